@@ -1,0 +1,178 @@
+//! Opening the embedded SQLite database: connection settings, migrations,
+//! the pre-migration backup and the refusal of newer schemas.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use sqlx::migrate::Migrator;
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::{ConnectOptions, Connection};
+
+use crate::paths::DataDir;
+use crate::{AppError, ErrorCode, Result};
+
+/// Every SQLite migration, embedded in the binary.
+pub static MIGRATOR: Migrator = sqlx::migrate!("../../migrations/sqlite");
+
+/// How long a writer waits for another (the app and the CLI may both be open).
+const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+#[derive(Debug, Clone)]
+pub struct Database {
+    pool: SqlitePool,
+    path: PathBuf,
+    /// Set when opening this file took a pre-migration backup.
+    backup: Option<PathBuf>,
+}
+
+impl Database {
+    /// Opens (creating if needed) the database in `data_dir` and brings its schema up to date.
+    pub async fn open(data_dir: &DataDir) -> Result<Self> {
+        Self::open_with(data_dir, &MIGRATOR).await
+    }
+
+    /// As [`Database::open`] with an explicit migrator; tests use it to simulate upgrades.
+    pub async fn open_with(data_dir: &DataDir, migrator: &Migrator) -> Result<Self> {
+        std::fs::create_dir_all(data_dir.root())
+            .map_err(|e| AppError::io(&format!("cannot create data directory {}", data_dir.root().display()), e))?;
+        let path = data_dir.database();
+
+        let mut backup = None;
+        if path.exists() {
+            let state = inspect_existing(&path, migrator).await?;
+            if state.has_pending && state.has_user_schema {
+                backup = Some(backup_before_migration(&path, &data_dir.backups(), state.latest_applied).await?);
+            }
+        }
+
+        let pool = SqlitePoolOptions::new()
+            .max_connections(4)
+            .min_connections(1)
+            .connect_with(connect_options(&path, false))
+            .await?;
+        migrator.run(&pool).await?;
+        tracing::info!(path = %path.display(), backup = ?backup, "database ready");
+        Ok(Self { pool, path, backup })
+    }
+
+    pub fn pool(&self) -> &SqlitePool {
+        &self.pool
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn pre_migration_backup(&self) -> Option<&Path> {
+        self.backup.as_deref()
+    }
+
+    /// The newest applied migration version.
+    pub async fn schema_version(&self) -> Result<i64> {
+        let v: Option<i64> = sqlx::query_scalar("SELECT MAX(version) FROM _sqlx_migrations WHERE success = 1")
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(v.unwrap_or(0))
+    }
+
+    /// Writes a consistent copy of the whole database to `dest` (which must not exist),
+    /// safe while other connections read and write.
+    pub async fn backup_to(&self, dest: &Path) -> Result<()> {
+        if dest.exists() {
+            return Err(AppError::validation("destination", format!("{} already exists; choose a new file name", dest.display())));
+        }
+        if let Some(parent) = dest.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent).map_err(|e| AppError::io("cannot create the backup folder", e))?;
+        }
+        let dest_text = dest.to_str().ok_or_else(|| AppError::validation("destination", "the backup path must be valid UTF-8"))?;
+        sqlx::query("VACUUM INTO ?").bind(dest_text).execute(&self.pool).await?;
+        Ok(())
+    }
+
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+}
+
+fn connect_options(path: &Path, read_only: bool) -> SqliteConnectOptions {
+    let opts = SqliteConnectOptions::new()
+        .filename(path)
+        .busy_timeout(BUSY_TIMEOUT)
+        .foreign_keys(true)
+        .log_statements(tracing::log::LevelFilter::Trace);
+    if read_only {
+        // Read-only: no journal-mode change, nothing written, so a refused file stays byte-identical.
+        opts.read_only(true)
+    } else {
+        opts.create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            .synchronous(SqliteSynchronous::Normal)
+            .pragma("temp_store", "memory")
+    }
+}
+
+struct ExistingState {
+    has_pending: bool,
+    has_user_schema: bool,
+    latest_applied: i64,
+}
+
+/// Looks at an existing file without changing it: is it SQLite, is it newer than us, is anything pending?
+async fn inspect_existing(path: &Path, migrator: &Migrator) -> Result<ExistingState> {
+    let mut conn = connect_options(path, true).connect().await.map_err(|e| {
+        AppError::new(ErrorCode::Database, format!("cannot open {}: {e}", path.display()))
+    })?;
+    let result = async {
+        let tables: Vec<String> = sqlx::query_scalar("SELECT name FROM sqlite_master WHERE type = 'table'")
+            .fetch_all(&mut conn)
+            .await
+            .map_err(|e| match e {
+                sqlx::Error::Database(db) if db.message().contains("not a database") => AppError::new(
+                    ErrorCode::Database,
+                    format!("{} is not a Spotter database (it is not an SQLite file); it was left untouched", path.display()),
+                ),
+                other => other.into(),
+            })?;
+        let has_migrations_table = tables.iter().any(|t| t == "_sqlx_migrations");
+        let applied: Vec<i64> = if has_migrations_table {
+            sqlx::query_scalar("SELECT version FROM _sqlx_migrations ORDER BY version").fetch_all(&mut conn).await?
+        } else {
+            Vec::new()
+        };
+        let known: Vec<i64> = migrator.iter().map(|m| m.version).collect();
+        let newest_known = known.iter().copied().max().unwrap_or(0);
+        if let Some(unknown) = applied.iter().find(|v| !known.contains(v)) {
+            return Err(AppError::new(
+                ErrorCode::SchemaTooNew,
+                format!(
+                    "{} was written by a newer version of Spotter (schema {unknown}, this version knows up to {newest_known}). \
+                     Update Spotter to open it; the file was left untouched.",
+                    path.display()
+                ),
+            ));
+        }
+        Ok(ExistingState {
+            has_pending: known.iter().any(|v| !applied.contains(v)),
+            has_user_schema: tables.iter().any(|t| t != "_sqlx_migrations"),
+            latest_applied: applied.iter().copied().max().unwrap_or(0),
+        })
+    }
+    .await;
+    let _ = conn.close().await;
+    result
+}
+
+async fn backup_before_migration(path: &Path, backups: &Path, from_version: i64) -> Result<PathBuf> {
+    std::fs::create_dir_all(backups).map_err(|e| AppError::io("cannot create the backups folder", e))?;
+    let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%S%.3fZ");
+    let dest = backups.join(format!("spotter-before-migration-from-{from_version}-{stamp}.db"));
+    let dest_text = dest.to_str().ok_or_else(|| AppError::internal("backup path is not UTF-8"))?.to_owned();
+    let mut conn = connect_options(path, true).connect().await?;
+    let result = sqlx::query("VACUUM INTO ?").bind(&dest_text).execute(&mut conn).await;
+    let _ = conn.close().await;
+    result.map_err(|e| {
+        AppError::new(ErrorCode::Database, format!("could not back up the database before upgrading it, so it was not upgraded: {e}"))
+    })?;
+    tracing::info!(backup = %dest.display(), "pre-migration backup written");
+    Ok(dest)
+}

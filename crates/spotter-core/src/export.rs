@@ -1,0 +1,68 @@
+//! Data belongs to the trainer: everything can leave as JSON, clients also as CSV.
+
+use std::io::Write;
+
+use serde::Serialize;
+
+use crate::clients::{self, Client};
+use crate::time::now_utc;
+use crate::{AppError, Database, ErrorCode, Result};
+
+pub const EXPORT_FORMAT: &str = "spotter-export";
+pub const EXPORT_FORMAT_VERSION: u32 = 1;
+
+/// The complete export. Later tables are added as new fields; tombstones are included
+/// (with `deletedAt` set) so an export is a faithful copy, not just what is visible.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Export {
+    pub format: &'static str,
+    pub format_version: u32,
+    pub app_version: &'static str,
+    pub schema_version: i64,
+    pub exported_at: String,
+    pub clients: Vec<Client>,
+}
+
+pub async fn export_all(db: &Database) -> Result<Export> {
+    Ok(Export {
+        format: EXPORT_FORMAT,
+        format_version: EXPORT_FORMAT_VERSION,
+        app_version: env!("CARGO_PKG_VERSION"),
+        schema_version: db.schema_version().await?,
+        exported_at: now_utc(),
+        clients: clients::all_including_deleted(db).await?,
+    })
+}
+
+pub fn write_json<W: Write>(export: &Export, out: W) -> Result<()> {
+    serde_json::to_writer_pretty(out, export).map_err(|e| AppError::new(ErrorCode::Io, format!("cannot write the export: {e}")))
+}
+
+pub const CSV_HEADER: [&str; 11] =
+    ["id", "name", "email", "phone", "date_of_birth", "goals", "notes", "tags", "archived", "created_at", "updated_at"];
+
+/// Clients that are not deleted, one row each; tags joined with "; ". Re-importable by `import`.
+pub fn write_clients_csv<W: Write>(clients: &[Client], out: W) -> Result<()> {
+    let csv_err = |e: csv::Error| AppError::new(ErrorCode::Io, format!("cannot write the CSV: {e}"));
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record(CSV_HEADER).map_err(csv_err)?;
+    for c in clients.iter().filter(|c| c.deleted_at.is_none()) {
+        w.write_record([
+            c.id.as_str(),
+            &c.name,
+            c.email.as_deref().unwrap_or(""),
+            c.phone.as_deref().unwrap_or(""),
+            c.date_of_birth.as_deref().unwrap_or(""),
+            &c.goals,
+            &c.notes,
+            &c.tags.join("; "),
+            if c.archived_at.is_some() { "yes" } else { "no" },
+            &c.created_at,
+            &c.updated_at,
+        ])
+        .map_err(csv_err)?;
+    }
+    w.flush().map_err(|e| AppError::io("cannot write the CSV", e))?;
+    Ok(())
+}

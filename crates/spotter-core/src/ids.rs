@@ -1,0 +1,20 @@
+//! Record ids: UUIDv7 made on the device, so records created offline on
+//! several laptops never collide and sort by creation time.
+
+use uuid::Uuid;
+
+pub fn new_id() -> String {
+    Uuid::now_v7().to_string()
+}
+
+/// Accepts only canonical hyphenated UUIDs, so ids from the UI or a file are
+/// checked before they reach a query.
+pub fn parse_id(field: &str, raw: &str) -> crate::Result<String> {
+    Uuid::try_parse(raw.trim())
+        .map(|u| u.to_string())
+        .map_err(|_| crate::AppError::validation(field, format!("'{}' is not a valid id", truncate(raw, 40))))
+}
+
+fn truncate(s: &str, max: usize) -> String {
+    s.chars().take(max).collect()
+}

@@ -1,0 +1,21 @@
+//! Spotter's core: the domain model, validation and storage.
+//!
+//! Nothing in here knows about Tauri. The desktop shell (`src-tauri`) and the
+//! command line (`spotter-cli`) are thin adapters over this crate, so every rule
+//! is tested here against real SQLite files.
+
+pub mod bindings;
+pub mod clients;
+pub mod db;
+pub mod error;
+pub mod export;
+pub mod ids;
+pub mod import;
+pub mod info;
+pub mod logging;
+pub mod paths;
+pub mod seed;
+pub mod time;
+
+pub use db::Database;
+pub use error::{AppError, ErrorCode, Result};

@@ -1,0 +1,33 @@
+//! tracing to a daily-rotating log file, keeping two weeks.
+
+use std::path::Path;
+
+use tracing_appender::non_blocking::WorkerGuard;
+use tracing_subscriber::{fmt, prelude::*, EnvFilter};
+
+use crate::{AppError, Result};
+
+/// Keeps the background log writer alive; dropping it flushes.
+pub use tracing_appender::non_blocking::WorkerGuard as LogGuard;
+
+const KEEP_FILES: usize = 14;
+
+/// Installs the global subscriber. Keep the guard alive for the life of the process,
+/// or buffered lines are lost. `RUST_LOG` overrides the default level.
+pub fn init_file_logging(dir: &Path, also_stderr: bool) -> Result<WorkerGuard> {
+    std::fs::create_dir_all(dir).map_err(|e| AppError::io("cannot create the log directory", e))?;
+    let appender = tracing_appender::rolling::Builder::new()
+        .rotation(tracing_appender::rolling::Rotation::DAILY)
+        .filename_prefix("spotter")
+        .filename_suffix("log")
+        .max_log_files(KEEP_FILES)
+        .build(dir)
+        .map_err(|e| AppError::internal(format!("cannot open the log file: {e}")))?;
+    let (writer, guard) = tracing_appender::non_blocking(appender);
+    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn"));
+    let file_layer = fmt::layer().with_writer(writer).with_ansi(false);
+    let stderr_layer = also_stderr.then(|| fmt::layer().with_writer(std::io::stderr));
+    // A second init (tests, re-entry) keeps the first subscriber; that is fine.
+    let _ = tracing_subscriber::registry().with(filter).with(file_layer).with(stderr_layer).try_init();
+    Ok(guard)
+}

@@ -1,0 +1,74 @@
+//! The Tauri shell: start-up, state and thin command adapters over spotter-core.
+
+mod commands;
+mod state;
+
+use std::path::PathBuf;
+
+use spotter_core::paths::{data_dir_from_args, DataDir};
+use spotter_core::Database;
+use tauri::Manager;
+
+use crate::state::AppState;
+
+pub fn run() {
+    let explicit_dir = data_dir_from_args(std::env::args().skip(1));
+    let env_dir_set = std::env::var_os(spotter_core::paths::DATA_DIR_ENV).is_some_and(|v| !v.is_empty());
+
+    let app = tauri::Builder::default()
+        .setup(move |app| {
+            let data_dir = DataDir::resolve(explicit_dir.clone())?;
+            // Tests and extra profiles pick a data dir; keep their logs inside it.
+            let log_dir: PathBuf = if explicit_dir.is_some() || env_dir_set {
+                data_dir.logs()
+            } else {
+                app.path().app_log_dir()?
+            };
+            let guard = spotter_core::logging::init_file_logging(&log_dir, cfg!(debug_assertions))?;
+            install_panic_hook();
+            tracing::info!(version = env!("CARGO_PKG_VERSION"), data_dir = %data_dir.root().display(), "Spotter starting");
+
+            // A database that cannot be opened (e.g. written by a newer Spotter) does not stop the
+            // window: the UI shows the reason, and the file stays untouched.
+            let db = tauri::async_runtime::block_on(Database::open(&data_dir));
+            if let Err(e) = &db {
+                tracing::error!(code = ?e.code, message = %e.message, "database unavailable");
+            }
+            app.manage(AppState::new(db, data_dir, log_dir, guard));
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::app_info,
+            commands::clients_list,
+            commands::client_get,
+            commands::client_create,
+            commands::client_update,
+            commands::client_set_archived,
+            commands::client_delete,
+            commands::client_restore,
+        ])
+        .build(tauri::generate_context!());
+
+    match app {
+        Ok(app) => app.run(|handle, event| {
+            if let tauri::RunEvent::Exit = event {
+                if let Some(state) = handle.try_state::<AppState>() {
+                    tauri::async_runtime::block_on(state.close());
+                }
+            }
+        }),
+        Err(e) => {
+            eprintln!("Spotter could not start: {e}");
+            std::process::exit(1);
+        }
+    }
+}
+
+/// Panics are bugs; record them in the log file where the trainer (or we) can find them.
+fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        tracing::error!(panic = %info, "panic");
+        previous(info);
+    }));
+}

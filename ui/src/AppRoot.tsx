@@ -1,0 +1,43 @@
+import { Notifications } from '@mantine/notifications';
+import { Navigate, Route, Routes } from 'react-router';
+import { AppFrame } from './components/AppFrame';
+import { AppSpotlight } from './components/AppSpotlight';
+import { StartupGate } from './components/StartupGate';
+import { CalendarScreen } from './screens/CalendarScreen';
+import { ClientEditScreen } from './screens/ClientEditScreen';
+import { ClientNewScreen } from './screens/ClientNewScreen';
+import { ClientScreen } from './screens/ClientScreen';
+import { ClientsScreen } from './screens/ClientsScreen';
+import { DashboardScreen } from './screens/DashboardScreen';
+import { InsightsScreen } from './screens/InsightsScreen';
+import { NotFoundScreen } from './screens/NotFoundScreen';
+import { SettingsScreen } from './screens/SettingsScreen';
+import { TrainingScreen } from './screens/TrainingScreen';
+
+/** The app inside the router: start-up gate, frame, routes, and global overlays. */
+export function AppRoot() {
+  return (
+    <>
+      {/* Inside the router so notification content (Undo) can navigate. */}
+      <Notifications position="bottom-right" limit={4} />
+      <StartupGate>
+        <AppSpotlight />
+        <AppFrame>
+          <Routes>
+            <Route path="/" element={<Navigate to="/dashboard" replace />} />
+            <Route path="/dashboard" element={<DashboardScreen />} />
+            <Route path="/clients" element={<ClientsScreen />} />
+            <Route path="/clients/new" element={<ClientNewScreen />} />
+            <Route path="/clients/:id" element={<ClientScreen />} />
+            <Route path="/clients/:id/edit" element={<ClientEditScreen />} />
+            <Route path="/calendar" element={<CalendarScreen />} />
+            <Route path="/training" element={<TrainingScreen />} />
+            <Route path="/insights" element={<InsightsScreen />} />
+            <Route path="/settings" element={<SettingsScreen />} />
+            <Route path="*" element={<NotFoundScreen />} />
+          </Routes>
+        </AppFrame>
+      </StartupGate>
+    </>
+  );
+}

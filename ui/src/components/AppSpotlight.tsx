@@ -1,0 +1,104 @@
+import { Badge, Text } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { Spotlight, useSpotlight } from '@mantine/spotlight';
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { useClients } from '../queries';
+import { destinations } from './destinations';
+import { IconClients, IconPlus, IconSearch } from './icons';
+import { appSpotlightStore } from './spotlightStore';
+
+const CLIENT_RESULTS = 8;
+
+/** Ctrl/Cmd+K: find a client by name/email/phone/tag, or jump to any screen. */
+export function AppSpotlight() {
+  const navigate = useNavigate();
+  const { opened } = useSpotlight(appSpotlightStore);
+  const [query, setQuery] = useState('');
+  const [debounced] = useDebouncedValue(query.trim(), 120);
+  // Only ask the backend while the palette is open.
+  const clients = useClients({ search: debounced || null, status: 'all', limit: CLIENT_RESULTS }, { enabled: opened });
+
+  const q = query.trim().toLowerCase();
+  const matches = (...texts: string[]) => q === '' || texts.some((t) => t.toLowerCase().includes(q));
+
+  const screenActions = destinations.filter((d) => matches(d.label, d.description, d.key));
+  const showNewClient = matches('New client', 'add create client');
+  const clientResults = clients.data ?? [];
+  const nothing = screenActions.length === 0 && !showNewClient && clientResults.length === 0;
+
+  return (
+    <Spotlight.Root
+      store={appSpotlightStore}
+      query={query}
+      onQueryChange={setQuery}
+      // Start fresh each time, even when reopened before the close animation ended.
+      onSpotlightOpen={() => setQuery('')}
+      // Also from inside text fields: the shortcut should reach everywhere.
+      tagsToIgnore={[]}
+      scrollable
+      maxHeight={440}
+    >
+      <Spotlight.Search
+        placeholder="Search clients, or jump to a screen…"
+        leftSection={<IconSearch size={16} />}
+        data-testid="spotlight-search"
+        aria-label="Search"
+      />
+      <Spotlight.ActionsList>
+        {clientResults.length > 0 && (
+          <Spotlight.ActionsGroup label="Clients">
+            {clientResults.map((client) => (
+              <Spotlight.Action
+                key={client.id}
+                label={client.name}
+                description={[client.email, client.phone].filter(Boolean).join(' · ') || undefined}
+                leftSection={<IconClients size={16} />}
+                rightSection={
+                  client.archivedAt ? (
+                    <Badge size="xs" variant="light" color="gray">
+                      Archived
+                    </Badge>
+                  ) : undefined
+                }
+                data-testid="spotlight-client"
+                data-client-id={client.id}
+                onClick={() => navigate(`/clients/${client.id}`)}
+              />
+            ))}
+          </Spotlight.ActionsGroup>
+        )}
+        {(screenActions.length > 0 || showNewClient) && (
+          <Spotlight.ActionsGroup label="Go to">
+            {showNewClient && (
+              <Spotlight.Action
+                label="New client"
+                description="Add a client"
+                leftSection={<IconPlus size={16} />}
+                data-testid="spotlight-new-client"
+                onClick={() => navigate('/clients/new')}
+              />
+            )}
+            {screenActions.map((d) => (
+              <Spotlight.Action
+                key={d.key}
+                label={d.label}
+                description={d.description}
+                leftSection={<d.icon size={16} />}
+                data-testid={`spotlight-nav-${d.key}`}
+                onClick={() => navigate(d.path)}
+              />
+            ))}
+          </Spotlight.ActionsGroup>
+        )}
+        {nothing && (
+          <Spotlight.Empty>
+            <Text size="sm" c="dimmed">
+              {clients.isFetching ? 'Searching…' : 'Nothing found'}
+            </Text>
+          </Spotlight.Empty>
+        )}
+      </Spotlight.ActionsList>
+    </Spotlight.Root>
+  );
+}

@@ -1,0 +1,23 @@
+import { useNavigate } from 'react-router';
+import { ClientForm } from '../components/ClientForm';
+import { PageHeader } from '../components/PageHeader';
+import { useCreateClient } from '../queries';
+
+export function ClientNewScreen() {
+  const navigate = useNavigate();
+  const create = useCreateClient();
+  return (
+    <>
+      <PageHeader title="New client" />
+      <ClientForm
+        submitLabel="Create client"
+        onSubmit={async (input) => {
+          const client = await create.mutateAsync(input);
+          // Replace the form in history: Back from the new client goes to the list.
+          navigate(`/clients/${client.id}`, { replace: true });
+        }}
+        onCancel={() => navigate('/clients')}
+      />
+    </>
+  );
+}

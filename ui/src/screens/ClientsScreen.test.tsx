@@ -1,0 +1,89 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { installBackend, makeClient } from '../test/backend';
+import { renderApp } from '../test/render';
+
+const anna = makeClient({ id: 'c1', name: 'Anna Berg', email: 'anna@example.com', phone: '+46 70 111', tags: ['knee', 'online'] });
+const ben = makeClient({ id: 'c2', name: 'Ben Stone', email: 'ben@example.com' });
+const carl = makeClient({ id: 'c3', name: 'Carl Old', archivedAt: '2024-06-01T00:00:00Z' });
+
+const rowIds = () => screen.queryAllByTestId('client-row').map((row) => row.getAttribute('data-client-id'));
+
+describe('clients list', () => {
+  it('lists active clients with contact details and tag badges', async () => {
+    installBackend([anna, ben, carl]);
+    renderApp('/clients');
+
+    await waitFor(() => expect(rowIds()).toEqual(['c1', 'c2']));
+    const row = screen.getAllByTestId('client-row')[0]!;
+    expect(row).toHaveTextContent('anna@example.com');
+    expect(row).toHaveTextContent('+46 70 111');
+    expect(within(row).getByText('knee')).toBeInTheDocument();
+    expect(within(row).getByText('online')).toBeInTheDocument();
+  });
+
+  it('searches as you type through clients_list, and says when nothing matches', async () => {
+    const backend = installBackend([anna, ben, carl]);
+    const { user } = renderApp('/clients');
+    await waitFor(() => expect(rowIds()).toHaveLength(2));
+
+    await user.type(screen.getByTestId('client-search'), 'ben');
+    await waitFor(() => expect(rowIds()).toEqual(['c2']));
+    expect(backend.callsTo('clients_list').map((c) => c.args.query)).toContainEqual({ search: 'ben', status: 'active' });
+
+    await user.type(screen.getByTestId('client-search'), 'xyz');
+    expect(await screen.findByTestId('clients-no-match')).toBeInTheDocument();
+    expect(rowIds()).toEqual([]);
+    expect(screen.queryByTestId('clients-empty')).not.toBeInTheDocument();
+
+    await user.clear(screen.getByTestId('client-search'));
+    await waitFor(() => expect(rowIds()).toEqual(['c1', 'c2']));
+  });
+
+  it('filters by status', async () => {
+    const backend = installBackend([anna, ben, carl]);
+    const { user } = renderApp('/clients');
+    await waitFor(() => expect(rowIds()).toHaveLength(2));
+
+    const filter = screen.getByTestId('client-status-filter');
+    await user.click(within(filter).getByText('Archived'));
+    await waitFor(() => expect(rowIds()).toEqual(['c3']));
+    expect(screen.getAllByTestId('client-row')[0]).toHaveTextContent('Archived');
+
+    await user.click(within(filter).getByText('All'));
+    await waitFor(() => expect(rowIds()).toEqual(['c1', 'c2', 'c3']));
+    expect(backend.callsTo('clients_list').map((c) => c.args.query)).toContainEqual({ search: null, status: 'all' });
+  });
+
+  it('shows an empty state with a way to add the first client', async () => {
+    installBackend([]);
+    const { user } = renderApp('/clients');
+    const empty = await screen.findByTestId('clients-empty');
+    await user.click(within(empty).getByRole('button', { name: /add a client/i }));
+    expect(await screen.findByTestId('client-name')).toHaveFocus();
+  });
+
+  it('opens a client by click and by keyboard', async () => {
+    installBackend([anna, ben]);
+    const { user } = renderApp('/clients');
+    await waitFor(() => expect(rowIds()).toHaveLength(2));
+
+    // Keyboard: from the search field, ArrowDown reaches the rows, Enter opens.
+    await user.keyboard('{ArrowDown}{ArrowDown}{Enter}');
+    expect(await screen.findByTestId('client-detail-name')).toHaveTextContent('Ben Stone');
+
+    await user.click(screen.getByTestId('nav-clients'));
+    await waitFor(() => expect(rowIds()).toHaveLength(2));
+    await user.click(screen.getAllByTestId('client-row')[0]!);
+    expect(await screen.findByTestId('client-detail-name')).toHaveTextContent('Anna Berg');
+  });
+
+  it('reaches "New client" from the keyboard', async () => {
+    installBackend([anna]);
+    const { user } = renderApp('/clients');
+    const button = await screen.findByTestId('new-client');
+    button.focus();
+    await user.keyboard('{Enter}');
+    expect(await screen.findByTestId('client-name')).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,256 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  Loader,
+  Paper,
+  SegmentedControl,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
+import type { Client, ClientStatusFilter } from '../bindings';
+import { IconPlus, IconSearch } from '../components/icons';
+import { PageHeader } from '../components/PageHeader';
+import { useClients } from '../queries';
+
+const STATUSES: { value: ClientStatusFilter; label: string }[] = [
+  { value: 'active', label: 'Active' },
+  { value: 'archived', label: 'Archived' },
+  { value: 'all', label: 'All' },
+];
+
+function parseStatus(value: string | null): ClientStatusFilter {
+  return value === 'archived' || value === 'all' ? value : 'active';
+}
+
+/** Search and status live in the URL, so coming back from a client restores the list. */
+export function ClientsScreen() {
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const status = parseStatus(params.get('status'));
+  const [search, setSearch] = useState(() => params.get('q') ?? '');
+  const [debounced] = useDebouncedValue(search.trim(), 120);
+  const tableRef = useRef<HTMLTableSectionElement>(null);
+
+  useEffect(() => {
+    if ((params.get('q') ?? '') === debounced) return;
+    const next = new URLSearchParams(params);
+    if (debounced) next.set('q', debounced);
+    else next.delete('q');
+    setParams(next, { replace: true });
+  }, [debounced, params, setParams]);
+
+  const setStatus = (value: string) => {
+    const next = new URLSearchParams(params);
+    if (value === 'active') next.delete('status');
+    else next.set('status', value);
+    setParams(next, { replace: true });
+  };
+
+  const clients = useClients({ search: debounced || null, status });
+  // While a new query runs the previous results stay up; describe them by the query that
+  // produced them, so "no match" never flashes into "no clients yet" (or back).
+  const shown = useRef({ searching: false, status });
+  if (clients.data && !clients.isPlaceholderData) shown.current = { searching: debounced !== '', status };
+  const open = (client: Client) => navigate(`/clients/${client.id}`);
+
+  // ArrowDown from the search field moves into the results.
+  const onSearchKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'ArrowDown') {
+      event.preventDefault();
+      tableRef.current?.querySelector<HTMLElement>('tr[data-client-id]')?.focus();
+    }
+  };
+
+  return (
+    <>
+      <PageHeader
+        title="Clients"
+        actions={
+          <Button leftSection={<IconPlus size={16} />} onClick={() => navigate('/clients/new')} data-testid="new-client">
+            New client
+          </Button>
+        }
+      />
+      <Group gap="sm" mb="sm" wrap="nowrap">
+        <TextInput
+          flex={1}
+          maw={420}
+          placeholder="Search name, email, phone or tag"
+          aria-label="Search clients"
+          value={search}
+          onChange={(e) => setSearch(e.currentTarget.value)}
+          onKeyDown={onSearchKeyDown}
+          leftSection={<IconSearch size={16} />}
+          rightSection={clients.isFetching ? <Loader size={14} /> : null}
+          data-testid="client-search"
+          autoFocus
+        />
+        <SegmentedControl
+          value={status}
+          onChange={setStatus}
+          data={STATUSES}
+          size="sm"
+          aria-label="Status"
+          data-testid="client-status-filter"
+        />
+      </Group>
+      <ClientsBody
+        clients={clients.data}
+        error={clients.error?.message ?? null}
+        searching={shown.current.searching}
+        status={shown.current.status}
+        onOpen={open}
+        onNew={() => navigate('/clients/new')}
+        tableRef={tableRef}
+      />
+    </>
+  );
+}
+
+function ClientsBody({
+  clients,
+  error,
+  searching,
+  status,
+  onOpen,
+  onNew,
+  tableRef,
+}: {
+  clients: Client[] | undefined;
+  error: string | null;
+  searching: boolean;
+  status: ClientStatusFilter;
+  onOpen: (client: Client) => void;
+  onNew: () => void;
+  tableRef: React.RefObject<HTMLTableSectionElement | null>;
+}) {
+  if (error && !clients) {
+    return (
+      <Alert color="red" variant="light" title="Could not load clients">
+        {error}
+      </Alert>
+    );
+  }
+  if (!clients) return null; // First load: local and fast, a spinner would only flash.
+  if (clients.length === 0 && searching) {
+    return (
+      <Paper withBorder p="lg" data-testid="clients-no-match">
+        <Text fw={500}>No clients match this search</Text>
+        <Text size="sm" c="dimmed">
+          Search looks at names, email, phone and tags{status !== 'all' ? ' — try the “All” filter too' : ''}.
+        </Text>
+      </Paper>
+    );
+  }
+  if (clients.length === 0) return <ClientsEmpty status={status} onNew={onNew} />;
+  return <ClientsTable clients={clients} onOpen={onOpen} tableRef={tableRef} />;
+}
+
+function ClientsEmpty({ status, onNew }: { status: ClientStatusFilter; onNew: () => void }) {
+  const text =
+    status === 'archived'
+      ? { title: 'No archived clients', body: 'Clients you archive stay here for the record.' }
+      : { title: 'No clients yet', body: 'Add your first client to start planning sessions and programs.' };
+  return (
+    <Paper withBorder p="xl" data-testid="clients-empty">
+      <Stack align="flex-start" gap="xs">
+        <Title order={4}>{text.title}</Title>
+        <Text size="sm" c="dimmed">
+          {text.body}
+        </Text>
+        {status !== 'archived' && (
+          <Button variant="light" leftSection={<IconPlus size={16} />} onClick={onNew} mt="xs">
+            Add a client
+          </Button>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
+
+function ClientsTable({
+  clients,
+  onOpen,
+  tableRef,
+}: {
+  clients: Client[];
+  onOpen: (client: Client) => void;
+  tableRef: React.RefObject<HTMLTableSectionElement | null>;
+}) {
+  // Rows are focusable: Enter opens, arrows move between rows.
+  const onRowKeyDown = (event: KeyboardEvent<HTMLTableRowElement>, client: Client) => {
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      onOpen(client);
+    } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      const row = event.currentTarget;
+      const next = event.key === 'ArrowDown' ? row.nextElementSibling : row.previousElementSibling;
+      if (next instanceof HTMLElement) next.focus();
+    }
+  };
+
+  return (
+    <Table.ScrollContainer minWidth={640}>
+      <Table>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Name</Table.Th>
+            <Table.Th>Email</Table.Th>
+            <Table.Th>Phone</Table.Th>
+            <Table.Th>Tags</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody ref={tableRef}>
+          {clients.map((client) => (
+            <Table.Tr
+              key={client.id}
+              className="clickable-row"
+              tabIndex={0}
+              data-testid="client-row"
+              data-client-id={client.id}
+              onClick={() => onOpen(client)}
+              onKeyDown={(e) => onRowKeyDown(e, client)}
+            >
+              <Table.Td>
+                <Group gap="xs" wrap="nowrap">
+                  <Text size="sm" fw={500}>
+                    {client.name}
+                  </Text>
+                  {client.archivedAt && (
+                    <Badge size="xs" variant="light" color="gray">
+                      Archived
+                    </Badge>
+                  )}
+                </Group>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">{client.email ?? ''}</Text>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">{client.phone ?? ''}</Text>
+              </Table.Td>
+              <Table.Td>
+                <Group gap={4}>
+                  {client.tags.map((tag) => (
+                    <Badge key={tag} size="sm" variant="light">
+                      {tag}
+                    </Badge>
+                  ))}
+                </Group>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}

@@ -1,0 +1,110 @@
+import { ActionIcon, Code, CopyButton, Group, Paper, SimpleGrid, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import type { ReactNode } from 'react';
+import type { AppInfo } from '../bindings';
+import { ComingNext } from '../components/ComingNext';
+import { IconCheck, IconCopy } from '../components/icons';
+import { PageHeader } from '../components/PageHeader';
+import { useAppInfo } from '../queries';
+
+const COMING: { title: string; summary: string }[] = [
+  { title: 'Profile and studio branding', summary: 'Your name, logo and colours on printed plans and reports.' },
+  { title: 'Units and formats', summary: 'Kilograms or pounds, centimetres or inches, date and time formats.' },
+  { title: 'Notifications', summary: 'Reminders before sessions and for clients needing attention.' },
+  { title: 'AI providers and keys', summary: 'Choose which AI services may help, and keep their keys on this computer.' },
+  { title: 'Studio connection', summary: 'Share one client base with the other trainers of your studio.' },
+  { title: 'Backups and export', summary: 'Automatic backups, restore, and export to open formats: your data stays yours.' },
+  { title: 'Updates', summary: 'See the installed version and install new ones when you choose.' },
+];
+
+export function SettingsScreen() {
+  const { data: info } = useAppInfo();
+  return (
+    <>
+      <PageHeader title="Settings" />
+      <Stack gap="lg">
+        {info && <AboutPanel info={info} />}
+        <div>
+          <Title order={4} mb="sm">
+            Preferences
+          </Title>
+          <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+            {COMING.map((c) => (
+              <ComingNext key={c.title} title={c.title} summary={c.summary} />
+            ))}
+          </SimpleGrid>
+        </div>
+      </Stack>
+    </>
+  );
+}
+
+function AboutPanel({ info }: { info: AppInfo }) {
+  return (
+    <Paper withBorder p="md">
+      <Title order={4} mb="xs">
+        This installation
+      </Title>
+      <Table withRowBorders={false} verticalSpacing={4} highlightOnHover={false}>
+        <Table.Tbody>
+          <Row label="Version">{info.version}</Row>
+          <Row label="Data folder">
+            <Path value={info.dataDir} testId="settings-data-dir" />
+          </Row>
+          <Row label="Database file">
+            <Path value={info.databasePath} testId="settings-database-path" />
+          </Row>
+          <Row label="Log folder">
+            <Path value={info.logDir} testId="settings-log-dir" />
+          </Row>
+          <Row label="Schema version">{info.schemaVersion}</Row>
+          {info.preMigrationBackup && (
+            <Row label="Pre-upgrade backup">
+              <Stack gap={2}>
+                <Path value={info.preMigrationBackup} testId="settings-premigration-backup" />
+                <Text size="xs" c="dimmed">
+                  A copy of your data from before this version upgraded it.
+                </Text>
+              </Stack>
+            </Row>
+          )}
+        </Table.Tbody>
+      </Table>
+    </Paper>
+  );
+}
+
+function Row({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <Table.Tr>
+      <Table.Td w={170} valign="top">
+        <Text size="sm" c="dimmed">
+          {label}
+        </Text>
+      </Table.Td>
+      <Table.Td>
+        <Text size="sm" component="div">
+          {children}
+        </Text>
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+function Path({ value, testId }: { value: string; testId: string }) {
+  return (
+    <Group gap={6} wrap="nowrap">
+      <Code data-testid={testId} style={{ overflowWrap: 'anywhere' }}>
+        {value}
+      </Code>
+      <CopyButton value={value}>
+        {({ copied, copy }) => (
+          <Tooltip label={copied ? 'Copied' : 'Copy'}>
+            <ActionIcon variant="subtle" color="gray" size="sm" onClick={copy} aria-label={`Copy ${value}`}>
+              {copied ? <IconCheck size={14} /> : <IconCopy size={14} />}
+            </ActionIcon>
+          </Tooltip>
+        )}
+      </CopyButton>
+    </Group>
+  );
+}
