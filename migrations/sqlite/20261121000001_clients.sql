@@ -23,7 +23,7 @@ CREATE INDEX clients_name_idx ON clients (name COLLATE NOCASE) WHERE deleted_at 
 CREATE INDEX clients_updated_idx ON clients (updated_at);
 
 -- Full-text search over the fields a trainer types into the search box.
--- The phone column also holds the number's bare digits, so "0170123" finds "0170 123 45".
+-- The phone column also holds the number's bare digits, so "+491701234" finds "+49 170 1234567".
 CREATE VIRTUAL TABLE clients_fts USING fts5(
     name, email, phone, tags, notes,
     tokenize = 'unicode61 remove_diacritics 2',

@@ -153,7 +153,7 @@ function ClientOverview({ client }: { client: Client }) {
             {client.tags.length > 0 ? (
               <Group gap={6}>
                 {client.tags.map((tag) => (
-                  <Badge key={tag} variant="light">
+                  <Badge key={tag} variant="light" tt="none">
                     {tag}
                   </Badge>
                 ))}

@@ -241,7 +241,7 @@ function ClientsTable({
               <Table.Td>
                 <Group gap={4}>
                   {client.tags.map((tag) => (
-                    <Badge key={tag} size="sm" variant="light">
+                    <Badge key={tag} size="sm" variant="light" tt="none">
                       {tag}
                     </Badge>
                   ))}

@@ -1,0 +1,107 @@
+//! spotter-cli run as a process against real data directories.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn cli(data: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_spotter-cli"))
+        .arg("--data-dir")
+        .arg(data)
+        .args(args)
+        .env_remove("SPOTTER_DATA_DIR")
+        .output()
+        .expect("run spotter-cli")
+}
+
+fn ok(data: &Path, args: &[&str]) -> String {
+    let out = cli(data, args);
+    assert!(out.status.success(), "spotter-cli {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).expect("utf-8 output")
+}
+
+fn list_json(data: &Path, extra: &[&str]) -> Vec<serde_json::Value> {
+    let mut args = vec!["clients", "list", "--json"];
+    args.extend_from_slice(extra);
+    serde_json::from_str::<serde_json::Value>(&ok(data, &args)).unwrap().as_array().unwrap().clone()
+}
+
+#[test]
+fn seed_list_search_export_backup() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    assert!(ok(&data, &["seed", "--demo"]).contains("seeded 20 clients"));
+
+    let all = list_json(&data, &[]);
+    assert_eq!(all.len(), 20);
+    let zoe = list_json(&data, &["--search", "zoe"]);
+    assert_eq!(zoe.len(), 1);
+    assert_eq!(zoe[0]["name"], "Zoë Łukasiewicz");
+    assert!(ok(&data, &["clients", "list"]).contains("José Núñez"), "plain table output");
+
+    let export = dir.path().join("export");
+    ok(&data, &["export", export.to_str().unwrap()]);
+    let json: serde_json::Value = serde_json::from_slice(&std::fs::read(export.join("spotter-export.json")).unwrap()).unwrap();
+    assert_eq!(json["clients"].as_array().unwrap().len(), 20);
+    let csv = std::fs::read_to_string(export.join("clients.csv")).unwrap();
+    assert_eq!(csv.lines().count(), 21);
+
+    let backup = dir.path().join("b/copy.db");
+    assert_eq!(ok(&data, &["backup", backup.to_str().unwrap()]).trim(), backup.to_str().unwrap());
+    let copy_dir = dir.path().join("b");
+    std::fs::rename(&backup, copy_dir.join("spotter.db")).unwrap();
+    assert_eq!(list_json(&copy_dir, &[]).len(), 20, "the backup opens as a database");
+
+    // Default backup location.
+    let path = ok(&data, &["backup"]);
+    assert!(Path::new(path.trim()).starts_with(data.join("backups")));
+}
+
+#[test]
+fn import_is_all_or_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let bad = dir.path().join("bad.csv");
+    std::fs::write(&bad, "name,email\nAnna,anna@example.com\nBen,not-an-email\n").unwrap();
+    let out = cli(&data, &["clients", "import", bad.to_str().unwrap()]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("line 3 (email)"), "{err}");
+    assert!(err.contains("nothing was imported"), "{err}");
+    assert!(list_json(&data, &[]).is_empty());
+
+    let good = dir.path().join("good.csv");
+    std::fs::write(&good, "name,email,tags\nAnna,anna@example.com,knee;vip\nBen,ben@example.com,\n").unwrap();
+    let report: serde_json::Value =
+        serde_json::from_str(&ok(&data, &["clients", "import", good.to_str().unwrap(), "--json"])).unwrap();
+    assert_eq!(report["imported"], 2);
+    let anna = list_json(&data, &["--search", "vip"]);
+    assert_eq!(anna[0]["tags"], serde_json::json!(["knee", "vip"]));
+}
+
+#[test]
+fn errors_are_plain_and_exit_non_zero() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = cli(dir.path(), &["clients", "list", "--status", "sleeping"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown status 'sleeping'"));
+
+    let out = cli(dir.path(), &["clients", "import", "/nonexistent/file.csv"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot open /nonexistent/file.csv"));
+
+    ok(dir.path(), &["seed", "--demo"]);
+    let out = cli(dir.path(), &["seed", "--demo"]);
+    assert!(!out.status.success(), "seeding twice is refused");
+}
+
+#[test]
+fn data_dir_from_environment() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_spotter-cli"))
+        .args(["seed", "--demo"])
+        .env("SPOTTER_DATA_DIR", dir.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(dir.path().join("spotter.db").exists());
+}
