@@ -1,12 +1,12 @@
 import { Badge, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { Spotlight, useSpotlight } from '@mantine/spotlight';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useClients } from '../queries';
 import { destinations } from './destinations';
 import { IconClients, IconPlus, IconSearch } from './icons';
-import { appSpotlightStore } from './spotlightStore';
+import { appSpotlightStore, selectFirstSpotlightAction } from './spotlightStore';
 
 const CLIENT_RESULTS = 8;
 
@@ -26,6 +26,12 @@ export function AppSpotlight() {
   const showNewClient = matches('New client', 'add create client');
   const clientResults = clients.data ?? [];
   const nothing = screenActions.length === 0 && !showNewClient && clientResults.length === 0;
+
+  // When the result list changes, the top entry is what Enter should open.
+  const resultKey = clientResults.map((c) => c.id).join(',');
+  useEffect(() => {
+    if (opened) selectFirstSpotlightAction();
+  }, [opened, resultKey]);
 
   return (
     <Spotlight.Root

@@ -1,15 +1,15 @@
 import { Anchor, Stack, Text, Title } from '@mantine/core';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { ClientForm } from '../components/ClientForm';
 import { PageHeader } from '../components/PageHeader';
+import { useGoBack } from '../navigation';
 import { useClient, useUpdateClient } from '../queries';
 
 export function ClientEditScreen() {
   const { id = '' } = useParams();
-  const navigate = useNavigate();
   const client = useClient(id);
   const update = useUpdateClient();
-  const back = () => navigate(`/clients/${id}`, { replace: true });
+  const back = useGoBack(`/clients/${id}`);
 
   if (client.isError) {
     return (

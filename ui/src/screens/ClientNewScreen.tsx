@@ -1,11 +1,13 @@
 import { useNavigate } from 'react-router';
 import { ClientForm } from '../components/ClientForm';
 import { PageHeader } from '../components/PageHeader';
+import { useGoBack } from '../navigation';
 import { useCreateClient } from '../queries';
 
 export function ClientNewScreen() {
   const navigate = useNavigate();
   const create = useCreateClient();
+  const cancel = useGoBack('/clients');
   return (
     <>
       <PageHeader title="New client" />
@@ -16,7 +18,7 @@ export function ClientNewScreen() {
           // Replace the form in history: Back from the new client goes to the list.
           navigate(`/clients/${client.id}`, { replace: true });
         }}
-        onCancel={() => navigate('/clients')}
+        onCancel={cancel}
       />
     </>
   );

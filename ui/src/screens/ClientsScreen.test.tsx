@@ -78,12 +78,16 @@ describe('clients list', () => {
     expect(await screen.findByTestId('client-detail-name')).toHaveTextContent('Anna Berg');
   });
 
-  it('reaches "New client" from the keyboard', async () => {
+  it('reaches "New client" from the keyboard, and Cancel returns', async () => {
     installBackend([anna]);
     const { user } = renderApp('/clients');
     const button = await screen.findByTestId('new-client');
     button.focus();
     await user.keyboard('{Enter}');
     expect(await screen.findByTestId('client-name')).toBeInTheDocument();
+
+    // Cancel goes back to the list it came from.
+    await user.click(screen.getByTestId('client-cancel'));
+    await waitFor(() => expect(rowIds()).toEqual(['c1']));
   });
 });

@@ -1,0 +1,67 @@
+# Spotter: `make run` sets everything up and opens the app; `make test` runs every test.
+SHELL := /bin/bash
+export TAURI_APP_PATH := src-tauri
+APP := target/debug/spotter
+CARGO_BIN := $(HOME)/.cargo/bin
+export PATH := $(CARGO_BIN):$(PATH)
+
+.PHONY: run test setup setup-test npm ui app test-rust test-ui test-e2e bindings bench fmt clean dev
+
+run: setup app
+	./$(APP) $(ARGS)
+
+# `make dev`: hot-reloading UI against a plain cargo build (which points at the dev server).
+dev: setup
+	npx tauri dev
+
+setup:
+	scripts/setup-debian.sh
+	$(MAKE) npm
+
+setup-test:
+	scripts/setup-debian.sh --test
+	$(MAKE) npm
+
+npm: node_modules/.package-lock.json ui/node_modules/.package-lock.json
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+
+ui/node_modules/.package-lock.json: ui/package.json ui/package-lock.json
+	npm --prefix ui ci --no-audit --no-fund
+
+ui: npm
+	npm --prefix ui run build
+
+# The bundled debug build: the UI is embedded (custom protocol), as in a release.
+app: npm
+	npx tauri build --debug --no-bundle
+
+test: setup-test
+	$(MAKE) test-rust test-ui app test-e2e
+
+# Core against real SQLite files, the CLI as a process, and the IPC bindings check.
+test-rust:
+	cargo test --locked
+
+test-ui: npm
+	npm --prefix ui test
+
+# The real app through WebDriver, under Xvfb inside a D-Bus session.
+test-e2e:
+	cargo build --locked -p spotter-cli
+	NO_AT_BRIDGE=1 dbus-run-session -- xvfb-run -a -s "-screen 0 1400x900x24" \
+		node --test --test-concurrency=1 tests/e2e/
+
+bindings:
+	UPDATE_BINDINGS=1 cargo test -p spotter-core --test bindings
+
+bench: setup-test app
+	scripts/bench.sh
+
+fmt:
+	cargo fmt --all
+
+clean:
+	cargo clean
+	rm -rf ui/dist node_modules ui/node_modules

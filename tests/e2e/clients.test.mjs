@@ -1,0 +1,126 @@
+// End-to-end: clients in the real app, on a real embedded database.
+
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { By, Key, until } from 'selenium-webdriver';
+import { Driver, TIMEOUT, clientsInDb, tempDataDir } from './harness.mjs';
+
+let driver;
+let app;
+const dataDir = tempDataDir();
+
+before(async () => {
+  driver = await Driver.start();
+  app = await driver.launch(dataDir);
+});
+
+after(async () => {
+  await app?.quit().catch(() => {});
+  driver?.stop();
+});
+
+async function createClient(fields) {
+  await app.click('nav-clients');
+  await app.click('new-client');
+  await app.type('client-name', fields.name);
+  if (fields.email) await app.type('client-email', fields.email);
+  if (fields.phone) await app.type('client-phone', fields.phone);
+  if (fields.dob) await app.type('client-dob', fields.dob);
+  await app.click('client-save');
+}
+
+test('the window is titled Spotter', async () => {
+  assert.equal(await app.driver.getTitle(), 'Spotter');
+});
+
+test('create a client through the UI', async () => {
+  await createClient({ name: 'Zoë Łukasiewicz', email: 'zoe@example.pl', phone: '+48 501 222 333', dob: '1988-09-03' });
+  const heading = await app.el('client-detail-name');
+  await app.driver.wait(until.elementTextIs(heading, 'Zoë Łukasiewicz'), TIMEOUT);
+  await app.click('nav-clients');
+  await app.waitForRows(['Zoë Łukasiewicz']);
+
+  const stored = clientsInDb(dataDir);
+  assert.equal(stored.length, 1);
+  assert.equal(stored[0].email, 'zoe@example.pl');
+  assert.equal(stored[0].dateOfBirth, '1988-09-03');
+});
+
+test('an invalid email shows the error at the field and saves nothing', async () => {
+  await app.click('nav-clients');
+  await app.click('new-client');
+  await app.type('client-name', 'José Núñez');
+  await app.type('client-email', 'jose@');
+  await app.click('client-save');
+  const error = await app.el('client-email-error');
+  assert.match(await error.getText(), /Email 'jose@' is not valid/);
+  // The form keeps what was typed.
+  assert.equal(await (await app.el('client-name')).getAttribute('value'), 'José Núñez');
+  assert.equal(clientsInDb(dataDir).length, 1, 'nothing was written');
+
+  // Fixing the field saves.
+  await app.type('client-email', 'jose@example.es');
+  await app.click('client-save');
+  await app.driver.wait(until.elementTextIs(await app.el('client-detail-name'), 'José Núñez'), TIMEOUT);
+  assert.equal(clientsInDb(dataDir).length, 2);
+});
+
+test('search finds a client as you type', async () => {
+  await app.click('nav-clients');
+  await app.waitForRows(['José Núñez', 'Zoë Łukasiewicz']);
+  await app.type('client-search', 'luka');
+  await app.waitForRows(['Zoë Łukasiewicz']);
+  await app.type('client-search', 'jose@exa');
+  await app.waitForRows(['José Núñez']);
+  await app.type('client-search', 'nobody-like-this');
+  await app.el('clients-no-match');
+  await app.type('client-search', '');
+  await app.waitForRows(['José Núñez', 'Zoë Łukasiewicz']);
+});
+
+test('Ctrl+K jumps to a client', async () => {
+  const body = await app.driver.findElement(By.css('body'));
+  await body.sendKeys(Key.chord(Key.CONTROL, 'k'));
+  await app.type('spotlight-search', 'nunez');
+  // Choose the first result with the keyboard.
+  await (await app.el('spotlight-search')).sendKeys(Key.ARROW_DOWN, Key.ENTER);
+  await app.driver.wait(until.elementTextIs(await app.el('client-detail-name'), 'José Núñez'), TIMEOUT);
+});
+
+test('delete, then undo', async () => {
+  await app.click('nav-clients');
+  const row = await app.driver.wait(
+    until.elementLocated(By.xpath('//*[@data-testid="client-row"][contains(., "José Núñez")]')),
+    TIMEOUT,
+  );
+  await row.click();
+  await app.click('client-delete');
+  await app.click('undo-delete');
+  await app.click('nav-clients');
+  await app.waitForRows(['José Núñez', 'Zoë Łukasiewicz']);
+  const stored = clientsInDb(dataDir);
+  assert.equal(stored.length, 2);
+  assert.ok(stored.every((c) => c.deletedAt === null));
+});
+
+test('delete without undo removes the client (as a tombstone)', async () => {
+  await app.click('nav-clients');
+  const row = await app.driver.wait(
+    until.elementLocated(By.xpath('//*[@data-testid="client-row"][contains(., "José Núñez")]')),
+    TIMEOUT,
+  );
+  await row.click();
+  await app.click('client-delete');
+  await app.click('nav-clients');
+  await app.waitForRows(['Zoë Łukasiewicz']);
+  assert.deepEqual(clientsInDb(dataDir).map((c) => c.name), ['Zoë Łukasiewicz']);
+});
+
+test('quit and relaunch on the same data directory keeps the client', async () => {
+  await app.quit();
+  app = await driver.launch(dataDir);
+  await app.click('nav-clients');
+  await app.waitForRows(['Zoë Łukasiewicz']);
+  await app.click('nav-settings');
+  assert.equal(await (await app.el('settings-data-dir')).getText(), dataDir);
+});

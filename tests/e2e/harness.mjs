@@ -1,0 +1,132 @@
+// Drives the real, built Spotter app through WebDriver: tauri-driver in front of
+// WebKitWebDriver. The Makefile runs this under Xvfb inside a D-Bus session.
+// Nothing here sleeps: every wait is for a condition, with a bounded timeout.
+
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Builder, By, until } from 'selenium-webdriver';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const APP = process.env.SPOTTER_APP ?? path.join(root, 'target/debug/spotter');
+export const CLI = process.env.SPOTTER_CLI ?? path.join(root, 'target/debug/spotter-cli');
+const TAURI_DRIVER = process.env.TAURI_DRIVER ?? 'tauri-driver';
+export const TIMEOUT = 20_000;
+
+/** A port the OS says is free right now (never a fixed 4444). */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForStatus(url, child, deadline) {
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`tauri-driver exited with ${child.exitCode}`);
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`tauri-driver did not answer at ${url}`);
+    await new Promise((r) => setImmediate(r));
+  }
+}
+
+export class Driver {
+  static async start() {
+    const port = await freePort();
+    const nativePort = await freePort();
+    const child = spawn(TAURI_DRIVER, ['--port', String(port), '--native-port', String(nativePort)], {
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    await waitForStatus(`http://127.0.0.1:${port}/status`, child, Date.now() + TIMEOUT);
+    return new Driver(child, port);
+  }
+
+  constructor(child, port) {
+    this.child = child;
+    this.url = `http://127.0.0.1:${port}`;
+  }
+
+  /** Launches the app on `dataDir` and waits until the UI has talked to the backend. */
+  async launch(dataDir) {
+    const driver = await new Builder()
+      .usingServer(this.url)
+      .withCapabilities({
+        browserName: 'wry',
+        'tauri:options': { application: APP, args: ['--data-dir', dataDir] },
+      })
+      .build();
+    await driver.wait(until.elementLocated(By.css('[data-testid="app-ready"]')), TIMEOUT);
+    return new App(driver);
+  }
+
+  stop() {
+    this.child.kill();
+  }
+}
+
+export class App {
+  constructor(driver) {
+    this.driver = driver;
+  }
+
+  async el(testId) {
+    const e = await this.driver.wait(until.elementLocated(By.css(`[data-testid="${testId}"]`)), TIMEOUT);
+    await this.driver.wait(until.elementIsVisible(e), TIMEOUT);
+    return e;
+  }
+
+  async click(testId) {
+    const e = await this.el(testId);
+    await this.driver.wait(until.elementIsEnabled(e), TIMEOUT);
+    await e.click();
+  }
+
+  async type(testId, text) {
+    const e = await this.el(testId);
+    await e.clear();
+    await e.sendKeys(text);
+  }
+
+  /** Waits until the visible client rows are exactly `names` (order-insensitive). */
+  async waitForRows(names) {
+    const want = [...names].sort().join('|');
+    let got = '';
+    await this.driver.wait(async () => {
+      const rows = await this.driver.findElements(By.css('[data-testid="client-row"]'));
+      const texts = [];
+      for (const r of rows) texts.push(await r.getText());
+      got = texts.map((t) => names.find((n) => t.includes(n)) ?? t).sort().join('|');
+      return got === want;
+    }, TIMEOUT).catch((e) => {
+      throw new Error(`client rows: wanted [${want}], last saw [${got}] (${e.message})`);
+    });
+  }
+
+  async quit() {
+    await this.driver.quit();
+  }
+}
+
+export function tempDataDir() {
+  return mkdtempSync(path.join(os.tmpdir(), 'spotter-e2e-'));
+}
+
+/** What is really in the database, read with spotter-cli (not through the UI). */
+export function clientsInDb(dataDir, status = 'all') {
+  const out = execFileSync(CLI, ['--data-dir', dataDir, 'clients', 'list', '--status', status, '--json'], {
+    encoding: 'utf8',
+  });
+  return JSON.parse(out);
+}
