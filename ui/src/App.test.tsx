@@ -88,6 +88,19 @@ describe('spotlight', () => {
     expect(await screen.findByTestId('client-detail-name')).toHaveTextContent('Ben Stone');
   });
 
+  it('holds an early Enter until the results for the typed text are in', async () => {
+    installBackend([makeClient({ id: 'c1', name: 'Anna Berg' }), makeClient({ id: 'c2', name: 'Ben Stone' })]);
+    const { user } = renderApp('/clients');
+    await screen.findByTestId('app-ready');
+    fireEvent.keyDown(document.documentElement, { key: 'k', ctrlKey: true });
+    const search = await screen.findByTestId('spotlight-search');
+    // Stale results (everyone, from the empty query) are up; Anna is highlighted first.
+    await screen.findByRole('button', { name: /Anna Berg/ });
+    // Typed and confirmed faster than the debounce: must open Ben, not stale Anna.
+    await user.type(search, 'ben{Enter}');
+    expect(await screen.findByTestId('client-detail-name')).toHaveTextContent('Ben Stone');
+  });
+
   it('offers navigation and "New client" actions', async () => {
     installBackend();
     const { user } = renderApp('/dashboard');

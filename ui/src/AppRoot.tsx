@@ -18,8 +18,9 @@ import { TrainingScreen } from './screens/TrainingScreen';
 export function AppRoot() {
   return (
     <>
-      {/* Inside the router so notification content (Undo) can navigate. */}
-      <Notifications position="bottom-right" limit={4} />
+      {/* Inside the router and query providers so notification content (Undo) can use
+          them; a short slide so Undo is still where it was a moment ago when clicked. */}
+      <Notifications position="bottom-right" limit={4} transitionDuration={150} />
       <StartupGate>
         <AppSpotlight />
         <AppFrame>

@@ -1,1 +1,90 @@
-fn main() {}
+//! `spotter-bench`: core benchmarks on a seeded database, printed as JSON lines
+//! for scripts/bench.sh and docs/BENCHMARKS.md.
+//!
+//!   spotter-bench search [--clients N] [--rounds R] [--data-dir DIR]
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use spotter_core::clients::{self, ClientListQuery};
+use spotter_core::paths::DataDir;
+use spotter_core::{seed, Database};
+
+/// What a trainer types, keystroke by keystroke: each prefix is one query.
+const TYPED: &[&str] = &["anna schmidt", "zoë", "nunez", "greta w", "knee", "+49 1", "jonas.k", "rehab", "müller", "sø"];
+
+#[tokio::main(flavor = "current_thread")]
+async fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let arg = |name: &str| args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).cloned();
+    let clients_n: u64 = arg("--clients").and_then(|v| v.parse().ok()).unwrap_or(50_000);
+    let rounds: usize = arg("--rounds").and_then(|v| v.parse().ok()).unwrap_or(20);
+    match args.first().map(String::as_str) {
+        Some("search") => {
+            let tmp;
+            let dir = match arg("--data-dir") {
+                Some(d) => PathBuf::from(d),
+                None => {
+                    tmp = std::env::temp_dir().join(format!("spotter-bench-{}", std::process::id()));
+                    tmp.clone()
+                }
+            };
+            if let Err(e) = bench_search(&DataDir::new(&dir), clients_n, rounds).await {
+                eprintln!("bench failed: {}", e.message);
+                std::process::exit(1);
+            }
+            if arg("--data-dir").is_none() {
+                let _ = std::fs::remove_dir_all(&dir);
+            }
+        }
+        _ => {
+            eprintln!("usage: spotter-bench search [--clients N] [--rounds R] [--data-dir DIR]");
+            std::process::exit(2);
+        }
+    }
+}
+
+async fn bench_search(data: &DataDir, clients_n: u64, rounds: usize) -> spotter_core::Result<()> {
+    let db = Database::open(data).await?;
+    let existing = clients::list(&db, &ClientListQuery { limit: Some(1), ..Default::default() }).await?;
+    if existing.is_empty() {
+        let t = Instant::now();
+        seed::seed_bench(&db, clients_n).await?;
+        eprintln!("seeded {clients_n} clients in {:?}", t.elapsed());
+    }
+    let queries: Vec<String> = TYPED
+        .iter()
+        .flat_map(|word| word.char_indices().map(|(i, c)| word[..i + c.len_utf8()].to_owned()))
+        .collect();
+    // Warm the page cache the way an open app would be.
+    for q in &queries {
+        clients::list(&db, &ClientListQuery { search: Some(q.clone()), limit: Some(50), ..Default::default() }).await?;
+    }
+    let mut samples: Vec<Duration> = Vec::with_capacity(queries.len() * rounds);
+    let mut hits = 0usize;
+    for _ in 0..rounds {
+        for q in &queries {
+            let t = Instant::now();
+            let found = clients::list(&db, &ClientListQuery { search: Some(q.clone()), limit: Some(50), ..Default::default() }).await?;
+            samples.push(t.elapsed());
+            hits += found.len();
+        }
+    }
+    samples.sort();
+    let pct = |p: f64| samples[((samples.len() as f64 - 1.0) * p).round() as usize].as_secs_f64() * 1000.0;
+    println!(
+        "{}",
+        serde_json::json!({
+            "bench": "client_search",
+            "clients": clients_n,
+            "queries": samples.len(),
+            "avg_hits": hits as f64 / samples.len() as f64,
+            "p50_ms": pct(0.50),
+            "p95_ms": pct(0.95),
+            "p99_ms": pct(0.99),
+            "max_ms": pct(1.0),
+        })
+    );
+    db.close().await;
+    Ok(())
+}

@@ -1,12 +1,12 @@
 import { Badge, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { Spotlight, useSpotlight } from '@mantine/spotlight';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { useClients } from '../queries';
 import { destinations } from './destinations';
 import { IconClients, IconPlus, IconSearch } from './icons';
-import { appSpotlightStore, selectFirstSpotlightAction } from './spotlightStore';
+import { appSpotlightStore, clearSpotlightSelection, selectFirstSpotlightAction } from './spotlightStore';
 
 const CLIENT_RESULTS = 8;
 
@@ -33,22 +33,53 @@ export function AppSpotlight() {
     if (opened) selectFirstSpotlightAction();
   }, [opened, resultKey]);
 
+  // Enter pressed before the results for the typed text arrived (fast typists, scripted
+  // tests) would open whatever stale entry was highlighted. Hold it until they are in.
+  const settled = opened && debounced === query.trim() && clients.data !== undefined && !clients.isPlaceholderData;
+  const pendingEnter = useRef(false);
+  useEffect(() => {
+    if (settled && pendingEnter.current) {
+      pendingEnter.current = false;
+      selectFirstSpotlightAction()?.click();
+    }
+  }, [settled]);
+
+  const onSearchKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'Enter' && !settled && !event.nativeEvent.isComposing) {
+      pendingEnter.current = true;
+      // Mantine's handler runs right after this one and clicks the highlighted action.
+      clearSpotlightSelection();
+    }
+  };
+
+  const changeQuery = (value: string) => {
+    pendingEnter.current = false;
+    setQuery(value);
+  };
+
   return (
     <Spotlight.Root
       store={appSpotlightStore}
       query={query}
-      onQueryChange={setQuery}
+      onQueryChange={changeQuery}
       // Start fresh each time, even when reopened before the close animation ended.
-      onSpotlightOpen={() => setQuery('')}
+      onSpotlightOpen={() => changeQuery('')}
+      onSpotlightClose={() => {
+        pendingEnter.current = false;
+      }}
       // Also from inside text fields: the shortcut should reach everywhere.
       tagsToIgnore={[]}
       scrollable
+      // Snappier than the default, and gone at once on close: the palette is for getting
+      // somewhere fast, and a fading overlay would swallow the next click.
+      transitionProps={{ duration: 120, exitDuration: 0, transition: 'pop' }}
       maxHeight={440}
     >
       <Spotlight.Search
         placeholder="Search clients, or jump to a screen…"
         leftSection={<IconSearch size={16} />}
         data-testid="spotlight-search"
+        onKeyDown={onSearchKeyDown}
         aria-label="Search"
       />
       <Spotlight.ActionsList>

@@ -57,6 +57,7 @@ describe('client form', () => {
 
     expect(await screen.findByTestId('client-email-error')).toHaveTextContent('That email address looks incomplete');
     expect(screen.getByTestId('client-email')).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByTestId('client-email')).toHaveFocus();
     expect(screen.queryByTestId('client-name-error')).not.toBeInTheDocument();
     expect(screen.queryByTestId('client-form-error')).not.toBeInTheDocument();
     expect(screen.getByTestId('client-name')).toHaveValue('Fox Mulder');

@@ -10,7 +10,7 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
-import { useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { asAppError } from '../api';
 import type { AppError, Client, ClientInput } from '../bindings';
 import { ageFromDob, modKeyLabel } from '../format';
@@ -90,6 +90,14 @@ export function ClientForm({ client, submitLabel, onSubmit, onCancel }: ClientFo
   const [pendingTag, setPendingTag] = useState('');
   const [error, setError] = useState<AppError | null>(null);
   const [saving, setSaving] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+
+  // Put the cursor where the problem is, so the fix is one keystroke away.
+  useEffect(() => {
+    if (error && isField(error.field)) {
+      formRef.current?.querySelector<HTMLElement>(`[data-testid="${TEST_ID[error.field]}"]`)?.focus();
+    }
+  }, [error]);
 
   const fieldError = (field: Field) => (error?.field === field ? error.message : undefined);
   const generalError = error && !isField(error.field) ? error : null;
@@ -138,7 +146,7 @@ export function ClientForm({ client, submitLabel, onSubmit, onCancel }: ClientFo
   const age = ageFromDob(values.dateOfBirth);
 
   return (
-    <form onSubmit={onFormSubmit} onKeyDown={onKeyDown} noValidate aria-label="Client">
+    <form ref={formRef} onSubmit={onFormSubmit} onKeyDown={onKeyDown} noValidate aria-label="Client">
       <Stack gap="sm" maw={760}>
         <TextInput label="Name" withAsterisk autoFocus autoComplete="off" {...text('name')} />
         <Grid gap="sm">

@@ -3,18 +3,27 @@ import { createSpotlight } from '@mantine/spotlight';
 /** The app's one command palette; its own store so components can read `opened`. */
 export const [appSpotlightStore, appSpotlight] = createSpotlight();
 
-/**
- * Highlights the first action so Enter picks the top result. Mantine does this when the
- * query changes, but client results arrive a moment later (debounce + IPC) and would
- * otherwise leave the highlight on a stale item. Mirrors Mantine's own selectAction(0),
- * which the package does not export.
- */
-export function selectFirstSpotlightAction() {
+// The helpers below mirror Mantine's internal selectAction/triggerSelectedAction, which
+// the package does not export: selection is a `data-selected` attribute on an action.
+
+function actionsList(): HTMLElement | null {
   const { listId } = appSpotlightStore.getState();
-  const list = listId ? document.getElementById(listId) : null;
-  if (!list) return;
+  return listId ? document.getElementById(listId) : null;
+}
+
+/** Removes the highlight, so Mantine's own Enter handling has nothing to trigger. */
+export function clearSpotlightSelection() {
+  actionsList()?.querySelector('[data-selected]')?.removeAttribute('data-selected');
+  appSpotlightStore.updateState((state) => ({ ...state, selected: -1 }));
+}
+
+/** Highlights the first action; returns it. */
+export function selectFirstSpotlightAction(): HTMLElement | null {
+  const list = actionsList();
+  if (!list) return null;
   list.querySelector('[data-selected]')?.removeAttribute('data-selected');
-  const first = list.querySelector('[data-action]');
+  const first = list.querySelector<HTMLElement>('[data-action]');
   first?.setAttribute('data-selected', 'true');
   appSpotlightStore.updateState((state) => ({ ...state, selected: first ? 0 : -1 }));
+  return first;
 }

@@ -175,19 +175,9 @@ pub async fn list(db: &Database, query: &ClientListQuery) -> Result<Vec<Client>>
         ClientStatusFilter::Archived => "AND c.archived_at IS NOT NULL",
         ClientStatusFilter::All => "",
     };
-    let search = query.search.as_deref().and_then(fts_query);
-    let rows: Vec<ClientRow> = match search {
-        Some(fts) => {
-            sqlx::query_as(&format!(
-                "SELECT {COLUMNS} FROM clients_fts JOIN clients c ON c.rowid = clients_fts.rowid
-                 WHERE clients_fts MATCH ? AND c.deleted_at IS NULL {status}
-                 ORDER BY clients_fts.rank, c.name COLLATE NOCASE LIMIT ?"
-            ))
-            .bind(fts)
-            .bind(limit)
-            .fetch_all(db.pool())
-            .await?
-        }
+    let text = query.search.as_deref().unwrap_or("").trim();
+    let rows = match fts_query(text) {
+        Some(fts) => search(db, text, &fts, status, limit).await?,
         None => {
             sqlx::query_as(&format!(
                 "SELECT {COLUMNS} FROM clients c WHERE c.deleted_at IS NULL {status}
@@ -199,6 +189,56 @@ pub async fn list(db: &Database, query: &ClientListQuery) -> Result<Vec<Client>>
         }
     };
     Ok(rows.into_iter().map(Client::from).collect())
+}
+
+/// Above this many matches a query is too broad to rank (one or two typed letters in a
+/// large studio); ranking them all would make search-as-you-type lag.
+const RANKED_MATCH_LIMIT: i64 = 500;
+
+async fn search(db: &Database, text: &str, fts: &str, status: &str, limit: u32) -> Result<Vec<ClientRow>> {
+    let matches: i64 = sqlx::query_scalar("SELECT count(*) FROM (SELECT rowid FROM clients_fts WHERE clients_fts MATCH ? LIMIT ?)")
+        .bind(fts)
+        .bind(RANKED_MATCH_LIMIT + 1)
+        .fetch_one(db.pool())
+        .await?;
+    if matches <= RANKED_MATCH_LIMIT {
+        // Specific enough: rank by relevance (name above email/phone, above tags, above notes).
+        return Ok(sqlx::query_as(&format!(
+            "SELECT {COLUMNS} FROM clients_fts JOIN clients c ON c.rowid = clients_fts.rowid
+             WHERE clients_fts MATCH ? AND c.deleted_at IS NULL {status}
+             ORDER BY clients_fts.rank, c.name COLLATE NOCASE LIMIT ?"
+        ))
+        .bind(fts)
+        .bind(limit)
+        .fetch_all(db.pool())
+        .await?);
+    }
+    // Broad: names starting with the text first, alphabetically (served by the name index),
+    // then other matches in storage order until the page is full.
+    let pattern = format!("{}%", text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
+    let mut rows: Vec<ClientRow> = sqlx::query_as(&format!(
+        "SELECT {COLUMNS} FROM clients c
+         WHERE c.deleted_at IS NULL AND c.name LIKE ? ESCAPE '\\' {status}
+         ORDER BY c.name COLLATE NOCASE LIMIT ?"
+    ))
+    .bind(&pattern)
+    .bind(limit)
+    .fetch_all(db.pool())
+    .await?;
+    if rows.len() < limit as usize {
+        let more: Vec<ClientRow> = sqlx::query_as(&format!(
+            "SELECT {COLUMNS} FROM clients_fts JOIN clients c ON c.rowid = clients_fts.rowid
+             WHERE clients_fts MATCH ? AND c.deleted_at IS NULL AND NOT (c.name LIKE ? ESCAPE '\\') {status}
+             LIMIT ?"
+        ))
+        .bind(fts)
+        .bind(&pattern)
+        .bind(limit as i64 - rows.len() as i64)
+        .fetch_all(db.pool())
+        .await?;
+        rows.extend(more);
+    }
+    Ok(rows)
 }
 
 /// Every client row, tombstones included, oldest first: for export.
