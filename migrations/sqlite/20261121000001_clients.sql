@@ -23,6 +23,8 @@ CREATE INDEX clients_name_idx ON clients (name COLLATE NOCASE) WHERE deleted_at 
 CREATE INDEX clients_updated_idx ON clients (updated_at);
 
 -- Full-text search over the fields a trainer types into the search box.
+-- unicode61 folds accents (é → e) but not letters such as ł, ø or ß; the name column also
+-- holds a folded copy so "luka" finds "Łukasiewicz" on any keyboard.
 -- The phone column also holds the number's bare digits, so "+491701234" finds "+49 170 1234567".
 CREATE VIRTUAL TABLE clients_fts USING fts5(
     name, email, phone, tags, notes,
@@ -32,7 +34,7 @@ CREATE VIRTUAL TABLE clients_fts USING fts5(
 
 CREATE TRIGGER clients_fts_insert AFTER INSERT ON clients BEGIN
     INSERT INTO clients_fts (rowid, name, email, phone, tags, notes)
-    VALUES (new.rowid, new.name, coalesce(new.email, ''),
+    VALUES (new.rowid, new.name || ' ' || replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(new.name, 'ł', 'l'), 'Ł', 'L'), 'ø', 'o'), 'Ø', 'O'), 'đ', 'd'), 'Đ', 'D'), 'ß', 'ss'), 'æ', 'ae'), 'Æ', 'AE'), 'œ', 'oe'), 'ı', 'i'), 'þ', 'th'), coalesce(new.email, ''),
             coalesce(new.phone, '') || ' ' || replace(replace(replace(replace(replace(replace(coalesce(new.phone, ''), ' ', ''), '-', ''), '(', ''), ')', ''), '.', ''), '/', ''),
             new.tags, new.notes);
 END;
@@ -40,7 +42,7 @@ END;
 CREATE TRIGGER clients_fts_update AFTER UPDATE ON clients BEGIN
     DELETE FROM clients_fts WHERE rowid = old.rowid;
     INSERT INTO clients_fts (rowid, name, email, phone, tags, notes)
-    VALUES (new.rowid, new.name, coalesce(new.email, ''),
+    VALUES (new.rowid, new.name || ' ' || replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(new.name, 'ł', 'l'), 'Ł', 'L'), 'ø', 'o'), 'Ø', 'O'), 'đ', 'd'), 'Đ', 'D'), 'ß', 'ss'), 'æ', 'ae'), 'Æ', 'AE'), 'œ', 'oe'), 'ı', 'i'), 'þ', 'th'), coalesce(new.email, ''),
             coalesce(new.phone, '') || ' ' || replace(replace(replace(replace(replace(replace(coalesce(new.phone, ''), ' ', ''), '-', ''), '(', ''), ')', ''), '.', ''), '/', ''),
             new.tags, new.notes);
 END;

@@ -3,12 +3,12 @@
 // Nothing here sleeps: every wait is for a condition, with a bounded timeout.
 
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Builder, By, until } from 'selenium-webdriver';
+import { Builder, By, Key, until } from 'selenium-webdriver';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const APP = process.env.SPOTTER_APP ?? path.join(root, 'target/debug/spotter');
@@ -95,8 +95,26 @@ export class App {
 
   async type(testId, text) {
     const e = await this.el(testId);
-    await e.clear();
-    await e.sendKeys(text);
+    // Select-all + Backspace types like a person, so React sees an input event (clear() may not fire one).
+    await e.sendKeys(Key.chord(Key.CONTROL, 'a'), Key.BACK_SPACE);
+    if (text) await e.sendKeys(text);
+  }
+
+  /** The element's text content. WebKitWebDriver's getText() returns "" for line-clamped text. */
+  async textOf(el) {
+    return (await this.driver.executeScript('return arguments[0].textContent', el)).trim();
+  }
+
+  async waitForText(testId, expected) {
+    let last = '';
+    await this.driver.wait(async () => {
+      const els = await this.driver.findElements(By.css(`[data-testid="${testId}"]`));
+      last = els.length ? await this.textOf(els[0]).catch(() => '') : '<missing>';
+      return expected instanceof RegExp ? expected.test(last) : last === expected;
+    }, TIMEOUT).catch((e) => {
+      throw new Error(`${testId}: wanted ${expected}, last saw ${JSON.stringify(last)} (${e.message})`);
+    });
+    return last;
   }
 
   /** Waits until the visible client rows are exactly `names` (order-insensitive). */
@@ -106,12 +124,20 @@ export class App {
     await this.driver.wait(async () => {
       const rows = await this.driver.findElements(By.css('[data-testid="client-row"]'));
       const texts = [];
-      for (const r of rows) texts.push(await r.getText());
+      for (const r of rows) texts.push(await this.textOf(r).catch(() => ''));
       got = texts.map((t) => names.find((n) => t.includes(n)) ?? t).sort().join('|');
       return got === want;
     }, TIMEOUT).catch((e) => {
       throw new Error(`client rows: wanted [${want}], last saw [${got}] (${e.message})`);
     });
+  }
+
+  /** Saved after every test in .e2e/screens/, so a failure can be looked at. */
+  async screenshot(name) {
+    const dir = path.join(root, '.e2e/screens');
+    mkdirSync(dir, { recursive: true });
+    const png = await this.driver.takeScreenshot();
+    writeFileSync(path.join(dir, `${name.replace(/[^a-z0-9]+/gi, '-')}.png`), png, 'base64');
   }
 
   async quit() {

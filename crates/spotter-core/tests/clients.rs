@@ -128,6 +128,7 @@ async fn search_matches_name_email_phone_tags_notes_by_prefix() {
     assert_eq!(first("squats").await, ["Anna Schmidt"], "notes");
     assert_eq!(first("zoe").await, ["Zoë Łukasiewicz"], "diacritics are folded");
     assert_eq!(first("nunez").await, ["José Núñez"]);
+    assert_eq!(first("luka").await, ["Zoë Łukasiewicz"], "ł is found by l");
     assert_eq!(first("shoul").await, ["Zoë Łukasiewicz"]);
     assert!(first("nobody").await.is_empty());
     assert_eq!(first("\"OR *").await, Vec::<String>::new(), "FTS syntax in input is harmless");
