@@ -24,8 +24,10 @@ setup-test:
 
 npm: node_modules/.package-lock.json ui/node_modules/.package-lock.json
 
+# `npm install`, not `npm ci`: the lock file npm writes here leaves out the Tauri CLI's
+# other-platform binaries, which `npm ci` then reports as missing. install still honours the lock.
 node_modules/.package-lock.json: package.json package-lock.json
-	npm ci --no-audit --no-fund
+	npm install --no-audit --no-fund
 
 ui/node_modules/.package-lock.json: ui/package.json ui/package-lock.json
 	npm --prefix ui ci --no-audit --no-fund

@@ -1,0 +1,92 @@
+// App-level benchmarks, run by scripts/bench.sh (`make bench`), not by `make test`:
+//   * cold start: from asking WebDriver for a new app session to the client list painted
+//     (includes WebKitWebDriver's session set-up, so it is an upper bound);
+//   * idle memory: PSS summed over the app and its WebKit processes (smaps_rollup), as a
+//     ratio against a bare Tauri window built the same way, measured in the same run.
+// Prints one JSON object.
+
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import path from 'node:path';
+import { By, until } from 'selenium-webdriver';
+import { APP, Driver, TIMEOUT } from '../e2e/harness.mjs';
+import { Builder } from 'selenium-webdriver';
+
+const dataDir = process.argv[2];
+const runs = Number(process.argv[3] ?? 5);
+const BARE = path.join(path.dirname(APP), 'spotter-bare-window');
+
+function procs() {
+  const out = [];
+  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      let exe = '';
+      try { exe = readlinkSync(`/proc/${pid}/exe`); } catch { /* kernel thread or gone */ }
+      out.push({ pid: Number(pid), ppid, exe });
+    } catch { /* exited meanwhile */ }
+  }
+  return out;
+}
+
+function treePss(exe) {
+  const all = procs();
+  const roots = all.filter((p) => p.exe === exe);
+  if (roots.length !== 1) throw new Error(`expected one ${exe} process, found ${roots.length}`);
+  const tree = new Set([roots[0].pid]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const p of all) if (tree.has(p.ppid) && !tree.has(p.pid)) { tree.add(p.pid); grew = true; }
+  }
+  let kb = 0;
+  const parts = [];
+  for (const pid of tree) {
+    try {
+      const m = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8').match(/^Pss:\s+(\d+) kB/m);
+      if (m) { kb += Number(m[1]); parts.push({ pid, exe: path.basename(all.find((p) => p.pid === pid)?.exe ?? '?'), pss_kb: Number(m[1]) }); }
+    } catch { /* exited */ }
+  }
+  return { kb, parts };
+}
+
+/** Idle means PSS stopped moving: three readings 500 ms apart within 1 %, or 20 s at most. */
+async function idlePss(exe) {
+  let prev = treePss(exe).kb;
+  let stable = 0;
+  for (let i = 0; i < 40 && stable < 3; i++) {
+    await new Promise((r) => setTimeout(r, 500));
+    const now = treePss(exe).kb;
+    stable = Math.abs(now - prev) / prev < 0.01 ? stable + 1 : 0;
+    prev = now;
+  }
+  return treePss(exe);
+}
+
+const driver = await Driver.start();
+const result = { cold_start_ms: [], memory: {} };
+try {
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    const app = await driver.launch(dataDir);
+    await app.click('nav-clients');
+    await app.driver.wait(until.elementLocated(By.css('[data-testid="client-row"]')), TIMEOUT);
+    result.cold_start_ms.push(Math.round(performance.now() - t0));
+    if (i === runs - 1) result.memory.app = await idlePss(path.resolve(APP));
+    await app.quit();
+  }
+  const bare = await new Builder()
+    .usingServer(driver.url)
+    .withCapabilities({ browserName: 'wry', 'tauri:options': { application: BARE, args: [] } })
+    .build();
+  await bare.wait(until.elementLocated(By.id('bare')), TIMEOUT);
+  result.memory.bare = await idlePss(path.resolve(BARE));
+  await bare.quit();
+} finally {
+  driver.stop();
+}
+const sorted = [...result.cold_start_ms].sort((a, b) => a - b);
+result.cold_start_median_ms = sorted[Math.floor(sorted.length / 2)];
+result.memory.app_mb = +(result.memory.app.kb / 1024).toFixed(1);
+result.memory.bare_mb = +(result.memory.bare.kb / 1024).toFixed(1);
+result.memory.ratio = +(result.memory.app.kb / result.memory.bare.kb).toFixed(2);
+console.log(JSON.stringify(result, null, 2));
