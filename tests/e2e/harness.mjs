@@ -59,7 +59,7 @@ export class Driver {
   }
 
   /** Launches the app on `dataDir` and waits until the UI has talked to the backend. */
-  async launch(dataDir) {
+  async launch(dataDir, readyTestId = 'app-ready') {
     const driver = await new Builder()
       .usingServer(this.url)
       .withCapabilities({
@@ -67,7 +67,7 @@ export class Driver {
         'tauri:options': { application: APP, args: ['--data-dir', dataDir] },
       })
       .build();
-    await driver.wait(until.elementLocated(By.css('[data-testid="app-ready"]')), TIMEOUT);
+    await driver.wait(until.elementLocated(By.css(`[data-testid="${readyTestId}"]`)), TIMEOUT);
     return new App(driver);
   }
 
