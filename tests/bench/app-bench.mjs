@@ -49,14 +49,17 @@ function treePss(exe) {
   return { kb, parts };
 }
 
-/** Idle means PSS stopped moving: three readings 500 ms apart within 1 %, or 20 s at most. */
+/**
+ * Idle means PSS stopped moving: unchanged within 0.5 % for 10 readings 1 s apart (JavaScriptCore
+ * and WebKit release memory for ~20 s after a page settles), or 90 s at most.
+ */
 async function idlePss(exe) {
   let prev = treePss(exe).kb;
   let stable = 0;
-  for (let i = 0; i < 40 && stable < 3; i++) {
-    await new Promise((r) => setTimeout(r, 500));
+  for (let i = 0; i < 90 && stable < 10; i++) {
+    await new Promise((r) => setTimeout(r, 1000));
     const now = treePss(exe).kb;
-    stable = Math.abs(now - prev) / prev < 0.01 ? stable + 1 : 0;
+    stable = Math.abs(now - prev) / prev < 0.005 ? stable + 1 : 0;
     prev = now;
   }
   return treePss(exe);

@@ -61,16 +61,25 @@ async fn bench_search(data: &DataDir, clients_n: u64, rounds: usize) -> spotter_
         clients::list(&db, &ClientListQuery { search: Some(q.clone()), limit: Some(50), ..Default::default() }).await?;
     }
     let mut samples: Vec<Duration> = Vec::with_capacity(queries.len() * rounds);
+    let mut worst: Vec<(Duration, String)> = Vec::new();
     let mut hits = 0usize;
     for _ in 0..rounds {
         for q in &queries {
             let t = Instant::now();
             let found = clients::list(&db, &ClientListQuery { search: Some(q.clone()), limit: Some(50), ..Default::default() }).await?;
             samples.push(t.elapsed());
+            worst.push((t.elapsed(), q.clone()));
             hits += found.len();
         }
     }
     samples.sort();
+    worst.sort_by(|a, b| b.0.cmp(&a.0));
+    let mut slowest: Vec<String> = Vec::new();
+    for (_, q) in &worst {
+        if !slowest.contains(q) && slowest.len() < 5 {
+            slowest.push(q.clone());
+        }
+    }
     let pct = |p: f64| samples[((samples.len() as f64 - 1.0) * p).round() as usize].as_secs_f64() * 1000.0;
     println!(
         "{}",
@@ -83,6 +92,7 @@ async fn bench_search(data: &DataDir, clients_n: u64, rounds: usize) -> spotter_
             "p95_ms": pct(0.95),
             "p99_ms": pct(0.99),
             "max_ms": pct(1.0),
+            "slowest_queries": slowest,
         })
     );
     db.close().await;
