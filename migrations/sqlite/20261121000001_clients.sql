@@ -1,11 +1,14 @@
 -- Clients: the first table holding user data.
 -- Conventions for every such table (they keep studio sync possible):
 --   * id: UUIDv7 text made on the device; no AUTOINCREMENT.
+--   * local_key: an INTEGER PRIMARY KEY that never leaves this file (sync uses id). It makes the
+--     rowid explicit, so VACUUM (and VACUUM INTO backups) cannot renumber it under the FTS index.
 --   * created_at / updated_at: UTC, RFC 3339 text with milliseconds.
 --   * deleted_at: soft delete (a tombstone); rows are never removed.
 
 CREATE TABLE clients (
-    id            TEXT PRIMARY KEY NOT NULL,
+    local_key     INTEGER PRIMARY KEY,
+    id            TEXT NOT NULL UNIQUE,
     name          TEXT NOT NULL,
     email         TEXT,
     phone         TEXT,

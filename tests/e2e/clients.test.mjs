@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before, test } from 'node:test';
 import { By, Key, until } from 'selenium-webdriver';
-import { Driver, TIMEOUT, clientsInDb, tempDataDir } from './harness.mjs';
+import { Driver, TIMEOUT, clientsInDb, exportedClients, tempDataDir } from './harness.mjs';
 
 let driver;
 let app;
@@ -100,9 +100,9 @@ test('delete, then undo', async () => {
   await app.click('undo-delete');
   await app.click('nav-clients');
   await app.waitForRows(['José Núñez', 'Zoë Łukasiewicz']);
-  const stored = clientsInDb(dataDir);
-  assert.equal(stored.length, 2);
-  assert.ok(stored.every((c) => c.deletedAt === null));
+  const all = exportedClients(dataDir);
+  assert.equal(all.length, 2);
+  assert.ok(all.every((c) => c.deletedAt === null), 'the undo cleared the tombstone');
 });
 
 test('delete without undo removes the client (as a tombstone)', async () => {
@@ -116,6 +116,8 @@ test('delete without undo removes the client (as a tombstone)', async () => {
   await app.click('nav-clients');
   await app.waitForRows(['Zoë Łukasiewicz']);
   assert.deepEqual(clientsInDb(dataDir).map((c) => c.name), ['Zoë Łukasiewicz']);
+  const jose = exportedClients(dataDir).find((c) => c.name === 'José Núñez');
+  assert.ok(jose?.deletedAt, 'the row is kept as a tombstone with deletedAt set');
 });
 
 test('quit and relaunch on the same data directory keeps the client', async () => {

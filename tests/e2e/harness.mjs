@@ -3,7 +3,7 @@
 // Nothing here sleeps: every wait is for a condition, with a bounded timeout.
 
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -143,6 +143,13 @@ export class App {
   async quit() {
     await this.driver.quit();
   }
+}
+
+/** Every client row including tombstones, from `spotter-cli export`. */
+export function exportedClients(dataDir) {
+  const out = mkdtempSync(path.join(os.tmpdir(), 'spotter-export-'));
+  execFileSync(CLI, ['--data-dir', dataDir, 'export', out]);
+  return JSON.parse(readFileSync(path.join(out, 'spotter-export.json'), 'utf8')).clients;
 }
 
 export function tempDataDir() {

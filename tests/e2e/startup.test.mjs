@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { CLI, Driver, tempDataDir } from './harness.mjs';
@@ -44,4 +44,5 @@ c.close()
   app = undefined;
 
   assert.equal(sha(db), before, 'the database file is byte-identical');
+  assert.ok(!existsSync(`${db}-wal`) && !existsSync(`${db}-shm`), 'no -wal/-shm files left beside it');
 });

@@ -92,7 +92,12 @@ async fn main() -> ExitCode {
 
 async fn run(cli: Cli) -> Result<(), AppError> {
     let data_dir = DataDir::resolve(cli.data_dir)?;
-    let db = Database::open(&data_dir).await?;
+    // Reading commands never migrate or write: the app may have the file open.
+    let reads_only = matches!(
+        cli.command,
+        Command::Backup { .. } | Command::Export { .. } | Command::Clients { command: ClientsCommand::List { .. } }
+    );
+    let db = if reads_only { Database::open_read_only(&data_dir).await? } else { Database::open(&data_dir).await? };
     let result = dispatch(cli.command, &db, &data_dir).await;
     db.close().await;
     result

@@ -81,6 +81,12 @@ fn import_is_all_or_nothing() {
 #[test]
 fn errors_are_plain_and_exit_non_zero() {
     let dir = tempfile::tempdir().unwrap();
+    let out = cli(dir.path(), &["clients", "list"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("there is no Spotter database"), "reading never creates one");
+    assert!(!dir.path().join("spotter.db").exists());
+
+    ok(dir.path(), &["seed", "--demo"]);
     let out = cli(dir.path(), &["clients", "list", "--status", "sleeping"]);
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("unknown status 'sleeping'"));
@@ -89,7 +95,6 @@ fn errors_are_plain_and_exit_non_zero() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("cannot open /nonexistent/file.csv"));
 
-    ok(dir.path(), &["seed", "--demo"]);
     let out = cli(dir.path(), &["seed", "--demo"]);
     assert!(!out.status.success(), "seeding twice is refused");
 }

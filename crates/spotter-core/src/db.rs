@@ -50,9 +50,35 @@ impl Database {
             .min_connections(1)
             .connect_with(connect_options(&path, false))
             .await?;
-        migrator.run(&pool).await?;
+        if let Err(e) = migrator.run(&pool).await {
+            // The app and spotter-cli may start on an old file together; if the other one
+            // finished the same migrations meanwhile, there is nothing left to do.
+            let state = inspect_existing(&path, migrator).await?;
+            if state.has_pending {
+                pool.close().await;
+                return Err(e.into());
+            }
+        }
         tracing::info!(path = %path.display(), backup = ?backup, "database ready");
         Ok(Self { pool, path, backup })
+    }
+
+    /// Opens an existing database for reading only (listing, export, backup): never creates,
+    /// migrates or writes it, so a command line tool cannot change a file an app has open.
+    pub async fn open_read_only(data_dir: &DataDir) -> Result<Self> {
+        let path = data_dir.database();
+        if !path.exists() {
+            return Err(AppError::new(ErrorCode::NotFound, format!("there is no Spotter database in {}", data_dir.root().display())));
+        }
+        let state = inspect_existing(&path, &MIGRATOR).await?;
+        if state.has_pending {
+            return Err(AppError::new(
+                ErrorCode::Database,
+                format!("{} was written by an older Spotter and needs upgrading first: open it once in the app", path.display()),
+            ));
+        }
+        let pool = SqlitePoolOptions::new().max_connections(2).connect_with(connect_options(&path, true)).await?;
+        Ok(Self { pool, path, backup: None })
     }
 
     pub fn pool(&self) -> &SqlitePool {
@@ -119,6 +145,28 @@ struct ExistingState {
 
 /// Looks at an existing file without changing it: is it SQLite, is it newer than us, is anything pending?
 async fn inspect_existing(path: &Path, migrator: &Migrator) -> Result<ExistingState> {
+    let side_files = [wal_side_file(path, "-wal"), wal_side_file(path, "-shm")];
+    let existed = side_files.each_ref().map(|f| f.exists());
+    let result = inspect_existing_inner(path, migrator).await;
+    if result.is_err() {
+        // A refused file is left as we found it: reading a WAL database creates its -wal and
+        // -shm files, so remove those we created (none existed, so nobody else had it open).
+        for (file, existed) in side_files.iter().zip(existed) {
+            if !existed {
+                let _ = std::fs::remove_file(file);
+            }
+        }
+    }
+    result
+}
+
+fn wal_side_file(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
+async fn inspect_existing_inner(path: &Path, migrator: &Migrator) -> Result<ExistingState> {
     let mut conn = connect_options(path, true).connect().await.map_err(|e| {
         AppError::new(ErrorCode::Database, format!("cannot open {}: {e}", path.display()))
     })?;

@@ -35,8 +35,10 @@ pub async fn export_all(db: &Database) -> Result<Export> {
     })
 }
 
-pub fn write_json<W: Write>(export: &Export, out: W) -> Result<()> {
-    serde_json::to_writer_pretty(out, export).map_err(|e| AppError::new(ErrorCode::Io, format!("cannot write the export: {e}")))
+pub fn write_json<W: Write>(export: &Export, mut out: W) -> Result<()> {
+    serde_json::to_writer_pretty(&mut out, export).map_err(|e| AppError::new(ErrorCode::Io, format!("cannot write the export: {e}")))?;
+    // Flush here: a buffered writer dropped later would swallow a disk-full error.
+    out.flush().map_err(|e| AppError::io("cannot write the export", e))
 }
 
 pub const CSV_HEADER: [&str; 11] =

@@ -7,8 +7,8 @@ pub fn new_id() -> String {
     Uuid::now_v7().to_string()
 }
 
-/// Accepts only canonical hyphenated UUIDs, so ids from the UI or a file are
-/// checked before they reach a query.
+/// Checks that an id from the UI or a file is a UUID (any of its spellings) before it
+/// reaches a query, and returns it in the canonical hyphenated form the database uses.
 pub fn parse_id(field: &str, raw: &str) -> crate::Result<String> {
     Uuid::try_parse(raw.trim())
         .map(|u| u.to_string())

@@ -57,15 +57,20 @@ impl DataDir {
     }
 }
 
-/// Parses `--data-dir <path>` or `--data-dir=<path>` out of raw process arguments.
-/// The desktop app uses this instead of a CLI framework to stay dependency-light.
-pub fn data_dir_from_args<I: IntoIterator<Item = String>>(args: I) -> Option<PathBuf> {
-    let mut args = args.into_iter();
+/// Parses `--data-dir <path>` or `--data-dir=<path>` out of raw process arguments
+/// (OS strings: a path need not be Unicode). The desktop app uses this instead of a
+/// CLI framework to stay dependency-light.
+pub fn data_dir_from_args<I, S>(args: I) -> Option<PathBuf>
+where
+    I: IntoIterator<Item = S>,
+    S: Into<std::ffi::OsString>,
+{
+    let mut args = args.into_iter().map(Into::into);
     while let Some(arg) = args.next() {
         if arg == "--data-dir" {
             return args.next().map(PathBuf::from);
         }
-        if let Some(value) = arg.strip_prefix("--data-dir=") {
+        if let Some(value) = arg.to_str().and_then(|a| a.strip_prefix("--data-dir=")) {
             return Some(PathBuf::from(value));
         }
     }

@@ -165,6 +165,10 @@ fn normalise_tags(raw: &[String]) -> Result<Vec<String>> {
         }
         check_len("tags", &format!("Tag '{}'", tag.chars().take(20).collect::<String>()), &tag, limits::TAG)?;
         check_no_control("tags", "A tag", &tag)?;
+        if tag.contains([',', ';']) {
+            // They separate tags in CSV files; a tag containing one would come back as two.
+            return Err(AppError::validation("tags", format!("Tag '{tag}' contains , or ; (they separate tags)")));
+        }
         if !tags.iter().any(|t| t.to_lowercase() == tag.to_lowercase()) {
             tags.push(tag);
         }
@@ -266,6 +270,8 @@ mod tests {
     fn tags_are_trimmed_and_deduplicated() {
         let v = validate(&ClientInput { tags: vec![" knee ".into(), "Knee".into(), "".into(), "vip".into()], ..input("A") }, today()).unwrap();
         assert_eq!(v.tags, vec!["knee", "vip"]);
+        let err = validate(&ClientInput { tags: vec!["knee, left".into()], ..input("A") }, today()).unwrap_err();
+        assert_eq!(err.field.as_deref(), Some("tags"));
         let many: Vec<String> = (0..=limits::TAGS).map(|i| format!("t{i}")).collect();
         assert_eq!(field_of(validate(&ClientInput { tags: many, ..input("A") }, today())), "tags");
     }
