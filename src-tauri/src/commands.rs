@@ -1,9 +1,13 @@
 //! IPC commands: each one unpacks its arguments, calls spotter-core, and returns
 //! `Result<T, AppError>` (serialised as `{code, message, field}`). No logic here.
+//! Arguments arrive as JSON and are decoded by `ipc::from_arg`, so a malformed one is a
+//! field error like any other.
 
 use std::future::Future;
 
+use serde_json::Value;
 use spotter_core::clients::{self, Client, ClientInput, ClientListQuery};
+use spotter_core::ipc::from_arg;
 use spotter_core::info::{self, AppInfo};
 use spotter_core::{AppError, Database};
 use tauri::State;
@@ -38,36 +42,45 @@ pub async fn app_info(state: State<'_, AppState>) -> CmdResult<AppInfo> {
 }
 
 #[tauri::command]
-pub async fn clients_list(state: State<'_, AppState>, query: ClientListQuery) -> CmdResult<Vec<Client>> {
+pub async fn clients_list(state: State<'_, AppState>, query: Value) -> CmdResult<Vec<Client>> {
+    let query: ClientListQuery = from_arg("query", query)?;
     guarded(&state, |db| async move { clients::list(&db, &query).await }).await
 }
 
 #[tauri::command]
-pub async fn client_get(state: State<'_, AppState>, id: String) -> CmdResult<Client> {
+pub async fn client_get(state: State<'_, AppState>, id: Value) -> CmdResult<Client> {
+    let id: String = from_arg("id", id)?;
     guarded(&state, |db| async move { clients::get(&db, &id).await }).await
 }
 
 #[tauri::command]
-pub async fn client_create(state: State<'_, AppState>, input: ClientInput) -> CmdResult<Client> {
+pub async fn client_create(state: State<'_, AppState>, input: Value) -> CmdResult<Client> {
+    let input: ClientInput = from_arg("input", input)?;
     guarded(&state, |db| async move { clients::create(&db, &input).await }).await
 }
 
 #[tauri::command]
-pub async fn client_update(state: State<'_, AppState>, id: String, input: ClientInput) -> CmdResult<Client> {
+pub async fn client_update(state: State<'_, AppState>, id: Value, input: Value) -> CmdResult<Client> {
+    let id: String = from_arg("id", id)?;
+    let input: ClientInput = from_arg("input", input)?;
     guarded(&state, |db| async move { clients::update(&db, &id, &input).await }).await
 }
 
 #[tauri::command]
-pub async fn client_set_archived(state: State<'_, AppState>, id: String, archived: bool) -> CmdResult<Client> {
+pub async fn client_set_archived(state: State<'_, AppState>, id: Value, archived: Value) -> CmdResult<Client> {
+    let id: String = from_arg("id", id)?;
+    let archived: bool = from_arg("archived", archived)?;
     guarded(&state, |db| async move { clients::set_archived(&db, &id, archived).await }).await
 }
 
 #[tauri::command]
-pub async fn client_delete(state: State<'_, AppState>, id: String) -> CmdResult<Client> {
+pub async fn client_delete(state: State<'_, AppState>, id: Value) -> CmdResult<Client> {
+    let id: String = from_arg("id", id)?;
     guarded(&state, |db| async move { clients::delete(&db, &id).await }).await
 }
 
 #[tauri::command]
-pub async fn client_restore(state: State<'_, AppState>, id: String) -> CmdResult<Client> {
+pub async fn client_restore(state: State<'_, AppState>, id: Value) -> CmdResult<Client> {
+    let id: String = from_arg("id", id)?;
     guarded(&state, |db| async move { clients::restore(&db, &id).await }).await
 }

@@ -78,6 +78,7 @@ enum ClientsCommand {
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> ExitCode {
     let cli = Cli::parse();
+    spotter_core::logging::init_stderr_logging();
     match run(cli).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

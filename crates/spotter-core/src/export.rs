@@ -44,7 +44,8 @@ pub fn write_json<W: Write>(export: &Export, mut out: W) -> Result<()> {
 pub const CSV_HEADER: [&str; 11] =
     ["id", "name", "email", "phone", "date_of_birth", "goals", "notes", "tags", "archived", "created_at", "updated_at"];
 
-/// Clients that are not deleted, one row each; tags joined with "; ". Re-importable by `import`.
+/// Clients that are not deleted, one row each; tags joined with "; ". Re-importable by `import`
+/// (archived included). Cells are written as they are: a phone number legitimately starts with +.
 pub fn write_clients_csv<W: Write>(clients: &[Client], out: W) -> Result<()> {
     let csv_err = |e: csv::Error| AppError::new(ErrorCode::Io, format!("cannot write the CSV: {e}"));
     let mut w = csv::Writer::from_writer(out);

@@ -34,17 +34,26 @@ pub struct ImportReport {
 }
 
 /// Reads a CSV with a header row. Recognised columns (case-insensitive): name, email, phone,
-/// date_of_birth (or dob), goals, notes, tags (separated by ";" or ","). Other columns are ignored.
+/// date_of_birth (or dob), goals, notes, tags (separated by ";" or ","), archived (yes/no).
+/// Other columns are ignored.
 pub async fn import_clients_csv<R: Read>(db: &Database, reader: R, dry_run: bool) -> Result<ImportReport> {
     let parsed = parse_clients_csv(reader)?;
     let rows = parsed.len() as u64;
-    let mut valid: Vec<ValidClient> = Vec::with_capacity(parsed.len());
+    let mut valid: Vec<(ValidClient, bool)> = Vec::with_capacity(parsed.len());
     let mut errors = Vec::new();
     let today = today_utc();
-    for (line, input) in parsed {
-        match validate(&input, today) {
-            Ok(v) => valid.push(v),
-            Err(e) => errors.push(RowError { line, field: e.field, message: e.message }),
+    for row in parsed {
+        let archived = match parse_yes_no(&row.archived) {
+            Some(a) => a,
+            None => {
+                let message = format!("Archived must be yes or no, not '{}'", row.archived);
+                errors.push(RowError { line: row.line, field: Some("archived".into()), message });
+                continue;
+            }
+        };
+        match validate(&row.input, today) {
+            Ok(v) => valid.push((v, archived)),
+            Err(e) => errors.push(RowError { line: row.line, field: e.field, message: e.message }),
         }
     }
     if dry_run || !errors.is_empty() || valid.is_empty() {
@@ -52,14 +61,32 @@ pub async fn import_clients_csv<R: Read>(db: &Database, reader: R, dry_run: bool
     }
     let now = now_utc();
     let mut tx = db.pool().begin().await?;
-    for v in &valid {
-        insert_validated(&mut *tx, &new_id(), v, &now).await?;
+    for (v, archived) in &valid {
+        let id = new_id();
+        insert_validated(&mut *tx, &id, v, &now).await?;
+        if *archived {
+            sqlx::query("UPDATE clients SET archived_at = ? WHERE id = ?").bind(&now).bind(&id).execute(&mut *tx).await?;
+        }
     }
     tx.commit().await?;
     Ok(ImportReport { rows, imported: valid.len() as u64, dry_run, errors })
 }
 
-fn parse_clients_csv<R: Read>(reader: R) -> Result<Vec<(u64, ClientInput)>> {
+struct ParsedRow {
+    line: u64,
+    input: ClientInput,
+    archived: String,
+}
+
+fn parse_yes_no(text: &str) -> Option<bool> {
+    match text.trim().to_lowercase().as_str() {
+        "" | "no" | "n" | "false" | "0" => Some(false),
+        "yes" | "y" | "true" | "1" => Some(true),
+        _ => None,
+    }
+}
+
+fn parse_clients_csv<R: Read>(reader: R) -> Result<Vec<ParsedRow>> {
     let bad = |msg: String| AppError::new(ErrorCode::InvalidFile, msg);
     let mut limited = reader.take(MAX_CSV_BYTES + 1);
     let mut bytes = Vec::new();
@@ -84,6 +111,7 @@ fn parse_clients_csv<R: Read>(reader: R) -> Result<Vec<(u64, ClientInput)>> {
     let goals_col = col(&["goals", "goal"]);
     let notes_col = col(&["notes", "note"]);
     let tags_col = col(&["tags", "tag"]);
+    let archived_col = col(&["archived"]);
 
     let mut out = Vec::new();
     for record in rdr.byte_records() {
@@ -100,9 +128,10 @@ fn parse_clients_csv<R: Read>(reader: R) -> Result<Vec<(u64, ClientInput)>> {
             continue;
         }
         let opt = |s: String| (!s.is_empty()).then_some(s);
-        out.push((
+        out.push(ParsedRow {
             line,
-            ClientInput {
+            archived: text(archived_col)?,
+            input: ClientInput {
                 name: text(Some(name_col))?,
                 email: opt(text(email_col)?),
                 phone: opt(text(phone_col)?),
@@ -111,7 +140,7 @@ fn parse_clients_csv<R: Read>(reader: R) -> Result<Vec<(u64, ClientInput)>> {
                 notes: text(notes_col)?,
                 tags: text(tags_col)?.split([';', ',']).map(str::trim).filter(|t| !t.is_empty()).map(String::from).collect(),
             },
-        ));
+        });
     }
     Ok(out)
 }

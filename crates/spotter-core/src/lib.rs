@@ -12,6 +12,7 @@ pub mod export;
 pub mod ids;
 pub mod import;
 pub mod info;
+pub mod ipc;
 pub mod logging;
 pub mod paths;
 pub mod seed;

@@ -31,3 +31,13 @@ pub fn init_file_logging(dir: &Path, also_stderr: bool) -> Result<WorkerGuard> {
     let _ = tracing_subscriber::registry().with(filter).with(file_layer).with(stderr_layer).try_init();
     Ok(guard)
 }
+
+/// For command-line tools: warnings and errors to stderr (`RUST_LOG` overrides), so the
+/// detail behind a plain error message is still visible to whoever ran the command.
+pub fn init_stderr_logging() {
+    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("warn,sqlx=error"));
+    let _ = tracing_subscriber::registry()
+        .with(filter)
+        .with(fmt::layer().with_writer(std::io::stderr).without_time())
+        .try_init();
+}

@@ -16,6 +16,7 @@ async fn export_includes_everything_and_csv_reimports() {
     seed::seed_demo(&db).await.unwrap();
     let all = clients::list(&db, &ClientListQuery { status: ClientStatusFilter::All, ..Default::default() }).await.unwrap();
     let gone = clients::delete(&db, &all[0].id).await.unwrap();
+    let archived = clients::set_archived(&db, &all[1].id, true).await.unwrap();
 
     let data = export::export_all(&db).await.unwrap();
     assert_eq!(data.clients.len(), all.len(), "tombstones are exported too");
@@ -38,21 +39,24 @@ async fn export_includes_everything_and_csv_reimports() {
     assert_eq!(report.imported as usize, all.len() - 1);
     let zoe = clients::list(&other, &ClientListQuery { search: Some("Łukasiewicz".into()), ..Default::default() }).await.unwrap();
     assert_eq!(zoe[0].tags, vec!["strength", "shoulder"]);
+    let back = clients::list(&other, &ClientListQuery { status: ClientStatusFilter::Archived, ..Default::default() }).await.unwrap();
+    assert_eq!(back.iter().map(|c| c.name.as_str()).collect::<Vec<_>>(), [archived.name.as_str()], "archived survives the round trip");
 }
 
 #[tokio::test]
 async fn one_bad_row_imports_nothing_and_reports_every_bad_line() {
     let (_dir, db) = fresh().await;
-    let csv = "Name,Email,Phone,DOB,Tags\n\
-               Anna,anna@example.com,+49 170 1234567,1990-01-01,knee;vip\n\
-               ,nobody@example.com,,,\n\
-               Ben,ben@,,,\n\
-               Clara,clara@example.com,,2999-01-01,\n";
+    let csv = "Name,Email,Phone,DOB,Tags,Archived\n\
+               Anna,anna@example.com,+49 170 1234567,1990-01-01,knee;vip,no\n\
+               ,nobody@example.com,,,,\n\
+               Ben,ben@,,,,\n\
+               Clara,clara@example.com,,2999-01-01,,\n\
+               Dora,,,,,maybe\n";
     let report = import::import_clients_csv(&db, csv.as_bytes(), false).await.unwrap();
     assert_eq!(report.imported, 0);
-    assert_eq!(report.rows, 4);
+    assert_eq!(report.rows, 5);
     let lines: Vec<(u64, Option<&str>)> = report.errors.iter().map(|e| (e.line, e.field.as_deref())).collect();
-    assert_eq!(lines, [(3, Some("name")), (4, Some("email")), (5, Some("dateOfBirth"))]);
+    assert_eq!(lines, [(3, Some("name")), (4, Some("email")), (5, Some("dateOfBirth")), (6, Some("archived"))]);
     assert!(clients::list(&db, &Default::default()).await.unwrap().is_empty());
 }
 
