@@ -65,31 +65,52 @@ async function idlePss(exe) {
   return treePss(exe);
 }
 
+/** quit() returns before the process has exited; the next launch must not overlap it. */
+async function waitGone(exe) {
+  for (let i = 0; i < 200 && procs().some((p) => p.exe === exe); i++) await new Promise((r) => setTimeout(r, 50));
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+// App and bare window alternate, so drift on the machine hits both alike; medians damp the noise
+// (the bare window alone varies by ±5 % between launches).
 const driver = await Driver.start();
-const result = { cold_start_ms: [], memory: {} };
+const samples = { cold_start_ms: [], app_kb: [], bare_kb: [] };
+let lastApp;
+let lastBare;
 try {
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
     const app = await driver.launch(dataDir);
     await app.click('nav-clients');
     await app.driver.wait(until.elementLocated(By.css('[data-testid="client-row"]')), TIMEOUT);
-    result.cold_start_ms.push(Math.round(performance.now() - t0));
-    if (i === runs - 1) result.memory.app = await idlePss(path.resolve(APP));
+    samples.cold_start_ms.push(Math.round(performance.now() - t0));
+    lastApp = await idlePss(path.resolve(APP));
+    samples.app_kb.push(lastApp.kb);
     await app.quit();
+    await waitGone(path.resolve(APP));
+
+    const bare = await new Builder()
+      .usingServer(driver.url)
+      .withCapabilities({ browserName: 'wry', 'tauri:options': { application: BARE, args: [] } })
+      .build();
+    await bare.wait(until.elementLocated(By.id('bare')), TIMEOUT);
+    lastBare = await idlePss(path.resolve(BARE));
+    samples.bare_kb.push(lastBare.kb);
+    await bare.quit();
+    await waitGone(path.resolve(BARE));
   }
-  const bare = await new Builder()
-    .usingServer(driver.url)
-    .withCapabilities({ browserName: 'wry', 'tauri:options': { application: BARE, args: [] } })
-    .build();
-  await bare.wait(until.elementLocated(By.id('bare')), TIMEOUT);
-  result.memory.bare = await idlePss(path.resolve(BARE));
-  await bare.quit();
 } finally {
   driver.stop();
 }
-const sorted = [...result.cold_start_ms].sort((a, b) => a - b);
-result.cold_start_median_ms = sorted[Math.floor(sorted.length / 2)];
-result.memory.app_mb = +(result.memory.app.kb / 1024).toFixed(1);
-result.memory.bare_mb = +(result.memory.bare.kb / 1024).toFixed(1);
-result.memory.ratio = +(result.memory.app.kb / result.memory.bare.kb).toFixed(2);
+const result = {
+  runs,
+  cold_start_median_ms: median(samples.cold_start_ms),
+  app_median_mb: +(median(samples.app_kb) / 1024).toFixed(1),
+  bare_median_mb: +(median(samples.bare_kb) / 1024).toFixed(1),
+  ratio_of_medians: +(median(samples.app_kb) / median(samples.bare_kb)).toFixed(3),
+  samples,
+  last_app_processes: lastApp.parts,
+  last_bare_processes: lastBare.parts,
+};
 console.log(JSON.stringify(result, null, 2));

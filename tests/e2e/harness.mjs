@@ -47,7 +47,8 @@ export class Driver {
     const port = await freePort();
     const nativePort = await freePort();
     const child = spawn(TAURI_DRIVER, ['--port', String(port), '--native-port', String(nativePort)], {
-      stdio: ['ignore', 'inherit', 'inherit'],
+      // Its chatter goes to stderr, so a benchmark's stdout stays pure JSON.
+      stdio: ['ignore', 2, 2],
     });
     await waitForStatus(`http://127.0.0.1:${port}/status`, child, Date.now() + TIMEOUT);
     return new Driver(child, port);
