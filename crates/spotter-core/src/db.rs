@@ -32,7 +32,23 @@ impl Database {
     }
 
     /// As [`Database::open`] with an explicit migrator; tests use it to simulate upgrades.
+    /// Two processes creating or upgrading one file at the same moment can meet a lock that
+    /// SQLite's busy handler does not wait for (switching to WAL); such an open is retried.
     pub async fn open_with(data_dir: &DataDir, migrator: &Migrator) -> Result<Self> {
+        let mut delay = Duration::from_millis(20);
+        for _ in 0..6 {
+            match Self::open_once(data_dir, migrator).await {
+                Err(e) if e.code == ErrorCode::Database && e.message.contains("busy") => {
+                    tokio::time::sleep(delay).await;
+                    delay *= 2;
+                }
+                other => return other,
+            }
+        }
+        Self::open_once(data_dir, migrator).await
+    }
+
+    async fn open_once(data_dir: &DataDir, migrator: &Migrator) -> Result<Self> {
         std::fs::create_dir_all(data_dir.root())
             .map_err(|e| AppError::io(&format!("cannot create data directory {}", data_dir.root().display()), e))?;
         let path = data_dir.database();

@@ -47,6 +47,22 @@ async fn a_newer_schema_is_refused_and_left_untouched() {
         sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)").execute(db.pool()).await.unwrap();
         db.close().await;
     }
+    // Pooled connections closing together can leave the -wal file (each sees the others still
+    // open). A lone connection that leaves WAL mode waits (busy timeout) until every other handle
+    // is gone; going back to WAL and closing then leaves the file as quitting the app would.
+    {
+        use sqlx::{ConnectOptions, Connection};
+        let mut conn = sqlx::sqlite::SqliteConnectOptions::new()
+            .filename(data.database())
+            .busy_timeout(std::time::Duration::from_secs(10))
+            .connect()
+            .await
+            .unwrap();
+        sqlx::query("PRAGMA journal_mode = DELETE").execute(&mut conn).await.unwrap();
+        sqlx::query("PRAGMA journal_mode = WAL").execute(&mut conn).await.unwrap();
+        conn.close().await.unwrap();
+    }
+    assert!(!dir.path().join("spotter.db-wal").exists(), "setup: a lone close removes the -wal file");
     let before = std::fs::read(data.database()).unwrap();
     let err = Database::open(&data).await.unwrap_err();
     assert_eq!(err.code, ErrorCode::SchemaTooNew);
