@@ -33,6 +33,17 @@ async function createClient(fields) {
   await app.click('client-save');
 }
 
+/** Opens a client's page by clicking its row in the client list. */
+async function openFromList(name) {
+  await app.click('nav-clients');
+  const cell = await app.driver.wait(
+    until.elementLocated(By.xpath(`//*[@data-testid="client-row"][contains(., "${name}")]//td[1]`)),
+    TIMEOUT,
+  );
+  await cell.click();
+  await app.waitForText('client-detail-name', name);
+}
+
 test('the window is titled Spotter', async () => {
   assert.equal(await app.driver.getTitle(), 'Spotter');
 });
@@ -90,12 +101,7 @@ test('Ctrl+K jumps to a client', async () => {
 });
 
 test('delete, then undo', async () => {
-  await app.click('nav-clients');
-  const row = await app.driver.wait(
-    until.elementLocated(By.xpath('//*[@data-testid="client-row"][contains(., "José Núñez")]//td[1]')),
-    TIMEOUT,
-  );
-  await row.click();
+  await openFromList('José Núñez');
   await app.click('client-delete');
   await app.click('undo-delete');
   await app.click('nav-clients');
@@ -106,12 +112,7 @@ test('delete, then undo', async () => {
 });
 
 test('delete without undo removes the client (as a tombstone)', async () => {
-  await app.click('nav-clients');
-  const row = await app.driver.wait(
-    until.elementLocated(By.xpath('//*[@data-testid="client-row"][contains(., "José Núñez")]//td[1]')),
-    TIMEOUT,
-  );
-  await row.click();
+  await openFromList('José Núñez');
   await app.click('client-delete');
   await app.click('nav-clients');
   await app.waitForRows(['Zoë Łukasiewicz']);
