@@ -7,6 +7,7 @@ const ERROR_CODES: readonly ErrorCode[] = [
   'validation',
   'not_found',
   'schema_too_new',
+  'busy',
   'database',
   'io',
   'invalid_file',

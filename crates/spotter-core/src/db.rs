@@ -38,7 +38,7 @@ impl Database {
         let mut delay = Duration::from_millis(20);
         for _ in 0..6 {
             match Self::open_once(data_dir, migrator).await {
-                Err(e) if e.code == ErrorCode::Database && e.message.contains("busy") => {
+                Err(e) if e.code == ErrorCode::Busy => {
                     tokio::time::sleep(delay).await;
                     delay *= 2;
                 }

@@ -17,6 +17,8 @@ pub enum ErrorCode {
     NotFound,
     /// The database was written by a newer Spotter and was left untouched.
     SchemaTooNew,
+    /// Another process held the database longer than the busy timeout; trying again helps.
+    Busy,
     /// The database could not be read or written.
     Database,
     /// A file could not be read or written.
@@ -69,7 +71,7 @@ impl From<sqlx::Error> for AppError {
         let message = match &err {
             sqlx::Error::RowNotFound => return AppError::not_found("record"),
             sqlx::Error::Database(db) if db.message().contains("locked") || db.message().contains("busy") => {
-                "the database is busy (another Spotter window or command holds it); try again".to_owned()
+                return AppError::new(ErrorCode::Busy, "the database is busy (another Spotter window or command holds it); try again");
             }
             sqlx::Error::Database(db) => format!("the database refused the change: {}", db.message()),
             sqlx::Error::Io(io) => format!("the database file could not be accessed: {io}"),
