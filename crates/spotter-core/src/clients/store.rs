@@ -158,13 +158,12 @@ pub async fn delete(db: &Database, id: &str) -> Result<Client> {
 /// Undoes a delete.
 pub async fn restore(db: &Database, id: &str) -> Result<Client> {
     let id = parse_id("id", id)?;
-    let done = sqlx::query("UPDATE clients SET deleted_at = NULL, updated_at = ? WHERE id = ? AND deleted_at IS NOT NULL")
+    // No row changed means unknown (get then reports not found) or not deleted (a double undo).
+    sqlx::query("UPDATE clients SET deleted_at = NULL, updated_at = ? WHERE id = ? AND deleted_at IS NOT NULL")
         .bind(now_utc())
         .bind(&id)
         .execute(db.pool())
         .await?;
-    // Zero rows affected means unknown (get reports not found) or not deleted (a double undo: nothing to do).
-    let _ = done;
     get(db, &id).await
 }
 
