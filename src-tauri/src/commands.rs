@@ -7,8 +7,8 @@ use std::future::Future;
 
 use serde_json::Value;
 use spotter_core::clients::{self, Client, ClientInput, ClientListQuery};
-use spotter_core::ipc::from_arg;
 use spotter_core::info::{self, AppInfo};
+use spotter_core::ipc::from_arg;
 use spotter_core::{AppError, Database};
 use tauri::State;
 
@@ -29,7 +29,9 @@ where
         Ok(result) => result,
         Err(e) => {
             tracing::error!(error = %e, "command task failed");
-            Err(AppError::internal("Something went wrong inside Spotter; the details are in the log file"))
+            Err(AppError::internal(
+                "Something went wrong inside Spotter; the details are in the log file",
+            ))
         }
     }
 }
@@ -38,7 +40,10 @@ where
 pub async fn app_info(state: State<'_, AppState>) -> CmdResult<AppInfo> {
     let data_dir = state.data_dir.root().to_path_buf();
     let log_dir = state.log_dir.clone();
-    guarded(&state, |db| async move { info::app_info(&db, &data_dir, &log_dir).await }).await
+    guarded(&state, |db| async move {
+        info::app_info(&db, &data_dir, &log_dir).await
+    })
+    .await
 }
 
 #[tauri::command]
@@ -56,21 +61,39 @@ pub async fn client_get(state: State<'_, AppState>, id: Value) -> CmdResult<Clie
 #[tauri::command]
 pub async fn client_create(state: State<'_, AppState>, input: Value) -> CmdResult<Client> {
     let input: ClientInput = from_arg("input", input)?;
-    guarded(&state, |db| async move { clients::create(&db, &input).await }).await
+    guarded(
+        &state,
+        |db| async move { clients::create(&db, &input).await },
+    )
+    .await
 }
 
 #[tauri::command]
-pub async fn client_update(state: State<'_, AppState>, id: Value, input: Value) -> CmdResult<Client> {
+pub async fn client_update(
+    state: State<'_, AppState>,
+    id: Value,
+    input: Value,
+) -> CmdResult<Client> {
     let id: String = from_arg("id", id)?;
     let input: ClientInput = from_arg("input", input)?;
-    guarded(&state, |db| async move { clients::update(&db, &id, &input).await }).await
+    guarded(&state, |db| async move {
+        clients::update(&db, &id, &input).await
+    })
+    .await
 }
 
 #[tauri::command]
-pub async fn client_set_archived(state: State<'_, AppState>, id: Value, archived: Value) -> CmdResult<Client> {
+pub async fn client_set_archived(
+    state: State<'_, AppState>,
+    id: Value,
+    archived: Value,
+) -> CmdResult<Client> {
     let id: String = from_arg("id", id)?;
     let archived: bool = from_arg("archived", archived)?;
-    guarded(&state, |db| async move { clients::set_archived(&db, &id, archived).await }).await
+    guarded(&state, |db| async move {
+        clients::set_archived(&db, &id, archived).await
+    })
+    .await
 }
 
 #[tauri::command]

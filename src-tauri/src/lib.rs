@@ -13,7 +13,8 @@ use crate::state::AppState;
 
 pub fn run() {
     let explicit_dir = data_dir_from_args(std::env::args_os().skip(1));
-    let env_dir_set = std::env::var_os(spotter_core::paths::DATA_DIR_ENV).is_some_and(|v| !v.is_empty());
+    let env_dir_set =
+        std::env::var_os(spotter_core::paths::DATA_DIR_ENV).is_some_and(|v| !v.is_empty());
 
     let app = tauri::Builder::default()
         .setup(move |app| {

@@ -14,8 +14,18 @@ pub struct AppState {
 }
 
 impl AppState {
-    pub fn new(db: Result<Database, AppError>, data_dir: DataDir, log_dir: PathBuf, log_guard: LogGuard) -> Self {
-        Self { db, data_dir, log_dir, _log_guard: log_guard }
+    pub fn new(
+        db: Result<Database, AppError>,
+        data_dir: DataDir,
+        log_dir: PathBuf,
+        log_guard: LogGuard,
+    ) -> Self {
+        Self {
+            db,
+            data_dir,
+            log_dir,
+            _log_guard: log_guard,
+        }
     }
 
     pub fn db(&self) -> Result<Database, AppError> {

@@ -11,13 +11,31 @@ use spotter_core::paths::DataDir;
 use spotter_core::{seed, Database};
 
 /// What a trainer types, keystroke by keystroke: each prefix is one query.
-const TYPED: &[&str] = &["anna schmidt", "zoë", "nunez", "greta w", "knee", "+49 1", "jonas.k", "rehab", "müller", "sø"];
+const TYPED: &[&str] = &[
+    "anna schmidt",
+    "zoë",
+    "nunez",
+    "greta w",
+    "knee",
+    "+49 1",
+    "jonas.k",
+    "rehab",
+    "müller",
+    "sø",
+];
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let arg = |name: &str| args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).cloned();
-    let clients_n: u64 = arg("--clients").and_then(|v| v.parse().ok()).unwrap_or(50_000);
+    let arg = |name: &str| {
+        args.iter()
+            .position(|a| a == name)
+            .and_then(|i| args.get(i + 1))
+            .cloned()
+    };
+    let clients_n: u64 = arg("--clients")
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(50_000);
     let rounds: usize = arg("--rounds").and_then(|v| v.parse().ok()).unwrap_or(20);
     match args.first().map(String::as_str) {
         Some("search") => {
@@ -25,7 +43,8 @@ async fn main() {
             let dir = match arg("--data-dir") {
                 Some(d) => PathBuf::from(d),
                 None => {
-                    tmp = std::env::temp_dir().join(format!("spotter-bench-{}", std::process::id()));
+                    tmp =
+                        std::env::temp_dir().join(format!("spotter-bench-{}", std::process::id()));
                     tmp.clone()
                 }
             };
@@ -46,7 +65,14 @@ async fn main() {
 
 async fn bench_search(data: &DataDir, clients_n: u64, rounds: usize) -> spotter_core::Result<()> {
     let db = Database::open(data).await?;
-    let existing = clients::list(&db, &ClientListQuery { limit: Some(1), ..Default::default() }).await?;
+    let existing = clients::list(
+        &db,
+        &ClientListQuery {
+            limit: Some(1),
+            ..Default::default()
+        },
+    )
+    .await?;
     if existing.is_empty() {
         let t = Instant::now();
         seed::seed_bench(&db, clients_n).await?;
@@ -54,11 +80,22 @@ async fn bench_search(data: &DataDir, clients_n: u64, rounds: usize) -> spotter_
     }
     let queries: Vec<String> = TYPED
         .iter()
-        .flat_map(|word| word.char_indices().map(|(i, c)| word[..i + c.len_utf8()].to_owned()))
+        .flat_map(|word| {
+            word.char_indices()
+                .map(|(i, c)| word[..i + c.len_utf8()].to_owned())
+        })
         .collect();
     // Warm the page cache the way an open app would be.
     for q in &queries {
-        clients::list(&db, &ClientListQuery { search: Some(q.clone()), limit: Some(50), ..Default::default() }).await?;
+        clients::list(
+            &db,
+            &ClientListQuery {
+                search: Some(q.clone()),
+                limit: Some(50),
+                ..Default::default()
+            },
+        )
+        .await?;
     }
     let mut samples: Vec<Duration> = Vec::with_capacity(queries.len() * rounds);
     let mut worst: Vec<(Duration, String)> = Vec::new();
@@ -66,7 +103,15 @@ async fn bench_search(data: &DataDir, clients_n: u64, rounds: usize) -> spotter_
     for _ in 0..rounds {
         for q in &queries {
             let t = Instant::now();
-            let found = clients::list(&db, &ClientListQuery { search: Some(q.clone()), limit: Some(50), ..Default::default() }).await?;
+            let found = clients::list(
+                &db,
+                &ClientListQuery {
+                    search: Some(q.clone()),
+                    limit: Some(50),
+                    ..Default::default()
+                },
+            )
+            .await?;
             samples.push(t.elapsed());
             worst.push((t.elapsed(), q.clone()));
             hits += found.len();
@@ -80,7 +125,9 @@ async fn bench_search(data: &DataDir, clients_n: u64, rounds: usize) -> spotter_
             slowest.push(q.clone());
         }
     }
-    let pct = |p: f64| samples[((samples.len() as f64 - 1.0) * p).round() as usize].as_secs_f64() * 1000.0;
+    let pct = |p: f64| {
+        samples[((samples.len() as f64 - 1.0) * p).round() as usize].as_secs_f64() * 1000.0
+    };
     println!(
         "{}",
         serde_json::json!({

@@ -27,9 +27,7 @@ enum Command {
         file: Option<PathBuf>,
     },
     /// Export all data: <dir>/spotter-export.json (everything) and <dir>/clients.csv.
-    Export {
-        dir: PathBuf,
-    },
+    Export { dir: PathBuf },
     /// Clients: list and import.
     Clients {
         #[command(subcommand)]
@@ -96,9 +94,17 @@ async fn run(cli: Cli) -> Result<(), AppError> {
     // Reading commands never migrate or write: the app may have the file open.
     let reads_only = matches!(
         cli.command,
-        Command::Backup { .. } | Command::Export { .. } | Command::Clients { command: ClientsCommand::List { .. } }
+        Command::Backup { .. }
+            | Command::Export { .. }
+            | Command::Clients {
+                command: ClientsCommand::List { .. }
+            }
     );
-    let db = if reads_only { Database::open_read_only(&data_dir).await? } else { Database::open(&data_dir).await? };
+    let db = if reads_only {
+        Database::open_read_only(&data_dir).await?
+    } else {
+        Database::open(&data_dir).await?
+    };
     let result = dispatch(cli.command, &db, &data_dir).await;
     db.close().await;
     result
@@ -108,29 +114,57 @@ async fn dispatch(command: Command, db: &Database, data_dir: &DataDir) -> Result
     match command {
         Command::Backup { file } => {
             let dest = file.unwrap_or_else(|| {
-                data_dir.backups().join(format!("spotter-{}.db", chrono::Utc::now().format("%Y%m%dT%H%M%SZ")))
+                data_dir.backups().join(format!(
+                    "spotter-{}.db",
+                    chrono::Utc::now().format("%Y%m%dT%H%M%SZ")
+                ))
             });
             db.backup_to(&dest).await?;
             println!("{}", dest.display());
         }
         Command::Export { dir } => {
-            std::fs::create_dir_all(&dir).map_err(|e| AppError::io("cannot create the export folder", e))?;
+            std::fs::create_dir_all(&dir)
+                .map_err(|e| AppError::io("cannot create the export folder", e))?;
             let all = export::export_all(db).await?;
             let json_path = dir.join("spotter-export.json");
             let csv_path = dir.join("clients.csv");
-            let file = |p: &PathBuf| std::fs::File::create(p).map_err(|e| AppError::io(&format!("cannot write {}", p.display()), e));
+            let file = |p: &PathBuf| {
+                std::fs::File::create(p)
+                    .map_err(|e| AppError::io(&format!("cannot write {}", p.display()), e))
+            };
             export::write_json(&all, std::io::BufWriter::new(file(&json_path)?))?;
             export::write_clients_csv(&all.clients, std::io::BufWriter::new(file(&csv_path)?))?;
             println!("{}\n{}", json_path.display(), csv_path.display());
         }
-        Command::Clients { command: ClientsCommand::List { search, status, limit, json } } => {
+        Command::Clients {
+            command:
+                ClientsCommand::List {
+                    search,
+                    status,
+                    limit,
+                    json,
+                },
+        } => {
             let status = match status.as_str() {
                 "active" => ClientStatusFilter::Active,
                 "archived" => ClientStatusFilter::Archived,
                 "all" => ClientStatusFilter::All,
-                other => return Err(AppError::validation("status", format!("unknown status '{other}': use active, archived or all"))),
+                other => {
+                    return Err(AppError::validation(
+                        "status",
+                        format!("unknown status '{other}': use active, archived or all"),
+                    ))
+                }
             };
-            let list = clients::list(db, &ClientListQuery { search, status, limit }).await?;
+            let list = clients::list(
+                db,
+                &ClientListQuery {
+                    search,
+                    status,
+                    limit,
+                },
+            )
+            .await?;
             if json {
                 print_json(&list)?;
             } else {
@@ -141,21 +175,46 @@ async fn dispatch(command: Command, db: &Database, data_dir: &DataDir) -> Result
                         c.name,
                         c.email.as_deref().unwrap_or("-"),
                         c.phone.as_deref().unwrap_or("-"),
-                        if c.archived_at.is_some() { "\t(archived)" } else { "" }
+                        if c.archived_at.is_some() {
+                            "\t(archived)"
+                        } else {
+                            ""
+                        }
                     );
                 }
             }
         }
-        Command::Clients { command: ClientsCommand::Import { file, dry_run, json } } => {
-            let reader = std::fs::File::open(&file).map_err(|e| AppError::io(&format!("cannot open {}", file.display()), e))?;
+        Command::Clients {
+            command:
+                ClientsCommand::Import {
+                    file,
+                    dry_run,
+                    json,
+                },
+        } => {
+            let reader = std::fs::File::open(&file)
+                .map_err(|e| AppError::io(&format!("cannot open {}", file.display()), e))?;
             let report = import::import_clients_csv(db, reader, dry_run).await?;
             if json {
                 print_json(&report)?;
             } else {
                 for e in &report.errors {
-                    eprintln!("line {}{}: {}", e.line, e.field.as_deref().map(|f| format!(" ({f})")).unwrap_or_default(), e.message);
+                    eprintln!(
+                        "line {}{}: {}",
+                        e.line,
+                        e.field
+                            .as_deref()
+                            .map(|f| format!(" ({f})"))
+                            .unwrap_or_default(),
+                        e.message
+                    );
                 }
-                println!("{} rows read, {} clients imported{}", report.rows, report.imported, if dry_run { " (dry run)" } else { "" });
+                println!(
+                    "{} rows read, {} clients imported{}",
+                    report.rows,
+                    report.imported,
+                    if dry_run { " (dry run)" } else { "" }
+                );
             }
             if !report.errors.is_empty() {
                 return Err(AppError::new(
@@ -164,20 +223,29 @@ async fn dispatch(command: Command, db: &Database, data_dir: &DataDir) -> Result
                 ));
             }
         }
-        Command::Seed { demo, bench, clients } => {
+        Command::Seed {
+            demo,
+            bench,
+            clients,
+        } => {
             let report = match (demo, bench) {
                 (true, _) => seed::seed_demo(db).await?,
                 (_, true) => seed::seed_bench(db, clients).await?,
                 _ => return Err(AppError::validation("seed", "choose --demo or --bench")),
             };
-            println!("seeded {} clients into {}", report.clients, db.path().display());
+            println!(
+                "seeded {} clients into {}",
+                report.clients,
+                db.path().display()
+            );
         }
     }
     Ok(())
 }
 
 fn print_json<T: serde::Serialize>(value: &T) -> Result<(), AppError> {
-    let text = serde_json::to_string_pretty(value).map_err(|e| AppError::internal(format!("cannot encode JSON: {e}")))?;
+    let text = serde_json::to_string_pretty(value)
+        .map_err(|e| AppError::internal(format!("cannot encode JSON: {e}")))?;
     println!("{text}");
     Ok(())
 }

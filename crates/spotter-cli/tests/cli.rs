@@ -15,14 +15,22 @@ fn cli(data: &Path, args: &[&str]) -> Output {
 
 fn ok(data: &Path, args: &[&str]) -> String {
     let out = cli(data, args);
-    assert!(out.status.success(), "spotter-cli {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "spotter-cli {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).expect("utf-8 output")
 }
 
 fn list_json(data: &Path, extra: &[&str]) -> Vec<serde_json::Value> {
     let mut args = vec!["clients", "list", "--json"];
     args.extend_from_slice(extra);
-    serde_json::from_str::<serde_json::Value>(&ok(data, &args)).unwrap().as_array().unwrap().clone()
+    serde_json::from_str::<serde_json::Value>(&ok(data, &args))
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .clone()
 }
 
 #[test]
@@ -36,20 +44,32 @@ fn seed_list_search_export_backup() {
     let zoe = list_json(&data, &["--search", "zoe"]);
     assert_eq!(zoe.len(), 1);
     assert_eq!(zoe[0]["name"], "Zoë Łukasiewicz");
-    assert!(ok(&data, &["clients", "list"]).contains("José Núñez"), "plain table output");
+    assert!(
+        ok(&data, &["clients", "list"]).contains("José Núñez"),
+        "plain table output"
+    );
 
     let export = dir.path().join("export");
     ok(&data, &["export", export.to_str().unwrap()]);
-    let json: serde_json::Value = serde_json::from_slice(&std::fs::read(export.join("spotter-export.json")).unwrap()).unwrap();
+    let json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(export.join("spotter-export.json")).unwrap())
+            .unwrap();
     assert_eq!(json["clients"].as_array().unwrap().len(), 20);
     let csv = std::fs::read_to_string(export.join("clients.csv")).unwrap();
     assert_eq!(csv.lines().count(), 21);
 
     let backup = dir.path().join("b/copy.db");
-    assert_eq!(ok(&data, &["backup", backup.to_str().unwrap()]).trim(), backup.to_str().unwrap());
+    assert_eq!(
+        ok(&data, &["backup", backup.to_str().unwrap()]).trim(),
+        backup.to_str().unwrap()
+    );
     let copy_dir = dir.path().join("b");
     std::fs::rename(&backup, copy_dir.join("spotter.db")).unwrap();
-    assert_eq!(list_json(&copy_dir, &[]).len(), 20, "the backup opens as a database");
+    assert_eq!(
+        list_json(&copy_dir, &[]).len(),
+        20,
+        "the backup opens as a database"
+    );
 
     // Default backup location.
     let path = ok(&data, &["backup"]);
@@ -61,7 +81,11 @@ fn import_is_all_or_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
     let bad = dir.path().join("bad.csv");
-    std::fs::write(&bad, "name,email\nAnna,anna@example.com\nBen,not-an-email\n").unwrap();
+    std::fs::write(
+        &bad,
+        "name,email\nAnna,anna@example.com\nBen,not-an-email\n",
+    )
+    .unwrap();
     let out = cli(&data, &["clients", "import", bad.to_str().unwrap()]);
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
@@ -70,9 +94,16 @@ fn import_is_all_or_nothing() {
     assert!(list_json(&data, &[]).is_empty());
 
     let good = dir.path().join("good.csv");
-    std::fs::write(&good, "name,email,tags\nAnna,anna@example.com,knee;vip\nBen,ben@example.com,\n").unwrap();
-    let report: serde_json::Value =
-        serde_json::from_str(&ok(&data, &["clients", "import", good.to_str().unwrap(), "--json"])).unwrap();
+    std::fs::write(
+        &good,
+        "name,email,tags\nAnna,anna@example.com,knee;vip\nBen,ben@example.com,\n",
+    )
+    .unwrap();
+    let report: serde_json::Value = serde_json::from_str(&ok(
+        &data,
+        &["clients", "import", good.to_str().unwrap(), "--json"],
+    ))
+    .unwrap();
     assert_eq!(report["imported"], 2);
     let anna = list_json(&data, &["--search", "vip"]);
     assert_eq!(anna[0]["tags"], serde_json::json!(["knee", "vip"]));
@@ -83,7 +114,10 @@ fn errors_are_plain_and_exit_non_zero() {
     let dir = tempfile::tempdir().unwrap();
     let out = cli(dir.path(), &["clients", "list"]);
     assert!(!out.status.success());
-    assert!(String::from_utf8_lossy(&out.stderr).contains("there is no Spotter database"), "reading never creates one");
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("there is no Spotter database"),
+        "reading never creates one"
+    );
     assert!(!dir.path().join("spotter.db").exists());
 
     ok(dir.path(), &["seed", "--demo"]);

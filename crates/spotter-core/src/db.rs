@@ -5,7 +5,9 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use sqlx::migrate::Migrator;
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::sqlite::{
+    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
+};
 use sqlx::{ConnectOptions, Connection};
 
 use crate::paths::DataDir;
@@ -49,15 +51,22 @@ impl Database {
     }
 
     async fn open_once(data_dir: &DataDir, migrator: &Migrator) -> Result<Self> {
-        std::fs::create_dir_all(data_dir.root())
-            .map_err(|e| AppError::io(&format!("cannot create data directory {}", data_dir.root().display()), e))?;
+        std::fs::create_dir_all(data_dir.root()).map_err(|e| {
+            AppError::io(
+                &format!("cannot create data directory {}", data_dir.root().display()),
+                e,
+            )
+        })?;
         let path = data_dir.database();
 
         let mut backup = None;
         if path.exists() {
             let state = inspect_existing(&path, migrator).await?;
             if state.has_pending && state.has_user_schema {
-                backup = Some(backup_before_migration(&path, &data_dir.backups(), state.latest_applied).await?);
+                backup = Some(
+                    backup_before_migration(&path, &data_dir.backups(), state.latest_applied)
+                        .await?,
+                );
             }
         }
 
@@ -84,7 +93,13 @@ impl Database {
     pub async fn open_read_only(data_dir: &DataDir) -> Result<Self> {
         let path = data_dir.database();
         if !path.exists() {
-            return Err(AppError::new(ErrorCode::NotFound, format!("there is no Spotter database in {}", data_dir.root().display())));
+            return Err(AppError::new(
+                ErrorCode::NotFound,
+                format!(
+                    "there is no Spotter database in {}",
+                    data_dir.root().display()
+                ),
+            ));
         }
         let state = inspect_existing(&path, &MIGRATOR).await?;
         if state.has_pending {
@@ -93,8 +108,15 @@ impl Database {
                 format!("{} was written by an older Spotter and needs upgrading first: open it once in the app", path.display()),
             ));
         }
-        let pool = SqlitePoolOptions::new().max_connections(2).connect_with(connect_options(&path, true)).await?;
-        Ok(Self { pool, path, backup: None })
+        let pool = SqlitePoolOptions::new()
+            .max_connections(2)
+            .connect_with(connect_options(&path, true))
+            .await?;
+        Ok(Self {
+            pool,
+            path,
+            backup: None,
+        })
     }
 
     pub fn pool(&self) -> &SqlitePool {
@@ -111,9 +133,10 @@ impl Database {
 
     /// The newest applied migration version.
     pub async fn schema_version(&self) -> Result<i64> {
-        let v: Option<i64> = sqlx::query_scalar("SELECT MAX(version) FROM _sqlx_migrations WHERE success = 1")
-            .fetch_one(&self.pool)
-            .await?;
+        let v: Option<i64> =
+            sqlx::query_scalar("SELECT MAX(version) FROM _sqlx_migrations WHERE success = 1")
+                .fetch_one(&self.pool)
+                .await?;
         Ok(v.unwrap_or(0))
     }
 
@@ -121,13 +144,22 @@ impl Database {
     /// safe while other connections read and write.
     pub async fn backup_to(&self, dest: &Path) -> Result<()> {
         if dest.exists() {
-            return Err(AppError::validation("destination", format!("{} already exists; choose a new file name", dest.display())));
+            return Err(AppError::validation(
+                "destination",
+                format!("{} already exists; choose a new file name", dest.display()),
+            ));
         }
         if let Some(parent) = dest.parent().filter(|p| !p.as_os_str().is_empty()) {
-            std::fs::create_dir_all(parent).map_err(|e| AppError::io("cannot create the backup folder", e))?;
+            std::fs::create_dir_all(parent)
+                .map_err(|e| AppError::io("cannot create the backup folder", e))?;
         }
-        let dest_text = dest.to_str().ok_or_else(|| AppError::validation("destination", "the backup path must be valid UTF-8"))?;
-        sqlx::query("VACUUM INTO ?").bind(dest_text).execute(&self.pool).await?;
+        let dest_text = dest.to_str().ok_or_else(|| {
+            AppError::validation("destination", "the backup path must be valid UTF-8")
+        })?;
+        sqlx::query("VACUUM INTO ?")
+            .bind(dest_text)
+            .execute(&self.pool)
+            .await?;
         Ok(())
     }
 
@@ -184,7 +216,10 @@ fn wal_side_file(path: &Path, suffix: &str) -> PathBuf {
 
 async fn inspect_existing_inner(path: &Path, migrator: &Migrator) -> Result<ExistingState> {
     let mut conn = connect_options(path, true).connect().await.map_err(|e| {
-        AppError::new(ErrorCode::Database, format!("cannot open {}: {e}", path.display()))
+        AppError::new(
+            ErrorCode::Database,
+            format!("cannot open {}: {e}", path.display()),
+        )
     })?;
     let result = async {
         let tables: Vec<String> = sqlx::query_scalar("SELECT name FROM sqlite_master WHERE type = 'table'")
@@ -226,16 +261,34 @@ async fn inspect_existing_inner(path: &Path, migrator: &Migrator) -> Result<Exis
     result
 }
 
-async fn backup_before_migration(path: &Path, backups: &Path, from_version: i64) -> Result<PathBuf> {
-    std::fs::create_dir_all(backups).map_err(|e| AppError::io("cannot create the backups folder", e))?;
+async fn backup_before_migration(
+    path: &Path,
+    backups: &Path,
+    from_version: i64,
+) -> Result<PathBuf> {
+    std::fs::create_dir_all(backups)
+        .map_err(|e| AppError::io("cannot create the backups folder", e))?;
     let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%S%.3fZ");
-    let dest = backups.join(format!("spotter-before-migration-from-{from_version}-{stamp}.db"));
-    let dest_text = dest.to_str().ok_or_else(|| AppError::internal("backup path is not UTF-8"))?.to_owned();
+    let dest = backups.join(format!(
+        "spotter-before-migration-from-{from_version}-{stamp}.db"
+    ));
+    let dest_text = dest
+        .to_str()
+        .ok_or_else(|| AppError::internal("backup path is not UTF-8"))?
+        .to_owned();
     let mut conn = connect_options(path, true).connect().await?;
-    let result = sqlx::query("VACUUM INTO ?").bind(&dest_text).execute(&mut conn).await;
+    let result = sqlx::query("VACUUM INTO ?")
+        .bind(&dest_text)
+        .execute(&mut conn)
+        .await;
     let _ = conn.close().await;
     result.map_err(|e| {
-        AppError::new(ErrorCode::Database, format!("could not back up the database before upgrading it, so it was not upgraded: {e}"))
+        AppError::new(
+            ErrorCode::Database,
+            format!(
+                "could not back up the database before upgrading it, so it was not upgraded: {e}"
+            ),
+        )
     })?;
     tracing::info!(backup = %dest.display(), "pre-migration backup written");
     Ok(dest)

@@ -44,11 +44,19 @@ pub type Result<T, E = AppError> = std::result::Result<T, E>;
 
 impl AppError {
     pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
-        Self { code, message: message.into(), field: None }
+        Self {
+            code,
+            message: message.into(),
+            field: None,
+        }
     }
 
     pub fn validation(field: &str, message: impl Into<String>) -> Self {
-        Self { code: ErrorCode::Validation, message: message.into(), field: Some(field.to_owned()) }
+        Self {
+            code: ErrorCode::Validation,
+            message: message.into(),
+            field: Some(field.to_owned()),
+        }
     }
 
     pub fn not_found(what: &str) -> Self {
@@ -70,10 +78,17 @@ impl From<sqlx::Error> for AppError {
         tracing::error!(error = %err, "database error");
         let message = match &err {
             sqlx::Error::RowNotFound => return AppError::not_found("record"),
-            sqlx::Error::Database(db) if db.message().contains("locked") || db.message().contains("busy") => {
-                return AppError::new(ErrorCode::Busy, "the database is busy (another Spotter window or command holds it); try again");
+            sqlx::Error::Database(db)
+                if db.message().contains("locked") || db.message().contains("busy") =>
+            {
+                return AppError::new(
+                    ErrorCode::Busy,
+                    "the database is busy (another Spotter window or command holds it); try again",
+                );
             }
-            sqlx::Error::Database(db) => format!("the database refused the change: {}", db.message()),
+            sqlx::Error::Database(db) => {
+                format!("the database refused the change: {}", db.message())
+            }
             sqlx::Error::Io(io) => format!("the database file could not be accessed: {io}"),
             _ => "the database could not be read or written".to_owned(),
         };
@@ -84,6 +99,9 @@ impl From<sqlx::Error> for AppError {
 impl From<sqlx::migrate::MigrateError> for AppError {
     fn from(err: sqlx::migrate::MigrateError) -> Self {
         tracing::error!(error = %err, "migration error");
-        AppError::new(ErrorCode::Database, format!("the database could not be upgraded: {err}"))
+        AppError::new(
+            ErrorCode::Database,
+            format!("the database could not be upgraded: {err}"),
+        )
     }
 }

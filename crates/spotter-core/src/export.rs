@@ -36,18 +36,32 @@ pub async fn export_all(db: &Database) -> Result<Export> {
 }
 
 pub fn write_json<W: Write>(export: &Export, mut out: W) -> Result<()> {
-    serde_json::to_writer_pretty(&mut out, export).map_err(|e| AppError::new(ErrorCode::Io, format!("cannot write the export: {e}")))?;
+    serde_json::to_writer_pretty(&mut out, export)
+        .map_err(|e| AppError::new(ErrorCode::Io, format!("cannot write the export: {e}")))?;
     // Flush here: a buffered writer dropped later would swallow a disk-full error.
-    out.flush().map_err(|e| AppError::io("cannot write the export", e))
+    out.flush()
+        .map_err(|e| AppError::io("cannot write the export", e))
 }
 
-pub const CSV_HEADER: [&str; 11] =
-    ["id", "name", "email", "phone", "date_of_birth", "goals", "notes", "tags", "archived", "created_at", "updated_at"];
+pub const CSV_HEADER: [&str; 11] = [
+    "id",
+    "name",
+    "email",
+    "phone",
+    "date_of_birth",
+    "goals",
+    "notes",
+    "tags",
+    "archived",
+    "created_at",
+    "updated_at",
+];
 
 /// Clients that are not deleted, one row each; tags joined with "; ". Re-importable by `import`
 /// (archived included). Cells are written as they are: a phone number legitimately starts with +.
 pub fn write_clients_csv<W: Write>(clients: &[Client], out: W) -> Result<()> {
-    let csv_err = |e: csv::Error| AppError::new(ErrorCode::Io, format!("cannot write the CSV: {e}"));
+    let csv_err =
+        |e: csv::Error| AppError::new(ErrorCode::Io, format!("cannot write the CSV: {e}"));
     let mut w = csv::Writer::from_writer(out);
     w.write_record(CSV_HEADER).map_err(csv_err)?;
     for c in clients.iter().filter(|c| c.deleted_at.is_none()) {
@@ -66,6 +80,7 @@ pub fn write_clients_csv<W: Write>(clients: &[Client], out: W) -> Result<()> {
         ])
         .map_err(csv_err)?;
     }
-    w.flush().map_err(|e| AppError::io("cannot write the CSV", e))?;
+    w.flush()
+        .map_err(|e| AppError::io("cannot write the CSV", e))?;
     Ok(())
 }

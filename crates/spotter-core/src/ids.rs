@@ -12,7 +12,9 @@ pub fn new_id() -> String {
 pub fn parse_id(field: &str, raw: &str) -> crate::Result<String> {
     Uuid::try_parse(raw.trim())
         .map(|u| u.to_string())
-        .map_err(|_| crate::AppError::validation(field, format!("'{}' is not a valid id", truncate(raw, 40))))
+        .map_err(|_| {
+            crate::AppError::validation(field, format!("'{}' is not a valid id", truncate(raw, 40)))
+        })
 }
 
 fn truncate(s: &str, max: usize) -> String {

@@ -36,7 +36,11 @@ pub struct ImportReport {
 /// Reads a CSV with a header row. Recognised columns (case-insensitive): name, email, phone,
 /// date_of_birth (or dob), goals, notes, tags (separated by ";" or ","), archived (yes/no).
 /// Other columns are ignored.
-pub async fn import_clients_csv<R: Read>(db: &Database, reader: R, dry_run: bool) -> Result<ImportReport> {
+pub async fn import_clients_csv<R: Read>(
+    db: &Database,
+    reader: R,
+    dry_run: bool,
+) -> Result<ImportReport> {
     let parsed = parse_clients_csv(reader)?;
     let rows = parsed.len() as u64;
     let mut valid: Vec<(ValidClient, bool)> = Vec::with_capacity(parsed.len());
@@ -47,17 +51,30 @@ pub async fn import_clients_csv<R: Read>(db: &Database, reader: R, dry_run: bool
             Some(a) => a,
             None => {
                 let message = format!("Archived must be yes or no, not '{}'", row.archived);
-                errors.push(RowError { line: row.line, field: Some("archived".into()), message });
+                errors.push(RowError {
+                    line: row.line,
+                    field: Some("archived".into()),
+                    message,
+                });
                 continue;
             }
         };
         match validate(&row.input, today) {
             Ok(v) => valid.push((v, archived)),
-            Err(e) => errors.push(RowError { line: row.line, field: e.field, message: e.message }),
+            Err(e) => errors.push(RowError {
+                line: row.line,
+                field: e.field,
+                message: e.message,
+            }),
         }
     }
     if dry_run || !errors.is_empty() || valid.is_empty() {
-        return Ok(ImportReport { rows, imported: 0, dry_run, errors });
+        return Ok(ImportReport {
+            rows,
+            imported: 0,
+            dry_run,
+            errors,
+        });
     }
     let now = now_utc();
     let mut tx = db.pool().begin().await?;
@@ -65,11 +82,20 @@ pub async fn import_clients_csv<R: Read>(db: &Database, reader: R, dry_run: bool
         let id = new_id();
         insert_validated(&mut *tx, &id, v, &now).await?;
         if *archived {
-            sqlx::query("UPDATE clients SET archived_at = ? WHERE id = ?").bind(&now).bind(&id).execute(&mut *tx).await?;
+            sqlx::query("UPDATE clients SET archived_at = ? WHERE id = ?")
+                .bind(&now)
+                .bind(&id)
+                .execute(&mut *tx)
+                .await?;
         }
     }
     tx.commit().await?;
-    Ok(ImportReport { rows, imported: valid.len() as u64, dry_run, errors })
+    Ok(ImportReport {
+        rows,
+        imported: valid.len() as u64,
+        dry_run,
+        errors,
+    })
 }
 
 struct ParsedRow {
@@ -90,21 +116,38 @@ fn parse_clients_csv<R: Read>(reader: R) -> Result<Vec<ParsedRow>> {
     let bad = |msg: String| AppError::new(ErrorCode::InvalidFile, msg);
     let mut limited = reader.take(MAX_CSV_BYTES + 1);
     let mut bytes = Vec::new();
-    limited.read_to_end(&mut bytes).map_err(|e| AppError::io("cannot read the CSV file", e))?;
+    limited
+        .read_to_end(&mut bytes)
+        .map_err(|e| AppError::io("cannot read the CSV file", e))?;
     if bytes.len() as u64 > MAX_CSV_BYTES {
-        return Err(bad(format!("the CSV file is larger than {} MB; split it into smaller files", MAX_CSV_BYTES / 1024 / 1024)));
+        return Err(bad(format!(
+            "the CSV file is larger than {} MB; split it into smaller files",
+            MAX_CSV_BYTES / 1024 / 1024
+        )));
     }
     // Tolerate a UTF-8 byte-order mark, as Excel writes one.
     let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
 
-    let mut rdr = csv::ReaderBuilder::new().flexible(true).trim(csv::Trim::All).from_reader(body);
-    let headers = rdr.byte_headers().map_err(|e| bad(format!("cannot read the CSV header: {e}")))?.clone();
+    let mut rdr = csv::ReaderBuilder::new()
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .from_reader(body);
+    let headers = rdr
+        .byte_headers()
+        .map_err(|e| bad(format!("cannot read the CSV header: {e}")))?
+        .clone();
     let header_text: Vec<String> = headers
         .iter()
-        .map(|h| String::from_utf8_lossy(h).trim().to_lowercase().replace([' ', '-'], "_"))
+        .map(|h| {
+            String::from_utf8_lossy(h)
+                .trim()
+                .to_lowercase()
+                .replace([' ', '-'], "_")
+        })
         .collect();
     let col = |names: &[&str]| header_text.iter().position(|h| names.contains(&h.as_str()));
-    let name_col = col(&["name", "full_name"]).ok_or_else(|| bad("the CSV has no 'name' column in its header row".into()))?;
+    let name_col = col(&["name", "full_name"])
+        .ok_or_else(|| bad("the CSV has no 'name' column in its header row".into()))?;
     let email_col = col(&["email", "e_mail"]);
     let phone_col = col(&["phone", "mobile", "telephone"]);
     let dob_col = col(&["date_of_birth", "dob", "birthday", "birth_date"]);
@@ -120,8 +163,11 @@ fn parse_clients_csv<R: Read>(reader: R) -> Result<Vec<ParsedRow>> {
         let text = |i: Option<usize>| -> Result<String> {
             match i.and_then(|i| record.get(i)) {
                 None => Ok(String::new()),
-                Some(raw) => String::from_utf8(raw.to_vec())
-                    .map_err(|_| bad(format!("line {line} is not UTF-8 text; save the file as UTF-8 and try again"))),
+                Some(raw) => String::from_utf8(raw.to_vec()).map_err(|_| {
+                    bad(format!(
+                        "line {line} is not UTF-8 text; save the file as UTF-8 and try again"
+                    ))
+                }),
             }
         };
         if record.iter().all(|f| f.is_empty()) {
@@ -138,7 +184,12 @@ fn parse_clients_csv<R: Read>(reader: R) -> Result<Vec<ParsedRow>> {
                 date_of_birth: opt(text(dob_col)?),
                 goals: text(goals_col)?,
                 notes: text(notes_col)?,
-                tags: text(tags_col)?.split([';', ',']).map(str::trim).filter(|t| !t.is_empty()).map(String::from).collect(),
+                tags: text(tags_col)?
+                    .split([';', ','])
+                    .map(str::trim)
+                    .filter(|t| !t.is_empty())
+                    .map(String::from)
+                    .collect(),
             },
         });
     }

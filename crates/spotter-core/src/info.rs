@@ -17,7 +17,11 @@ pub struct AppInfo {
     pub pre_migration_backup: Option<String>,
 }
 
-pub async fn app_info(db: &Database, data_dir: &std::path::Path, log_dir: &std::path::Path) -> Result<AppInfo> {
+pub async fn app_info(
+    db: &Database,
+    data_dir: &std::path::Path,
+    log_dir: &std::path::Path,
+) -> Result<AppInfo> {
     Ok(AppInfo {
         version: env!("CARGO_PKG_VERSION").to_owned(),
         data_dir: data_dir.display().to_string(),

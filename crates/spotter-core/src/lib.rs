@@ -15,6 +15,7 @@ pub mod info;
 pub mod ipc;
 pub mod logging;
 pub mod paths;
+pub mod schedule;
 pub mod seed;
 pub mod time;
 

@@ -24,18 +24,24 @@ pub fn init_file_logging(dir: &Path, also_stderr: bool) -> Result<WorkerGuard> {
         .build(dir)
         .map_err(|e| AppError::internal(format!("cannot open the log file: {e}")))?;
     let (writer, guard) = tracing_appender::non_blocking(appender);
-    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn"));
+    let filter =
+        EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn"));
     let file_layer = fmt::layer().with_writer(writer).with_ansi(false);
     let stderr_layer = also_stderr.then(|| fmt::layer().with_writer(std::io::stderr));
     // A second init (tests, re-entry) keeps the first subscriber; that is fine.
-    let _ = tracing_subscriber::registry().with(filter).with(file_layer).with(stderr_layer).try_init();
+    let _ = tracing_subscriber::registry()
+        .with(filter)
+        .with(file_layer)
+        .with(stderr_layer)
+        .try_init();
     Ok(guard)
 }
 
 /// For command-line tools: warnings and errors to stderr (`RUST_LOG` overrides), so the
 /// detail behind a plain error message is still visible to whoever ran the command.
 pub fn init_stderr_logging() {
-    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("warn,sqlx=error"));
+    let filter =
+        EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("warn,sqlx=error"));
     let _ = tracing_subscriber::registry()
         .with(filter)
         .with(fmt::layer().with_writer(std::io::stderr).without_time())

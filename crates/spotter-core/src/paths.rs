@@ -32,10 +32,12 @@ impl DataDir {
         }
         dirs::data_dir()
             .map(|d| Self::new(d.join(APP_IDENTIFIER)))
-            .ok_or_else(|| crate::AppError::new(
-                crate::ErrorCode::Io,
-                format!("no OS data directory found; set {DATA_DIR_ENV} or pass --data-dir"),
-            ))
+            .ok_or_else(|| {
+                crate::AppError::new(
+                    crate::ErrorCode::Io,
+                    format!("no OS data directory found; set {DATA_DIR_ENV} or pass --data-dir"),
+                )
+            })
     }
 
     pub fn root(&self) -> &Path {

@@ -6,7 +6,9 @@ use spotter_core::{Database, ErrorCode};
 
 async fn fresh() -> (tempfile::TempDir, Database) {
     let dir = tempfile::tempdir().expect("tempdir");
-    let db = Database::open(&DataDir::new(dir.path())).await.expect("open");
+    let db = Database::open(&DataDir::new(dir.path()))
+        .await
+        .expect("open");
     (dir, db)
 }
 
@@ -23,11 +25,17 @@ fn anna() -> ClientInput {
 }
 
 async fn count_rows(db: &Database) -> i64 {
-    sqlx::query_scalar("SELECT count(*) FROM clients").fetch_one(db.pool()).await.unwrap()
+    sqlx::query_scalar("SELECT count(*) FROM clients")
+        .fetch_one(db.pool())
+        .await
+        .unwrap()
 }
 
 fn search(text: &str) -> ClientListQuery {
-    ClientListQuery { search: Some(text.into()), ..Default::default() }
+    ClientListQuery {
+        search: Some(text.into()),
+        ..Default::default()
+    }
 }
 
 #[tokio::test]
@@ -38,9 +46,26 @@ async fn create_get_update_persist_across_reopen() {
         let c = clients::create(&db, &anna()).await.unwrap();
         assert_eq!(c.name, "Anna Schmidt");
         assert_eq!(c.tags, vec!["running", "knee"]);
-        assert_eq!(uuid::Uuid::parse_str(&c.id).unwrap().get_version_num(), 7, "ids are UUIDv7");
-        assert!(c.created_at.ends_with('Z'), "timestamps are UTC: {}", c.created_at);
-        let updated = clients::update(&db, &c.id, &ClientInput { goals: "Full marathon".into(), ..anna() }).await.unwrap();
+        assert_eq!(
+            uuid::Uuid::parse_str(&c.id).unwrap().get_version_num(),
+            7,
+            "ids are UUIDv7"
+        );
+        assert!(
+            c.created_at.ends_with('Z'),
+            "timestamps are UTC: {}",
+            c.created_at
+        );
+        let updated = clients::update(
+            &db,
+            &c.id,
+            &ClientInput {
+                goals: "Full marathon".into(),
+                ..anna()
+            },
+        )
+        .await
+        .unwrap();
         assert_eq!(updated.goals, "Full marathon");
         assert!(updated.updated_at >= c.updated_at);
         db.close().await;
@@ -55,21 +80,50 @@ async fn create_get_update_persist_across_reopen() {
 #[tokio::test]
 async fn invalid_input_writes_nothing_and_names_the_field() {
     let (_dir, db) = fresh().await;
-    let err = clients::create(&db, &ClientInput { email: Some("anna@".into()), ..anna() }).await.unwrap_err();
+    let err = clients::create(
+        &db,
+        &ClientInput {
+            email: Some("anna@".into()),
+            ..anna()
+        },
+    )
+    .await
+    .unwrap_err();
     assert_eq!(err.code, ErrorCode::Validation);
     assert_eq!(err.field.as_deref(), Some("email"));
     assert_eq!(count_rows(&db).await, 0);
 
     let c = clients::create(&db, &anna()).await.unwrap();
-    let err = clients::update(&db, &c.id, &ClientInput { name: " ".into(), ..anna() }).await.unwrap_err();
+    let err = clients::update(
+        &db,
+        &c.id,
+        &ClientInput {
+            name: " ".into(),
+            ..anna()
+        },
+    )
+    .await
+    .unwrap_err();
     assert_eq!(err.field.as_deref(), Some("name"));
-    assert_eq!(clients::get(&db, &c.id).await.unwrap().name, "Anna Schmidt", "a failed update changes nothing");
+    assert_eq!(
+        clients::get(&db, &c.id).await.unwrap().name,
+        "Anna Schmidt",
+        "a failed update changes nothing"
+    );
 }
 
 #[tokio::test]
 async fn error_serialises_as_code_message_field() {
     let (_dir, db) = fresh().await;
-    let err = clients::create(&db, &ClientInput { phone: Some("call me".into()), ..anna() }).await.unwrap_err();
+    let err = clients::create(
+        &db,
+        &ClientInput {
+            phone: Some("call me".into()),
+            ..anna()
+        },
+    )
+    .await
+    .unwrap_err();
     let json = serde_json::to_value(&err).unwrap();
     assert_eq!(json["code"], "validation");
     assert_eq!(json["field"], "phone");
@@ -81,83 +135,213 @@ async fn delete_is_a_tombstone_and_restore_undoes_it() {
     let (_dir, db) = fresh().await;
     let c = clients::create(&db, &anna()).await.unwrap();
     clients::delete(&db, &c.id).await.unwrap();
-    assert_eq!(clients::get(&db, &c.id).await.unwrap_err().code, ErrorCode::NotFound);
-    assert!(clients::list(&db, &ClientListQuery::default()).await.unwrap().is_empty());
-    assert!(clients::list(&db, &search("anna")).await.unwrap().is_empty(), "deleted clients are not found by search");
+    assert_eq!(
+        clients::get(&db, &c.id).await.unwrap_err().code,
+        ErrorCode::NotFound
+    );
+    assert!(clients::list(&db, &ClientListQuery::default())
+        .await
+        .unwrap()
+        .is_empty());
+    assert!(
+        clients::list(&db, &search("anna"))
+            .await
+            .unwrap()
+            .is_empty(),
+        "deleted clients are not found by search"
+    );
     assert_eq!(count_rows(&db).await, 1, "the row is kept as a tombstone");
-    let deleted_at: Option<String> = sqlx::query_scalar("SELECT deleted_at FROM clients").fetch_one(db.pool()).await.unwrap();
+    let deleted_at: Option<String> = sqlx::query_scalar("SELECT deleted_at FROM clients")
+        .fetch_one(db.pool())
+        .await
+        .unwrap();
     assert!(deleted_at.is_some());
 
     let restored = clients::restore(&db, &c.id).await.unwrap();
     assert_eq!(restored.deleted_at, None);
     assert_eq!(clients::list(&db, &search("anna")).await.unwrap().len(), 1);
-    assert_eq!(clients::update(&db, &c.id, &anna()).await.unwrap().name, "Anna Schmidt");
+    assert_eq!(
+        clients::update(&db, &c.id, &anna()).await.unwrap().name,
+        "Anna Schmidt"
+    );
 }
 
 #[tokio::test]
 async fn archive_filters_the_list() {
     let (_dir, db) = fresh().await;
     let a = clients::create(&db, &anna()).await.unwrap();
-    clients::create(&db, &ClientInput { name: "Ben Carter".into(), ..Default::default() }).await.unwrap();
+    clients::create(
+        &db,
+        &ClientInput {
+            name: "Ben Carter".into(),
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
     let archived = clients::set_archived(&db, &a.id, true).await.unwrap();
     assert!(archived.archived_at.is_some());
     let names = |v: Vec<clients::Client>| v.into_iter().map(|c| c.name).collect::<Vec<_>>();
-    assert_eq!(names(clients::list(&db, &ClientListQuery::default()).await.unwrap()), ["Ben Carter"]);
-    let q = |status| ClientListQuery { status, ..Default::default() };
-    assert_eq!(names(clients::list(&db, &q(ClientStatusFilter::Archived)).await.unwrap()), ["Anna Schmidt"]);
-    assert_eq!(names(clients::list(&db, &q(ClientStatusFilter::All)).await.unwrap()), ["Anna Schmidt", "Ben Carter"]);
-    assert!(clients::set_archived(&db, &a.id, false).await.unwrap().archived_at.is_none());
+    assert_eq!(
+        names(
+            clients::list(&db, &ClientListQuery::default())
+                .await
+                .unwrap()
+        ),
+        ["Ben Carter"]
+    );
+    let q = |status| ClientListQuery {
+        status,
+        ..Default::default()
+    };
+    assert_eq!(
+        names(
+            clients::list(&db, &q(ClientStatusFilter::Archived))
+                .await
+                .unwrap()
+        ),
+        ["Anna Schmidt"]
+    );
+    assert_eq!(
+        names(
+            clients::list(&db, &q(ClientStatusFilter::All))
+                .await
+                .unwrap()
+        ),
+        ["Anna Schmidt", "Ben Carter"]
+    );
+    assert!(clients::set_archived(&db, &a.id, false)
+        .await
+        .unwrap()
+        .archived_at
+        .is_none());
 }
 
 #[tokio::test]
 async fn search_matches_name_email_phone_tags_notes_by_prefix() {
     let (_dir, db) = fresh().await;
     clients::create(&db, &anna()).await.unwrap();
-    clients::create(&db, &ClientInput { name: "Zoë Łukasiewicz".into(), tags: vec!["shoulder".into()], ..Default::default() }).await.unwrap();
-    clients::create(&db, &ClientInput { name: "José Núñez".into(), ..Default::default() }).await.unwrap();
+    clients::create(
+        &db,
+        &ClientInput {
+            name: "Zoë Łukasiewicz".into(),
+            tags: vec!["shoulder".into()],
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
+    clients::create(
+        &db,
+        &ClientInput {
+            name: "José Núñez".into(),
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
     let first = |text: &str| {
         let db = db.clone();
         let text = text.to_owned();
-        async move { clients::list(&db, &search(&text)).await.unwrap().into_iter().map(|c| c.name).collect::<Vec<_>>() }
+        async move {
+            clients::list(&db, &search(&text))
+                .await
+                .unwrap()
+                .into_iter()
+                .map(|c| c.name)
+                .collect::<Vec<_>>()
+        }
     };
     assert_eq!(first("ann sch").await, ["Anna Schmidt"]);
     assert_eq!(first("anna.schmidt@ex").await, ["Anna Schmidt"]);
-    assert_eq!(first("+491701234").await, ["Anna Schmidt"], "the phone's digits typed without spaces");
-    assert_eq!(first("170 1234").await, ["Anna Schmidt"], "the phone's groups as written");
+    assert_eq!(
+        first("+491701234").await,
+        ["Anna Schmidt"],
+        "the phone's digits typed without spaces"
+    );
+    assert_eq!(
+        first("170 1234").await,
+        ["Anna Schmidt"],
+        "the phone's groups as written"
+    );
     assert_eq!(first("knee").await, ["Anna Schmidt"], "tags");
     assert_eq!(first("squats").await, ["Anna Schmidt"], "notes");
-    assert_eq!(first("zoe").await, ["Zoë Łukasiewicz"], "diacritics are folded");
+    assert_eq!(
+        first("zoe").await,
+        ["Zoë Łukasiewicz"],
+        "diacritics are folded"
+    );
     assert_eq!(first("nunez").await, ["José Núñez"]);
     assert_eq!(first("luka").await, ["Zoë Łukasiewicz"], "ł is found by l");
     assert_eq!(first("shoul").await, ["Zoë Łukasiewicz"]);
     assert!(first("nobody").await.is_empty());
-    assert_eq!(first("\"OR *").await, Vec::<String>::new(), "FTS syntax in input is harmless");
-    assert_eq!(first("@@").await.len(), 3, "nothing searchable lists everyone");
+    assert_eq!(
+        first("\"OR *").await,
+        Vec::<String>::new(),
+        "FTS syntax in input is harmless"
+    );
+    assert_eq!(
+        first("@@").await.len(),
+        3,
+        "nothing searchable lists everyone"
+    );
 }
 
 #[tokio::test]
 async fn name_match_ranks_above_notes_match() {
     let (_dir, db) = fresh().await;
-    clients::create(&db, &ClientInput { name: "Ben Carter".into(), notes: "trains with Greta".into(), ..Default::default() }).await.unwrap();
-    clients::create(&db, &ClientInput { name: "Greta Nilsen".into(), ..Default::default() }).await.unwrap();
+    clients::create(
+        &db,
+        &ClientInput {
+            name: "Ben Carter".into(),
+            notes: "trains with Greta".into(),
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
+    clients::create(
+        &db,
+        &ClientInput {
+            name: "Greta Nilsen".into(),
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
     let hits = clients::list(&db, &search("greta")).await.unwrap();
-    assert_eq!(hits.iter().map(|c| c.name.as_str()).collect::<Vec<_>>(), ["Greta Nilsen", "Ben Carter"]);
+    assert_eq!(
+        hits.iter().map(|c| c.name.as_str()).collect::<Vec<_>>(),
+        ["Greta Nilsen", "Ben Carter"]
+    );
 }
 
 #[tokio::test]
 async fn bad_ids_are_validation_errors_not_queries() {
     let (_dir, db) = fresh().await;
-    let err = clients::get(&db, "1; DROP TABLE clients").await.unwrap_err();
+    let err = clients::get(&db, "1; DROP TABLE clients")
+        .await
+        .unwrap_err();
     assert_eq!(err.code, ErrorCode::Validation);
     assert_eq!(err.field.as_deref(), Some("id"));
-    let err = clients::get(&db, &uuid::Uuid::now_v7().to_string()).await.unwrap_err();
+    let err = clients::get(&db, &uuid::Uuid::now_v7().to_string())
+        .await
+        .unwrap_err();
     assert_eq!(err.code, ErrorCode::NotFound);
 }
 
 #[tokio::test]
 async fn huge_notes_are_refused_whole() {
     let (_dir, db) = fresh().await;
-    let err = clients::create(&db, &ClientInput { notes: "ü".repeat(60_000), ..anna() }).await.unwrap_err();
+    let err = clients::create(
+        &db,
+        &ClientInput {
+            notes: "ü".repeat(60_000),
+            ..anna()
+        },
+    )
+    .await
+    .unwrap_err();
     assert_eq!(err.field.as_deref(), Some("notes"));
     assert_eq!(count_rows(&db).await, 0);
 }

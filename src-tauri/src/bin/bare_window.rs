@@ -5,10 +5,14 @@
 fn main() {
     let result = tauri::Builder::default()
         .setup(|app| {
-            tauri::WebviewWindowBuilder::new(app, "bare", tauri::WebviewUrl::App("bare.html".into()))
-                .title("Spotter bare window")
-                .inner_size(1280.0, 820.0)
-                .build()?;
+            tauri::WebviewWindowBuilder::new(
+                app,
+                "bare",
+                tauri::WebviewUrl::App("bare.html".into()),
+            )
+            .title("Spotter bare window")
+            .inner_size(1280.0, 820.0)
+            .build()?;
             Ok(())
         })
         .build(bare_context());

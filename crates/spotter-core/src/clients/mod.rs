@@ -7,5 +7,8 @@ mod validate;
 
 pub use model::{Client, ClientInput, ClientListQuery, ClientStatusFilter};
 pub use search::fts_query;
-pub use store::{create, delete, get, list, restore, set_archived, update, all_including_deleted, insert_validated};
-pub use validate::{validate, ValidClient, limits};
+pub use store::{
+    all_including_deleted, create, delete, get, insert_validated, list, restore, set_archived,
+    update,
+};
+pub use validate::{limits, validate, ValidClient};

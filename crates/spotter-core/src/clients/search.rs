@@ -21,12 +21,18 @@ mod tests {
     #[test]
     fn words_become_prefix_terms() {
         assert_eq!(fts_query("ann sch").as_deref(), Some("\"ann\"* \"sch\"*"));
-        assert_eq!(fts_query("anna@example.com").as_deref(), Some("\"anna\"* \"example\"* \"com\"*"));
+        assert_eq!(
+            fts_query("anna@example.com").as_deref(),
+            Some("\"anna\"* \"example\"* \"com\"*")
+        );
     }
 
     #[test]
     fn syntax_characters_are_separators() {
-        assert_eq!(fts_query("\"a\" OR b*").as_deref(), Some("\"a\"* \"OR\"* \"b\"*"));
+        assert_eq!(
+            fts_query("\"a\" OR b*").as_deref(),
+            Some("\"a\"* \"OR\"* \"b\"*")
+        );
         assert_eq!(fts_query(" @@ -- "), None);
     }
 

@@ -3,7 +3,9 @@
 
 use sqlx::{Executor, FromRow, Sqlite};
 
-use super::{fts_query, validate, Client, ClientInput, ClientListQuery, ClientStatusFilter, ValidClient};
+use super::{
+    fts_query, validate, Client, ClientInput, ClientListQuery, ClientStatusFilter, ValidClient,
+};
 use crate::ids::{new_id, parse_id};
 use crate::time::{now_utc, today_utc};
 use crate::{AppError, Database, Result};
@@ -91,12 +93,14 @@ pub async fn insert_validated<'e, E: Executor<'e, Database = Sqlite>>(
 /// A client that is not deleted.
 pub async fn get(db: &Database, id: &str) -> Result<Client> {
     let id = parse_id("id", id)?;
-    let row: Option<ClientRow> =
-        sqlx::query_as(&format!("SELECT {COLUMNS} FROM clients c WHERE c.id = ? AND c.deleted_at IS NULL"))
-            .bind(&id)
-            .fetch_optional(db.pool())
-            .await?;
-    row.map(Client::from).ok_or_else(|| AppError::not_found("client"))
+    let row: Option<ClientRow> = sqlx::query_as(&format!(
+        "SELECT {COLUMNS} FROM clients c WHERE c.id = ? AND c.deleted_at IS NULL"
+    ))
+    .bind(&id)
+    .fetch_optional(db.pool())
+    .await?;
+    row.map(Client::from)
+        .ok_or_else(|| AppError::not_found("client"))
 }
 
 pub async fn update(db: &Database, id: &str, input: &ClientInput) -> Result<Client> {
@@ -146,12 +150,14 @@ pub async fn set_archived(db: &Database, id: &str, archived: bool) -> Result<Cli
 pub async fn delete(db: &Database, id: &str) -> Result<Client> {
     let before = get(db, id).await?;
     let now = now_utc();
-    sqlx::query("UPDATE clients SET deleted_at = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL")
-        .bind(&now)
-        .bind(&now)
-        .bind(&before.id)
-        .execute(db.pool())
-        .await?;
+    sqlx::query(
+        "UPDATE clients SET deleted_at = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL",
+    )
+    .bind(&now)
+    .bind(&now)
+    .bind(&before.id)
+    .execute(db.pool())
+    .await?;
     Ok(before)
 }
 
@@ -168,7 +174,10 @@ pub async fn restore(db: &Database, id: &str) -> Result<Client> {
 }
 
 pub async fn list(db: &Database, query: &ClientListQuery) -> Result<Vec<Client>> {
-    let limit = query.limit.unwrap_or(DEFAULT_LIST_LIMIT).clamp(1, MAX_LIST_LIMIT);
+    let limit = query
+        .limit
+        .unwrap_or(DEFAULT_LIST_LIMIT)
+        .clamp(1, MAX_LIST_LIMIT);
     let status = match query.status {
         ClientStatusFilter::Active => "AND c.archived_at IS NULL",
         ClientStatusFilter::Archived => "AND c.archived_at IS NOT NULL",
@@ -194,12 +203,20 @@ pub async fn list(db: &Database, query: &ClientListQuery) -> Result<Vec<Client>>
 /// large studio); ranking them all would make search-as-you-type lag.
 const RANKED_MATCH_LIMIT: i64 = 500;
 
-async fn search(db: &Database, text: &str, fts: &str, status: &str, limit: u32) -> Result<Vec<ClientRow>> {
-    let matches: i64 = sqlx::query_scalar("SELECT count(*) FROM (SELECT rowid FROM clients_fts WHERE clients_fts MATCH ? LIMIT ?)")
-        .bind(fts)
-        .bind(RANKED_MATCH_LIMIT + 1)
-        .fetch_one(db.pool())
-        .await?;
+async fn search(
+    db: &Database,
+    text: &str,
+    fts: &str,
+    status: &str,
+    limit: u32,
+) -> Result<Vec<ClientRow>> {
+    let matches: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM (SELECT rowid FROM clients_fts WHERE clients_fts MATCH ? LIMIT ?)",
+    )
+    .bind(fts)
+    .bind(RANKED_MATCH_LIMIT + 1)
+    .fetch_one(db.pool())
+    .await?;
     if matches <= RANKED_MATCH_LIMIT {
         // Specific enough: rank by relevance (name above email/phone, above tags, above notes).
         return Ok(sqlx::query_as(&format!(
@@ -214,7 +231,12 @@ async fn search(db: &Database, text: &str, fts: &str, status: &str, limit: u32) 
     }
     // Broad: names starting with the text first, alphabetically (served by the name index),
     // then other matches in storage order until the page is full.
-    let pattern = format!("{}%", text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
+    let pattern = format!(
+        "{}%",
+        text.replace('\\', "\\\\")
+            .replace('%', "\\%")
+            .replace('_', "\\_")
+    );
     let mut rows: Vec<ClientRow> = sqlx::query_as(&format!(
         "SELECT {COLUMNS} FROM clients c
          WHERE c.deleted_at IS NULL AND c.name LIKE ? ESCAPE '\\' {status}
@@ -242,8 +264,9 @@ async fn search(db: &Database, text: &str, fts: &str, status: &str, limit: u32) 
 
 /// Every client row, tombstones included, oldest first: for export.
 pub async fn all_including_deleted(db: &Database) -> Result<Vec<Client>> {
-    let rows: Vec<ClientRow> = sqlx::query_as(&format!("SELECT {COLUMNS} FROM clients c ORDER BY c.id"))
-        .fetch_all(db.pool())
-        .await?;
+    let rows: Vec<ClientRow> =
+        sqlx::query_as(&format!("SELECT {COLUMNS} FROM clients c ORDER BY c.id"))
+            .fetch_all(db.pool())
+            .await?;
     Ok(rows.into_iter().map(Client::from).collect())
 }

@@ -60,11 +60,21 @@ pub fn validate(input: &ClientInput, today: NaiveDate) -> Result<ValidClient> {
 
     let tags = normalise_tags(&input.tags)?;
 
-    Ok(ValidClient { name, email: email.map(|e| e.to_lowercase_domain()), phone, date_of_birth, goals, notes, tags })
+    Ok(ValidClient {
+        name,
+        email: email.map(|e| e.to_lowercase_domain()),
+        phone,
+        date_of_birth,
+        goals,
+        notes,
+        tags,
+    })
 }
 
 fn non_empty(v: Option<&str>) -> Option<String> {
-    v.map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned)
+    v.map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
 }
 
 fn collapse_spaces(s: &str) -> String {
@@ -74,21 +84,32 @@ fn collapse_spaces(s: &str) -> String {
 fn check_len(field: &str, label: &str, value: &str, max: usize) -> Result<()> {
     let n = value.chars().count();
     if n > max {
-        return Err(AppError::validation(field, format!("{label} is too long ({n} characters; at most {max})")));
+        return Err(AppError::validation(
+            field,
+            format!("{label} is too long ({n} characters; at most {max})"),
+        ));
     }
     Ok(())
 }
 
 fn check_no_control(field: &str, label: &str, value: &str) -> Result<()> {
     if value.chars().any(char::is_control) {
-        return Err(AppError::validation(field, format!("{label} contains control characters")));
+        return Err(AppError::validation(
+            field,
+            format!("{label} contains control characters"),
+        ));
     }
     Ok(())
 }
 
 /// A practical check, not RFC 5322: one `@`, a plausible local part and a dotted domain.
 fn check_email(email: &str) -> Result<()> {
-    let bad = |why: &str| Err(AppError::validation("email", format!("Email '{email}' is not valid: {why}")));
+    let bad = |why: &str| {
+        Err(AppError::validation(
+            "email",
+            format!("Email '{email}' is not valid: {why}"),
+        ))
+    };
     if email.chars().any(|c| c.is_whitespace() || c.is_control()) {
         return bad("it contains spaces");
     }
@@ -115,7 +136,10 @@ fn check_email(email: &str) -> Result<()> {
             return bad("the domain is malformed");
         }
     }
-    if labels.last().is_some_and(|tld| tld.chars().count() < 2 || tld.chars().all(|c| c.is_ascii_digit())) {
+    if labels
+        .last()
+        .is_some_and(|tld| tld.chars().count() < 2 || tld.chars().all(|c| c.is_ascii_digit()))
+    {
         return bad("the domain ending is malformed");
     }
     Ok(())
@@ -123,7 +147,12 @@ fn check_email(email: &str) -> Result<()> {
 
 /// Digits with the usual separators, an optional leading `+`, and 6 to 15 digits (E.164's maximum).
 fn check_phone(phone: &str) -> Result<()> {
-    let bad = |why: &str| Err(AppError::validation("phone", format!("Phone '{phone}' is not valid: {why}")));
+    let bad = |why: &str| {
+        Err(AppError::validation(
+            "phone",
+            format!("Phone '{phone}' is not valid: {why}"),
+        ))
+    };
     for (i, c) in phone.chars().enumerate() {
         match c {
             '0'..='9' | ' ' | '-' | '(' | ')' | '.' | '/' => {}
@@ -144,14 +173,23 @@ fn check_phone(phone: &str) -> Result<()> {
 
 fn check_date_of_birth(raw: &str, today: NaiveDate) -> Result<String> {
     let date = NaiveDate::parse_from_str(raw, "%Y-%m-%d").map_err(|_| {
-        AppError::validation("dateOfBirth", format!("Date of birth '{raw}' is not a date in the form YYYY-MM-DD"))
+        AppError::validation(
+            "dateOfBirth",
+            format!("Date of birth '{raw}' is not a date in the form YYYY-MM-DD"),
+        )
     })?;
     if date >= today {
-        return Err(AppError::validation("dateOfBirth", "Date of birth must be in the past"));
+        return Err(AppError::validation(
+            "dateOfBirth",
+            "Date of birth must be in the past",
+        ));
     }
     let earliest = NaiveDate::from_ymd_opt(1900, 1, 1).unwrap_or(NaiveDate::MIN);
     if date < earliest {
-        return Err(AppError::validation("dateOfBirth", "Date of birth must be after 1900"));
+        return Err(AppError::validation(
+            "dateOfBirth",
+            "Date of birth must be after 1900",
+        ));
     }
     Ok(date.format("%Y-%m-%d").to_string())
 }
@@ -163,18 +201,29 @@ fn normalise_tags(raw: &[String]) -> Result<Vec<String>> {
         if tag.is_empty() {
             continue;
         }
-        check_len("tags", &format!("Tag '{}'", tag.chars().take(20).collect::<String>()), &tag, limits::TAG)?;
+        check_len(
+            "tags",
+            &format!("Tag '{}'", tag.chars().take(20).collect::<String>()),
+            &tag,
+            limits::TAG,
+        )?;
         check_no_control("tags", "A tag", &tag)?;
         if tag.contains([',', ';']) {
             // They separate tags in CSV files; a tag containing one would come back as two.
-            return Err(AppError::validation("tags", format!("Tag '{tag}' contains , or ; (they separate tags)")));
+            return Err(AppError::validation(
+                "tags",
+                format!("Tag '{tag}' contains , or ; (they separate tags)"),
+            ));
         }
         if !tags.iter().any(|t| t.to_lowercase() == tag.to_lowercase()) {
             tags.push(tag);
         }
     }
     if tags.len() > limits::TAGS {
-        return Err(AppError::validation("tags", format!("Too many tags ({}; at most {})", tags.len(), limits::TAGS)));
+        return Err(AppError::validation(
+            "tags",
+            format!("Too many tags ({}; at most {})", tags.len(), limits::TAGS),
+        ));
     }
     Ok(tags)
 }
@@ -202,7 +251,10 @@ mod tests {
     }
 
     fn input(name: &str) -> ClientInput {
-        ClientInput { name: name.into(), ..Default::default() }
+        ClientInput {
+            name: name.into(),
+            ..Default::default()
+        }
     }
 
     fn field_of(r: Result<ValidClient>) -> String {
@@ -218,7 +270,13 @@ mod tests {
 
     #[test]
     fn names_in_any_script_are_fine() {
-        for name in ["Zoë Łukasiewicz", "José Núñez", "李娜", "Олена Коваленко", "محمد علي"] {
+        for name in [
+            "Zoë Łukasiewicz",
+            "José Núñez",
+            "李娜",
+            "Олена Коваленко",
+            "محمد علي",
+        ] {
             assert_eq!(validate(&input(name), today()).unwrap().name, name);
         }
     }
@@ -233,52 +291,142 @@ mod tests {
 
     #[test]
     fn emails() {
-        let with = |e: &str| validate(&ClientInput { email: Some(e.into()), ..input("A") }, today());
-        for good in ["anna@example.com", "a.b+tag@sub.example.co.uk", "zoë@exämple.de"] {
+        let with = |e: &str| {
+            validate(
+                &ClientInput {
+                    email: Some(e.into()),
+                    ..input("A")
+                },
+                today(),
+            )
+        };
+        for good in [
+            "anna@example.com",
+            "a.b+tag@sub.example.co.uk",
+            "zoë@exämple.de",
+        ] {
             assert!(with(good).is_ok(), "{good}");
         }
-        for bad in ["anna", "anna@", "@example.com", "anna@example", "an na@example.com", "anna@@example.com", "a..b@example.com", "anna@-x.com", "anna@example.c"] {
+        for bad in [
+            "anna",
+            "anna@",
+            "@example.com",
+            "anna@example",
+            "an na@example.com",
+            "anna@@example.com",
+            "a..b@example.com",
+            "anna@-x.com",
+            "anna@example.c",
+        ] {
             let err = with(bad).expect_err(bad);
             assert_eq!(err.field.as_deref(), Some("email"), "{bad}");
             assert!(err.message.contains("Email"), "{}", err.message);
         }
         assert_eq!(with("  ").unwrap().email, None);
-        assert_eq!(with("Anna@Example.COM").unwrap().email.as_deref(), Some("Anna@example.com"));
+        assert_eq!(
+            with("Anna@Example.COM").unwrap().email.as_deref(),
+            Some("Anna@example.com")
+        );
     }
 
     #[test]
     fn phones() {
-        let with = |p: &str| validate(&ClientInput { phone: Some(p.into()), ..input("A") }, today());
+        let with = |p: &str| {
+            validate(
+                &ClientInput {
+                    phone: Some(p.into()),
+                    ..input("A")
+                },
+                today(),
+            )
+        };
         for good in ["+49 170 1234567", "(030) 123-456", "0170/1234567"] {
             assert!(with(good).is_ok(), "{good}");
         }
         for bad in ["12345", "call me", "+49 +170 123456", "1234567890123456"] {
-            assert_eq!(with(bad).unwrap_err().field.as_deref(), Some("phone"), "{bad}");
+            assert_eq!(
+                with(bad).unwrap_err().field.as_deref(),
+                Some("phone"),
+                "{bad}"
+            );
         }
     }
 
     #[test]
     fn date_of_birth_must_be_a_past_date() {
-        let with = |d: &str| validate(&ClientInput { date_of_birth: Some(d.into()), ..input("A") }, today());
-        assert_eq!(with("1990-02-28").unwrap().date_of_birth.as_deref(), Some("1990-02-28"));
-        for bad in ["1990-02-30", "28.02.1990", "2026-11-21", "2030-01-01", "1850-01-01"] {
-            assert_eq!(with(bad).unwrap_err().field.as_deref(), Some("dateOfBirth"), "{bad}");
+        let with = |d: &str| {
+            validate(
+                &ClientInput {
+                    date_of_birth: Some(d.into()),
+                    ..input("A")
+                },
+                today(),
+            )
+        };
+        assert_eq!(
+            with("1990-02-28").unwrap().date_of_birth.as_deref(),
+            Some("1990-02-28")
+        );
+        for bad in [
+            "1990-02-30",
+            "28.02.1990",
+            "2026-11-21",
+            "2030-01-01",
+            "1850-01-01",
+        ] {
+            assert_eq!(
+                with(bad).unwrap_err().field.as_deref(),
+                Some("dateOfBirth"),
+                "{bad}"
+            );
         }
     }
 
     #[test]
     fn tags_are_trimmed_and_deduplicated() {
-        let v = validate(&ClientInput { tags: vec![" knee ".into(), "Knee".into(), "".into(), "vip".into()], ..input("A") }, today()).unwrap();
+        let v = validate(
+            &ClientInput {
+                tags: vec![" knee ".into(), "Knee".into(), "".into(), "vip".into()],
+                ..input("A")
+            },
+            today(),
+        )
+        .unwrap();
         assert_eq!(v.tags, vec!["knee", "vip"]);
-        let err = validate(&ClientInput { tags: vec!["knee, left".into()], ..input("A") }, today()).unwrap_err();
+        let err = validate(
+            &ClientInput {
+                tags: vec!["knee, left".into()],
+                ..input("A")
+            },
+            today(),
+        )
+        .unwrap_err();
         assert_eq!(err.field.as_deref(), Some("tags"));
         let many: Vec<String> = (0..=limits::TAGS).map(|i| format!("t{i}")).collect();
-        assert_eq!(field_of(validate(&ClientInput { tags: many, ..input("A") }, today())), "tags");
+        assert_eq!(
+            field_of(validate(
+                &ClientInput {
+                    tags: many,
+                    ..input("A")
+                },
+                today()
+            )),
+            "tags"
+        );
     }
 
     #[test]
     fn notes_have_a_limit() {
         let notes = "x".repeat(limits::NOTES + 1);
-        assert_eq!(field_of(validate(&ClientInput { notes, ..input("A") }, today())), "notes");
+        assert_eq!(
+            field_of(validate(
+                &ClientInput {
+                    notes,
+                    ..input("A")
+                },
+                today()
+            )),
+            "notes"
+        );
     }
 }

@@ -1,0 +1,24 @@
+//! Scheduling: trainers and rooms, sessions and recurring series, conflicts, free slots
+//! and the dashboard.
+
+mod conflicts;
+pub mod dashboard;
+pub mod free_slot;
+mod model;
+pub mod recurrence;
+pub mod sessions;
+pub mod trainers;
+pub mod zoned;
+
+pub use conflicts::{describe_span, outside_hours, Planned};
+pub use dashboard::{dashboard, AttentionItem, AttentionReason, Dashboard, DashboardQuery};
+pub use model::*;
+
+/// Sessions last at most 12 hours; overlap queries rely on this bound.
+pub const MAX_SESSION_MINUTES: i64 = 12 * 60;
+
+/// What the calendar shows for a session `s`: its title, or its participants' names.
+pub(crate) const LABEL_SQL: &str =
+    "CASE WHEN s.title <> '' THEN s.title ELSE coalesce((SELECT group_concat(c.name, ', ')
+     FROM session_participants p JOIN clients c ON c.id = p.client_id
+     WHERE p.session_id = s.id AND p.deleted_at IS NULL), '') END";
