@@ -20,7 +20,13 @@ setup:
 
 setup-test:
 	scripts/setup-debian.sh --test
-	$(MAKE) npm
+	$(MAKE) npm .venv-test/.installed
+
+# Independent iCalendar parsers (Python) that the .ics tests check our files with.
+.venv-test/.installed: tests/ics/requirements.txt
+	python3 -m venv .venv-test
+	.venv-test/bin/pip install --quiet --disable-pip-version-check -r tests/ics/requirements.txt
+	touch $@
 
 npm: node_modules/.package-lock.json ui/node_modules/.package-lock.json
 

@@ -14,7 +14,7 @@ packages=(
   nodejs npm
 )
 if (( want_test )); then
-  packages+=(python3 xvfb xauth dbus dbus-x11 webkit2gtk-driver gnome-keyring libsecret-1-dev poppler-utils qpdf)
+  packages+=(python3 python3-venv xvfb xauth dbus dbus-x11 webkit2gtk-driver gnome-keyring libsecret-1-dev poppler-utils qpdf)
 fi
 
 missing=()

@@ -9,6 +9,7 @@ pub mod clients;
 pub mod db;
 pub mod error;
 pub mod export;
+pub mod ics;
 pub mod ids;
 pub mod import;
 pub mod info;

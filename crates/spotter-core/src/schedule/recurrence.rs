@@ -117,10 +117,12 @@ pub fn weekly_rule(rec: &Recurrence, first: NaiveDateTime, tz: Tz) -> Result<Str
         }
     }
     let start = dt_start(first, tz)?;
-    let valid = rule.validate(start).map_err(|e| {
+    // Store the rule as chosen: validation adds BYHOUR/BYMINUTE/BYSECOND, which is noise.
+    let text = rule.to_string();
+    rule.validate(start).map_err(|e| {
         AppError::validation("recurrence", format!("The repeat rule is not valid: {e}"))
     })?;
-    let rule = valid.to_string();
+    let rule = text;
     if let Some(count) = rec.count {
         // Expansion stops at three years; a count reaching beyond would be cut silently.
         if expand(&rule, first, tz, &[])?.len() < count as usize {
@@ -224,10 +226,10 @@ pub fn truncate_before(
             .collect();
         rule = rule.by_month(&months);
     }
-    let valid = rule
-        .validate(dt_start(first, tz)?)
+    let text = rule.to_string();
+    rule.validate(dt_start(first, tz)?)
         .map_err(|e| AppError::internal(format!("cannot shorten series: {e}")))?;
-    Ok(valid.to_string())
+    Ok(text)
 }
 
 fn clip(s: &str) -> String {

@@ -217,20 +217,21 @@ pub async fn create(db: &Database, input: &SessionInput) -> Result<SaveOutcome> 
     let now = now_utc();
     let mut tx = db.pool().begin().await?;
     let series_id = match &v.rule {
-        Some(rule) => Some(insert_series(&mut tx, &v, rule, &now).await?),
+        Some(rule) => Some(insert_series_row(&mut tx, &v, rule, &now).await?),
         None => None,
     };
     let mut ids = Vec::with_capacity(planned.len());
     for p in &planned {
         let rec = series_id.as_ref().map(|_| fmt_utc(p.start));
         ids.push(
-            insert_session(
+            insert_session_row(
                 &mut tx,
                 &v,
                 p,
                 series_id.as_deref(),
                 rec.as_deref(),
                 false,
+                None,
                 &now,
             )
             .await?,
@@ -243,7 +244,7 @@ pub async fn create(db: &Database, input: &SessionInput) -> Result<SaveOutcome> 
     })
 }
 
-async fn insert_series(
+pub(crate) async fn insert_series_row(
     tx: &mut Transaction<'_, Sqlite>,
     v: &ValidSession,
     rule: &str,
@@ -276,20 +277,21 @@ async fn insert_series(
 }
 
 #[allow(clippy::too_many_arguments)]
-async fn insert_session(
+pub(crate) async fn insert_session_row(
     tx: &mut Transaction<'_, Sqlite>,
     v: &ValidSession,
     p: &Planned,
     series_id: Option<&str>,
     recurrence_id: Option<&str>,
     detached: bool,
+    ics_uid: Option<&str>,
     now: &str,
 ) -> Result<String> {
     let id = new_id();
     sqlx::query(
         "INSERT INTO sessions (id, trainer_id, room_id, kind, title, start_utc, end_utc, time_zone, capacity, status,
-                               notes, series_id, recurrence_id, detached, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'scheduled', ?, ?, ?, ?, ?, ?)",
+                               notes, series_id, recurrence_id, detached, ics_uid, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'scheduled', ?, ?, ?, ?, ?, ?, ?)",
     )
     .bind(&id)
     .bind(&v.trainer.id)
@@ -304,6 +306,7 @@ async fn insert_session(
     .bind(series_id)
     .bind(recurrence_id)
     .bind(detached)
+    .bind(ics_uid)
     .bind(now)
     .bind(now)
     .execute(&mut **tx)
@@ -470,7 +473,7 @@ pub async fn update(
                 ..v
             };
             vv.local_start = new_first;
-            let new_id = insert_series(&mut tx, &vv, &rule, &now).await?;
+            let new_id = insert_series_row(&mut tx, &vv, &rule, &now).await?;
             for (kid, _) in &kept {
                 sqlx::query("UPDATE sessions SET series_id = ?, updated_at = ? WHERE id = ?")
                     .bind(&new_id)
@@ -493,13 +496,14 @@ pub async fn update(
     let mut ids = Vec::new();
     for p in &planned {
         ids.push(
-            insert_session(
+            insert_session_row(
                 &mut tx,
                 &vv,
                 p,
                 Some(&sid),
                 Some(&fmt_utc(p.start)),
                 false,
+                None,
                 &now,
             )
             .await?,

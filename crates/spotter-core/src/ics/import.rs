@@ -1,0 +1,646 @@
+//! iCalendar import (Google Calendar, Apple Calendar, Outlook and anything else RFC 5545):
+//! a preview first, then everything in one transaction.
+//!
+//! Parsing uses the `icalendar` crate; recurrence the `rrule` crate. Events become
+//! sessions of the chosen trainer: a 1:1 session when the summary is a client's name,
+//! otherwise an "Other" session that blocks the time. All-day and cancelled events are
+//! skipped, and so is anything imported before (same UID), so importing twice is harmless.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Duration, NaiveDateTime, Utc};
+use chrono_tz::Tz;
+use icalendar::parser::{read_calendar, Component, Property};
+use rrule::{RRuleSet, Unvalidated};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::windows_zones::windows_to_iana;
+use crate::schedule::sessions::{insert_series_row, insert_session_row, ValidSession};
+use crate::schedule::zoned::{fmt_local, fmt_utc, local_of, parse_zone, to_utc_lenient};
+use crate::schedule::{trainers, Planned, SessionKind, MAX_SESSION_MINUTES};
+use crate::time::now_utc;
+use crate::{AppError, Database, ErrorCode, Result};
+
+pub const MAX_FILE_BYTES: usize = 10 * 1024 * 1024;
+/// Recurring events are imported from a year back to two years ahead.
+const PAST_DAYS: i64 = 365;
+const FUTURE_DAYS: i64 = 2 * 365;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum IcsAction {
+    Import,
+    Skip,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct IcsPreviewEvent {
+    pub uid: String,
+    pub summary: String,
+    pub time_zone: String,
+    /// Wall-clock start and end of the first occurrence in `time_zone` (empty when unreadable).
+    pub local_start: String,
+    pub local_end: String,
+    /// Sessions this event becomes (a recurring event becomes several).
+    pub sessions: u32,
+    pub recurring: bool,
+    /// The client it was matched to by name, if any.
+    pub client_name: Option<String>,
+    pub action: IcsAction,
+    /// Why it is skipped.
+    pub reason: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct IcsPreview {
+    pub events: Vec<IcsPreviewEvent>,
+    pub sessions_to_import: u32,
+    pub events_skipped: u32,
+}
+
+/// An event read from the file, ready to become sessions.
+struct Parsed {
+    uid: String,
+    summary: String,
+    notes: String,
+    tz: Tz,
+    first: NaiveDateTime,
+    minutes: i64,
+    starts: Vec<NaiveDateTime>,
+    rrule: Option<String>,
+    client: Option<(String, String)>,
+    kind: SessionKind,
+    /// Overrides (RECURRENCE-ID) of a recurring event: original UTC start → new local start.
+    overrides: Vec<(DateTime<Utc>, NaiveDateTime, i64)>,
+}
+
+/// Reads the file's bytes: size, encoding and shape are checked before parsing.
+pub fn decode(bytes: &[u8]) -> Result<String> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(AppError::new(
+            ErrorCode::InvalidFile,
+            format!(
+                "The file is {:.1} MB; Spotter imports calendars up to {} MB (export a shorter date range)",
+                bytes.len() as f64 / 1_048_576.0,
+                MAX_FILE_BYTES / 1_048_576
+            ),
+        ));
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    // Unfold before decoding: some writers fold lines in the middle of a UTF-8 character.
+    let mut unfolded = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i..].starts_with(b"\r\n ") || bytes[i..].starts_with(b"\r\n\t") {
+            i += 3;
+        } else if bytes[i..].starts_with(b"\n ") || bytes[i..].starts_with(b"\n\t") {
+            i += 2;
+        } else {
+            unfolded.push(bytes[i]);
+            i += 1;
+        }
+    }
+    let text = String::from_utf8(unfolded).map_err(|e| {
+        AppError::new(
+            ErrorCode::InvalidFile,
+            format!("The file is not UTF-8 text (invalid byte near position {}); iCalendar files are UTF-8", e.utf8_error().valid_up_to()),
+        )
+    })?;
+    let text = text.replace("\r\n", "\n");
+    let trimmed = text.trim_start();
+    if !trimmed.to_ascii_uppercase().starts_with("BEGIN:VCALENDAR") {
+        return Err(AppError::new(
+            ErrorCode::InvalidFile,
+            "This is not an iCalendar file (it does not start with BEGIN:VCALENDAR)",
+        ));
+    }
+    if !text.to_ascii_uppercase().contains("END:VCALENDAR") {
+        return Err(AppError::new(
+            ErrorCode::InvalidFile,
+            "The file ends before END:VCALENDAR; it looks truncated (download it again)",
+        ));
+    }
+    Ok(text)
+}
+
+fn prop<'a>(c: &'a Component<'a>, name: &str) -> Option<&'a Property<'a>> {
+    c.properties
+        .iter()
+        .find(|p| p.name.as_str().eq_ignore_ascii_case(name))
+}
+
+fn props<'a>(c: &'a Component<'a>, name: &'a str) -> impl Iterator<Item = &'a Property<'a>> {
+    c.properties
+        .iter()
+        .filter(move |p| p.name.as_str().eq_ignore_ascii_case(name))
+}
+
+fn param<'a>(p: &'a Property<'a>, name: &str) -> Option<&'a str> {
+    p.params
+        .iter()
+        .find(|x| x.key.as_str().eq_ignore_ascii_case(name))
+        .and_then(|x| x.val.as_ref())
+        .map(|v| v.as_str().trim_matches('"'))
+}
+
+fn text_of(p: Option<&Property<'_>>) -> String {
+    p.map(|p| p.val.clone().unescape_text().as_str().trim().to_owned())
+        .unwrap_or_default()
+}
+
+/// A TZID as found in the wild: IANA, Outlook's Windows names, or Thunderbird's
+/// `/mozilla.org/…/Europe/Berlin`.
+fn resolve_zone(tzid: &str) -> Option<Tz> {
+    let tzid = tzid.trim().trim_matches('"');
+    if let Ok(tz) = tzid.parse::<Tz>() {
+        return Some(tz);
+    }
+    if let Some(tz) = windows_to_iana(tzid).and_then(|z| z.parse().ok()) {
+        return Some(tz);
+    }
+    let parts: Vec<&str> = tzid.split('/').collect();
+    (1..parts.len()).find_map(|i| parts[i..].join("/").parse().ok())
+}
+
+enum When {
+    Timed(NaiveDateTime, Tz),
+    AllDay,
+}
+
+/// DTSTART/DTEND/RECURRENCE-ID/EXDATE values: with TZID, in UTC (`Z`), floating, or a date.
+fn when(p: &Property<'_>, value: &str, fallback: Tz) -> std::result::Result<When, String> {
+    let v = value.trim();
+    if param(p, "VALUE").is_some_and(|x| x.eq_ignore_ascii_case("DATE"))
+        || (v.len() == 8 && !v.contains('T'))
+    {
+        return Ok(When::AllDay);
+    }
+    if let Some(utc) = v.strip_suffix('Z').or_else(|| v.strip_suffix('z')) {
+        let t = NaiveDateTime::parse_from_str(utc, "%Y%m%dT%H%M%S")
+            .map_err(|_| format!("unreadable time '{v}'"))?;
+        let t = DateTime::<Utc>::from_naive_utc_and_offset(t, Utc);
+        return Ok(When::Timed(local_of(t, fallback), fallback));
+    }
+    let t = NaiveDateTime::parse_from_str(v, "%Y%m%dT%H%M%S")
+        .map_err(|_| format!("unreadable time '{v}'"))?;
+    match param(p, "TZID") {
+        Some(tzid) => resolve_zone(tzid)
+            .map(|tz| When::Timed(t, tz))
+            .ok_or_else(|| format!("unknown time zone '{tzid}'")),
+        None => Ok(When::Timed(t, fallback)),
+    }
+}
+
+fn parse_duration(v: &str) -> Option<Duration> {
+    // RFC 5545 DURATION, e.g. PT1H30M, P1D, -PT15M (negative is refused later).
+    let v = v.trim();
+    let (neg, v) = match v.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, v.strip_prefix('+').unwrap_or(v)),
+    };
+    let v = v.strip_prefix('P')?;
+    let mut total = Duration::zero();
+    let mut num = String::new();
+    let mut in_time = false;
+    for ch in v.chars() {
+        match ch {
+            'T' => in_time = true,
+            '0'..='9' => num.push(ch),
+            unit => {
+                let n: i64 = num.parse().ok()?;
+                num.clear();
+                total += match (unit, in_time) {
+                    ('W', false) => Duration::weeks(n),
+                    ('D', false) => Duration::days(n),
+                    ('H', true) => Duration::hours(n),
+                    ('M', true) => Duration::minutes(n),
+                    ('S', true) => Duration::seconds(n),
+                    _ => return None,
+                };
+            }
+        }
+    }
+    Some(if neg { -total } else { total })
+}
+
+struct Context {
+    fallback: Tz,
+    now: DateTime<Utc>,
+    clients: HashMap<String, (String, String)>,
+    imported: std::collections::HashSet<String>,
+}
+
+async fn context(db: &Database, trainer_tz: Tz, calendar_tz: Option<Tz>) -> Result<Context> {
+    let rows: Vec<(String, String)> = sqlx::query_as(
+        "SELECT id, name FROM clients WHERE deleted_at IS NULL AND archived_at IS NULL",
+    )
+    .fetch_all(db.pool())
+    .await?;
+    let clients = rows
+        .into_iter()
+        .map(|(id, name)| (name.to_lowercase(), (id, name)))
+        .collect();
+    let imported: Vec<String> = sqlx::query_scalar(
+        "SELECT DISTINCT ics_uid FROM sessions WHERE ics_uid IS NOT NULL AND deleted_at IS NULL",
+    )
+    .fetch_all(db.pool())
+    .await?;
+    Ok(Context {
+        fallback: calendar_tz.unwrap_or(trainer_tz),
+        now: Utc::now(),
+        clients,
+        imported: imported.into_iter().collect(),
+    })
+}
+
+/// Turns the file into events (each either importable or skipped with a reason).
+fn parse_events(text: &str, cx: &Context) -> Result<Vec<(IcsPreviewEvent, Option<Parsed>)>> {
+    let calendar = read_calendar(text).map_err(|e| {
+        let first = e.lines().take(4).collect::<Vec<_>>().join(" ");
+        AppError::new(
+            ErrorCode::InvalidFile,
+            format!(
+                "The calendar file is malformed: {}",
+                first.chars().take(300).collect::<String>()
+            ),
+        )
+    })?;
+    let vevents: Vec<&Component<'_>> = calendar
+        .components
+        .iter()
+        .filter(|c| c.name.as_str().eq_ignore_ascii_case("VEVENT"))
+        .collect();
+
+    // Overrides (RECURRENCE-ID) belong to the event with the same UID.
+    let mut overrides: HashMap<String, Vec<&Component<'_>>> = HashMap::new();
+    let mut masters = Vec::new();
+    for (i, e) in vevents.iter().enumerate() {
+        let uid = text_of(prop(e, "UID"));
+        if prop(e, "RECURRENCE-ID").is_some() && !uid.is_empty() {
+            overrides.entry(uid).or_default().push(e);
+        } else {
+            masters.push((i, *e));
+        }
+    }
+    let mut out = Vec::new();
+    for (i, e) in masters {
+        let uid = match text_of(prop(e, "UID")) {
+            u if u.is_empty() => format!("no-uid-{i}-{}", text_of(prop(e, "DTSTART"))),
+            u => u,
+        };
+        let summary = text_of(prop(e, "SUMMARY"));
+        let summary = if summary.is_empty() {
+            "(no title)".to_owned()
+        } else {
+            summary.chars().take(200).collect()
+        };
+        let mut preview = IcsPreviewEvent {
+            uid: uid.clone(),
+            summary: summary.clone(),
+            time_zone: cx.fallback.name().to_owned(),
+            local_start: String::new(),
+            local_end: String::new(),
+            sessions: 0,
+            recurring: prop(e, "RRULE").is_some(),
+            client_name: None,
+            action: IcsAction::Skip,
+            reason: None,
+        };
+        match parse_event(
+            e,
+            &uid,
+            &summary,
+            cx,
+            overrides.get(&uid).map(Vec::as_slice).unwrap_or(&[]),
+        ) {
+            Ok(p) => {
+                preview.time_zone = p.tz.name().to_owned();
+                preview.local_start = fmt_local(p.first);
+                preview.local_end = fmt_local(p.first + Duration::minutes(p.minutes));
+                preview.client_name = p.client.as_ref().map(|c| c.1.clone());
+                preview.sessions = p.starts.len() as u32;
+                if cx.imported.contains(&uid) {
+                    preview.reason = Some("Already imported".to_owned());
+                    out.push((preview, None));
+                } else if p.starts.is_empty() {
+                    preview.reason = Some(
+                        "No occurrence in the import window (a year back to two years ahead)"
+                            .to_owned(),
+                    );
+                    out.push((preview, None));
+                } else {
+                    preview.action = IcsAction::Import;
+                    out.push((preview, Some(p)));
+                }
+            }
+            Err(reason) => {
+                preview.reason = Some(reason);
+                out.push((preview, None));
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn parse_event(
+    e: &Component<'_>,
+    uid: &str,
+    summary: &str,
+    cx: &Context,
+    overrides: &[&Component<'_>],
+) -> std::result::Result<Parsed, String> {
+    if text_of(prop(e, "STATUS")).eq_ignore_ascii_case("CANCELLED") {
+        return Err("Cancelled in the source calendar".to_owned());
+    }
+    let start_prop = prop(e, "DTSTART").ok_or("No start time (DTSTART)")?;
+    let (first, tz) = match when(start_prop, start_prop.val.as_str(), cx.fallback)? {
+        When::Timed(t, tz) => (t, tz),
+        When::AllDay => return Err("All-day event (no time of day)".to_owned()),
+    };
+    let minutes = if let Some(end) = prop(e, "DTEND") {
+        match when(end, end.val.as_str(), tz)? {
+            When::Timed(t, etz) => {
+                let s = to_utc_lenient(first, tz);
+                let e = to_utc_lenient(t, etz);
+                (e - s).num_minutes()
+            }
+            When::AllDay => return Err("All-day event (no time of day)".to_owned()),
+        }
+    } else if let Some(d) = prop(e, "DURATION") {
+        parse_duration(d.val.as_str())
+            .ok_or_else(|| format!("unreadable duration '{}'", d.val.as_str()))?
+            .num_minutes()
+    } else {
+        60
+    };
+    if minutes <= 0 {
+        return Err("Ends before it starts".to_owned());
+    }
+    if minutes > MAX_SESSION_MINUTES {
+        return Err("Longer than 12 hours".to_owned());
+    }
+    let from = cx.now - Duration::days(PAST_DAYS);
+    let to = cx.now + Duration::days(FUTURE_DAYS);
+    let (starts, rrule) = match prop(e, "RRULE") {
+        None => (vec![first], None),
+        Some(r) => {
+            let raw = r.val.as_str().trim().to_owned();
+            let dt_start = to_utc_lenient(first, tz).with_timezone(&rrule::Tz::Tz(tz));
+            let rule: rrule::RRule<Unvalidated> = raw
+                .parse()
+                .map_err(|e| format!("unreadable repeat rule '{raw}': {e}"))?;
+            let rule = rule
+                .validate(dt_start)
+                .map_err(|e| format!("invalid repeat rule '{raw}': {e}"))?;
+            let mut set = RRuleSet::new(dt_start)
+                .rrule(rule)
+                .after(from.with_timezone(&rrule::Tz::Tz(tz)))
+                .before(to.with_timezone(&rrule::Tz::Tz(tz)));
+            for ex in props(e, "EXDATE") {
+                for v in ex.val.as_str().split(',') {
+                    if let Ok(When::Timed(t, xtz)) = when(ex, v, tz) {
+                        set = set.exdate(to_utc_lenient(t, xtz).with_timezone(&rrule::Tz::Tz(tz)));
+                    }
+                }
+            }
+            let dates = set.all(crate::schedule::recurrence::MAX_OCCURRENCES).dates;
+            (
+                dates.into_iter().map(|d| d.naive_local()).collect(),
+                Some(raw),
+            )
+        }
+    };
+    let starts: Vec<NaiveDateTime> = if rrule.is_none() {
+        starts
+    } else {
+        starts
+            .into_iter()
+            .filter(|s| (from..to).contains(&to_utc_lenient(*s, tz)))
+            .collect()
+    };
+    let mut moved = Vec::new();
+    for o in overrides {
+        let Some(rid) = prop(o, "RECURRENCE-ID") else {
+            continue;
+        };
+        let Ok(When::Timed(orig, otz)) = when(rid, rid.val.as_str(), tz) else {
+            continue;
+        };
+        let orig = to_utc_lenient(orig, otz);
+        if text_of(prop(o, "STATUS")).eq_ignore_ascii_case("CANCELLED") {
+            moved.push((orig, first, -1));
+            continue;
+        }
+        let Some(sp) = prop(o, "DTSTART") else {
+            continue;
+        };
+        let Ok(When::Timed(ns, ntz)) = when(sp, sp.val.as_str(), tz) else {
+            continue;
+        };
+        let new_start = local_of(to_utc_lenient(ns, ntz), tz);
+        let len = match prop(o, "DTEND").map(|p| when(p, p.val.as_str(), tz)) {
+            Some(Ok(When::Timed(ne, netz))) => {
+                (to_utc_lenient(ne, netz) - to_utc_lenient(ns, ntz)).num_minutes()
+            }
+            _ => minutes,
+        };
+        if (1..=MAX_SESSION_MINUTES).contains(&len) {
+            moved.push((orig, new_start, len));
+        }
+    }
+    let client = cx.clients.get(&summary.to_lowercase()).cloned();
+    let kind = if client.is_some() {
+        SessionKind::Personal
+    } else {
+        SessionKind::Other
+    };
+    Ok(Parsed {
+        uid: uid.to_owned(),
+        summary: summary.to_owned(),
+        notes: text_of(prop(e, "DESCRIPTION"))
+            .chars()
+            .take(crate::schedule::sessions::NOTES_MAX)
+            .collect(),
+        tz,
+        first,
+        minutes,
+        starts,
+        rrule,
+        client,
+        kind,
+        overrides: moved,
+    })
+}
+
+async fn trainer_zone(db: &Database, trainer_id: &str) -> Result<(crate::schedule::Trainer, Tz)> {
+    let trainer = trainers::get(db, trainer_id).await?;
+    let tz = parse_zone("timeZone", &trainer.time_zone)?;
+    Ok((trainer, tz))
+}
+
+fn calendar_zone(text: &str) -> Option<Tz> {
+    text.lines()
+        .find_map(|l| {
+            l.strip_prefix("X-WR-TIMEZONE:")
+                .or_else(|| l.strip_prefix("x-wr-timezone:"))
+        })
+        .and_then(resolve_zone)
+}
+
+pub async fn preview(db: &Database, bytes: &[u8], trainer_id: &str) -> Result<IcsPreview> {
+    let text = decode(bytes)?;
+    let (_, tz) = trainer_zone(db, trainer_id).await?;
+    let cx = context(db, tz, calendar_zone(&text)).await?;
+    let events = parse_events(&text, &cx)?;
+    let sessions_to_import = events
+        .iter()
+        .filter(|(_, p)| p.is_some())
+        .map(|(e, _)| e.sessions)
+        .sum();
+    let events_skipped = events.iter().filter(|(_, p)| p.is_none()).count() as u32;
+    Ok(IcsPreview {
+        events: events.into_iter().map(|(e, _)| e).collect(),
+        sessions_to_import,
+        events_skipped,
+    })
+}
+
+/// Imports every importable event in one transaction; returns what was done (the preview).
+pub async fn import(db: &Database, bytes: &[u8], trainer_id: &str) -> Result<IcsPreview> {
+    let text = decode(bytes)?;
+    let (trainer, tz) = trainer_zone(db, trainer_id).await?;
+    let cx = context(db, tz, calendar_zone(&text)).await?;
+    let events = parse_events(&text, &cx)?;
+    let now = now_utc();
+    let mut tx = db.pool().begin().await?;
+    for (_, parsed) in &events {
+        let Some(p) = parsed else { continue };
+        let v = ValidSession {
+            trainer: trainer.clone(),
+            trainer_tz: tz,
+            tz: p.tz,
+            room: None,
+            clients: p.client.iter().cloned().collect(),
+            kind: p.kind,
+            title: if p.client.is_some() {
+                String::new()
+            } else {
+                p.summary.clone()
+            },
+            notes: p.notes.clone(),
+            capacity: None,
+            local_start: p.first,
+            minutes: p.minutes,
+            rule: p.rrule.clone(),
+        };
+        let series_id = match &p.rrule {
+            Some(rule) => Some(insert_series_row(&mut tx, &v, rule, &now).await?),
+            None => None,
+        };
+        for s in &p.starts {
+            let planned = Planned {
+                start: to_utc_lenient(*s, p.tz),
+                end: to_utc_lenient(*s + Duration::minutes(p.minutes), p.tz),
+            };
+            let rid = series_id.as_ref().map(|_| fmt_utc(planned.start));
+            let over = p
+                .overrides
+                .iter()
+                .find(|(orig, _, _)| *orig == planned.start);
+            match over {
+                Some((_, _, -1)) => {} // cancelled in the source
+                Some((_, new_start, len)) => {
+                    let moved = Planned {
+                        start: to_utc_lenient(*new_start, p.tz),
+                        end: to_utc_lenient(*new_start + Duration::minutes(*len), p.tz),
+                    };
+                    insert_session_row(
+                        &mut tx,
+                        &v,
+                        &moved,
+                        series_id.as_deref(),
+                        rid.as_deref(),
+                        true,
+                        Some(&p.uid),
+                        &now,
+                    )
+                    .await?;
+                }
+                None => {
+                    insert_session_row(
+                        &mut tx,
+                        &v,
+                        &planned,
+                        series_id.as_deref(),
+                        rid.as_deref(),
+                        false,
+                        Some(&p.uid),
+                        &now,
+                    )
+                    .await?;
+                }
+            }
+        }
+    }
+    tx.commit().await?;
+    let sessions_to_import = events
+        .iter()
+        .filter(|(_, p)| p.is_some())
+        .map(|(e, _)| e.sessions)
+        .sum();
+    let events_skipped = events.iter().filter(|(_, p)| p.is_none()).count() as u32;
+    Ok(IcsPreview {
+        events: events.into_iter().map(|(e, _)| e).collect(),
+        sessions_to_import,
+        events_skipped,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decoding_refuses_wrong_shapes_precisely() {
+        let err = decode(b"hello").unwrap_err();
+        assert!(err.message.contains("not an iCalendar"), "{}", err.message);
+        let err =
+            decode(b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nSUMMARY:Cut").unwrap_err();
+        assert!(err.message.contains("truncated"), "{}", err.message);
+        let err =
+            decode(b"BEGIN:VCALENDAR\r\nSUMMARY:Gr\xfc\xdfe\r\nEND:VCALENDAR\r\n").unwrap_err();
+        assert!(err.message.contains("UTF-8"), "{}", err.message);
+        let big = vec![b'a'; MAX_FILE_BYTES + 1];
+        assert!(decode(&big).unwrap_err().message.contains("up to 10 MB"));
+        // A fold inside a UTF-8 character is mended.
+        let split = [
+            b"BEGIN:VCALENDAR\r\nSUMMARY:Gr\xc3".as_slice(),
+            b"\r\n \xbc\xc3\x9fe\r\nEND:VCALENDAR\r\n",
+        ]
+        .concat();
+        assert!(decode(&split).unwrap().contains("SUMMARY:Grüße"));
+    }
+
+    #[test]
+    fn zones_from_outlook_and_thunderbird_resolve() {
+        assert_eq!(
+            resolve_zone("W. Europe Standard Time").map(|t| t.name()),
+            Some("Europe/Berlin")
+        );
+        assert_eq!(
+            resolve_zone("Eastern Standard Time").map(|t| t.name()),
+            Some("America/New_York")
+        );
+        assert_eq!(
+            resolve_zone("/mozilla.org/20050126_1/Europe/Berlin").map(|t| t.name()),
+            Some("Europe/Berlin")
+        );
+        assert_eq!(resolve_zone("Mars Standard Time"), None);
+        assert_eq!(parse_duration("PT1H30M"), Some(Duration::minutes(90)));
+        assert_eq!(parse_duration("P1DT2H"), Some(Duration::hours(26)));
+        assert_eq!(parse_duration("1H"), None);
+    }
+}
