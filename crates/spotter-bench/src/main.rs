@@ -75,7 +75,7 @@ async fn bench_search(data: &DataDir, clients_n: u64, rounds: usize) -> spotter_
     .await?;
     if existing.is_empty() {
         let t = Instant::now();
-        seed::seed_bench(&db, clients_n).await?;
+        seed::seed_bench(&db, clients_n, 0, 0).await?;
         eprintln!("seeded {clients_n} clients in {:?}", t.elapsed());
     }
     let queries: Vec<String> = TYPED

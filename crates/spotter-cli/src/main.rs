@@ -6,7 +6,9 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use spotter_core::clients::{self, ClientListQuery, ClientStatusFilter};
+use spotter_core::ics;
 use spotter_core::paths::DataDir;
+use spotter_core::schedule::{sessions, trainers, zoned, CalendarQuery};
 use spotter_core::{export, import, seed, AppError, Database, ErrorCode};
 
 #[derive(Parser)]
@@ -33,6 +35,21 @@ enum Command {
         #[command(subcommand)]
         command: ClientsCommand,
     },
+    /// Trainers (the first is the person using this laptop).
+    Trainers {
+        #[command(subcommand)]
+        command: TrainersCommand,
+    },
+    /// Sessions in a date range.
+    Sessions {
+        #[command(subcommand)]
+        command: SessionsCommand,
+    },
+    /// iCalendar (.ics) export and import.
+    Calendar {
+        #[command(subcommand)]
+        command: CalendarCommand,
+    },
     /// Fill a fresh data directory with demo or benchmark data.
     Seed {
         /// A small, realistic data set for trying Spotter.
@@ -44,6 +61,64 @@ enum Command {
         /// Number of clients for --bench.
         #[arg(long, default_value_t = 50_000)]
         clients: u64,
+        /// With --bench: also this many trainers …
+        #[arg(long, default_value_t = 0)]
+        trainers: u64,
+        /// … and this many sessions, spread over five years.
+        #[arg(long, default_value_t = 0)]
+        sessions: u64,
+    },
+}
+
+#[derive(Subcommand)]
+enum TrainersCommand {
+    /// List trainers with their zone and working hours.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum SessionsCommand {
+    /// List sessions starting in [--from, --to) (dates in the trainer's zone; default: the next 7 days).
+    List {
+        /// A trainer id, name or `me`; default: every trainer.
+        #[arg(long)]
+        trainer: Option<String>,
+        /// First day, YYYY-MM-DD (default: today).
+        #[arg(long)]
+        from: Option<String>,
+        /// Day after the last, YYYY-MM-DD (default: a week after --from).
+        #[arg(long)]
+        to: Option<String>,
+        /// Include cancelled sessions.
+        #[arg(long)]
+        all: bool,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum CalendarCommand {
+    /// Write a trainer's calendar (every session) to an .ics file.
+    Export {
+        /// A trainer id, name or `me`.
+        trainer: String,
+        file: PathBuf,
+    },
+    /// Import an .ics file (Google, Apple, Outlook …) as sessions; all events or none.
+    Import {
+        file: PathBuf,
+        /// The trainer the sessions belong to (id, name or `me`; default: me).
+        #[arg(long, default_value = "me")]
+        trainer: String,
+        /// Show what would be imported without writing anything.
+        #[arg(long)]
+        dry_run: bool,
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -98,6 +173,11 @@ async fn run(cli: Cli) -> Result<(), AppError> {
             | Command::Export { .. }
             | Command::Clients {
                 command: ClientsCommand::List { .. }
+            }
+            | Command::Sessions { .. }
+            | Command::Trainers { .. }
+            | Command::Calendar {
+                command: CalendarCommand::Export { .. }
             }
     );
     let db = if reads_only {
@@ -227,20 +307,165 @@ async fn dispatch(command: Command, db: &Database, data_dir: &DataDir) -> Result
             demo,
             bench,
             clients,
+            trainers,
+            sessions,
         } => {
             let report = match (demo, bench) {
                 (true, _) => seed::seed_demo(db).await?,
-                (_, true) => seed::seed_bench(db, clients).await?,
+                (_, true) => seed::seed_bench(db, clients, trainers, sessions).await?,
                 _ => return Err(AppError::validation("seed", "choose --demo or --bench")),
             };
             println!(
-                "seeded {} clients into {}",
+                "seeded {} clients, {} trainers and {} sessions into {}",
                 report.clients,
+                report.trainers,
+                report.sessions,
                 db.path().display()
             );
         }
+        Command::Trainers {
+            command: TrainersCommand::List { json },
+        } => {
+            let list = trainers::list(db).await?;
+            if json {
+                print_json(&list)?;
+            } else {
+                for t in &list {
+                    let hours: Vec<String> = t
+                        .working_hours
+                        .iter()
+                        .map(|h| format!("{} {}–{}", weekday_name(h.weekday), h.start, h.end))
+                        .collect();
+                    println!(
+                        "{}\t{}{}\t{}\t{}",
+                        t.id,
+                        t.name,
+                        if t.is_me { " (me)" } else { "" },
+                        t.time_zone,
+                        if hours.is_empty() {
+                            "-".to_owned()
+                        } else {
+                            hours.join(", ")
+                        }
+                    );
+                }
+            }
+        }
+        Command::Sessions {
+            command:
+                SessionsCommand::List {
+                    trainer,
+                    from,
+                    to,
+                    all,
+                    json,
+                },
+        } => {
+            let trainer = match trainer {
+                Some(key) => Some(trainers::find(db, &key).await?),
+                None => None,
+            };
+            let zone_name = trainer
+                .as_ref()
+                .map_or_else(zoned::system_zone, |t| t.time_zone.clone());
+            let tz = zoned::parse_zone("timeZone", &zone_name)?;
+            let from_day = match from {
+                Some(d) => zoned::parse_date("from", &d)?,
+                None => zoned::local_of(chrono::Utc::now(), tz).date(),
+            };
+            let to_day = match to {
+                Some(d) => zoned::parse_date("to", &d)?,
+                None => from_day + chrono::Duration::days(7),
+            };
+            let midnight = |d: chrono::NaiveDate| {
+                zoned::fmt_utc(zoned::to_utc_lenient(
+                    d.and_hms_opt(0, 0, 0).unwrap_or_default(),
+                    tz,
+                ))
+            };
+            let query = CalendarQuery {
+                from: midnight(from_day),
+                to: midnight(to_day),
+                trainer_ids: trainer.iter().map(|t| t.id.clone()).collect(),
+                include_cancelled: all,
+                ..Default::default()
+            };
+            let list = sessions::range(db, &query).await?;
+            if json {
+                print_json(&list)?;
+            } else {
+                for s in &list {
+                    let start = zoned::parse_utc("start", &s.start)?;
+                    let end = zoned::parse_utc("end", &s.end)?;
+                    let stz = zoned::parse_zone("timeZone", &s.time_zone)?;
+                    println!(
+                        "{}\t{}–{}\t{}\t{}\t{}",
+                        s.id,
+                        zoned::local_of(start, stz).format("%Y-%m-%d %H:%M"),
+                        zoned::local_of(end, stz).format("%H:%M"),
+                        s.time_zone,
+                        s.status_label(),
+                        s.label
+                    );
+                }
+            }
+        }
+        Command::Calendar {
+            command: CalendarCommand::Export { trainer, file },
+        } => {
+            let trainer = trainers::find(db, &trainer).await?;
+            let summary = ics::write_trainer_calendar(db, &trainer.id, &file).await?;
+            println!(
+                "{}\t{} events ({} sessions)",
+                summary.path, summary.events, summary.sessions
+            );
+        }
+        Command::Calendar {
+            command:
+                CalendarCommand::Import {
+                    file,
+                    trainer,
+                    dry_run,
+                    json,
+                },
+        } => {
+            let bytes = std::fs::read(&file)
+                .map_err(|e| AppError::io(&format!("cannot open {}", file.display()), e))?;
+            let trainer = trainers::find(db, &trainer).await?;
+            let report = if dry_run {
+                ics::import::preview(db, &bytes, &trainer.id).await?
+            } else {
+                ics::import::import(db, &bytes, &trainer.id).await?
+            };
+            if json {
+                print_json(&report)?;
+            } else {
+                for e in &report.events {
+                    match &e.reason {
+                        None => println!(
+                            "import\t{}\t{}\t{} session(s)",
+                            e.local_start, e.summary, e.sessions
+                        ),
+                        Some(why) => println!("skip\t{}\t{}\t{why}", e.local_start, e.summary),
+                    }
+                }
+                println!(
+                    "{} {} sessions; {} events skipped",
+                    if dry_run { "would import" } else { "imported" },
+                    report.sessions_to_import,
+                    report.events_skipped
+                );
+            }
+        }
     }
     Ok(())
+}
+
+fn weekday_name(n: u8) -> &'static str {
+    ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+        .get(usize::from(n.saturating_sub(1)))
+        .copied()
+        .unwrap_or("?")
 }
 
 fn print_json<T: serde::Serialize>(value: &T) -> Result<(), AppError> {

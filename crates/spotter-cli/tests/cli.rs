@@ -144,3 +144,83 @@ fn data_dir_from_environment() {
     assert!(out.status.success());
     assert!(dir.path().join("spotter.db").exists());
 }
+
+#[test]
+fn trainers_sessions_and_calendar_round_trip() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    assert!(ok(&data, &["seed", "--demo"]).contains("2 trainers"));
+    let trainers: serde_json::Value =
+        serde_json::from_str(&ok(&data, &["trainers", "list", "--json"])).unwrap();
+    let names: Vec<&str> = trainers
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["Alex Morgan", "Sam Rivera"]);
+    assert_eq!(trainers[0]["isMe"], true);
+
+    // The demo week has sessions, labelled with client names or the class title.
+    let week: serde_json::Value = serde_json::from_str(&ok(
+        &data,
+        &["sessions", "list", "--trainer", "me", "--json"],
+    ))
+    .unwrap();
+    let week = week.as_array().unwrap();
+    assert!(week.len() >= 8, "{week:?}");
+    assert!(week.iter().all(|s| s["trainerId"] == trainers[0]["id"]));
+    assert!(week.iter().any(|s| s["label"] == "Lunchtime mobility"));
+
+    // Export Alex's calendar and import it for Sam in another data directory.
+    let file = dir.path().join("alex.ics");
+    let out = ok(
+        &data,
+        &["calendar", "export", "Alex Morgan", file.to_str().unwrap()],
+    );
+    assert!(out.contains("events"), "{out}");
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.starts_with("BEGIN:VCALENDAR\r\n") && text.ends_with("END:VCALENDAR\r\n"));
+
+    let other = dir.path().join("other");
+    let dry = ok(
+        &other,
+        &[
+            "calendar",
+            "import",
+            file.to_str().unwrap(),
+            "--dry-run",
+            "--json",
+        ],
+    );
+    let dry: serde_json::Value = serde_json::from_str(&dry).unwrap();
+    let planned = dry["sessionsToImport"].as_u64().unwrap();
+    assert!(planned > 50, "{dry}");
+    let before: serde_json::Value = serde_json::from_str(&ok(
+        &other,
+        &[
+            "sessions",
+            "list",
+            "--from",
+            "2020-01-01",
+            "--to",
+            "2020-12-31",
+            "--json",
+        ],
+    ))
+    .unwrap();
+    assert_eq!(before.as_array().unwrap().len(), 0);
+    let done = ok(&other, &["calendar", "import", file.to_str().unwrap()]);
+    assert!(
+        done.contains(&format!("imported {planned} sessions")),
+        "{done}"
+    );
+
+    // Errors are precise and name the field.
+    let bad = cli(&data, &["sessions", "list", "--trainer", "Nobody"]);
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr)
+        .contains("error (trainer): no trainer is called 'Nobody'"));
+    let bad = cli(&data, &["sessions", "list", "--from", "tomorrow"]);
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("error (from)"));
+}

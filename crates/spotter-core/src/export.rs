@@ -22,6 +22,50 @@ pub struct Export {
     pub schema_version: i64,
     pub exported_at: String,
     pub clients: Vec<Client>,
+    /// Every other table, row by row as stored (without the device-local `local_key`):
+    /// trainers, rooms, series, sessions, participants, intakes, measurements, notes.
+    pub tables: std::collections::BTreeMap<String, Vec<serde_json::Value>>,
+}
+
+/// Tables exported as stored, in this order; `clients` is exported above in its API shape.
+pub const RAW_TABLES: [&str; 8] = [
+    "trainers",
+    "rooms",
+    "series",
+    "sessions",
+    "session_participants",
+    "parq_intakes",
+    "measurements",
+    "client_notes",
+];
+
+async fn raw_table(db: &Database, table: &str) -> Result<Vec<serde_json::Value>> {
+    let columns: Vec<String> =
+        sqlx::query_scalar("SELECT name FROM pragma_table_info(?) ORDER BY cid")
+            .bind(table)
+            .fetch_all(db.pool())
+            .await?;
+    let pairs: Vec<String> = columns
+        .iter()
+        .filter(|c| c.as_str() != "local_key")
+        .map(|c| format!("'{c}', \"{c}\""))
+        .collect();
+    if pairs.is_empty() {
+        return Ok(Vec::new());
+    }
+    // Table and column names come from our own schema, never from input.
+    let rows: Vec<String> = sqlx::query_scalar(&format!(
+        "SELECT json_object({}) FROM \"{table}\"",
+        pairs.join(", ")
+    ))
+    .fetch_all(db.pool())
+    .await?;
+    rows.iter()
+        .map(|r| {
+            serde_json::from_str(r)
+                .map_err(|e| AppError::internal(format!("cannot export {table}: {e}")))
+        })
+        .collect()
 }
 
 pub async fn export_all(db: &Database) -> Result<Export> {
@@ -32,6 +76,13 @@ pub async fn export_all(db: &Database) -> Result<Export> {
         schema_version: db.schema_version().await?,
         exported_at: now_utc(),
         clients: clients::all_including_deleted(db).await?,
+        tables: {
+            let mut tables = std::collections::BTreeMap::new();
+            for t in RAW_TABLES {
+                tables.insert(t.to_owned(), raw_table(db, t).await?);
+            }
+            tables
+        },
     })
 }
 

@@ -9,6 +9,8 @@ use crate::{AppError, Database, ErrorCode, Result};
 #[serde(rename_all = "camelCase")]
 pub struct SeedReport {
     pub clients: u64,
+    pub trainers: u64,
+    pub sessions: u64,
 }
 
 struct Demo {
@@ -226,9 +228,161 @@ pub async fn seed_demo(db: &Database) -> Result<SeedReport> {
         insert_validated(&mut *tx, &new_id(), &valid, &now).await?;
     }
     tx.commit().await?;
+    let (trainers, sessions) = seed_demo_schedule(db).await?;
     Ok(SeedReport {
         clients: DEMO.len() as u64,
+        trainers,
+        sessions,
     })
+}
+
+/// Demo trainers, rooms and recurring series around today, in this computer's zone:
+/// past occurrences are completed (one no-show), so the dashboard and calendar look lived in.
+async fn seed_demo_schedule(db: &Database) -> Result<(u64, u64)> {
+    use crate::schedule::zoned::{local_of, system_zone};
+    use crate::schedule::{
+        sessions, trainers, Recurrence, RoomInput, SaveOutcome, SessionInput, SessionKind,
+        SessionStatus, TrainerInput,
+    };
+    use chrono::{Datelike, Duration, Utc};
+
+    let zone = system_zone();
+    let tz: chrono_tz::Tz = zone.parse().unwrap_or(chrono_tz::Tz::UTC);
+    let me = trainers::me(db).await?;
+    let me = trainers::update(
+        db,
+        &me.id,
+        &TrainerInput {
+            name: "Alex Morgan".into(),
+            email: Some("alex@spotter-demo.example".into()),
+            color: None,
+            time_zone: zone.clone(),
+            working_hours: trainers::default_hours(),
+        },
+    )
+    .await?;
+    let sam = trainers::create(
+        db,
+        &TrainerInput {
+            name: "Sam Rivera".into(),
+            email: None,
+            color: None,
+            time_zone: zone.clone(),
+            working_hours: trainers::default_hours(),
+        },
+    )
+    .await?;
+    let studio = trainers::create_room(
+        db,
+        &RoomInput {
+            name: "Studio 1".into(),
+            capacity: Some(8),
+        },
+    )
+    .await?;
+    trainers::create_room(
+        db,
+        &RoomInput {
+            name: "Studio 2".into(),
+            capacity: Some(2),
+        },
+    )
+    .await?;
+    trainers::create_room(
+        db,
+        &RoomInput {
+            name: "Outdoor track".into(),
+            capacity: None,
+        },
+    )
+    .await?;
+
+    let clients: Vec<(String, String)> =
+        sqlx::query_as("SELECT id, name FROM clients WHERE deleted_at IS NULL ORDER BY local_key")
+            .fetch_all(db.pool())
+            .await?;
+    let id = |i: usize| clients[i % clients.len()].0.clone();
+    let today = local_of(Utc::now(), tz).date();
+    let monday = today
+        - Duration::days(i64::from(today.weekday().num_days_from_monday()))
+        - Duration::days(14);
+    let day = |offset: i64| monday + Duration::days(offset);
+
+    // (trainer, client index, first day offset from two Mondays ago, weekdays, hour, minutes)
+    let plan: [(&str, usize, i64, &[u8], u32, i64); 9] = [
+        (&me.id, 0, 0, &[1, 3], 7, 60),
+        (&me.id, 1, 1, &[2], 9, 60),
+        (&me.id, 2, 0, &[1, 4], 10, 60),
+        (&me.id, 3, 2, &[3], 12, 45),
+        (&me.id, 4, 1, &[2, 5], 16, 60),
+        (&me.id, 6, 3, &[4], 18, 60),
+        (&sam.id, 7, 0, &[1], 8, 60),
+        (&sam.id, 8, 2, &[3, 5], 17, 60),
+        (&sam.id, 9, 1, &[2], 19, 60),
+    ];
+    let mut made = Vec::new();
+    for (trainer, client, offset, days, hour, minutes) in plan {
+        let first = day(offset).and_hms_opt(hour, 0, 0).unwrap_or_default();
+        let input = SessionInput {
+            trainer_id: trainer.to_owned(),
+            client_ids: vec![id(client)],
+            kind: SessionKind::Personal,
+            time_zone: zone.clone(),
+            start: crate::schedule::zoned::fmt_local(first),
+            end: crate::schedule::zoned::fmt_local(first + Duration::minutes(minutes)),
+            recurrence: Some(Recurrence {
+                weekdays: days.to_vec(),
+                interval_weeks: 1,
+                until: None,
+                count: Some(10 * days.len() as u32),
+            }),
+            override_conflicts: true,
+            ..Default::default()
+        };
+        if let SaveOutcome::Saved { sessions, .. } = sessions::create(db, &input).await? {
+            made.extend(sessions);
+        }
+    }
+    // A small-group class twice a week in Studio 1.
+    let class_start = day(1).and_hms_opt(12, 30, 0).unwrap_or_default();
+    let class = SessionInput {
+        trainer_id: me.id.clone(),
+        client_ids: (10..15).map(id).collect(),
+        room_id: Some(studio.id.clone()),
+        kind: SessionKind::SmallGroup,
+        title: "Lunchtime mobility".into(),
+        capacity: Some(8),
+        time_zone: zone.clone(),
+        start: crate::schedule::zoned::fmt_local(class_start),
+        end: crate::schedule::zoned::fmt_local(class_start + Duration::minutes(45)),
+        recurrence: Some(Recurrence {
+            weekdays: vec![2, 4],
+            interval_weeks: 1,
+            until: None,
+            count: Some(16),
+        }),
+        override_conflicts: true,
+        ..Default::default()
+    };
+    if let SaveOutcome::Saved { sessions, .. } = sessions::create(db, &class).await? {
+        made.extend(sessions);
+    }
+    // History: everything that has ended is completed, except one no-show.
+    let now = Utc::now();
+    let mut past: Vec<&crate::schedule::Session> = made
+        .iter()
+        .filter(|s| crate::schedule::zoned::parse_utc("end", &s.end).is_ok_and(|e| e < now))
+        .collect();
+    past.sort_by(|a, b| a.start.cmp(&b.start));
+    for (i, s) in past.iter().enumerate() {
+        let status = if i == 3 {
+            SessionStatus::NoShow
+        } else {
+            SessionStatus::Completed
+        };
+        sessions::set_status(db, &s.id, status, false).await?;
+    }
+    Ok((2, made.len() as u64))
 }
 
 const FIRST: &[&str] = &[
@@ -273,8 +427,14 @@ const TAGS: &[&str] = &[
     "online",
 ];
 
-/// Adds `count` synthetic clients for benchmarks, in one transaction.
-pub async fn seed_bench(db: &Database, count: u64) -> Result<SeedReport> {
+/// Adds `count` synthetic clients for benchmarks, in one transaction, and optionally
+/// `trainers` trainers with `sessions` sessions over five years.
+pub async fn seed_bench(
+    db: &Database,
+    count: u64,
+    trainers: u64,
+    sessions: u64,
+) -> Result<SeedReport> {
     if count == 0 || count > 1_000_000 {
         return Err(AppError::validation(
             "count",
@@ -316,7 +476,121 @@ pub async fn seed_bench(db: &Database, count: u64) -> Result<SeedReport> {
         insert_validated(&mut *tx, &new_id(), &valid, &now).await?;
     }
     tx.commit().await?;
-    Ok(SeedReport { clients: count })
+    let sessions = if trainers > 0 && sessions > 0 {
+        seed_bench_sessions(db, trainers, sessions, &mut rng).await?
+    } else {
+        0
+    };
+    Ok(SeedReport {
+        clients: count,
+        trainers,
+        sessions,
+    })
+}
+
+/// Start of the five years the benchmark sessions span.
+pub const BENCH_FIRST_DAY: &str = "2024-01-01";
+
+/// Sessions for benchmarks, written with plain inserts (no conflict checks) in one
+/// transaction: each trainer works weekdays from 07:00 in hour slots, in Europe/Berlin;
+/// one session in ten is a small group of four.
+async fn seed_bench_sessions(
+    db: &Database,
+    trainers: u64,
+    total: u64,
+    rng: &mut Lcg,
+) -> Result<u64> {
+    use crate::schedule::zoned::{fmt_utc, to_utc_lenient};
+    use chrono::{Datelike, Duration, NaiveDate};
+
+    if trainers > 1_000 || total > 5_000_000 {
+        return Err(AppError::validation(
+            "sessions",
+            "at most 1,000 trainers and 5,000,000 sessions",
+        ));
+    }
+    let tz: chrono_tz::Tz = chrono_tz::Europe::Berlin;
+    let now = now_utc();
+    let hours = serde_json::to_string(&crate::schedule::trainers::default_hours())
+        .map_err(|e| AppError::internal(e.to_string()))?;
+    let client_ids: Vec<String> = sqlx::query_scalar("SELECT id FROM clients ORDER BY local_key")
+        .fetch_all(db.pool())
+        .await?;
+    if client_ids.is_empty() {
+        return Err(AppError::validation("clients", "seed clients first"));
+    }
+    let mut tx = db.pool().begin().await?;
+    let mut trainer_ids = Vec::new();
+    for t in 0..trainers {
+        let id = new_id();
+        sqlx::query(
+            "INSERT INTO trainers (id, name, color, time_zone, working_hours, is_me, created_at, updated_at)
+             VALUES (?, ?, '#228be6', 'Europe/Berlin', ?, ?, ?, ?)",
+        )
+        .bind(&id)
+        .bind(format!("Trainer {t:03}"))
+        .bind(&hours)
+        .bind(t == 0)
+        .bind(&now)
+        .bind(&now)
+        .execute(&mut *tx)
+        .await?;
+        trainer_ids.push(id);
+    }
+    let weekdays_in_five_years = 5 * 261;
+    let per_day = (total / trainers).div_ceil(weekdays_in_five_years).max(1);
+    let first = NaiveDate::parse_from_str(BENCH_FIRST_DAY, "%Y-%m-%d")
+        .map_err(|e| AppError::internal(e.to_string()))?;
+    let mut written = 0u64;
+    let mut day = first;
+    'days: while written < total {
+        if day.weekday().number_from_monday() <= 5 {
+            for trainer in &trainer_ids {
+                for slot in 0..per_day {
+                    if written >= total {
+                        break 'days;
+                    }
+                    let start = day.and_hms_opt(7, 0, 0).unwrap_or_default()
+                        + Duration::minutes(slot as i64 * 60);
+                    let (s, e) = (
+                        to_utc_lenient(start, tz),
+                        to_utc_lenient(start + Duration::minutes(50), tz),
+                    );
+                    let group = rng.below(10) == 0;
+                    let id = new_id();
+                    sqlx::query(
+                        "INSERT INTO sessions (id, trainer_id, kind, start_utc, end_utc, time_zone, capacity, status, created_at, updated_at)
+                         VALUES (?, ?, ?, ?, ?, 'Europe/Berlin', ?, ?, ?, ?)",
+                    )
+                    .bind(&id)
+                    .bind(trainer)
+                    .bind(if group { "small_group" } else { "personal" })
+                    .bind(fmt_utc(s))
+                    .bind(fmt_utc(e))
+                    .bind(if group { Some(6) } else { None })
+                    .bind(if start.date() < chrono::Utc::now().date_naive() { "completed" } else { "scheduled" })
+                    .bind(&now)
+                    .bind(&now)
+                    .execute(&mut *tx)
+                    .await?;
+                    for _ in 0..(if group { 4 } else { 1 }) {
+                        sqlx::query(
+                            "INSERT OR IGNORE INTO session_participants (session_id, client_id, attendance, updated_at) VALUES (?, ?, 'expected', ?)",
+                        )
+                        .bind(&id)
+                        .bind(&client_ids[rng.below(client_ids.len())])
+                        .bind(&now)
+                        .execute(&mut *tx)
+                        .await?;
+                    }
+                    written += 1;
+                }
+            }
+        }
+        day += Duration::days(1);
+    }
+    tx.commit().await?;
+    Ok(written)
 }
 
 async fn ensure_empty(db: &Database) -> Result<()> {

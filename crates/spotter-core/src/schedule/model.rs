@@ -384,3 +384,9 @@ pub struct FreeSlot {
     pub local_start: String,
     pub local_end: String,
 }
+
+impl CalendarEntry {
+    pub fn status_label(&self) -> &'static str {
+        self.status.as_str()
+    }
+}

@@ -302,3 +302,38 @@ pub async fn create_room(db: &Database, input: &RoomInput) -> Result<Room> {
     .await?;
     room(db, &id).await
 }
+
+/// A trainer named on the command line: an id, a name (any case), or `me`.
+pub async fn find(db: &Database, key: &str) -> Result<Trainer> {
+    let key = key.trim();
+    if key.eq_ignore_ascii_case("me") {
+        return me(db).await;
+    }
+    if let Ok(id) = parse_id("trainer", key) {
+        return get(db, &id)
+            .await
+            .map_err(|_| AppError::validation("trainer", format!("no trainer has the id {id}")));
+    }
+    let all = list(db).await?;
+    let matches: Vec<&Trainer> = all
+        .iter()
+        .filter(|t| t.name.to_lowercase() == key.to_lowercase())
+        .collect();
+    match matches.as_slice() {
+        [one] => Ok((*one).clone()),
+        [] => Err(AppError::validation(
+            "trainer",
+            format!(
+                "no trainer is called '{key}' (trainers: {})",
+                all.iter()
+                    .map(|t| t.name.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        )),
+        _ => Err(AppError::validation(
+            "trainer",
+            format!("several trainers are called '{key}'; use the id"),
+        )),
+    }
+}
