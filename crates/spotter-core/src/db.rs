@@ -75,14 +75,22 @@ impl Database {
             .min_connections(1)
             .connect_with(connect_options(&path, false))
             .await?;
-        if let Err(e) = migrator.run(&pool).await {
-            // The app and spotter-cli may start on an old file together; if the other one
-            // finished the same migrations meanwhile, there is nothing left to do.
+        // The app and spotter-cli may start on an old file together. sqlx reads the list of
+        // applied migrations before it takes SQLite's write lock, so both can try the same
+        // migration; the loser's transaction rolls back ("table … already exists"). Running
+        // again skips what the other applied; each migration is all-or-nothing, so this is safe.
+        let mut attempts = 0;
+        while let Err(e) = migrator.run(&pool).await {
+            attempts += 1;
             let state = inspect_existing(&path, migrator).await?;
-            if state.has_pending {
+            if !state.has_pending {
+                break;
+            }
+            if attempts >= 5 {
                 pool.close().await;
                 return Err(e.into());
             }
+            tokio::time::sleep(Duration::from_millis(20 * attempts)).await;
         }
         tracing::info!(path = %path.display(), backup = ?backup, "database ready");
         Ok(Self { pool, path, backup })
