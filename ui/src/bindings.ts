@@ -13,7 +13,27 @@ export type Client = { id: string, name: string, email: string | null, phone: st
 /**
  * Calendar date, `YYYY-MM-DD`.
  */
-dateOfBirth: string | null, goals: string, notes: string, tags: Array<string>, 
+dateOfBirth: string | null, goals: string, notes: string, tags: Array<string>, emergencyContactName: string | null, emergencyContactPhone: string | null, fitnessLevel: FitnessLevel | null, 
+/**
+ * Injuries and limitations, free text.
+ */
+injuries: string, 
+/**
+ * Body areas the injuries concern (see [`BODY_AREAS`]).
+ */
+bodyAreas: Array<string>, 
+/**
+ * "Weekday mornings", "Tue/Thu after 18:00" …
+ */
+preferredTimes: string, status: ClientStatus, 
+/**
+ * The latest PAR-Q+ had a "yes" and no medical clearance is recorded.
+ */
+needsClearance: boolean, 
+/**
+ * When medical clearance was received (`YYYY-MM-DD`).
+ */
+clearanceOn: string | null, pausedAt: string | null, 
 /**
  * Set while the client is archived (no longer training, kept for the record).
  */
@@ -27,11 +47,51 @@ export type ClientInput = { name: string, email?: string | null, phone?: string 
 /**
  * `YYYY-MM-DD`.
  */
-dateOfBirth?: string | null, goals: string, notes: string, tags: Array<string>, };
+dateOfBirth?: string | null, goals: string, notes: string, tags: Array<string>, emergencyContactName?: string | null, emergencyContactPhone?: string | null, fitnessLevel?: FitnessLevel | null, injuries: string, bodyAreas: Array<string>, preferredTimes: string, };
 
-export type ClientStatusFilter = "active" | "archived" | "all";
+export type ClientStatusFilter = "active" | "paused" | "archived" | "all";
+
+export type ClientStatus = "active" | "paused" | "archived";
+
+export type FitnessLevel = "beginner" | "intermediate" | "advanced" | "athlete";
 
 export type ClientListQuery = { search?: string | null, status: ClientStatusFilter, limit?: number | null, };
+
+export type ParqIntake = { id: string, clientId: string, answeredOn: string, 
+/**
+ * Answers to [`PARQ_QUESTIONS`], in order; `true` is "yes".
+ */
+answers: Array<boolean>, notes: string, 
+/**
+ * Any "yes": the client needs medical clearance before training.
+ */
+anyYes: boolean, createdAt: string, };
+
+export type ParqInput = { answeredOn: string, 
+/**
+ * Seven answers; `null` means not answered (refused).
+ */
+answers: Array<boolean | null>, notes: string, };
+
+export type Metric = "body_weight" | "body_fat" | "waist" | "hips" | "chest" | "arm" | "thigh" | "resting_heart_rate" | "custom";
+
+export type Measurement = { id: string, clientId: string, measuredOn: string, metric: Metric, 
+/**
+ * The custom metric's name (for `custom`).
+ */
+customName: string | null, 
+/**
+ * In SI units (kg, cm, %, bpm) or the custom metric's unit.
+ */
+value: number, unit: string, createdAt: string, };
+
+export type MeasurementInput = { measuredOn: string, metric?: Metric | null, customName?: string | null, value: number, 
+/**
+ * The unit the value was typed in: kg or lb, cm or in, %, bpm, or the custom unit.
+ */
+unit: string, };
+
+export type ClientNote = { id: string, clientId: string, body: string, createdAt: string, updatedAt: string, };
 
 export type RowError = { 
 /**
@@ -39,11 +99,267 @@ export type RowError = {
  */
 line: number, field: string | null, message: string, };
 
+export type RowDuplicate = { line: number, name: string, 
+/**
+ * Who it duplicates: an existing client's name, or "line N".
+ */
+duplicateOf: string, 
+/**
+ * What matched: "email" or "phone".
+ */
+matched: string, };
+
 export type ImportReport = { rows: number, 
 /**
  * How many clients were written (0 on a dry run or when any row is invalid).
  */
-imported: number, dryRun: boolean, errors: Array<RowError>, };
+imported: number, dryRun: boolean, errors: Array<RowError>, duplicates: Array<RowDuplicate>, 
+/**
+ * Duplicates left out (unless the trainer chose to import them too).
+ */
+skippedDuplicates: number, };
+
+export type CsvField = "name" | "email" | "phone" | "dateOfBirth" | "goals" | "notes" | "tags" | "archived" | "emergencyContactName" | "emergencyContactPhone" | "fitnessLevel" | "injuries" | "preferredTimes";
+
+export type CsvPreviewRow = { line: number, 
+/**
+ * The mapped values as the trainer will see them: name, email, phone.
+ */
+name: string, email: string, phone: string, error: string | null, duplicateOf: string | null, };
+
+export type CsvPreview = { headers: Array<string>, 
+/**
+ * For each column: the field it fills, or none (ignored).
+ */
+mapping: Array<CsvField | null>, 
+/**
+ * The first rows, for the preview table.
+ */
+sample: Array<CsvPreviewRow>, 
+/**
+ * What importing would do (a dry run).
+ */
+report: ImportReport, };
+
+export type CsvImportRequest = { 
+/**
+ * The file content (the UI reads the file the trainer picked).
+ */
+content: string, 
+/**
+ * Column → field; none means "guess from the header".
+ */
+mapping?: Array<CsvField | null> | null, 
+/**
+ * Import rows that look like existing clients too (default: skip them).
+ */
+importDuplicates: boolean, };
+
+export type Units = "metric" | "imperial";
+
+export type Settings = { units: Units, 
+/**
+ * Minutes before a session to show a desktop notification; none turns them off.
+ */
+notifyMinutesBefore?: number | null, };
+
+export type WorkingHours = { 
+/**
+ * ISO weekday: 1 = Monday … 7 = Sunday.
+ */
+weekday: number, 
+/**
+ * `HH:MM`, in the trainer's time zone.
+ */
+start: string, 
+/**
+ * `HH:MM`, after `start` (`24:00` allowed).
+ */
+end: string, };
+
+export type Trainer = { id: string, name: string, email: string | null, color: string, timeZone: string, workingHours: Array<WorkingHours>, 
+/**
+ * The person using this laptop.
+ */
+isMe: boolean, createdAt: string, updatedAt: string, };
+
+export type TrainerInput = { name: string, email?: string | null, color?: string | null, timeZone: string, workingHours: Array<WorkingHours>, };
+
+export type Room = { id: string, name: string, 
+/**
+ * People at once; none means no limit.
+ */
+capacity: number | null, };
+
+export type RoomInput = { name: string, capacity?: number | null, };
+
+export type SessionKind = "personal" | "small_group" | "class" | "assessment" | "consultation" | "other";
+
+export type SessionStatus = "scheduled" | "completed" | "cancelled" | "no_show";
+
+export type Attendance = "expected" | "attended" | "no_show" | "cancelled" | "late_cancelled";
+
+export type Participant = { clientId: string, name: string, attendance: Attendance, 
+/**
+ * The client's latest PAR-Q+ had a "yes" and no clearance is recorded.
+ */
+needsClearance: boolean, };
+
+export type Session = { id: string, trainerId: string, roomId: string | null, kind: SessionKind, 
+/**
+ * What the calendar shows: the title, or the participants' names when there is none.
+ */
+label: string, title: string, 
+/**
+ * UTC instants.
+ */
+start: string, end: string, 
+/**
+ * The zone the session was planned in, and its wall-clock times there.
+ */
+timeZone: string, localStart: string, localEnd: string, capacity: number | null, status: SessionStatus, lateCancel: boolean, notes: string, seriesId: string | null, 
+/**
+ * The occurrence's original start (UTC) in its series.
+ */
+recurrenceId: string | null, 
+/**
+ * Edited on its own; whole-series edits leave it as it is.
+ */
+detached: boolean, participants: Array<Participant>, createdAt: string, updatedAt: string, };
+
+export type CalendarEntry = { id: string, trainerId: string, roomId: string | null, kind: SessionKind, label: string, start: string, end: string, timeZone: string, status: SessionStatus, seriesId: string | null, };
+
+export type CalendarQuery = { 
+/**
+ * UTC instants; the range is [from, to).
+ */
+from: string, to: string, 
+/**
+ * Empty means every trainer / every room.
+ */
+trainerIds: Array<string>, roomIds: Array<string>, includeCancelled: boolean, };
+
+export type Recurrence = { 
+/**
+ * ISO weekdays (1 = Monday); empty means the weekday of the first session.
+ */
+weekdays: Array<number>, 
+/**
+ * Every N weeks (1 = weekly).
+ */
+intervalWeeks: number, 
+/**
+ * Last day (inclusive, `YYYY-MM-DD`, in the session's zone) …
+ */
+until?: string | null, 
+/**
+ * … or a number of sessions. Exactly one of the two.
+ */
+count?: number | null, };
+
+export type SessionInput = { trainerId: string, clientIds: Array<string>, roomId?: string | null, kind: SessionKind, title: string, 
+/**
+ * IANA zone, e.g. `Europe/Berlin`.
+ */
+timeZone: string, 
+/**
+ * Wall-clock `YYYY-MM-DDTHH:MM` in `time_zone`.
+ */
+start: string, end: string, capacity?: number | null, notes: string, 
+/**
+ * Makes this the first session of a weekly series.
+ */
+recurrence?: Recurrence | null, 
+/**
+ * Save even though conflicts were found (the trainer saw them and chose to).
+ */
+overrideConflicts: boolean, };
+
+export type EditScope = "one" | "following" | "all";
+
+export type ConflictKind = "trainer_busy" | "client_busy" | "room_full" | "outside_working_hours" | "over_capacity";
+
+export type Conflict = { kind: ConflictKind, message: string, 
+/**
+ * The start (UTC) of the planned session it concerns (one occurrence of a series).
+ */
+start: string, 
+/**
+ * The session it collides with, if any.
+ */
+withSessionId: string | null, withLabel: string | null, withStart: string | null, withEnd: string | null, 
+/**
+ * The client concerned, for a double-booked client.
+ */
+clientId: string | null, };
+
+export type SaveOutcome = { "outcome": "saved", sessions: Array<Session>, conflictsOverridden: number, } | { "outcome": "conflicts", conflicts: Array<Conflict>, };
+
+export type FreeSlotQuery = { trainerId: string, clientIds: Array<string>, roomId?: string | null, durationMinutes: number, 
+/**
+ * Search from this UTC instant (e.g. now, or the slot that was dragged to).
+ */
+after: string, 
+/**
+ * Look this many days ahead (default 28, at most 180).
+ */
+withinDays?: number | null, 
+/**
+ * Ignore this session (the one being moved).
+ */
+ignoreSessionId?: string | null, };
+
+export type FreeSlot = { start: string, end: string, 
+/**
+ * The same slot in the trainer's zone.
+ */
+timeZone: string, localStart: string, localEnd: string, };
+
+export type DashboardQuery = { 
+/**
+ * The zone whose calendar day is "today" (the computer's).
+ */
+timeZone: string, 
+/**
+ * UTC "now"; defaults to the clock (tests pin it).
+ */
+now?: string | null, 
+/**
+ * Empty means every trainer.
+ */
+trainerIds: Array<string>, };
+
+export type AttentionReason = "quiet" | "needs_clearance" | "series_ending";
+
+export type AttentionItem = { clientId: string, name: string, reason: AttentionReason, detail: string, };
+
+export type Dashboard = { today: Array<Session>, weekAhead: Array<CalendarEntry>, attention: Array<AttentionItem>, };
+
+export type Reminder = { sessionId: string, title: string, body: string, start: string, };
+
+export type IcsAction = "import" | "skip";
+
+export type IcsPreviewEvent = { uid: string, summary: string, timeZone: string, 
+/**
+ * Wall-clock start and end of the first occurrence in `time_zone` (empty when unreadable).
+ */
+localStart: string, localEnd: string, 
+/**
+ * Sessions this event becomes (a recurring event becomes several).
+ */
+sessions: number, recurring: boolean, 
+/**
+ * The client it was matched to by name, if any.
+ */
+clientName: string | null, action: IcsAction, 
+/**
+ * Why it is skipped.
+ */
+reason: string | null, };
+
+export type IcsPreview = { events: Array<IcsPreviewEvent>, sessionsToImport: number, eventsSkipped: number, };
+
+export type IcsExportSummary = { path: string, events: number, sessions: number, };
 
 export type AppInfo = { version: string, dataDir: string, databasePath: string, logDir: string, schemaVersion: number, 
 /**

@@ -221,6 +221,7 @@ pub async fn seed_demo(db: &Database) -> Result<SeedReport> {
             goals: d.goals.into(),
             notes: d.notes.into(),
             tags: d.tags.iter().map(|t| t.to_string()).collect(),
+            ..Default::default()
         };
         let valid = validate(&input, today).map_err(|e| {
             AppError::internal(format!("demo client {} is invalid: {}", d.name, e.message))
@@ -228,12 +229,82 @@ pub async fn seed_demo(db: &Database) -> Result<SeedReport> {
         insert_validated(&mut *tx, &new_id(), &valid, &now).await?;
     }
     tx.commit().await?;
+    seed_demo_record(db).await?;
     let (trainers, sessions) = seed_demo_schedule(db).await?;
     Ok(SeedReport {
         clients: DEMO.len() as u64,
         trainers,
         sessions,
     })
+}
+
+/// PAR-Q+ for everyone (two with a "yes", one of them cleared) and a few months of
+/// measurements and notes for the first client.
+async fn seed_demo_record(db: &Database) -> Result<()> {
+    use crate::clients::record::{self, MeasurementInput, Metric, ParqInput};
+    use chrono::Duration;
+
+    let clients: Vec<(String, String)> =
+        sqlx::query_as("SELECT id, name FROM clients WHERE deleted_at IS NULL ORDER BY local_key")
+            .fetch_all(db.pool())
+            .await?;
+    let today = today_utc();
+    let day = |ago: i64| (today - Duration::days(ago)).format("%Y-%m-%d").to_string();
+    for (id, name) in &clients {
+        let yes: &[usize] = match name.as_str() {
+            "Ben Carter" => &[3, 5],
+            "Omar Haddad" => &[3, 4],
+            _ => &[],
+        };
+        let input = ParqInput {
+            answered_on: day(60),
+            answers: (0..7).map(|i| Some(yes.contains(&i))).collect(),
+            notes: String::new(),
+        };
+        record::record_intake(db, id, &input).await?;
+        if name == "Omar Haddad" {
+            record::set_clearance(db, id, Some(&day(45))).await?;
+        }
+    }
+    if let Some((anna, _)) = clients.first() {
+        for week in 0..10i64 {
+            let on = day(70 - week * 7);
+            let weight = 71.8 - 0.25 * week as f64;
+            let fat = 27.5 - 0.3 * week as f64;
+            let waist = 78.0 - 0.4 * week as f64;
+            for (metric, value, unit) in [
+                (Metric::BodyWeight, weight, "kg"),
+                (Metric::BodyFat, fat, "%"),
+                (Metric::Waist, waist, "cm"),
+            ] {
+                record::add_measurement(
+                    db,
+                    anna,
+                    &MeasurementInput {
+                        measured_on: on.clone(),
+                        metric: Some(metric),
+                        custom_name: None,
+                        value,
+                        unit: unit.into(),
+                    },
+                )
+                .await?;
+            }
+        }
+        record::add_note(
+            db,
+            anna,
+            "Knee felt fine on box step-ups; progress to split squats next week.",
+        )
+        .await?;
+        record::add_note(
+            db,
+            anna,
+            "Race in April: build long run to 18 km by mid-March.",
+        )
+        .await?;
+    }
+    Ok(())
 }
 
 /// Demo trainers, rooms and recurring series around today, in this computer's zone:
@@ -470,6 +541,7 @@ pub async fn seed_bench(
             goals: "General fitness".into(),
             notes: format!("Synthetic client {i} for benchmarks."),
             tags: vec![TAGS[rng.below(TAGS.len())].into()],
+            ..Default::default()
         };
         let valid = validate(&input, today)
             .map_err(|e| AppError::internal(format!("bench client invalid: {}", e.message)))?;

@@ -21,6 +21,7 @@ fn anna() -> ClientInput {
         goals: "Half marathon".into(),
         notes: "Knee pain on deep squats".into(),
         tags: vec!["running".into(), "knee".into()],
+        ..Default::default()
     }
 }
 

@@ -14,6 +14,21 @@ pub struct Client {
     pub goals: String,
     pub notes: String,
     pub tags: Vec<String>,
+    pub emergency_contact_name: Option<String>,
+    pub emergency_contact_phone: Option<String>,
+    pub fitness_level: Option<FitnessLevel>,
+    /// Injuries and limitations, free text.
+    pub injuries: String,
+    /// Body areas the injuries concern (see [`BODY_AREAS`]).
+    pub body_areas: Vec<String>,
+    /// "Weekday mornings", "Tue/Thu after 18:00" …
+    pub preferred_times: String,
+    pub status: ClientStatus,
+    /// The latest PAR-Q+ had a "yes" and no medical clearance is recorded.
+    pub needs_clearance: bool,
+    /// When medical clearance was received (`YYYY-MM-DD`).
+    pub clearance_on: Option<String>,
+    pub paused_at: Option<String>,
     /// Set while the client is archived (no longer training, kept for the record).
     pub archived_at: Option<String>,
     pub created_at: String,
@@ -37,13 +52,83 @@ pub struct ClientInput {
     pub goals: String,
     pub notes: String,
     pub tags: Vec<String>,
+    #[ts(optional = nullable)]
+    pub emergency_contact_name: Option<String>,
+    #[ts(optional = nullable)]
+    pub emergency_contact_phone: Option<String>,
+    #[ts(optional = nullable)]
+    pub fitness_level: Option<FitnessLevel>,
+    pub injuries: String,
+    pub body_areas: Vec<String>,
+    pub preferred_times: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum FitnessLevel {
+    Beginner,
+    Intermediate,
+    Advanced,
+    Athlete,
+}
+
+impl FitnessLevel {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Beginner => "beginner",
+            Self::Intermediate => "intermediate",
+            Self::Advanced => "advanced",
+            Self::Athlete => "athlete",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        [
+            Self::Beginner,
+            Self::Intermediate,
+            Self::Advanced,
+            Self::Athlete,
+        ]
+        .into_iter()
+        .find(|l| l.as_str() == s)
+    }
+}
+
+/// Body-area tags for injuries and limitations.
+pub const BODY_AREAS: [&str; 14] = [
+    "neck",
+    "shoulder",
+    "elbow",
+    "wrist",
+    "upper_back",
+    "lower_back",
+    "chest",
+    "core",
+    "hip",
+    "knee",
+    "ankle",
+    "foot",
+    "hamstring",
+    "calf",
+];
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ClientStatus {
+    #[default]
+    Active,
+    /// Taking a break (injury, travel); stays in the list, out of "needs attention".
+    Paused,
+    Archived,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum ClientStatusFilter {
+    /// Active and paused: everyone not archived.
     #[default]
     Active,
+    Paused,
     Archived,
     All,
 }

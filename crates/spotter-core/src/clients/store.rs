@@ -14,6 +14,8 @@ pub const DEFAULT_LIST_LIMIT: u32 = 500;
 pub const MAX_LIST_LIMIT: u32 = 5_000;
 
 const COLUMNS: &str = "c.id, c.name, c.email, c.phone, c.date_of_birth, c.goals, c.notes, c.tags, \
+                       c.emergency_contact_name, c.emergency_contact_phone, c.fitness_level, c.injuries, \
+                       c.body_areas, c.preferred_times, c.needs_clearance, c.clearance_on, c.paused_at, \
                        c.archived_at, c.created_at, c.updated_at, c.deleted_at";
 
 #[derive(FromRow)]
@@ -26,6 +28,15 @@ struct ClientRow {
     goals: String,
     notes: String,
     tags: String,
+    emergency_contact_name: Option<String>,
+    emergency_contact_phone: Option<String>,
+    fitness_level: Option<String>,
+    injuries: String,
+    body_areas: String,
+    preferred_times: String,
+    needs_clearance: i64,
+    clearance_on: Option<String>,
+    paused_at: Option<String>,
     archived_at: Option<String>,
     created_at: String,
     updated_at: String,
@@ -45,6 +56,25 @@ impl From<ClientRow> for Client {
             goals: r.goals,
             notes: r.notes,
             tags,
+            emergency_contact_name: r.emergency_contact_name,
+            emergency_contact_phone: r.emergency_contact_phone,
+            fitness_level: r
+                .fitness_level
+                .as_deref()
+                .and_then(super::FitnessLevel::parse),
+            injuries: r.injuries,
+            body_areas: serde_json::from_str(&r.body_areas).unwrap_or_default(),
+            preferred_times: r.preferred_times,
+            status: if r.archived_at.is_some() {
+                super::ClientStatus::Archived
+            } else if r.paused_at.is_some() {
+                super::ClientStatus::Paused
+            } else {
+                super::ClientStatus::Active
+            },
+            needs_clearance: r.needs_clearance != 0 && r.clearance_on.is_none(),
+            clearance_on: r.clearance_on,
+            paused_at: r.paused_at,
             archived_at: r.archived_at,
             created_at: r.created_at,
             updated_at: r.updated_at,
@@ -72,8 +102,10 @@ pub async fn insert_validated<'e, E: Executor<'e, Database = Sqlite>>(
     now: &str,
 ) -> Result<()> {
     sqlx::query(
-        "INSERT INTO clients (id, name, email, phone, date_of_birth, goals, notes, tags, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO clients (id, name, email, phone, date_of_birth, goals, notes, tags,
+                              emergency_contact_name, emergency_contact_phone, fitness_level, injuries, body_areas,
+                              preferred_times, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     )
     .bind(id)
     .bind(&c.name)
@@ -83,6 +115,12 @@ pub async fn insert_validated<'e, E: Executor<'e, Database = Sqlite>>(
     .bind(&c.goals)
     .bind(&c.notes)
     .bind(tags_json(&c.tags)?)
+    .bind(&c.emergency_contact_name)
+    .bind(&c.emergency_contact_phone)
+    .bind(c.fitness_level.map(|l| l.as_str()))
+    .bind(&c.injuries)
+    .bind(tags_json(&c.body_areas)?)
+    .bind(&c.preferred_times)
     .bind(now)
     .bind(now)
     .execute(exec)
@@ -107,7 +145,9 @@ pub async fn update(db: &Database, id: &str, input: &ClientInput) -> Result<Clie
     let id = parse_id("id", id)?;
     let c = validate(input, today_utc())?;
     let done = sqlx::query(
-        "UPDATE clients SET name = ?, email = ?, phone = ?, date_of_birth = ?, goals = ?, notes = ?, tags = ?, updated_at = ?
+        "UPDATE clients SET name = ?, email = ?, phone = ?, date_of_birth = ?, goals = ?, notes = ?, tags = ?,
+                emergency_contact_name = ?, emergency_contact_phone = ?, fitness_level = ?, injuries = ?, body_areas = ?,
+                preferred_times = ?, updated_at = ?
          WHERE id = ? AND deleted_at IS NULL",
     )
     .bind(&c.name)
@@ -117,6 +157,12 @@ pub async fn update(db: &Database, id: &str, input: &ClientInput) -> Result<Clie
     .bind(&c.goals)
     .bind(&c.notes)
     .bind(tags_json(&c.tags)?)
+    .bind(&c.emergency_contact_name)
+    .bind(&c.emergency_contact_phone)
+    .bind(c.fitness_level.map(|l| l.as_str()))
+    .bind(&c.injuries)
+    .bind(tags_json(&c.body_areas)?)
+    .bind(&c.preferred_times)
     .bind(now_utc())
     .bind(&id)
     .execute(db.pool())
@@ -180,6 +226,7 @@ pub async fn list(db: &Database, query: &ClientListQuery) -> Result<Vec<Client>>
         .clamp(1, MAX_LIST_LIMIT);
     let status = match query.status {
         ClientStatusFilter::Active => "AND c.archived_at IS NULL",
+        ClientStatusFilter::Paused => "AND c.archived_at IS NULL AND c.paused_at IS NOT NULL",
         ClientStatusFilter::Archived => "AND c.archived_at IS NOT NULL",
         ClientStatusFilter::All => "",
     };

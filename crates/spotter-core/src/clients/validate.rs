@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use super::ClientInput;
+use super::{ClientInput, FitnessLevel, BODY_AREAS};
 use crate::{AppError, Result};
 
 pub mod limits {
@@ -26,6 +26,12 @@ pub struct ValidClient {
     pub goals: String,
     pub notes: String,
     pub tags: Vec<String>,
+    pub emergency_contact_name: Option<String>,
+    pub emergency_contact_phone: Option<String>,
+    pub fitness_level: Option<FitnessLevel>,
+    pub injuries: String,
+    pub body_areas: Vec<String>,
+    pub preferred_times: String,
 }
 
 pub fn validate(input: &ClientInput, today: NaiveDate) -> Result<ValidClient> {
@@ -60,6 +66,45 @@ pub fn validate(input: &ClientInput, today: NaiveDate) -> Result<ValidClient> {
 
     let tags = normalise_tags(&input.tags)?;
 
+    let emergency_contact_name =
+        non_empty(input.emergency_contact_name.as_deref()).map(|n| collapse_spaces(&n));
+    if let Some(n) = &emergency_contact_name {
+        check_len("emergencyContactName", "Emergency contact", n, limits::NAME)?;
+        check_no_control("emergencyContactName", "Emergency contact", n)?;
+    }
+    let emergency_contact_phone = non_empty(input.emergency_contact_phone.as_deref());
+    if let Some(p) = &emergency_contact_phone {
+        check_len("emergencyContactPhone", "Emergency phone", p, limits::PHONE)?;
+        check_phone(p).map_err(|e| {
+            AppError::validation(
+                "emergencyContactPhone",
+                e.message.replacen("Phone", "Emergency phone", 1),
+            )
+        })?;
+    }
+    let injuries = input.injuries.trim().to_owned();
+    check_len(
+        "injuries",
+        "Injuries and limitations",
+        &injuries,
+        limits::GOALS,
+    )?;
+    let mut body_areas: Vec<String> = Vec::new();
+    for a in &input.body_areas {
+        let a = a.trim().to_lowercase().replace([' ', '-'], "_");
+        if !BODY_AREAS.contains(&a.as_str()) {
+            return Err(AppError::validation(
+                "bodyAreas",
+                format!("'{a}' is not a body area ({})", BODY_AREAS.join(", ")),
+            ));
+        }
+        if !body_areas.contains(&a) {
+            body_areas.push(a);
+        }
+    }
+    let preferred_times = collapse_spaces(&input.preferred_times);
+    check_len("preferredTimes", "Preferred times", &preferred_times, 200)?;
+
     Ok(ValidClient {
         name,
         email: email.map(|e| e.to_lowercase_domain()),
@@ -68,6 +113,12 @@ pub fn validate(input: &ClientInput, today: NaiveDate) -> Result<ValidClient> {
         goals,
         notes,
         tags,
+        emergency_contact_name,
+        emergency_contact_phone,
+        fitness_level: input.fitness_level,
+        injuries,
+        body_areas,
+        preferred_times,
     })
 }
 

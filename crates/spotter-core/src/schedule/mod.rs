@@ -6,6 +6,7 @@ pub mod dashboard;
 pub mod free_slot;
 mod model;
 pub mod recurrence;
+pub mod reminders;
 pub mod sessions;
 pub mod trainers;
 pub mod zoned;

@@ -345,7 +345,11 @@ pub struct Conflict {
 
 /// The result of a create or move: saved, or the conflicts that stopped it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase", tag = "outcome")]
+#[serde(
+    rename_all = "camelCase",
+    rename_all_fields = "camelCase",
+    tag = "outcome"
+)]
 pub enum SaveOutcome {
     Saved {
         sessions: Vec<Session>,
