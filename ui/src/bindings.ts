@@ -119,6 +119,16 @@ imported: number, dryRun: boolean, errors: Array<RowError>, duplicates: Array<Ro
  */
 skippedDuplicates: number, };
 
+export type FileUpload = { 
+/**
+ * The file's name, for messages.
+ */
+name: string, 
+/**
+ * Its content, base64-encoded.
+ */
+base64: string, };
+
 export type CsvField = "name" | "email" | "phone" | "dateOfBirth" | "goals" | "notes" | "tags" | "archived" | "emergencyContactName" | "emergencyContactPhone" | "fitnessLevel" | "injuries" | "preferredTimes";
 
 export type CsvPreviewRow = { line: number, 
@@ -143,9 +153,9 @@ report: ImportReport, };
 
 export type CsvImportRequest = { 
 /**
- * The file content (the UI reads the file the trainer picked).
+ * The file the trainer picked.
  */
-content: string, 
+file: FileUpload, 
 /**
  * Column → field; none means "guess from the header".
  */

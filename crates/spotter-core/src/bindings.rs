@@ -23,6 +23,7 @@ use crate::schedule::{
     Trainer, TrainerInput, WorkingHours,
 };
 use crate::settings::{Settings, Units};
+use crate::upload::FileUpload;
 use crate::{AppError, ErrorCode};
 
 pub fn typescript() -> String {
@@ -46,6 +47,7 @@ pub fn typescript() -> String {
         RowError::decl(&cfg),
         RowDuplicate::decl(&cfg),
         ImportReport::decl(&cfg),
+        FileUpload::decl(&cfg),
         CsvField::decl(&cfg),
         CsvPreviewRow::decl(&cfg),
         CsvPreview::decl(&cfg),

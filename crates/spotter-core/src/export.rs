@@ -135,3 +135,19 @@ pub fn write_clients_csv<W: Write>(clients: &[Client], out: W) -> Result<()> {
         .map_err(|e| AppError::io("cannot write the CSV", e))?;
     Ok(())
 }
+
+/// Writes clients.csv to `path` (through a temporary file, so a failure leaves no half file).
+pub async fn write_clients_csv_file(db: &Database, path: &std::path::Path) -> Result<String> {
+    let all = clients::all_including_deleted(db).await?;
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| AppError::io("cannot create the export folder", e))?;
+    }
+    let tmp = path.with_extension("csv.part");
+    let file = std::fs::File::create(&tmp)
+        .map_err(|e| AppError::io(&format!("cannot write {}", tmp.display()), e))?;
+    write_clients_csv(&all, std::io::BufWriter::new(file))?;
+    std::fs::rename(&tmp, path)
+        .map_err(|e| AppError::io(&format!("cannot write {}", path.display()), e))?;
+    Ok(path.display().to_string())
+}

@@ -144,8 +144,8 @@ pub struct CsvPreview {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase", default)]
 pub struct CsvImportRequest {
-    /// The file content (the UI reads the file the trainer picked).
-    pub content: String,
+    /// The file the trainer picked.
+    pub file: crate::upload::FileUpload,
     /// Column → field; none means "guess from the header".
     #[ts(optional = nullable)]
     pub mapping: Option<Vec<Option<CsvField>>>,
@@ -452,7 +452,7 @@ async fn write(db: &Database, checked: &[Checked], import_duplicates: bool) -> R
 
 /// What importing `content` with `mapping` (or the guessed one) would do; writes nothing.
 pub async fn preview_clients_csv(db: &Database, req: &CsvImportRequest) -> Result<CsvPreview> {
-    let table = read_table(req.content.as_bytes())?;
+    let table = read_table(&req.file.bytes(MAX_CSV_BYTES as usize)?)?;
     let mapping = req
         .mapping
         .clone()
@@ -484,7 +484,7 @@ pub async fn preview_clients_csv(db: &Database, req: &CsvImportRequest) -> Resul
 
 /// Imports every row, or none when any row is invalid.
 pub async fn import_clients_mapped(db: &Database, req: &CsvImportRequest) -> Result<ImportReport> {
-    let table = read_table(req.content.as_bytes())?;
+    let table = read_table(&req.file.bytes(MAX_CSV_BYTES as usize)?)?;
     let mapping = req
         .mapping
         .clone()

@@ -99,3 +99,11 @@ mod tests {
         assert_eq!(json["identifier"], APP_IDENTIFIER);
     }
 }
+
+/// Where exports go unless the trainer picks another folder: Documents/Spotter.
+pub fn default_export_dir() -> PathBuf {
+    dirs::document_dir()
+        .or_else(dirs::home_dir)
+        .unwrap_or_else(std::env::temp_dir)
+        .join("Spotter")
+}

@@ -9,6 +9,14 @@ use spotter_core::import::{self, CsvField, CsvImportRequest};
 use spotter_core::paths::DataDir;
 use spotter_core::{settings, Database, ErrorCode};
 
+fn upload(text: &str) -> spotter_core::upload::FileUpload {
+    use base64::Engine;
+    spotter_core::upload::FileUpload {
+        name: "clients.csv".into(),
+        base64: base64::engine::general_purpose::STANDARD.encode(text),
+    }
+}
+
 async fn fresh() -> (tempfile::TempDir, Database) {
     let dir = tempfile::tempdir().unwrap();
     let db = Database::open(&DataDir::new(dir.path())).await.unwrap();
@@ -275,7 +283,7 @@ async fn csv_import_maps_columns_previews_and_detects_duplicates() {
                Pepe Núñez,,0034 612 345 678,,\n\
                Zoë Ł,zoe@example.pl,,athlete,\n";
     let req = CsvImportRequest {
-        content: csv.into(),
+        file: upload(csv),
         mapping: None,
         import_duplicates: false,
     };
@@ -331,7 +339,7 @@ async fn csv_import_maps_columns_previews_and_detects_duplicates() {
 
     // A bad row stops the whole import; the error names the line and field.
     let bad = CsvImportRequest {
-        content: "name,level\nMia,expert\nNoah,\n".into(),
+        file: upload("name,level\nMia,expert\nNoah,\n"),
         mapping: None,
         import_duplicates: false,
     };

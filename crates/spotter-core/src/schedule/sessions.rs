@@ -1040,28 +1040,29 @@ pub async fn range(db: &Database, q: &CalendarQuery) -> Result<Vec<CalendarEntry
         query = query.bind(b);
     }
     let rows = query.bind(RANGE_LIMIT).fetch_all(db.pool()).await?;
-    Ok(rows
-        .into_iter()
-        .map(|r| CalendarEntry {
-            id: r.id,
-            trainer_id: r.trainer_id,
-            room_id: r.room_id,
-            kind: SessionKind::parse(&r.kind).unwrap_or_default(),
-            label: if r.label.is_empty() {
-                SessionKind::parse(&r.kind)
-                    .unwrap_or_default()
-                    .label()
-                    .to_owned()
-            } else {
-                r.label
-            },
-            start: r.start_utc,
-            end: r.end_utc,
-            time_zone: r.time_zone,
-            status: SessionStatus::parse(&r.status).unwrap_or_default(),
-            series_id: r.series_id,
-        })
-        .collect())
+    Ok(rows.into_iter().map(entry).collect())
+}
+
+fn entry(r: EntryRow) -> CalendarEntry {
+    CalendarEntry {
+        id: r.id,
+        trainer_id: r.trainer_id,
+        room_id: r.room_id,
+        kind: SessionKind::parse(&r.kind).unwrap_or_default(),
+        label: if r.label.is_empty() {
+            SessionKind::parse(&r.kind)
+                .unwrap_or_default()
+                .label()
+                .to_owned()
+        } else {
+            r.label
+        },
+        start: r.start_utc,
+        end: r.end_utc,
+        time_zone: r.time_zone,
+        status: SessionStatus::parse(&r.status).unwrap_or_default(),
+        series_id: r.series_id,
+    }
 }
 
 /// The recurrence of a session's series in the form the edit dialog shows, if it has one.
@@ -1076,4 +1077,20 @@ pub async fn series_recurrence(
         parse_local("start", &s.first_start)?,
         tz,
     ))
+}
+
+/// A client's sessions, newest first (the client page's Sessions tab), at most `limit`.
+pub async fn for_client(db: &Database, client_id: &str, limit: u32) -> Result<Vec<CalendarEntry>> {
+    let client_id = parse_id("clientId", client_id)?;
+    let rows: Vec<EntryRow> = sqlx::query_as(&format!(
+        "SELECT s.id, s.trainer_id, s.room_id, s.kind, {LABEL_SQL} AS label, s.start_utc, s.end_utc, s.time_zone, s.status, s.series_id
+         FROM session_participants p JOIN sessions s ON s.id = p.session_id
+         WHERE p.client_id = ? AND p.deleted_at IS NULL AND s.deleted_at IS NULL
+         ORDER BY s.start_utc DESC LIMIT ?"
+    ))
+    .bind(&client_id)
+    .bind(i64::from(limit.clamp(1, 2_000)))
+    .fetch_all(db.pool())
+    .await?;
+    Ok(rows.into_iter().map(entry).collect())
 }
