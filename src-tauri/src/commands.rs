@@ -6,15 +6,38 @@
 use std::future::Future;
 
 use serde_json::Value;
+use spotter_core::clients::record::{self, ClientNote, Measurement, MeasurementInput, ParqInput, ParqIntake};
 use spotter_core::clients::{self, Client, ClientInput, ClientListQuery};
+use spotter_core::ics::{self, IcsExportSummary, IcsPreview};
+use spotter_core::import::{self, CsvImportRequest, CsvPreview, ImportReport};
 use spotter_core::info::{self, AppInfo};
 use spotter_core::ipc::from_arg;
-use spotter_core::{AppError, Database};
+use spotter_core::schedule::{
+    self, free_slot, sessions, trainers, Attendance, CalendarEntry, CalendarQuery, Dashboard, DashboardQuery, EditScope,
+    FreeSlot, FreeSlotQuery, Recurrence, Room, RoomInput, SaveOutcome, Session, SessionInput, SessionStatus, Trainer,
+    TrainerInput,
+};
+use spotter_core::settings::{self, Settings};
+use spotter_core::upload::FileUpload;
+use spotter_core::{export, paths, AppError, Database};
 use tauri::State;
 
 use crate::state::AppState;
 
 type CmdResult<T> = Result<T, AppError>;
+
+/// One command: decode each argument (a bad one is a field error naming it), then run the
+/// body on its own task with the database. Argument names are single words, so the UI's
+/// key and the error's field are the same.
+macro_rules! command {
+    ($name:ident($($arg:ident: $ty:ty),*) -> $ret:ty, |$db:ident| $body:expr) => {
+        #[tauri::command]
+        pub async fn $name(state: State<'_, AppState>, $($arg: Value),*) -> CmdResult<$ret> {
+            $(let $arg: $ty = from_arg(stringify!($arg), $arg)?;)*
+            guarded(&state, move |$db| async move { $body }).await
+        }
+    };
+}
 
 /// Runs a core call on its own task so that a panic (a bug) becomes an
 /// `internal` error for the UI instead of a promise that never settles.
@@ -40,70 +63,87 @@ where
 pub async fn app_info(state: State<'_, AppState>) -> CmdResult<AppInfo> {
     let data_dir = state.data_dir.root().to_path_buf();
     let log_dir = state.log_dir.clone();
-    guarded(&state, |db| async move {
-        info::app_info(&db, &data_dir, &log_dir).await
-    })
-    .await
+    guarded(&state, |db| async move { info::app_info(&db, &data_dir, &log_dir).await }).await
 }
 
-#[tauri::command]
-pub async fn clients_list(state: State<'_, AppState>, query: Value) -> CmdResult<Vec<Client>> {
-    let query: ClientListQuery = from_arg("query", query)?;
-    guarded(&state, |db| async move { clients::list(&db, &query).await }).await
-}
+// ---- clients ----
+command!(clients_list(query: ClientListQuery) -> Vec<Client>, |db| clients::list(&db, &query).await);
+command!(client_get(id: String) -> Client, |db| clients::get(&db, &id).await);
+command!(client_create(input: ClientInput) -> Client, |db| clients::create(&db, &input).await);
+command!(client_update(id: String, input: ClientInput) -> Client, |db| clients::update(&db, &id, &input).await);
+command!(client_set_archived(id: String, archived: bool) -> Client, |db| clients::set_archived(&db, &id, archived).await);
+command!(client_set_paused(id: String, paused: bool) -> Client, |db| record::set_paused(&db, &id, paused).await);
+command!(client_set_clearance(id: String, date: Option<String>) -> Client, |db| {
+    record::set_clearance(&db, &id, date.as_deref()).await
+});
+command!(client_delete(id: String) -> Client, |db| clients::delete(&db, &id).await);
+command!(client_restore(id: String) -> Client, |db| clients::restore(&db, &id).await);
+command!(client_sessions(client: String) -> Vec<CalendarEntry>, |db| sessions::for_client(&db, &client, 500).await);
+command!(clients_csv_preview(request: CsvImportRequest) -> CsvPreview, |db| import::preview_clients_csv(&db, &request).await);
+command!(clients_csv_import(request: CsvImportRequest) -> ImportReport, |db| import::import_clients_mapped(&db, &request).await);
+command!(clients_csv_export(path: String) -> String, |db| {
+    export::write_clients_csv_file(&db, std::path::Path::new(&path)).await
+});
 
-#[tauri::command]
-pub async fn client_get(state: State<'_, AppState>, id: Value) -> CmdResult<Client> {
-    let id: String = from_arg("id", id)?;
-    guarded(&state, |db| async move { clients::get(&db, &id).await }).await
-}
+// ---- intake, measurements, notes ----
+command!(intake_questions() -> Vec<String>, |_db| Ok(record::PARQ_QUESTIONS.iter().map(|q| q.to_string()).collect()));
+command!(intakes_list(client: String) -> Vec<ParqIntake>, |db| record::intakes(&db, &client).await);
+command!(intake_record(client: String, input: ParqInput) -> ParqIntake, |db| record::record_intake(&db, &client, &input).await);
+command!(measurements_list(client: String) -> Vec<Measurement>, |db| record::measurements(&db, &client).await);
+command!(measurement_add(client: String, input: MeasurementInput) -> Measurement, |db| {
+    record::add_measurement(&db, &client, &input).await
+});
+command!(measurement_delete(id: String) -> (), |db| record::delete_measurement(&db, &id).await);
+command!(notes_list(client: String) -> Vec<ClientNote>, |db| record::notes(&db, &client).await);
+command!(note_add(client: String, body: String) -> ClientNote, |db| record::add_note(&db, &client, &body).await);
+command!(note_delete(id: String) -> (), |db| record::delete_note(&db, &id).await);
 
-#[tauri::command]
-pub async fn client_create(state: State<'_, AppState>, input: Value) -> CmdResult<Client> {
-    let input: ClientInput = from_arg("input", input)?;
-    guarded(
-        &state,
-        |db| async move { clients::create(&db, &input).await },
-    )
-    .await
-}
+// ---- settings ----
+command!(settings_get() -> Settings, |db| settings::get(&db).await);
+command!(settings_set(settings: Settings) -> Settings, |db| settings::set(&db, &settings).await);
+command!(default_export_dir() -> String, |_db| Ok(paths::default_export_dir().display().to_string()));
 
-#[tauri::command]
-pub async fn client_update(
-    state: State<'_, AppState>,
-    id: Value,
-    input: Value,
-) -> CmdResult<Client> {
-    let id: String = from_arg("id", id)?;
-    let input: ClientInput = from_arg("input", input)?;
-    guarded(&state, |db| async move {
-        clients::update(&db, &id, &input).await
-    })
-    .await
-}
+// ---- trainers and rooms ----
+command!(trainers_list() -> Vec<Trainer>, |db| {
+    // The local user always exists, so a solo trainer never sets up "trainers".
+    trainers::me(&db).await?;
+    trainers::list(&db).await
+});
+command!(trainer_create(input: TrainerInput) -> Trainer, |db| trainers::create(&db, &input).await);
+command!(trainer_update(id: String, input: TrainerInput) -> Trainer, |db| trainers::update(&db, &id, &input).await);
+command!(rooms_list() -> Vec<Room>, |db| trainers::rooms(&db).await);
+command!(room_create(input: RoomInput) -> Room, |db| trainers::create_room(&db, &input).await);
 
-#[tauri::command]
-pub async fn client_set_archived(
-    state: State<'_, AppState>,
-    id: Value,
-    archived: Value,
-) -> CmdResult<Client> {
-    let id: String = from_arg("id", id)?;
-    let archived: bool = from_arg("archived", archived)?;
-    guarded(&state, |db| async move {
-        clients::set_archived(&db, &id, archived).await
-    })
-    .await
-}
+// ---- sessions ----
+command!(sessions_range(query: CalendarQuery) -> Vec<CalendarEntry>, |db| sessions::range(&db, &query).await);
+command!(session_get(id: String) -> Session, |db| sessions::get(&db, &id).await);
+command!(session_create(input: SessionInput) -> SaveOutcome, |db| sessions::create(&db, &input).await);
+command!(session_update(id: String, input: SessionInput, scope: EditScope) -> SaveOutcome, |db| {
+    sessions::update(&db, &id, &input, scope).await
+});
+command!(session_set_status(id: String, status: SessionStatus, late: bool) -> Session, |db| {
+    sessions::set_status(&db, &id, status, late).await
+});
+command!(session_set_attendance(id: String, client: String, attendance: Attendance) -> Session, |db| {
+    sessions::set_attendance(&db, &id, &client, attendance).await
+});
+command!(session_cancel(id: String, scope: EditScope, late: bool) -> u32, |db| sessions::cancel(&db, &id, scope, late).await);
+command!(session_delete(id: String) -> Session, |db| sessions::delete(&db, &id).await);
+command!(session_restore(id: String) -> Session, |db| sessions::restore(&db, &id).await);
+command!(series_recurrence(series: String) -> Option<Recurrence>, |db| sessions::series_recurrence(&db, &series).await);
+command!(free_slot_find(query: FreeSlotQuery) -> Option<FreeSlot>, |db| free_slot::find(&db, &query).await);
+command!(dashboard_get(query: DashboardQuery) -> Dashboard, |db| schedule::dashboard(&db, &query).await);
 
-#[tauri::command]
-pub async fn client_delete(state: State<'_, AppState>, id: Value) -> CmdResult<Client> {
-    let id: String = from_arg("id", id)?;
-    guarded(&state, |db| async move { clients::delete(&db, &id).await }).await
-}
-
-#[tauri::command]
-pub async fn client_restore(state: State<'_, AppState>, id: Value) -> CmdResult<Client> {
-    let id: String = from_arg("id", id)?;
-    guarded(&state, |db| async move { clients::restore(&db, &id).await }).await
-}
+// ---- iCalendar ----
+command!(calendar_export(trainer: String, path: String) -> IcsExportSummary, |db| {
+    ics::write_trainer_calendar(&db, &trainer, std::path::Path::new(&path)).await
+});
+command!(session_export(id: String, path: String) -> IcsExportSummary, |db| {
+    ics::write_session_invitation(&db, &id, std::path::Path::new(&path)).await
+});
+command!(ics_preview(file: FileUpload, trainer: String) -> IcsPreview, |db| {
+    ics::import::preview(&db, &file.bytes(ics::import::MAX_FILE_BYTES)?, &trainer).await
+});
+command!(ics_import(file: FileUpload, trainer: String) -> IcsPreview, |db| {
+    ics::import::import(&db, &file.bytes(ics::import::MAX_FILE_BYTES)?, &trainer).await
+});

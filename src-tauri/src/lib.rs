@@ -1,6 +1,7 @@
 //! The Tauri shell: start-up, state and thin command adapters over spotter-core.
 
 mod commands;
+mod reminders;
 mod state;
 
 use std::path::PathBuf;
@@ -17,6 +18,7 @@ pub fn run() {
         std::env::var_os(spotter_core::paths::DATA_DIR_ENV).is_some_and(|v| !v.is_empty());
 
     let app = tauri::Builder::default()
+        .plugin(tauri_plugin_notification::init())
         .setup(move |app| {
             let data_dir = DataDir::resolve(explicit_dir.clone())?;
             // Tests and extra profiles pick a data dir; keep their logs inside it.
@@ -35,6 +37,9 @@ pub fn run() {
             if let Err(e) = &db {
                 tracing::error!(code = ?e.code, message = %e.message, "database unavailable");
             }
+            if let Ok(db) = &db {
+                reminders::spawn(app.handle().clone(), db.clone());
+            }
             app.manage(AppState::new(db, data_dir, log_dir, guard));
             Ok(())
         })
@@ -45,8 +50,47 @@ pub fn run() {
             commands::client_create,
             commands::client_update,
             commands::client_set_archived,
+            commands::client_set_paused,
+            commands::client_set_clearance,
             commands::client_delete,
             commands::client_restore,
+            commands::client_sessions,
+            commands::clients_csv_preview,
+            commands::clients_csv_import,
+            commands::clients_csv_export,
+            commands::intake_questions,
+            commands::intakes_list,
+            commands::intake_record,
+            commands::measurements_list,
+            commands::measurement_add,
+            commands::measurement_delete,
+            commands::notes_list,
+            commands::note_add,
+            commands::note_delete,
+            commands::settings_get,
+            commands::settings_set,
+            commands::default_export_dir,
+            commands::trainers_list,
+            commands::trainer_create,
+            commands::trainer_update,
+            commands::rooms_list,
+            commands::room_create,
+            commands::sessions_range,
+            commands::session_get,
+            commands::session_create,
+            commands::session_update,
+            commands::session_set_status,
+            commands::session_set_attendance,
+            commands::session_cancel,
+            commands::session_delete,
+            commands::session_restore,
+            commands::series_recurrence,
+            commands::free_slot_find,
+            commands::dashboard_get,
+            commands::calendar_export,
+            commands::session_export,
+            commands::ics_preview,
+            commands::ics_import,
         ])
         .build(tauri::generate_context!());
 

@@ -1,7 +1,43 @@
 // Typed wrappers over the Tauri commands. Argument keys must match the Rust command
 // parameters exactly; the types come from the generated bindings.
 import { invoke } from '@tauri-apps/api/core';
-import type { AppError, AppInfo, Client, ClientInput, ClientListQuery, ErrorCode } from './bindings';
+import type {
+  AppError,
+  AppInfo,
+  Attendance,
+  CalendarEntry,
+  CalendarQuery,
+  Client,
+  ClientInput,
+  ClientListQuery,
+  ClientNote,
+  CsvImportRequest,
+  CsvPreview,
+  Dashboard,
+  DashboardQuery,
+  EditScope,
+  ErrorCode,
+  FileUpload,
+  FreeSlot,
+  FreeSlotQuery,
+  IcsExportSummary,
+  IcsPreview,
+  ImportReport,
+  Measurement,
+  MeasurementInput,
+  ParqInput,
+  ParqIntake,
+  Recurrence,
+  Room,
+  RoomInput,
+  SaveOutcome,
+  Session,
+  SessionInput,
+  SessionStatus,
+  Settings,
+  Trainer,
+  TrainerInput,
+} from './bindings';
 
 const ERROR_CODES: readonly ErrorCode[] = [
   'validation',
@@ -54,4 +90,75 @@ export const api = {
   clientDelete: (id: string) => call<Client>('client_delete', { id }),
   /** Undo of a delete. */
   clientRestore: (id: string) => call<Client>('client_restore', { id }),
+  clientSetPaused: (id: string, paused: boolean) => call<Client>('client_set_paused', { id, paused }),
+  /** Records medical clearance on a date (YYYY-MM-DD), or removes it with null. */
+  clientSetClearance: (id: string, date: string | null) =>
+    call<Client>('client_set_clearance', { id, date }),
+  clientSessions: (client: string) => call<CalendarEntry[]>('client_sessions', { client }),
+  clientsCsvPreview: (request: CsvImportRequest) =>
+    call<CsvPreview>('clients_csv_preview', { request }),
+  clientsCsvImport: (request: CsvImportRequest) =>
+    call<ImportReport>('clients_csv_import', { request }),
+  /** Writes clients.csv to `path`; resolves with the path written. */
+  clientsCsvExport: (path: string) => call<string>('clients_csv_export', { path }),
+
+  intakeQuestions: () => call<string[]>('intake_questions'),
+  intakesList: (client: string) => call<ParqIntake[]>('intakes_list', { client }),
+  intakeRecord: (client: string, input: ParqInput) =>
+    call<ParqIntake>('intake_record', { client, input }),
+  measurementsList: (client: string) => call<Measurement[]>('measurements_list', { client }),
+  measurementAdd: (client: string, input: MeasurementInput) =>
+    call<Measurement>('measurement_add', { client, input }),
+  measurementDelete: (id: string) => call<null>('measurement_delete', { id }),
+  notesList: (client: string) => call<ClientNote[]>('notes_list', { client }),
+  noteAdd: (client: string, body: string) => call<ClientNote>('note_add', { client, body }),
+  noteDelete: (id: string) => call<null>('note_delete', { id }),
+
+  settingsGet: () => call<Settings>('settings_get'),
+  settingsSet: (settings: Settings) => call<Settings>('settings_set', { settings }),
+  defaultExportDir: () => call<string>('default_export_dir'),
+
+  trainersList: () => call<Trainer[]>('trainers_list'),
+  trainerCreate: (input: TrainerInput) => call<Trainer>('trainer_create', { input }),
+  trainerUpdate: (id: string, input: TrainerInput) => call<Trainer>('trainer_update', { id, input }),
+  roomsList: () => call<Room[]>('rooms_list'),
+  roomCreate: (input: RoomInput) => call<Room>('room_create', { input }),
+
+  sessionsRange: (query: CalendarQuery) => call<CalendarEntry[]>('sessions_range', { query }),
+  sessionGet: (id: string) => call<Session>('session_get', { id }),
+  sessionCreate: (input: SessionInput) => call<SaveOutcome>('session_create', { input }),
+  sessionUpdate: (id: string, input: SessionInput, scope: EditScope) =>
+    call<SaveOutcome>('session_update', { id, input, scope }),
+  sessionSetStatus: (id: string, status: SessionStatus, late = false) =>
+    call<Session>('session_set_status', { id, status, late }),
+  sessionSetAttendance: (id: string, client: string, attendance: Attendance) =>
+    call<Session>('session_set_attendance', { id, client, attendance }),
+  /** Resolves with how many sessions changed. */
+  sessionCancel: (id: string, scope: EditScope, late = false) =>
+    call<number>('session_cancel', { id, scope, late }),
+  sessionDelete: (id: string) => call<Session>('session_delete', { id }),
+  sessionRestore: (id: string) => call<Session>('session_restore', { id }),
+  seriesRecurrence: (series: string) => call<Recurrence | null>('series_recurrence', { series }),
+  freeSlotFind: (query: FreeSlotQuery) => call<FreeSlot | null>('free_slot_find', { query }),
+  dashboardGet: (query: DashboardQuery) => call<Dashboard>('dashboard_get', { query }),
+
+  calendarExport: (trainer: string, path: string) =>
+    call<IcsExportSummary>('calendar_export', { trainer, path }),
+  sessionExport: (id: string, path: string) =>
+    call<IcsExportSummary>('session_export', { id, path }),
+  icsPreview: (file: FileUpload, trainer: string) =>
+    call<IcsPreview>('ics_preview', { file, trainer }),
+  icsImport: (file: FileUpload, trainer: string) =>
+    call<IcsPreview>('ics_import', { file, trainer }),
 };
+
+/** Reads a file the trainer picked into the base64 upload the backend expects. */
+export async function toUpload(file: File): Promise<FileUpload> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  const chunk = 0x8000;
+  for (let i = 0; i < bytes.length; i += chunk) {
+    binary += String.fromCharCode(...bytes.subarray(i, i + chunk));
+  }
+  return { name: file.name, base64: btoa(binary) };
+}

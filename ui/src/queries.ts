@@ -8,7 +8,24 @@ import {
   useQueryClient,
 } from '@tanstack/react-query';
 import { api } from './api';
-import type { AppError, Client, ClientInput, ClientListQuery } from './bindings';
+import type {
+  AppError,
+  CalendarEntry,
+  CalendarQuery,
+  Client,
+  ClientInput,
+  ClientListQuery,
+  ClientNote,
+  Dashboard,
+  DashboardQuery,
+  Measurement,
+  ParqIntake,
+  Room,
+  Session,
+  SessionStatus,
+  Settings,
+  Trainer,
+} from './bindings';
 
 export const queryKeys = {
   appInfo: ['appInfo'] as const,
@@ -105,4 +122,115 @@ export function useRestoreClient() {
     mutationFn: (id) => api.clientRestore(id),
     onSuccess: store,
   });
+}
+
+// ---- scheduling ----
+
+export const scheduleKeys = {
+  trainers: ['trainers'] as const,
+  rooms: ['rooms'] as const,
+  settings: ['settings'] as const,
+  sessions: ['sessions'] as const,
+  range: (query: CalendarQuery) => ['sessions', 'range', query] as const,
+  session: (id: string) => ['sessions', 'detail', id] as const,
+  clientSessions: (client: string) => ['sessions', 'client', client] as const,
+  series: (id: string) => ['sessions', 'series', id] as const,
+  dashboard: (query: DashboardQuery) => ['sessions', 'dashboard', query] as const,
+};
+
+export function useTrainers() {
+  return useQuery<Trainer[], AppError>({ queryKey: scheduleKeys.trainers, queryFn: api.trainersList });
+}
+
+export function useRooms() {
+  return useQuery<Room[], AppError>({ queryKey: scheduleKeys.rooms, queryFn: api.roomsList });
+}
+
+export function useSettings() {
+  return useQuery<Settings, AppError>({ queryKey: scheduleKeys.settings, queryFn: api.settingsGet });
+}
+
+export function useSaveSettings() {
+  const queryClient = useQueryClient();
+  return useMutation<Settings, AppError, Settings>({
+    mutationFn: (s) => api.settingsSet(s),
+    onSuccess: (s) => queryClient.setQueryData(scheduleKeys.settings, s),
+  });
+}
+
+export function useSessionsRange(query: CalendarQuery | null) {
+  return useQuery<CalendarEntry[], AppError>({
+    queryKey: query ? scheduleKeys.range(query) : ['sessions', 'range', 'none'],
+    queryFn: () => (query ? api.sessionsRange(query) : Promise.resolve([])),
+    placeholderData: keepPreviousData,
+    enabled: query !== null,
+    staleTime: 0,
+  });
+}
+
+export function useSession(id: string | null) {
+  return useQuery<Session, AppError>({
+    queryKey: scheduleKeys.session(id ?? 'none'),
+    queryFn: () => api.sessionGet(id ?? ''),
+    enabled: id !== null,
+    staleTime: 0,
+  });
+}
+
+export function useClientSessions(client: string) {
+  return useQuery<CalendarEntry[], AppError>({
+    queryKey: scheduleKeys.clientSessions(client),
+    queryFn: () => api.clientSessions(client),
+    staleTime: 0,
+  });
+}
+
+export function useDashboard(query: DashboardQuery) {
+  return useQuery<Dashboard, AppError>({
+    queryKey: scheduleKeys.dashboard(query),
+    queryFn: () => api.dashboardGet(query),
+    staleTime: 0,
+  });
+}
+
+/** After any session write: every calendar range, detail and the dashboard refresh. */
+export function useInvalidateSessions() {
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries({ queryKey: scheduleKeys.sessions });
+}
+
+export function useSetSessionStatus() {
+  const invalidate = useInvalidateSessions();
+  return useMutation<Session, AppError, { id: string; status: SessionStatus; late?: boolean }>({
+    mutationFn: ({ id, status, late }) => api.sessionSetStatus(id, status, late ?? false),
+    onSuccess: () => invalidate(),
+  });
+}
+
+// ---- client record ----
+
+export const recordKeys = {
+  intakes: (client: string) => ['clients', 'intakes', client] as const,
+  measurements: (client: string) => ['clients', 'measurements', client] as const,
+  notes: (client: string) => ['clients', 'notes', client] as const,
+  questions: ['intakeQuestions'] as const,
+};
+
+export function useIntakeQuestions() {
+  return useQuery<string[], AppError>({ queryKey: recordKeys.questions, queryFn: api.intakeQuestions, staleTime: Infinity });
+}
+
+export function useIntakes(client: string) {
+  return useQuery<ParqIntake[], AppError>({ queryKey: recordKeys.intakes(client), queryFn: () => api.intakesList(client) });
+}
+
+export function useMeasurements(client: string) {
+  return useQuery<Measurement[], AppError>({
+    queryKey: recordKeys.measurements(client),
+    queryFn: () => api.measurementsList(client),
+  });
+}
+
+export function useNotes(client: string) {
+  return useQuery<ClientNote[], AppError>({ queryKey: recordKeys.notes(client), queryFn: () => api.notesList(client) });
 }
