@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { Builder, By, Key, until } from 'selenium-webdriver';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const ROOT = root;
 export const APP = process.env.SPOTTER_APP ?? path.join(root, 'target/debug/spotter');
 export const CLI = process.env.SPOTTER_CLI ?? path.join(root, 'target/debug/spotter-cli');
 const TAURI_DRIVER = process.env.TAURI_DRIVER ?? 'tauri-driver';

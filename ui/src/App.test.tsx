@@ -31,7 +31,7 @@ describe('app frame', () => {
     const { user } = renderApp('/dashboard');
 
     await user.click(await screen.findByTestId('nav-calendar'));
-    expect(await screen.findByTestId('coming-calendar')).toHaveTextContent(/drag to create/i);
+    expect(await screen.findByTestId('calendar')).toBeInTheDocument();
     await user.click(screen.getByTestId('nav-training'));
     expect(await screen.findByTestId('coming-training-plans')).toHaveTextContent(/print to pdf/i);
     await user.click(screen.getByTestId('nav-insights'));

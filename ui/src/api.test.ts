@@ -28,12 +28,12 @@ describe('api', () => {
       return {};
     });
     await api.clientsList({ search: 'a', status: 'all', limit: 5 });
-    await api.clientUpdate('id1', { name: 'n', goals: '', notes: '', tags: [] });
+    await api.clientUpdate('id1', { name: 'n', goals: '', notes: '', tags: [], injuries: '', bodyAreas: [], preferredTimes: '' });
     await api.clientSetArchived('id1', true);
     await api.clientRestore('id1');
     expect(seen).toEqual([
       ['clients_list', { query: { search: 'a', status: 'all', limit: 5 } }],
-      ['client_update', { id: 'id1', input: { name: 'n', goals: '', notes: '', tags: [] } }],
+      ['client_update', { id: 'id1', input: { name: 'n', goals: '', notes: '', tags: [], injuries: '', bodyAreas: [], preferredTimes: '' } }],
       ['client_set_archived', { id: 'id1', archived: true }],
       ['client_restore', { id: 'id1' }],
     ]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ageFromDob, parseIsoDate } from './format';
+import { ageFromDob, formatSessionWhen, parseIsoDate, todayIso } from './format';
 
 describe('dates', () => {
   it('parses only real calendar dates', () => {
@@ -13,5 +13,26 @@ describe('dates', () => {
     expect(ageFromDob('1990-04-02', today)).toBe(35);
     expect(ageFromDob('1990-04-03', today)).toBe(34);
     expect(ageFromDob('2030-01-01', today)).toBeNull();
+  });
+});
+
+describe('todayIso', () => {
+  it('uses the local calendar date', () => {
+    expect(todayIso(new Date(2025, 0, 5, 23, 30))).toBe('2025-01-05');
+  });
+});
+
+describe('formatSessionWhen', () => {
+  it('shows the wall clock of the zone the session was planned in', () => {
+    // 08:00 UTC is 09:00 in Berlin (winter) and 03:00 in New York.
+    const berlin = formatSessionWhen('2025-01-14T08:00:00Z', '2025-01-14T09:00:00Z', 'Europe/Berlin');
+    const newYork = formatSessionWhen('2025-01-14T08:00:00Z', '2025-01-14T09:00:00Z', 'America/New_York');
+    expect(berlin.time).toMatch(/09.00.+10.00/);
+    expect(newYork.time).toMatch(/03.00.+04.00/);
+    expect(berlin.date).toMatch(/14/);
+  });
+
+  it('survives an unknown zone', () => {
+    expect(formatSessionWhen('2025-01-14T08:00:00Z', '2025-01-14T09:00:00Z', 'Mars/Olympus').time).toMatch(/08.00/);
   });
 });

@@ -45,3 +45,39 @@ export function modKeyLabel(): string {
   const platform = typeof navigator === 'undefined' ? '' : navigator.platform || navigator.userAgent;
   return /mac|iphone|ipad/i.test(platform) ? '⌘' : 'Ctrl';
 }
+
+/** Today's date on this computer as `YYYY-MM-DD` (the default for dated entries). */
+export function todayIso(today: Date = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${today.getFullYear()}-${pad(today.getMonth() + 1)}-${pad(today.getDate())}`;
+}
+
+const zoneFormats = new Map<string, { date: Intl.DateTimeFormat; time: Intl.DateTimeFormat }>();
+
+function zoneFormat(timeZone: string) {
+  let f = zoneFormats.get(timeZone);
+  if (!f) {
+    f = {
+      date: new Intl.DateTimeFormat(undefined, { timeZone, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' }),
+      time: new Intl.DateTimeFormat(undefined, { timeZone, hour: '2-digit', minute: '2-digit' }),
+    };
+    zoneFormats.set(timeZone, f);
+  }
+  return f;
+}
+
+/**
+ * A session's date and times as the wall clock showed them where it was planned
+ * (`start`/`end` are UTC instants), so a session booked in Berlin reads the same everywhere.
+ */
+export function formatSessionWhen(start: string, end: string, timeZone: string): { date: string; time: string } {
+  let f;
+  try {
+    f = zoneFormat(timeZone);
+  } catch {
+    f = zoneFormat('UTC'); // An unknown zone name must not break the page.
+  }
+  const [s, e] = [new Date(start), new Date(end)];
+  if (Number.isNaN(s.getTime()) || Number.isNaN(e.getTime())) return { date: start, time: '' };
+  return { date: f.date.format(s), time: `${f.time.format(s)}–${f.time.format(e)}` };
+}

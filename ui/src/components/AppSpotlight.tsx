@@ -1,9 +1,11 @@
-import { Badge, Text } from '@mantine/core';
+import { Group, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { Spotlight, useSpotlight } from '@mantine/spotlight';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { useClients } from '../queries';
+import { ClearanceBadge } from './ClearanceBadge';
+import { ClientStatusBadge } from './ClientStatusBadge';
 import { destinations } from './destinations';
 import { IconClients, IconPlus, IconSearch } from './icons';
 import { appSpotlightStore, clearSpotlightSelection, selectFirstSpotlightAction } from './spotlightStore';
@@ -92,10 +94,11 @@ export function AppSpotlight() {
                 description={[client.email, client.phone].filter(Boolean).join(' · ') || undefined}
                 leftSection={<IconClients size={16} />}
                 rightSection={
-                  client.archivedAt ? (
-                    <Badge size="xs" variant="light" color="gray">
-                      Archived
-                    </Badge>
+                  client.status !== 'active' || client.needsClearance ? (
+                    <Group gap={4} wrap="nowrap">
+                      <ClientStatusBadge status={client.status} size="xs" />
+                      <ClearanceBadge needsClearance={client.needsClearance} size="xs" short />
+                    </Group>
                   ) : undefined
                 }
                 data-testid="spotlight-client"

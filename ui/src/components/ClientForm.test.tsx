@@ -31,6 +31,12 @@ describe('client form', () => {
         notes: 'Left knee\nPrefers mornings',
         // The half-typed tag is kept rather than silently dropped.
         tags: ['knee', 'morn'],
+        emergencyContactName: null,
+        emergencyContactPhone: null,
+        fitnessLevel: null,
+        injuries: '',
+        bodyAreas: [],
+        preferredTimes: '',
       },
     });
 
@@ -142,6 +148,12 @@ describe('client form', () => {
         goals: '',
         notes: '',
         tags: ['knee'],
+        emergencyContactName: null,
+        emergencyContactPhone: null,
+        fitnessLevel: null,
+        injuries: '',
+        bodyAreas: [],
+        preferredTimes: '',
       },
     });
 
@@ -153,13 +165,102 @@ describe('client form', () => {
   });
 });
 
+// Mantine hides dropdowns whose target has no layout box (jsdom has none), so options are
+// found with `hidden: true`; clicking them works as in the app.
+describe('client form: training profile', () => {
+  it('sends emergency contact, fitness level, injuries with body areas, and preferred times', async () => {
+    const backend = installBackend();
+    const { user } = renderApp('/clients/new');
+
+    await user.type(await screen.findByTestId('client-name'), 'Dana Scully');
+    await user.type(screen.getByTestId('client-emergency-name'), 'Bill Scully');
+    await user.type(screen.getByTestId('client-emergency-phone'), '+1 202 555 0100');
+    await user.click(screen.getByTestId('client-fitness-level'));
+    await user.click(await screen.findByRole('option', { name: 'Intermediate', hidden: true }));
+    await user.type(screen.getByTestId('client-injuries'), 'Disc herniation L5 (2022)');
+    await user.click(screen.getByTestId('client-body-areas'));
+    await user.click(await screen.findByRole('option', { name: 'Lower back', hidden: true }));
+    await user.click(await screen.findByRole('option', { name: 'Knee', hidden: true }));
+    await user.type(screen.getByTestId('client-preferred-times'), 'Weekday mornings');
+    await user.click(screen.getByTestId('client-save'));
+
+    expect(await screen.findByTestId('client-detail-name')).toHaveTextContent('Dana Scully');
+    expect(backend.callsTo('client_create')[0]!.args.input).toMatchObject({
+      emergencyContactName: 'Bill Scully',
+      emergencyContactPhone: '+1 202 555 0100',
+      fitnessLevel: 'intermediate',
+      injuries: 'Disc herniation L5 (2022)',
+      bodyAreas: ['lower_back', 'knee'],
+      preferredTimes: 'Weekday mornings',
+    });
+    // The overview shows it all back, body areas with their labels.
+    expect(screen.getByText('Bill Scully')).toBeInTheDocument();
+    expect(screen.getByText('Intermediate')).toBeInTheDocument();
+    expect(screen.getByText('Weekday mornings')).toBeInTheDocument();
+    expect(screen.getByTestId('client-body-areas-shown')).toHaveTextContent('Lower back');
+    expect(screen.getByTestId('client-body-areas-shown')).toHaveTextContent('Knee');
+  });
+
+  it('shows an emergency phone error at that field', async () => {
+    const backend = installBackend([
+      makeClient({ id: 'c1', name: 'Anna Berg', fitnessLevel: 'advanced', bodyAreas: ['shoulder'] }),
+    ]);
+    backend.once('client_update', () => {
+      throw {
+        code: 'validation',
+        message: "Emergency phone 'call me' is not valid: use digits, spaces and + - ( ) . / only",
+        field: 'emergencyContactPhone',
+      } satisfies AppError;
+    });
+    const { user } = renderApp('/clients/c1/edit');
+
+    // Existing values are loaded into the new fields.
+    expect(await screen.findByTestId('client-fitness-level')).toHaveValue('Advanced');
+    expect(screen.getByText('Shoulder')).toBeInTheDocument();
+
+    await user.type(screen.getByTestId('client-emergency-phone'), 'call me');
+    await user.click(screen.getByTestId('client-save'));
+    expect(await screen.findByTestId('client-emergency-phone-error')).toHaveTextContent('Emergency phone');
+    expect(screen.getByTestId('client-emergency-phone')).toHaveFocus();
+    expect(screen.queryByTestId('client-form-error')).not.toBeInTheDocument();
+  });
+});
+
 describe('toInput', () => {
   it('trims, sends empty optionals as null, and does not duplicate a pending tag', () => {
     expect(
       toInput(
-        { name: ' Anna ', email: ' ', phone: '', dateOfBirth: '', goals: 'g', notes: '', tags: ['a'] },
+        {
+          name: ' Anna ',
+          email: ' ',
+          phone: '',
+          dateOfBirth: '',
+          goals: 'g',
+          notes: '',
+          tags: ['a'],
+          emergencyContactName: ' ',
+          emergencyContactPhone: '',
+          fitnessLevel: '',
+          injuries: '',
+          bodyAreas: [],
+          preferredTimes: '',
+        },
         'a',
       ),
-    ).toEqual({ name: 'Anna', email: null, phone: null, dateOfBirth: null, goals: 'g', notes: '', tags: ['a'] });
+    ).toEqual({
+      name: 'Anna',
+      email: null,
+      phone: null,
+      dateOfBirth: null,
+      goals: 'g',
+      notes: '',
+      tags: ['a'],
+      emergencyContactName: null,
+      emergencyContactPhone: null,
+      fitnessLevel: null,
+      injuries: '',
+      bodyAreas: [],
+      preferredTimes: '',
+    });
   });
 });

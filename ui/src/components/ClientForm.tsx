@@ -4,6 +4,8 @@ import {
   Grid,
   Group,
   Kbd,
+  MultiSelect,
+  Select,
   Stack,
   TagsInput,
   Text,
@@ -12,7 +14,8 @@ import {
 } from '@mantine/core';
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { asAppError } from '../api';
-import type { AppError, Client, ClientInput } from '../bindings';
+import type { AppError, Client, ClientInput, FitnessLevel } from '../bindings';
+import { BODY_AREAS, FITNESS_LEVELS } from '../clientLabels';
 import { ageFromDob, modKeyLabel } from '../format';
 
 /** Form state: plain strings, so every keystroke is kept exactly as typed. */
@@ -24,11 +27,32 @@ interface Values {
   goals: string;
   notes: string;
   tags: string[];
+  emergencyContactName: string;
+  emergencyContactPhone: string;
+  /** Empty when not set. */
+  fitnessLevel: FitnessLevel | '';
+  injuries: string;
+  bodyAreas: string[];
+  preferredTimes: string;
 }
 
 type Field = keyof Values;
 
-const FIELDS: readonly Field[] = ['name', 'email', 'phone', 'dateOfBirth', 'goals', 'notes', 'tags'];
+const FIELDS: readonly Field[] = [
+  'name',
+  'email',
+  'phone',
+  'dateOfBirth',
+  'goals',
+  'notes',
+  'tags',
+  'emergencyContactName',
+  'emergencyContactPhone',
+  'fitnessLevel',
+  'injuries',
+  'bodyAreas',
+  'preferredTimes',
+];
 
 /** Test ids are part of the end-to-end contract; `dateOfBirth` is shortened to `dob`. */
 const TEST_ID: Record<Field, string> = {
@@ -39,6 +63,12 @@ const TEST_ID: Record<Field, string> = {
   goals: 'client-goals',
   notes: 'client-notes',
   tags: 'client-tags',
+  emergencyContactName: 'client-emergency-name',
+  emergencyContactPhone: 'client-emergency-phone',
+  fitnessLevel: 'client-fitness-level',
+  injuries: 'client-injuries',
+  bodyAreas: 'client-body-areas',
+  preferredTimes: 'client-preferred-times',
 };
 
 function isField(value: string | undefined): value is Field {
@@ -54,6 +84,12 @@ function toValues(client?: Client): Values {
     goals: client?.goals ?? '',
     notes: client?.notes ?? '',
     tags: client?.tags ?? [],
+    emergencyContactName: client?.emergencyContactName ?? '',
+    emergencyContactPhone: client?.emergencyContactPhone ?? '',
+    fitnessLevel: client?.fitnessLevel ?? '',
+    injuries: client?.injuries ?? '',
+    bodyAreas: client?.bodyAreas ?? [],
+    preferredTimes: client?.preferredTimes ?? '',
   };
 }
 
@@ -70,6 +106,12 @@ export function toInput(values: Values, pendingTag = ''): ClientInput {
     goals: values.goals,
     notes: values.notes,
     tags,
+    emergencyContactName: optional(values.emergencyContactName),
+    emergencyContactPhone: optional(values.emergencyContactPhone),
+    fitnessLevel: values.fitnessLevel || null,
+    injuries: values.injuries,
+    bodyAreas: values.bodyAreas,
+    preferredTimes: values.preferredTimes,
   };
 }
 
@@ -135,7 +177,7 @@ export function ClientForm({ client, submitLabel, onSubmit, onCancel }: ClientFo
     }
   };
 
-  const text = (field: Exclude<Field, 'tags'>) => ({
+  const text = (field: Exclude<Field, 'tags' | 'bodyAreas' | 'fitnessLevel'>) => ({
     value: values[field],
     onChange: (e: { currentTarget: { value: string } }) => set(field, e.currentTarget.value),
     error: fieldError(field),
@@ -183,7 +225,59 @@ export function ClientForm({ client, submitLabel, onSubmit, onCancel }: ClientFo
             />
           </Grid.Col>
         </Grid>
+        <Grid gap="sm">
+          <Grid.Col span={{ base: 12, sm: 6 }}>
+            <Select
+              label="Fitness level"
+              placeholder="Not set"
+              data={FITNESS_LEVELS}
+              value={values.fitnessLevel || null}
+              onChange={(level) => set('fitnessLevel', (level as FitnessLevel | null) ?? '')}
+              clearable
+              error={fieldError('fitnessLevel')}
+              errorProps={{ 'data-testid': 'client-fitness-level-error' }}
+              data-testid="client-fitness-level"
+            />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, sm: 6 }}>
+            <TextInput
+              label="Preferred times"
+              placeholder="For example: weekday mornings, Tue/Thu after 18:00"
+              autoComplete="off"
+              {...text('preferredTimes')}
+            />
+          </Grid.Col>
+        </Grid>
         <Textarea label="Goals" autosize minRows={2} maxRows={8} {...text('goals')} />
+        <Textarea
+          label="Injuries and limitations"
+          placeholder="What to avoid or adapt, and since when"
+          autosize
+          minRows={2}
+          maxRows={8}
+          {...text('injuries')}
+        />
+        <MultiSelect
+          label="Body areas concerned"
+          placeholder={values.bodyAreas.length === 0 ? 'Pick the areas the injuries concern' : undefined}
+          data={BODY_AREAS}
+          value={values.bodyAreas}
+          onChange={(areas) => set('bodyAreas', areas)}
+          searchable
+          clearable
+          hidePickedOptions
+          error={fieldError('bodyAreas')}
+          errorProps={{ 'data-testid': 'client-body-areas-error' }}
+          data-testid="client-body-areas"
+        />
+        <Grid gap="sm">
+          <Grid.Col span={{ base: 12, sm: 6 }}>
+            <TextInput label="Emergency contact" placeholder="Name" autoComplete="off" {...text('emergencyContactName')} />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, sm: 6 }}>
+            <TextInput label="Emergency phone" type="tel" autoComplete="off" {...text('emergencyContactPhone')} />
+          </Grid.Col>
+        </Grid>
         <Textarea label="Notes" autosize minRows={3} maxRows={12} {...text('notes')} />
 
         {generalError && (

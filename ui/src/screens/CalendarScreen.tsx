@@ -1,21 +1,301 @@
-import { ComingNext } from '../components/ComingNext';
+import type { DateSelectArg, DatesSetArg, EventClickArg, EventDropArg, EventInput } from '@fullcalendar/core';
+import dayGridPlugin from '@fullcalendar/daygrid';
+import interactionPlugin, { type EventResizeDoneArg } from '@fullcalendar/interaction';
+import listPlugin from '@fullcalendar/list';
+import FullCalendar from '@fullcalendar/react';
+import timeGridPlugin from '@fullcalendar/timegrid';
+import { Alert, Box, Button, Group, Modal, MultiSelect } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMemo, useRef, useState } from 'react';
+import { api } from '../api';
+import type { AppError, CalendarQuery, Conflict, FreeSlot, Session, SessionInput } from '../bindings';
 import { PageHeader } from '../components/PageHeader';
+import { useInvalidateSessions, useRooms, useSessionsRange, useTrainers } from '../queries';
+import { ConflictList } from '../schedule/ConflictList';
+import { IcsExportDialog, IcsImportDialog } from '../schedule/IcsDialogs';
+import { kindColor } from '../schedule/kinds';
+import { SessionDialog, type SessionDialogTarget } from '../schedule/SessionDialog';
+import { inputFromSession } from '../schedule/sessionInput';
+import { notifyWithUndo } from '../schedule/undo';
+import { instantOf, wallClock } from '../schedule/zoned';
+
+/** A drag or resize that collided: the trainer decides before anything is saved. */
+interface PendingMove {
+  session: Session;
+  input: SessionInput;
+  conflicts: Conflict[];
+  slot?: FreeSlot | null;
+}
 
 export function CalendarScreen() {
+  const trainers = useTrainers();
+  const rooms = useRooms();
+  const invalidate = useInvalidateSessions();
+  const calendarRef = useRef<FullCalendar>(null);
+  const [range, setRange] = useState<{ from: string; to: string } | null>(null);
+  const [trainerIds, setTrainerIds] = useState<string[]>([]);
+  const [roomIds, setRoomIds] = useState<string[]>([]);
+  const [dialog, setDialog] = useState<SessionDialogTarget | null>(null);
+  const [pending, setPending] = useState<PendingMove | null>(null);
+  const [ics, setIcs] = useState<'import' | 'export' | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const query: CalendarQuery | null = range
+    ? { from: range.from, to: range.to, trainerIds, roomIds, includeCancelled: true }
+    : null;
+  const sessions = useSessionsRange(query);
+  const trainerList = trainers.data ?? [];
+  const colorOf = useMemo(() => new Map(trainerList.map((t) => [t.id, t.color])), [trainerList]);
+  const me = trainerList.find((t) => t.isMe) ?? trainerList[0];
+
+  const events: EventInput[] = useMemo(
+    () =>
+      (sessions.data ?? []).map((e) => ({
+        id: e.id,
+        title: e.label,
+        start: e.start,
+        end: e.end,
+        backgroundColor: kindColor(e.kind),
+        // The trainer's colour on the edge tells whose session it is in a studio view.
+        borderColor: colorOf.get(e.trainerId) ?? kindColor(e.kind),
+        classNames: [`spotter-status-${e.status}`],
+        editable: e.status === 'scheduled',
+        extendedProps: { status: e.status, kind: e.kind, series: e.seriesId !== null },
+      })),
+    [sessions.data, colorOf],
+  );
+
+  function onDatesSet(arg: DatesSetArg) {
+    const from = arg.start.toISOString();
+    const to = arg.end.toISOString();
+    setRange((r) => (r && r.from === from && r.to === to ? r : { from, to }));
+  }
+
+  function onSelect(info: DateSelectArg) {
+    calendarRef.current?.getApi().unselect();
+    const trainer = trainerList.find((t) => t.id === trainerIds[0]) ?? me;
+    if (!trainer) return;
+    const allDay = info.allDay;
+    const start = allDay ? `${info.startStr.slice(0, 10)}T09:00` : wallClock(info.start, trainer.timeZone);
+    const end = allDay ? `${info.startStr.slice(0, 10)}T10:00` : wallClock(info.end, trainer.timeZone);
+    setDialog({ mode: 'create', trainer, startLocal: start, endLocal: end });
+  }
+
+  async function onEventClick(info: EventClickArg) {
+    try {
+      setDialog({ mode: 'edit', session: await api.sessionGet(info.event.id) });
+    } catch (e) {
+      notifications.show({ color: 'red', message: (e as AppError).message });
+    }
+  }
+
+  /** Drag (move) and resize: saved at once when free, else the conflicts are shown. */
+  async function onChange(info: EventDropArg | EventResizeDoneArg) {
+    const { event } = info;
+    if (!event.start || !event.end) return info.revert();
+    try {
+      const session = await api.sessionGet(event.id);
+      const input = inputFromSession(session, {
+        start: wallClock(event.start, session.timeZone),
+        end: wallClock(event.end, session.timeZone),
+      });
+      const outcome = await api.sessionUpdate(session.id, input, 'one');
+      if (outcome.outcome === 'conflicts') {
+        info.revert();
+        setPending({ session, input, conflicts: outcome.conflicts });
+        return;
+      }
+      await invalidate();
+      notifyWithUndo(
+        'Session moved',
+        () => api.sessionUpdate(session.id, inputFromSession(session, { override: true }), 'one'),
+        invalidate,
+      );
+    } catch (e) {
+      info.revert();
+      notifications.show({ color: 'red', message: (e as AppError).message });
+    }
+  }
+
+  async function savePending(input: SessionInput) {
+    if (!pending) return;
+    setBusy(true);
+    try {
+      const outcome = await api.sessionUpdate(pending.session.id, input, 'one');
+      if (outcome.outcome === 'conflicts') {
+        setPending({ ...pending, input, conflicts: outcome.conflicts, slot: undefined });
+        return;
+      }
+      const before = pending.session;
+      setPending(null);
+      await invalidate();
+      notifyWithUndo(
+        'Session moved',
+        () => api.sessionUpdate(before.id, inputFromSession(before, { override: true }), 'one'),
+        invalidate,
+      );
+    } catch (e) {
+      notifications.show({ color: 'red', message: (e as AppError).message });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function findSlot() {
+    if (!pending) return;
+    setBusy(true);
+    try {
+      const s = pending.session;
+      const minutes = (new Date(s.end).getTime() - new Date(s.start).getTime()) / 60000;
+      // From the time it was dragged to (not earlier than now): "the next free slot after there".
+      const wanted = new Date(Math.max(Date.now(), instantOf(pending.input.start, s.timeZone).getTime())).toISOString();
+      const slot = await api.freeSlotFind({
+        trainerId: s.trainerId,
+        clientIds: s.participants.map((p) => p.clientId),
+        roomId: s.roomId,
+        durationMinutes: Math.round(minutes),
+        after: wanted,
+        withinDays: 28,
+        ignoreSessionId: s.id,
+      });
+      setPending({ ...pending, slot });
+    } catch (e) {
+      notifications.show({ color: 'red', message: (e as AppError).message });
+    } finally {
+      setBusy(false);
+    }
+  }
+
   return (
     <>
-      <PageHeader title="Calendar" />
-      <ComingNext
-        testId="coming-calendar"
-        title="Your schedule, at every zoom level"
-        summary="Plan and move sessions without double-booking anyone."
-        items={[
-          'Day, week, month and agenda views',
-          'Drag to create a session, drag to move it',
-          'Conflicts explained before anything is saved, with the next free slot offered',
-          'Filters by trainer and room',
-        ]}
+      <PageHeader
+        title="Calendar"
+        actions={
+          <Group gap="xs">
+            <Button variant="default" size="sm" onClick={() => setIcs('import')} data-testid="ics-import">
+              Import .ics
+            </Button>
+            <Button variant="default" size="sm" onClick={() => setIcs('export')} data-testid="ics-export">
+              Export .ics
+            </Button>
+            <Button
+              size="sm"
+              onClick={() => me && setDialog({ mode: 'create', trainer: trainerList.find((t) => t.id === trainerIds[0]) ?? me })}
+              disabled={!me}
+              data-testid="new-session"
+            >
+              New session
+            </Button>
+          </Group>
+        }
       />
+      <Group gap="sm" mb="sm" align="flex-end">
+        <MultiSelect
+          label="Trainers"
+          placeholder={trainerIds.length ? undefined : 'All trainers'}
+          data={trainerList.map((t) => ({ value: t.id, label: t.name }))}
+          value={trainerIds}
+          onChange={setTrainerIds}
+          clearable
+          w={280}
+          size="xs"
+          data-testid="filter-trainers"
+        />
+        <MultiSelect
+          label="Rooms"
+          placeholder={roomIds.length ? undefined : 'All rooms'}
+          data={(rooms.data ?? []).map((r) => ({ value: r.id, label: r.name }))}
+          value={roomIds}
+          onChange={setRoomIds}
+          clearable
+          w={240}
+          size="xs"
+          data-testid="filter-rooms"
+        />
+      </Group>
+      {sessions.error && (
+        <Alert color="red" mb="sm">
+          {sessions.error.message}
+        </Alert>
+      )}
+      <Box className="spotter-calendar" data-testid="calendar" data-loaded={sessions.isFetched ? 'yes' : 'no'}>
+        <FullCalendar
+          ref={calendarRef}
+          plugins={[timeGridPlugin, dayGridPlugin, listPlugin, interactionPlugin]}
+          initialView="timeGridWeek"
+          headerToolbar={{ left: 'prev,next today', center: 'title', right: 'timeGridDay,timeGridWeek,dayGridMonth,listWeek' }}
+          buttonText={{ today: 'Today', day: 'Day', week: 'Week', month: 'Month', list: 'Agenda' }}
+          firstDay={1}
+          nowIndicator
+          selectable
+          selectMirror
+          editable
+          allDaySlot={false}
+          slotMinTime="05:00:00"
+          slotMaxTime="23:00:00"
+          scrollTime="07:00:00"
+          slotDuration="00:30:00"
+          snapDuration="00:15:00"
+          height="100%"
+          expandRows
+          eventTimeFormat={{ hour: '2-digit', minute: '2-digit', hour12: false }}
+          slotLabelFormat={{ hour: '2-digit', minute: '2-digit', hour12: false }}
+          events={events}
+          datesSet={onDatesSet}
+          select={onSelect}
+          eventClick={(info) => void onEventClick(info)}
+          eventDrop={(info) => void onChange(info)}
+          eventResize={(info) => void onChange(info)}
+          eventDidMount={(info) => {
+            info.el.setAttribute('data-testid', 'calendar-event');
+            info.el.setAttribute('data-session-id', info.event.id);
+            info.el.setAttribute('data-status', String(info.event.extendedProps.status));
+          }}
+        />
+      </Box>
+
+      {dialog && trainers.data && (
+        <SessionDialog
+          target={dialog}
+          trainers={trainers.data}
+          onClose={() => setDialog(null)}
+          onSaved={(outcome, undo) => {
+            setDialog(null);
+            const n = outcome.sessions.length;
+            const what = dialog.mode === 'create' ? (n > 1 ? `Series of ${n} sessions created` : 'Session created') : 'Session saved';
+            const overridden = outcome.conflictsOverridden ? ` (${outcome.conflictsOverridden} conflicts overridden)` : '';
+            notifyWithUndo(what + overridden, undo, invalidate);
+          }}
+        />
+      )}
+
+      {pending && (
+        <Modal opened onClose={() => setPending(null)} title={`Move ${pending.session.label}?`} size="lg" data-testid="move-conflicts">
+          <ConflictList
+            conflicts={pending.conflicts}
+            timeZone={pending.session.timeZone}
+            onOverride={() => void savePending({ ...pending.input, overrideConflicts: true })}
+            onFindSlot={() => void findSlot()}
+            slot={pending.slot}
+            onUseSlot={(slot) =>
+              void savePending({
+                ...pending.input,
+                start: wallClock(slot.start, pending.session.timeZone),
+                end: wallClock(slot.end, pending.session.timeZone),
+              })
+            }
+            busy={busy}
+          />
+          <Group justify="flex-end" mt="sm">
+            <Button variant="default" onClick={() => setPending(null)} data-testid="move-keep">
+              Keep it where it was
+            </Button>
+          </Group>
+        </Modal>
+      )}
+
+      {ics === 'export' && trainers.data && <IcsExportDialog trainers={trainers.data} onClose={() => setIcs(null)} />}
+      {ics === 'import' && trainers.data && <IcsImportDialog trainers={trainers.data} onClose={() => setIcs(null)} />}
     </>
   );
 }

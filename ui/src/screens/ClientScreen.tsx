@@ -1,36 +1,30 @@
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Button,
-  Grid,
-  Group,
-  Paper,
-  Stack,
-  Tabs,
-  Text,
-  Title,
-  Tooltip,
-} from '@mantine/core';
-import type { ReactNode } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Alert, Anchor, Button, Group, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { Client } from '../bindings';
+import { ClearanceBadge } from '../components/ClearanceBadge';
 import { notifyArchived, notifyDeleted } from '../components/clientNotifications';
+import { ClientStatusBadge } from '../components/ClientStatusBadge';
 import { PageHeader } from '../components/PageHeader';
-import { ageFromDob, formatIsoDate, formatTimestamp } from '../format';
 import { useClient, useDeleteClient, useSetArchived } from '../queries';
+import { IntakeTab } from './client/IntakeTab';
+import { MeasurementsTab } from './client/MeasurementsTab';
+import { NotesTab } from './client/NotesTab';
+import { OverviewTab } from './client/OverviewTab';
+import { SessionsTab } from './client/SessionsTab';
 
-/** The client page's future tabs, from the product sketch; only Overview exists yet. */
-const COMING_TABS: { value: string; label: string; what: string }[] = [
-  { value: 'sessions', label: 'Sessions', what: 'Past and upcoming sessions' },
-  { value: 'plans', label: 'Plans', what: 'Assigned training plans' },
-  { value: 'logs', label: 'Logs', what: 'Workout logs' },
-  { value: 'progress', label: 'Progress', what: 'Progress charts' },
-  { value: 'measurements', label: 'Measurements', what: 'Body measurements over time' },
-  { value: 'intake', label: 'Intake', what: 'Intake and PAR-Q' },
-  { value: 'notes', label: 'Notes', what: 'Dated session notes' },
-  { value: 'ai', label: 'AI', what: 'Insights and chat' },
-];
+const TABS = [
+  { value: 'overview', label: 'Overview' },
+  { value: 'sessions', label: 'Sessions' },
+  { value: 'measurements', label: 'Measurements' },
+  { value: 'intake', label: 'Intake' },
+  { value: 'notes', label: 'Notes' },
+] as const;
+
+type Tab = (typeof TABS)[number]['value'];
+
+function parseTab(value: string | null): Tab {
+  return TABS.find((t) => t.value === value)?.value ?? 'overview';
+}
 
 export function ClientScreen() {
   const { id = '' } = useParams();
@@ -49,11 +43,21 @@ export function ClientScreen() {
     );
   }
   if (!client.data) return null; // Local and fast: a spinner would only flash.
-  return <ClientView client={client.data} />;
+  // Keyed: another client's page starts with fresh forms, never a half-typed note of the last one.
+  return <ClientView key={client.data.id} client={client.data} />;
 }
 
 function ClientView({ client }: { client: Client }) {
   const navigate = useNavigate();
+  // The open tab lives in the URL (?tab=…), so Back and reloads return to it.
+  const [params, setParams] = useSearchParams();
+  const tab = parseTab(params.get('tab'));
+  const openTab = (value: string | null) => {
+    const next = new URLSearchParams(params);
+    if (!value || value === 'overview') next.delete('tab');
+    else next.set('tab', value);
+    setParams(next, { replace: true });
+  };
   const setArchived = useSetArchived();
   const remove = useDeleteClient();
   const archived = client.archivedAt !== null;
@@ -84,11 +88,10 @@ function ClientView({ client }: { client: Client }) {
           </Title>
         }
         badge={
-          archived ? (
-            <Badge variant="light" color="gray">
-              Archived
-            </Badge>
-          ) : undefined
+          <Group gap={6} wrap="nowrap">
+            <ClientStatusBadge status={client.status} />
+            <ClearanceBadge needsClearance={client.needsClearance} />
+          </Group>
         }
         actions={
           <>
@@ -109,112 +112,30 @@ function ClientView({ client }: { client: Client }) {
           {error.message}
         </Alert>
       )}
-      <Tabs defaultValue="overview" keepMounted={false}>
+      <Tabs value={tab} onChange={openTab} keepMounted={false}>
         <Tabs.List mb="md">
-          <Tabs.Tab value="overview">Overview</Tabs.Tab>
-          {COMING_TABS.map((tab) => (
-            <Tooltip key={tab.value} label={`${tab.what} — coming soon`}>
-              {/* Disabled buttons get no pointer events; the span carries the tooltip. */}
-              <span>
-                <Tabs.Tab value={tab.value} disabled>
-                  {tab.label}
-                </Tabs.Tab>
-              </span>
-            </Tooltip>
+          {TABS.map((t) => (
+            <Tabs.Tab key={t.value} value={t.value} data-testid={`client-tab-${t.value}`}>
+              {t.label}
+            </Tabs.Tab>
           ))}
         </Tabs.List>
         <Tabs.Panel value="overview">
-          <ClientOverview client={client} />
+          <OverviewTab client={client} onOpenTab={openTab} />
+        </Tabs.Panel>
+        <Tabs.Panel value="sessions">
+          <SessionsTab client={client} />
+        </Tabs.Panel>
+        <Tabs.Panel value="measurements">
+          <MeasurementsTab client={client} />
+        </Tabs.Panel>
+        <Tabs.Panel value="intake">
+          <IntakeTab client={client} />
+        </Tabs.Panel>
+        <Tabs.Panel value="notes">
+          <NotesTab client={client} />
         </Tabs.Panel>
       </Tabs>
     </>
-  );
-}
-
-function ClientOverview({ client }: { client: Client }) {
-  const age = client.dateOfBirth ? ageFromDob(client.dateOfBirth) : null;
-  return (
-    <Grid gap="md">
-      <Grid.Col span={{ base: 12, md: 4 }}>
-        <Stack gap="md">
-          <Section title="Contact">
-            <Field label="Email" value={client.email ? <Anchor href={`mailto:${client.email}`}>{client.email}</Anchor> : null} />
-            <Field label="Phone" value={client.phone} />
-            <Field
-              label="Date of birth"
-              value={
-                client.dateOfBirth
-                  ? `${formatIsoDate(client.dateOfBirth)}${age !== null ? ` · ${age} years` : ''}`
-                  : null
-              }
-            />
-          </Section>
-          <Section title="Tags">
-            {client.tags.length > 0 ? (
-              <Group gap={6}>
-                {client.tags.map((tag) => (
-                  <Badge key={tag} variant="light" tt="none">
-                    {tag}
-                  </Badge>
-                ))}
-              </Group>
-            ) : (
-              <Text size="sm" c="dimmed">
-                No tags
-              </Text>
-            )}
-          </Section>
-          <Text size="xs" c="dimmed">
-            Added {formatTimestamp(client.createdAt)} · updated {formatTimestamp(client.updatedAt)}
-          </Text>
-        </Stack>
-      </Grid.Col>
-      <Grid.Col span={{ base: 12, md: 8 }}>
-        <Stack gap="md">
-          <Section title="Goals">
-            <LongText text={client.goals} empty="No goals written down yet." />
-          </Section>
-          <Section title="Notes">
-            <LongText text={client.notes} empty="No notes yet." />
-          </Section>
-        </Stack>
-      </Grid.Col>
-    </Grid>
-  );
-}
-
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <Paper withBorder p="md">
-      <Text size="xs" tt="uppercase" fw={700} c="dimmed" mb="xs">
-        {title}
-      </Text>
-      {children}
-    </Paper>
-  );
-}
-
-function Field({ label, value }: { label: string; value: ReactNode }) {
-  return (
-    <Group gap="xs" wrap="nowrap" align="baseline" mb={4}>
-      <Text size="sm" c="dimmed" w={100} style={{ flexShrink: 0 }}>
-        {label}
-      </Text>
-      <Text size="sm" component="div" className="preline">
-        {value ?? <Text span size="sm" c="dimmed">—</Text>}
-      </Text>
-    </Group>
-  );
-}
-
-function LongText({ text, empty }: { text: string; empty: string }) {
-  return text.trim() ? (
-    <Text size="sm" className="preline">
-      {text}
-    </Text>
-  ) : (
-    <Text size="sm" c="dimmed">
-      {empty}
-    </Text>
   );
 }

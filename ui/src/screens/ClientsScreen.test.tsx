@@ -55,6 +55,25 @@ describe('clients list', () => {
     expect(backend.callsTo('clients_list').map((c) => c.args.query)).toContainEqual({ search: null, status: 'all' });
   });
 
+  it('shows Paused and clearance badges in the rows, and filters paused clients', async () => {
+    const dana = makeClient({ id: 'c4', name: 'Dana Paused', pausedAt: '2025-01-10T09:00:00Z' });
+    const eve = makeClient({ id: 'c5', name: 'Eve Heart', needsClearance: true });
+    const backend = installBackend([anna, carl, dana, eve]);
+    const { user } = renderApp('/clients');
+
+    // "Active" means everyone not archived, paused clients included.
+    await waitFor(() => expect(rowIds()).toEqual(['c1', 'c4', 'c5']));
+    const [annaRow, danaRow, eveRow] = screen.getAllByTestId('client-row');
+    expect(within(danaRow!).getByTestId('client-status-badge')).toHaveTextContent('Paused');
+    expect(within(eveRow!).getByTestId('clearance-badge')).toHaveTextContent('Needs medical clearance');
+    expect(within(annaRow!).queryByTestId('clearance-badge')).not.toBeInTheDocument();
+    expect(within(annaRow!).queryByTestId('client-status-badge')).not.toBeInTheDocument();
+
+    await user.click(within(screen.getByTestId('client-status-filter')).getByText('Paused'));
+    await waitFor(() => expect(rowIds()).toEqual(['c4']));
+    expect(backend.callsTo('clients_list').map((c) => c.args.query)).toContainEqual({ search: null, status: 'paused' });
+  });
+
   it('shows an empty state with a way to add the first client', async () => {
     installBackend([]);
     const { user } = renderApp('/clients');

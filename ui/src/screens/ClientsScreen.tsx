@@ -16,18 +16,23 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { Client, ClientStatusFilter } from '../bindings';
+import { ClearanceBadge } from '../components/ClearanceBadge';
+import { ClientStatusBadge } from '../components/ClientStatusBadge';
+import { CsvExportModal } from '../components/CsvExportModal';
+import { CsvImportModal } from '../components/CsvImportModal';
 import { IconPlus, IconSearch } from '../components/icons';
 import { PageHeader } from '../components/PageHeader';
 import { useClients } from '../queries';
 
 const STATUSES: { value: ClientStatusFilter; label: string }[] = [
   { value: 'active', label: 'Active' },
+  { value: 'paused', label: 'Paused' },
   { value: 'archived', label: 'Archived' },
   { value: 'all', label: 'All' },
 ];
 
 function parseStatus(value: string | null): ClientStatusFilter {
-  return value === 'archived' || value === 'all' ? value : 'active';
+  return value === 'paused' || value === 'archived' || value === 'all' ? value : 'active';
 }
 
 /** Search and status live in the URL, so coming back from a client restores the list. */
@@ -38,6 +43,7 @@ export function ClientsScreen() {
   const [search, setSearch] = useState(() => params.get('q') ?? '');
   const [debounced] = useDebouncedValue(search.trim(), 120);
   const tableRef = useRef<HTMLTableSectionElement>(null);
+  const [csvDialog, setCsvDialog] = useState<'import' | 'export' | null>(null);
 
   useEffect(() => {
     if ((params.get('q') ?? '') === debounced) return;
@@ -74,11 +80,21 @@ export function ClientsScreen() {
       <PageHeader
         title="Clients"
         actions={
-          <Button leftSection={<IconPlus size={16} />} onClick={() => navigate('/clients/new')} data-testid="new-client">
-            New client
-          </Button>
+          <>
+            <Button variant="default" onClick={() => setCsvDialog('import')} data-testid="import-csv">
+              Import CSV
+            </Button>
+            <Button variant="default" onClick={() => setCsvDialog('export')} data-testid="export-csv">
+              Export CSV
+            </Button>
+            <Button leftSection={<IconPlus size={16} />} onClick={() => navigate('/clients/new')} data-testid="new-client">
+              New client
+            </Button>
+          </>
         }
       />
+      <CsvImportModal opened={csvDialog === 'import'} onClose={() => setCsvDialog(null)} />
+      <CsvExportModal opened={csvDialog === 'export'} onClose={() => setCsvDialog(null)} />
       <Group gap="sm" mb="sm" wrap="nowrap">
         <TextInput
           flex={1}
@@ -158,7 +174,9 @@ function ClientsEmpty({ status, onNew }: { status: ClientStatusFilter; onNew: ()
   const text =
     status === 'archived'
       ? { title: 'No archived clients', body: 'Clients you archive stay here for the record.' }
-      : { title: 'No clients yet', body: 'Add your first client to start planning sessions and programs.' };
+      : status === 'paused'
+        ? { title: 'No paused clients', body: 'Clients taking a break (injury, travel) show here once you pause them.' }
+        : { title: 'No clients yet', body: 'Add your first client, or import your list from a CSV file.' };
   return (
     <Paper withBorder p="xl" data-testid="clients-empty">
       <Stack align="flex-start" gap="xs">
@@ -166,7 +184,7 @@ function ClientsEmpty({ status, onNew }: { status: ClientStatusFilter; onNew: ()
         <Text size="sm" c="dimmed">
           {text.body}
         </Text>
-        {status !== 'archived' && (
+        {(status === 'active' || status === 'all') && (
           <Button variant="light" leftSection={<IconPlus size={16} />} onClick={onNew} mt="xs">
             Add a client
           </Button>
@@ -225,11 +243,8 @@ function ClientsTable({
                   <Text size="sm" fw={500}>
                     {client.name}
                   </Text>
-                  {client.archivedAt && (
-                    <Badge size="xs" variant="light" color="gray">
-                      Archived
-                    </Badge>
-                  )}
+                  <ClientStatusBadge status={client.status} size="xs" />
+                  <ClearanceBadge needsClearance={client.needsClearance} size="xs" />
                 </Group>
               </Table.Td>
               <Table.Td>

@@ -1,50 +1,222 @@
-import { Button, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
-import { useNavigate } from 'react-router';
-import { ComingNext } from '../components/ComingNext';
+import { Alert, Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMemo, useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { api } from '../api';
+import type { AppError, AttentionReason, CalendarEntry, Session, SessionStatus } from '../bindings';
 import { IconPlus } from '../components/icons';
 import { PageHeader } from '../components/PageHeader';
-import { useClients } from '../queries';
+import { useClients, useDashboard, useInvalidateSessions, useTrainers } from '../queries';
+import { kindColor, STATUS_COLOR, STATUS_LABEL } from '../schedule/kinds';
+import { notifyWithUndo } from '../schedule/undo';
+import { localZone, timeRange, wallClock } from '../schedule/zoned';
+
+const REASON: Record<AttentionReason, { label: string; color: string }> = {
+  quiet: { label: 'Gone quiet', color: 'yellow' },
+  needs_clearance: { label: 'Medical clearance', color: 'red' },
+  series_ending: { label: 'Series ending', color: 'blue' },
+};
 
 export function DashboardScreen() {
   const navigate = useNavigate();
+  const zone = useMemo(localZone, []);
+  const dashboard = useDashboard({ timeZone: zone, now: null, trainerIds: [] });
+  const trainers = useTrainers();
   const active = useClients({ status: 'active' });
-  const count = active.data?.length;
+  const many = (trainers.data?.length ?? 0) > 1;
+  const trainerName = (id: string) => trainers.data?.find((t) => t.id === id)?.name ?? '';
 
   return (
     <>
-      <PageHeader title="Dashboard" />
-      <Stack gap="md">
-        <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
-          <Paper withBorder p="md" data-testid="dashboard-active-clients">
-            <Text size="xs" tt="uppercase" fw={700} c="dimmed">
-              Active clients
+      <PageHeader
+        title="Dashboard"
+        actions={
+          <Button size="sm" variant="light" leftSection={<IconPlus size={14} />} onClick={() => navigate('/clients/new')}>
+            Add a client
+          </Button>
+        }
+      />
+      {dashboard.error && <Alert color="red">{dashboard.error.message}</Alert>}
+      <SimpleGrid cols={{ base: 1, lg: 3 }} spacing="md">
+        <Paper withBorder p="md" style={{ gridColumn: 'span 2' }} data-testid="dashboard-today">
+          <Group justify="space-between" mb="xs">
+            <Title order={4}>Today</Title>
+            <Anchor component={Link} to="/calendar" size="sm">
+              Open calendar
+            </Anchor>
+          </Group>
+          {dashboard.data && dashboard.data.today.length === 0 && (
+            <Text c="dimmed" size="sm" data-testid="dashboard-today-empty">
+              No sessions today.
             </Text>
-            <Text fz={32} fw={700} lh={1.2}>
-              {count ?? '–'}
+          )}
+          <Stack gap={6}>
+            {dashboard.data?.today.map((s) => (
+              <TodayRow key={s.id} session={s} trainer={many ? trainerName(s.trainerId) : null} />
+            ))}
+          </Stack>
+        </Paper>
+
+        <Paper withBorder p="md" data-testid="dashboard-attention">
+          <Title order={4} mb="xs">
+            Needs attention
+          </Title>
+          {dashboard.data && dashboard.data.attention.length === 0 && (
+            <Text c="dimmed" size="sm">
+              Everyone is on track.
             </Text>
-            <Group gap="xs" mt="xs">
-              <Button size="compact-sm" variant="light" onClick={() => navigate('/clients')}>
-                Open clients
-              </Button>
-              <Button size="compact-sm" variant="subtle" leftSection={<IconPlus size={14} />} onClick={() => navigate('/clients/new')}>
-                Add a client
-              </Button>
-            </Group>
-          </Paper>
-        </SimpleGrid>
-        <ComingNext
-          testId="coming-dashboard"
-          title="Your day at a glance"
-          summary="Open the app in the morning and see who you train today, what needs you, and whether your data is safe."
-          items={[
-            "Today's sessions — mark complete or no-show in one click, then log the workout",
-            'The week ahead',
-            'Clients needing attention',
-            'AI insights waiting for your review',
-            'Health light: database, backups, sync and AI providers',
-          ]}
-        />
-      </Stack>
+          )}
+          <Stack gap={6}>
+            {dashboard.data?.attention.map((a) => (
+              <Group key={`${a.reason}-${a.clientId}`} gap={8} wrap="nowrap" align="flex-start" data-testid="attention-item" data-reason={a.reason}>
+                <Badge size="xs" color={REASON[a.reason].color} variant="light" style={{ flexShrink: 0, marginTop: 3 }}>
+                  {REASON[a.reason].label}
+                </Badge>
+                <div>
+                  <Anchor component={Link} to={`/clients/${a.clientId}`} size="sm" fw={600}>
+                    {a.name}
+                  </Anchor>
+                  <Text size="xs" c="dimmed">
+                    {a.detail}
+                  </Text>
+                </div>
+              </Group>
+            ))}
+          </Stack>
+        </Paper>
+
+        <Paper withBorder p="md" style={{ gridColumn: 'span 2' }} data-testid="dashboard-week">
+          <Title order={4} mb="xs">
+            The week ahead
+          </Title>
+          <WeekAhead entries={dashboard.data?.weekAhead ?? []} zone={zone} />
+        </Paper>
+
+        <Paper withBorder p="md" data-testid="dashboard-active-clients">
+          <Text size="xs" tt="uppercase" fw={700} c="dimmed">
+            Active clients
+          </Text>
+          <Text fz={32} fw={700} lh={1.2}>
+            {active.data?.length ?? '–'}
+          </Text>
+          <Button size="compact-sm" variant="light" mt="xs" onClick={() => navigate('/clients')}>
+            Open clients
+          </Button>
+        </Paper>
+      </SimpleGrid>
     </>
+  );
+}
+
+/** One of today's sessions, completed or marked no-show in one click (with undo). */
+function TodayRow({ session, trainer }: { session: Session; trainer: string | null }) {
+  const invalidate = useInvalidateSessions();
+  const [busy, setBusy] = useState(false);
+
+  async function mark(status: SessionStatus) {
+    setBusy(true);
+    try {
+      await api.sessionSetStatus(session.id, status);
+      await invalidate();
+      notifyWithUndo(
+        `${session.label}: ${STATUS_LABEL[status].toLowerCase()}`,
+        () => api.sessionSetStatus(session.id, 'scheduled'),
+        invalidate,
+      );
+    } catch (e) {
+      notifications.show({ color: 'red', message: (e as AppError).message });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const clearance = session.participants.some((p) => p.needsClearance);
+  return (
+    <Group
+      justify="space-between"
+      wrap="nowrap"
+      p={6}
+      style={{ borderLeft: `4px solid ${kindColor(session.kind)}`, borderRadius: 4 }}
+      data-testid="today-session"
+      data-status={session.status}
+    >
+      <Group gap="sm" wrap="nowrap">
+        <Text ff="monospace" size="sm" w={100}>
+          {timeRange(session.start, session.end, localZone())}
+        </Text>
+        <div>
+          <Text size="sm" fw={600} data-testid="today-session-label">
+            {session.label}
+          </Text>
+          <Group gap={4}>
+            {trainer && (
+              <Text size="xs" c="dimmed">
+                {trainer}
+              </Text>
+            )}
+            {clearance && (
+              <Badge size="xs" color="red" variant="filled" data-testid="clearance-badge">
+                Needs medical clearance
+              </Badge>
+            )}
+          </Group>
+        </div>
+      </Group>
+      {session.status === 'scheduled' ? (
+        <Group gap={6} wrap="nowrap">
+          <Button size="compact-sm" color="teal" loading={busy} onClick={() => void mark('completed')} data-testid="today-complete">
+            Complete
+          </Button>
+          <Button size="compact-sm" color="red" variant="light" loading={busy} onClick={() => void mark('no_show')} data-testid="today-no-show">
+            No-show
+          </Button>
+        </Group>
+      ) : (
+        <Badge color={STATUS_COLOR[session.status]} data-testid="today-status">
+          {STATUS_LABEL[session.status]}
+        </Badge>
+      )}
+    </Group>
+  );
+}
+
+const dayLabel = new Intl.DateTimeFormat(undefined, { weekday: 'long', day: 'numeric', month: 'short', timeZone: 'UTC' });
+
+function WeekAhead({ entries, zone }: { entries: CalendarEntry[]; zone: string }) {
+  const days = new Map<string, CalendarEntry[]>();
+  for (const e of entries) {
+    const day = wallClock(e.start, zone).slice(0, 10);
+    days.set(day, [...(days.get(day) ?? []), e]);
+  }
+  if (days.size === 0) {
+    return (
+      <Text c="dimmed" size="sm">
+        Nothing booked in the next seven days.
+      </Text>
+    );
+  }
+  return (
+    <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} spacing="sm">
+      {[...days.entries()].map(([day, list]) => (
+        <div key={day} data-testid="week-day">
+          <Text size="sm" fw={700}>
+            {dayLabel.format(new Date(`${day}T00:00:00Z`))}{' '}
+            <Text span c="dimmed" size="xs">
+              {list.length} {list.length === 1 ? 'session' : 'sessions'}
+            </Text>
+          </Text>
+          {list.slice(0, 6).map((e) => (
+            <Text key={e.id} size="xs" truncate>
+              {timeRange(e.start, e.end, zone).slice(0, 5)} {e.label}
+            </Text>
+          ))}
+          {list.length > 6 && (
+            <Text size="xs" c="dimmed">
+              +{list.length - 6} more
+            </Text>
+          )}
+        </div>
+      ))}
+    </SimpleGrid>
   );
 }

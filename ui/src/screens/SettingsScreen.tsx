@@ -5,11 +5,12 @@ import { ComingNext } from '../components/ComingNext';
 import { IconCheck, IconCopy } from '../components/icons';
 import { PageHeader } from '../components/PageHeader';
 import { useAppInfo } from '../queries';
+import { PreferencesPanel } from '../settings/PreferencesPanel';
+import { RoomsPanel } from '../settings/RoomsPanel';
+import { TrainersPanel } from '../settings/TrainersPanel';
 
 const COMING: { title: string; summary: string }[] = [
   { title: 'Profile and studio branding', summary: 'Your name, logo and colours on printed plans and reports.' },
-  { title: 'Units and formats', summary: 'Kilograms or pounds, centimetres or inches, date and time formats.' },
-  { title: 'Notifications', summary: 'Reminders before sessions and for clients needing attention.' },
   { title: 'AI providers and keys', summary: 'Choose which AI services may help, and keep their keys on this computer.' },
   { title: 'Studio connection', summary: 'Share one client base with the other trainers of your studio.' },
   { title: 'Backups and export', summary: 'Automatic backups, restore, and export to open formats: your data stays yours.' },
@@ -22,10 +23,15 @@ export function SettingsScreen() {
     <>
       <PageHeader title="Settings" />
       <Stack gap="lg">
+        <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+          <PreferencesPanel />
+          <RoomsPanel />
+        </SimpleGrid>
+        <TrainersPanel />
         {info && <AboutPanel info={info} />}
         <div>
           <Title order={4} mb="sm">
-            Preferences
+            Coming next
           </Title>
           <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
             {COMING.map((c) => (

@@ -1,8 +1,30 @@
 // An in-memory stand-in for the Rust commands, installed through Tauri's mockIPC.
 // Component tests exercise the UI against it; the real IPC and database are covered by
-// the WebDriver end-to-end tests (tests/e2e).
+// the WebDriver end-to-end tests (tests/e2e). Rules are mirrored only as far as the UI
+// shows their outcome (field errors, conversions, the clearance flag, all-or-none imports).
 import { mockIPC } from '@tauri-apps/api/mocks';
-import type { AppError, AppInfo, Client, ClientInput, ClientListQuery } from '../bindings';
+import type {
+  AppError,
+  AppInfo,
+  CalendarEntry,
+  Client,
+  ClientInput,
+  ClientListQuery,
+  ClientNote,
+  ClientStatus,
+  CsvField,
+  CsvImportRequest,
+  CsvPreview,
+  ImportReport,
+  Measurement,
+  MeasurementInput,
+  ParqInput,
+  ParqIntake,
+  RowDuplicate,
+  RowError,
+  Settings,
+  Trainer,
+} from '../bindings';
 
 export interface Call {
   cmd: string;
@@ -20,9 +42,38 @@ export const appInfo: AppInfo = {
   preMigrationBackup: null,
 };
 
+export const ME: Trainer = {
+  id: 't1',
+  name: 'Me',
+  email: null,
+  color: '#12b886',
+  timeZone: 'UTC',
+  workingHours: [],
+  isMe: true,
+  createdAt: '2025-01-01T00:00:00Z',
+  updatedAt: '2025-01-01T00:00:00Z',
+};
+
+export const DEFAULT_EXPORT_DIR = '/home/test/Documents/Spotter';
+
+/** The PAR-Q+ questions, as the core sends them. */
+export const PARQ_QUESTIONS = [
+  'Has your doctor ever said that you have a heart condition OR high blood pressure?',
+  'Do you feel pain in your chest at rest, during your daily activities of living, OR when you do physical activity?',
+  'Do you lose balance because of dizziness OR have you lost consciousness in the last 12 months?',
+  'Have you ever been diagnosed with another chronic medical condition (other than heart disease or high blood pressure)?',
+  'Are you currently taking prescribed medications for a chronic medical condition?',
+  'Do you currently have (or have had within the past 12 months) a bone, joint, or soft tissue problem that could be made worse by becoming more physically active?',
+  'Has your doctor ever said that you should only do medically supervised physical activity?',
+];
+
+function statusOf(c: Pick<Client, 'archivedAt' | 'pausedAt'>): ClientStatus {
+  return c.archivedAt ? 'archived' : c.pausedAt ? 'paused' : 'active';
+}
+
 export function makeClient(partial: Partial<Client> & { name: string }): Client {
   const now = '2025-01-15T10:00:00Z';
-  return {
+  const client: Client = {
     id: partial.id ?? `c-${partial.name.toLowerCase().replace(/\W+/g, '-')}`,
     email: null,
     phone: null,
@@ -30,38 +81,219 @@ export function makeClient(partial: Partial<Client> & { name: string }): Client 
     goals: '',
     notes: '',
     tags: [],
+    emergencyContactName: null,
+    emergencyContactPhone: null,
+    fitnessLevel: null,
+    injuries: '',
+    bodyAreas: [],
+    preferredTimes: '',
+    status: 'active',
+    needsClearance: false,
+    clearanceOn: null,
+    pausedAt: null,
     archivedAt: null,
     createdAt: now,
     updatedAt: now,
     deletedAt: null,
     ...partial,
   };
+  return partial.status ? client : { ...client, status: statusOf(client) };
 }
 
-function notFound(id: unknown): AppError {
-  return { code: 'not_found', message: `No client with id ${String(id)}` };
+export function makeEntry(partial: Partial<CalendarEntry> & { id: string; start: string; end: string }): CalendarEntry {
+  return {
+    trainerId: 't1',
+    roomId: null,
+    kind: 'personal',
+    label: 'Personal training',
+    timeZone: 'UTC',
+    status: 'scheduled',
+    seriesId: null,
+    ...partial,
+  };
 }
 
-export function installBackend(initial: Client[] = []) {
+/** What the other record tables start with. */
+export interface Seed {
+  settings?: Settings;
+  /** client_sessions results by client id (newest first, as the core returns them). */
+  sessions?: Record<string, CalendarEntry[]>;
+  measurements?: Measurement[];
+  intakes?: ParqIntake[];
+  notes?: ClientNote[];
+}
+
+function notFound(what: string, id: unknown): AppError {
+  return { code: 'not_found', message: `No ${what} with id ${String(id)}` };
+}
+
+function invalid(field: string, message: string): AppError {
+  return { code: 'validation', message, field };
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function checkDate(field: string, raw: string): string {
+  if (!ISO_DATE.test(raw.trim())) throw invalid(field, `'${raw}' is not a date; use YYYY-MM-DD`);
+  return raw.trim();
+}
+
+const LB_PER_KG = 2.2046226218;
+const CM_PER_IN = 2.54;
+const LENGTHS = ['waist', 'hips', 'chest', 'arm', 'thigh'];
+
+/** The core's `to_si`, without the plausibility ranges. */
+function toSi(input: MeasurementInput): { value: number; unit: string } {
+  const unit = input.unit.trim();
+  if (typeof input.value !== 'number' || !Number.isFinite(input.value)) throw invalid('value', 'Enter a number');
+  if (input.metric === 'custom') return { value: input.value, unit };
+  const si =
+    input.metric === 'body_weight'
+      ? 'kg'
+      : input.metric === 'body_fat'
+        ? '%'
+        : input.metric === 'resting_heart_rate'
+          ? 'bpm'
+          : 'cm';
+  if (unit === si) return { value: input.value, unit: si };
+  if (input.metric === 'body_weight' && unit === 'lb') return { value: input.value / LB_PER_KG, unit: si };
+  if (LENGTHS.includes(input.metric ?? '') && unit === 'in') return { value: input.value * CM_PER_IN, unit: si };
+  throw invalid('unit', `'${unit}' is not a unit for this measurement (use ${si})`);
+}
+
+// ---- CSV, as far as the import wizard needs it ----
+
+const CSV_ALIASES: [CsvField, string[]][] = [
+  ['name', ['name', 'full_name', 'client']],
+  ['email', ['email', 'e_mail']],
+  ['phone', ['phone', 'mobile']],
+  ['dateOfBirth', ['date_of_birth', 'dob']],
+  ['goals', ['goals']],
+  ['notes', ['notes']],
+  ['tags', ['tags']],
+];
+
+function invalidFile(message: string): AppError {
+  return { code: 'invalid_file', message };
+}
+
+/** Comma-separated, no quoting: test files are simple. */
+function readCsv(base64: string): { headers: string[]; rows: [number, string[]][] } {
+  let text: string;
+  try {
+    const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw invalidFile('the header row is not UTF-8 text; save the file as UTF-8 and try again');
+  }
+  const lines = text.split(/\r?\n/);
+  const headers = (lines[0] ?? '').split(',').map((h) => h.trim());
+  if (headers.every((h) => h === '')) throw invalidFile('the CSV file is empty or has no header row');
+  const rows: [number, string[]][] = [];
+  lines.slice(1).forEach((line, i) => {
+    if (line.trim() !== '') rows.push([i + 2, line.split(',').map((v) => v.trim())]);
+  });
+  return { headers, rows };
+}
+
+function guessMapping(headers: string[]): (CsvField | null)[] {
+  const used = new Set<CsvField>();
+  return headers.map((h) => {
+    const key = h.toLowerCase().replace(/[ -]/g, '_');
+    const hit = CSV_ALIASES.find(([field, aliases]) => aliases.includes(key) && !used.has(field));
+    if (!hit) return null;
+    used.add(hit[0]);
+    return hit[0];
+  });
+}
+
+export function installBackend(initial: Client[] = [], seed: Seed = {}) {
   const clients = new Map(initial.map((c) => [c.id, { ...c }]));
   const calls: Call[] = [];
   const overrides = new Map<string, Override>();
+  let settings: Settings = seed.settings ?? { units: 'metric', notifyMinutesBefore: 15 };
+  const sessions = new Map(Object.entries(seed.sessions ?? {}));
+  let measurements: Measurement[] = [...(seed.measurements ?? [])];
+  let intakes: ParqIntake[] = [...(seed.intakes ?? [])];
+  let notes: ClientNote[] = [...(seed.notes ?? [])];
+  // The core keeps "latest PAR-Q+ had a yes" apart from the clearance date.
+  const latestYes = new Map(initial.map((c) => [c.id, c.needsClearance]));
   let nextId = 1;
+  let clock = Date.parse('2025-02-01T09:00:00Z');
+  const now = () => new Date((clock += 1000)).toISOString();
 
   const get = (id: unknown): Client => {
     const client = typeof id === 'string' ? clients.get(id) : undefined;
-    if (!client || client.deletedAt) throw notFound(id);
+    if (!client || client.deletedAt) throw notFound('client', id);
     return client;
+  };
+
+  const save = (client: Client): Client => {
+    const fresh = {
+      ...client,
+      status: statusOf(client),
+      needsClearance: (latestYes.get(client.id) ?? false) && client.clearanceOn === null,
+      updatedAt: now(),
+    };
+    clients.set(fresh.id, fresh);
+    return fresh;
+  };
+
+  const checkCsv = (req: CsvImportRequest) => {
+    const table = readCsv(req.file.base64);
+    const mapping = req.mapping ?? guessMapping(table.headers);
+    if (mapping.length !== table.headers.length) {
+      throw invalid('mapping', `the mapping has ${mapping.length} columns; the file has ${table.headers.length}`);
+    }
+    const chosen = mapping.filter((f): f is CsvField => f !== null);
+    if (new Set(chosen).size !== chosen.length) throw invalid('mapping', 'two columns are mapped to the same field');
+    if (!chosen.includes('name')) {
+      throw invalidFile("the CSV has no 'name' column in its header row; map one column to Name");
+    }
+    const emails = new Map([...clients.values()].filter((c) => c.email).map((c) => [c.email!.toLowerCase(), c.name]));
+    const rows = table.rows.map(([line, values]) => {
+      const value = (f: CsvField) => values[mapping.indexOf(f)] ?? '';
+      const row = { line, name: value('name'), email: value('email'), phone: value('phone') };
+      let error: RowError | null = null;
+      let duplicate: RowDuplicate | null = null;
+      if (row.name === '') error = { line, field: 'name', message: 'Name is required' };
+      else if (row.email && !row.email.includes('@')) {
+        error = { line, field: 'email', message: `Email '${row.email}' is not valid: it has no @` };
+      } else if (row.email) {
+        const of = emails.get(row.email.toLowerCase());
+        if (of) duplicate = { line, name: row.name, duplicateOf: of, matched: 'email' };
+        else emails.set(row.email.toLowerCase(), `line ${line}`);
+      }
+      return { ...row, error, duplicate };
+    });
+    const duplicates = rows.flatMap((r) => (r.duplicate ? [r.duplicate] : []));
+    const report = (imported: number, dryRun: boolean): ImportReport => ({
+      rows: rows.length,
+      imported,
+      dryRun,
+      errors: rows.flatMap((r) => (r.error ? [r.error] : [])),
+      duplicates,
+      skippedDuplicates: req.importDuplicates ? 0 : duplicates.length,
+    });
+    return { headers: table.headers, mapping, rows, report };
   };
 
   const handlers: Record<string, (args: Record<string, unknown>) => unknown> = {
     app_info: () => appInfo,
+    settings_get: () => settings,
+    settings_set: (args) => (settings = args.settings as Settings),
+    default_export_dir: () => DEFAULT_EXPORT_DIR,
+
     clients_list: (args) => {
       const query = args.query as ClientListQuery;
       const needle = (query.search ?? '').trim().toLowerCase();
+      const wanted = (c: Client) =>
+        query.status === 'all' ||
+        (query.status === 'active' && c.status !== 'archived') ||
+        query.status === c.status;
       const result = [...clients.values()]
         .filter((c) => !c.deletedAt)
-        .filter((c) => query.status === 'all' || (query.status === 'archived') === (c.archivedAt !== null))
+        .filter(wanted)
         .filter(
           (c) =>
             needle === '' ||
@@ -73,32 +305,151 @@ export function installBackend(initial: Client[] = []) {
     client_get: (args) => get(args.id),
     client_create: (args) => {
       const input = args.input as ClientInput;
-      const client = makeClient({ ...input, id: `new-${nextId++}` });
+      const client = makeClient({ ...input, id: `new-${nextId++}` } as Partial<Client> & { name: string });
       clients.set(client.id, client);
       return client;
     },
-    client_update: (args) => {
-      const client = { ...get(args.id), ...(args.input as ClientInput) };
-      clients.set(client.id, client);
-      return client;
+    client_update: (args) => save({ ...get(args.id), ...(args.input as ClientInput) } as Client),
+    client_set_archived: (args) => save({ ...get(args.id), archivedAt: args.archived ? now() : null }),
+    client_set_paused: (args) => {
+      const client = get(args.id);
+      return save({ ...client, pausedAt: args.paused ? (client.pausedAt ?? now()) : null });
     },
-    client_set_archived: (args) => {
-      const client = { ...get(args.id), archivedAt: args.archived ? '2025-02-01T09:00:00Z' : null };
-      clients.set(client.id, client);
-      return client;
+    client_set_clearance: (args) => {
+      const date = typeof args.date === 'string' && args.date.trim() !== '' ? checkDate('clearanceOn', args.date) : null;
+      return save({ ...get(args.id), clearanceOn: date });
     },
     client_delete: (args) => {
       const before = get(args.id);
-      clients.set(before.id, { ...before, deletedAt: '2025-02-01T09:00:00Z' });
+      clients.set(before.id, { ...before, deletedAt: now() });
       return before;
     },
     client_restore: (args) => {
       const client = typeof args.id === 'string' ? clients.get(args.id) : undefined;
-      if (!client) throw notFound(args.id);
+      if (!client) throw notFound('client', args.id);
       const restored = { ...client, deletedAt: null };
       clients.set(restored.id, restored);
       return restored;
     },
+    client_sessions: (args) => sessions.get(get(args.client).id) ?? [],
+
+    // Scheduling: empty but well-formed, so screens around the client record render quietly.
+    trainers_list: () => [ME],
+    rooms_list: () => [],
+    sessions_range: () => [],
+    dashboard_get: () => ({ today: [], weekAhead: [], attention: [] }),
+
+    intake_questions: () => PARQ_QUESTIONS,
+    intakes_list: (args) =>
+      intakes
+        .filter((i) => i.clientId === args.client)
+        .sort((a, b) => b.answeredOn.localeCompare(a.answeredOn) || b.createdAt.localeCompare(a.createdAt)),
+    intake_record: (args) => {
+      const client = get(args.client);
+      const input = args.input as ParqInput;
+      const answeredOn = checkDate('answeredOn', input.answeredOn);
+      if (input.answers.length !== PARQ_QUESTIONS.length) throw invalid('answers', 'Answer all 7 questions');
+      const answers = input.answers.map((a, i) => {
+        if (a === null) throw invalid(`answers.${i}`, `Answer question ${i + 1} (yes or no)`);
+        return a;
+      });
+      const intake: ParqIntake = {
+        id: `intake-${nextId++}`,
+        clientId: client.id,
+        answeredOn,
+        answers,
+        notes: input.notes.trim(),
+        anyYes: answers.some(Boolean),
+        createdAt: now(),
+      };
+      intakes.push(intake);
+      const latest = (handlers.intakes_list!({ client: client.id }) as ParqIntake[])[0]!;
+      latestYes.set(client.id, latest.anyYes);
+      // A new "yes" after an earlier clearance asks for clearance again.
+      const stale = latest.anyYes && client.clearanceOn !== null && client.clearanceOn < answeredOn;
+      save({ ...client, clearanceOn: stale ? null : client.clearanceOn });
+      return intake;
+    },
+
+    measurements_list: (args) =>
+      measurements
+        .filter((m) => m.clientId === args.client)
+        .sort((a, b) => a.measuredOn.localeCompare(b.measuredOn) || a.createdAt.localeCompare(b.createdAt)),
+    measurement_add: (args) => {
+      const client = get(args.client);
+      const input = args.input as MeasurementInput;
+      const measuredOn = checkDate('measuredOn', input.measuredOn);
+      if (!input.metric) throw invalid('metric', 'Choose what was measured');
+      const customName = input.metric === 'custom' ? (input.customName ?? '').trim() : null;
+      if (customName === '') throw invalid('customName', 'Name the custom measurement (at most 60 characters)');
+      const { value, unit } = toSi(input);
+      const measurement: Measurement = {
+        id: `m-${nextId++}`,
+        clientId: client.id,
+        measuredOn,
+        metric: input.metric,
+        customName,
+        value: Math.round(value * 10_000) / 10_000,
+        unit,
+        createdAt: now(),
+      };
+      measurements.push(measurement);
+      return measurement;
+    },
+    measurement_delete: (args) => {
+      if (!measurements.some((m) => m.id === args.id)) throw notFound('measurement', args.id);
+      measurements = measurements.filter((m) => m.id !== args.id);
+      return null;
+    },
+
+    notes_list: (args) =>
+      notes.filter((n) => n.clientId === args.client).sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
+    note_add: (args) => {
+      const client = get(args.client);
+      const body = String(args.body).trim();
+      if (body === '') throw invalid('body', 'Write the note first');
+      const at = now();
+      const note: ClientNote = { id: `note-${nextId++}`, clientId: client.id, body, createdAt: at, updatedAt: at };
+      notes.push(note);
+      return note;
+    },
+    note_delete: (args) => {
+      if (!notes.some((n) => n.id === args.id)) throw notFound('note', args.id);
+      notes = notes.filter((n) => n.id !== args.id);
+      return null;
+    },
+
+    clients_csv_preview: (args) => {
+      const { headers, mapping, rows, report } = checkCsv(args.request as CsvImportRequest);
+      const preview: CsvPreview = {
+        headers,
+        mapping,
+        sample: rows.map((r) => ({
+          line: r.line,
+          name: r.name,
+          email: r.email,
+          phone: r.phone,
+          error: r.error?.message ?? null,
+          duplicateOf: r.duplicate ? `${r.duplicate.duplicateOf} (${r.duplicate.matched})` : null,
+        })),
+        report: report(0, true),
+      };
+      return preview;
+    },
+    clients_csv_import: (args) => {
+      const request = args.request as CsvImportRequest;
+      const { rows, report } = checkCsv(request);
+      if (rows.length === 0 || rows.some((r) => r.error)) return report(0, false);
+      let imported = 0;
+      for (const r of rows) {
+        if (r.duplicate && !request.importDuplicates) continue;
+        const client = makeClient({ id: `new-${nextId++}`, name: r.name, email: r.email || null, phone: r.phone || null });
+        clients.set(client.id, client);
+        imported += 1;
+      }
+      return report(imported, false);
+    },
+    clients_csv_export: (args) => String(args.path),
   };
 
   mockIPC((cmd, payload) => {
@@ -120,5 +471,7 @@ export function installBackend(initial: Client[] = []) {
     callsTo: (cmd: string) => calls.filter((c) => c.cmd === cmd),
     /** Makes the next call of `cmd` run `fn` instead (throw to reject). */
     once: (cmd: string, fn: Override) => overrides.set(cmd, fn),
+    measurements: () => measurements,
+    notes: () => notes,
   };
 }

@@ -1,0 +1,132 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { CsvImportRequest } from '../bindings';
+import { DEFAULT_EXPORT_DIR, installBackend, makeClient } from '../test/backend';
+import { renderApp } from '../test/render';
+
+const anna = makeClient({ id: 'c1', name: 'Anna Berg', email: 'anna@example.com' });
+
+const csv = (text: string, name = 'clients.csv') => new File([text], name, { type: 'text/csv' });
+const rowNames = () => screen.getAllByTestId('client-row').map((r) => within(r).getAllByRole('cell')[0]!.textContent);
+const previewRows = () => screen.getAllByTestId('csv-preview-row');
+
+async function openImport() {
+  const view = renderApp('/clients');
+  await view.user.click(await screen.findByTestId('import-csv'));
+  return view;
+}
+
+describe('CSV import', () => {
+  it('previews, re-checks on a mapping change, skips duplicates, and imports on confirm only', async () => {
+    const backend = installBackend([anna]);
+    const { user } = await openImport();
+
+    await user.upload(
+      await screen.findByTestId('csv-file'),
+      csv('Client,Mail,Phone\nBen Stone,ben@example.com,+46 70 222\nAnna B,anna@example.com,\nDana Ek,dana@example.com,'),
+    );
+
+    // The guess: Client → Name, Mail unknown (ignored), Phone → Phone.
+    await waitFor(() => expect(previewRows()).toHaveLength(3));
+    expect(screen.getByTestId('csv-mapping-0')).toHaveValue('name');
+    expect(screen.getByTestId('csv-mapping-1')).toHaveValue('');
+    expect(screen.getByTestId('csv-mapping-2')).toHaveValue('phone');
+    expect(screen.getByTestId('csv-confirm')).toHaveTextContent('Import 3 clients');
+
+    // Mapping two columns to one field is refused by the backend: shown at the mapping, no import.
+    await user.selectOptions(screen.getByTestId('csv-mapping-1'), 'phone');
+    expect(await screen.findByTestId('csv-mapping-error')).toHaveTextContent('two columns');
+    expect(screen.getByTestId('csv-confirm')).toBeDisabled();
+
+    // Mail → Email: Anna's email makes line 3 a duplicate, skipped by default.
+    await user.selectOptions(screen.getByTestId('csv-mapping-1'), 'email');
+    await waitFor(() => expect(screen.getByTestId('csv-confirm')).toHaveTextContent('Import 2 clients'));
+    expect(screen.queryByTestId('csv-mapping-error')).not.toBeInTheDocument();
+    expect(previewRows()[1]).toHaveTextContent('Duplicate, skipped: Anna Berg (email)');
+    expect(screen.getByTestId('csv-counts')).toHaveTextContent('3 rows · 2 to import · 1 duplicate skipped');
+    const last = backend.callsTo('clients_csv_preview').at(-1)!.args.request as CsvImportRequest;
+    expect(last.mapping).toEqual(['name', 'email', 'phone']);
+
+    await user.click(screen.getByTestId('csv-import-duplicates'));
+    await waitFor(() => expect(screen.getByTestId('csv-confirm')).toHaveTextContent('Import 3 clients'));
+    await user.click(screen.getByTestId('csv-import-duplicates'));
+    await waitFor(() => expect(screen.getByTestId('csv-confirm')).toHaveTextContent('Import 2 clients'));
+
+    // Nothing is written before confirming.
+    expect(backend.callsTo('clients_csv_import')).toHaveLength(0);
+    expect(backend.clients.size).toBe(1);
+
+    await user.click(screen.getByTestId('csv-confirm'));
+    expect(await screen.findByTestId('csv-result')).toHaveTextContent('Imported 2 clients. Skipped 1 duplicate.');
+    expect(backend.callsTo('clients_csv_import')[0]!.args.request).toMatchObject({
+      mapping: ['name', 'email', 'phone'],
+      importDuplicates: false,
+    });
+    await user.click(screen.getByTestId('csv-done'));
+    await waitFor(() => expect(rowNames()).toEqual(['Anna Berg', 'Ben Stone', 'Dana Ek']));
+  });
+
+  it('keeps Import disabled while any row has an error, and says which', async () => {
+    const backend = installBackend([anna]);
+    const { user } = await openImport();
+
+    await user.upload(await screen.findByTestId('csv-file'), csv('name,email\nBen Stone,ben@example.com\n,carl@example.com\nDana,dana-at-example'));
+
+    await waitFor(() => expect(previewRows()).toHaveLength(3));
+    expect(previewRows()[1]).toHaveTextContent('Name is required');
+    expect(previewRows()[2]).toHaveTextContent("Email 'dana-at-example' is not valid");
+    expect(screen.getByTestId('csv-row-errors')).toHaveTextContent('Line 3: Name is required');
+    expect(screen.getByTestId('csv-counts')).toHaveTextContent('2 with errors');
+    expect(screen.getByTestId('csv-confirm')).toBeDisabled();
+
+    // Ignoring the email column clears that row's error, but the missing name still blocks.
+    await user.selectOptions(screen.getByTestId('csv-mapping-1'), '');
+    await waitFor(() => expect(screen.getByTestId('csv-counts')).toHaveTextContent('1 with errors'));
+    expect(screen.getByTestId('csv-confirm')).toBeDisabled();
+    expect(backend.callsTo('clients_csv_import')).toHaveLength(0);
+  });
+
+  it('says clearly when the file itself cannot be imported', async () => {
+    installBackend([anna]);
+    const { user } = await openImport();
+
+    // Latin-1 "Zoë": not UTF-8.
+    await user.upload(await screen.findByTestId('csv-file'), new File([new Uint8Array([0x6e, 0x61, 0x6d, 0x65, 0x0a, 0x5a, 0x6f, 0xeb])], 'old.csv'));
+    expect(await screen.findByTestId('csv-file-error')).toHaveTextContent('not UTF-8');
+    expect(screen.queryByTestId('csv-preview-row')).not.toBeInTheDocument();
+
+    await user.upload(await screen.findByTestId('csv-file'), csv('first,last\nAnna,Berg'));
+    expect(await screen.findByTestId('csv-file-error')).toHaveTextContent("no 'name' column");
+    expect(screen.getByTestId('csv-confirm')).toBeDisabled();
+  });
+});
+
+describe('CSV export', () => {
+  it('writes clients.csv to the default folder or an edited path, and shows where', async () => {
+    const backend = installBackend([anna]);
+    const { user } = renderApp('/clients');
+
+    await user.click(await screen.findByTestId('export-csv'));
+    const path = await screen.findByTestId('csv-export-path');
+    await waitFor(() => expect(path).toHaveValue(`${DEFAULT_EXPORT_DIR}/clients.csv`));
+
+    await user.clear(path);
+    await user.type(path, '/tmp/backup/clients.csv');
+    await user.click(screen.getByTestId('csv-export-save'));
+    expect(await screen.findByTestId('csv-export-result')).toHaveTextContent('/tmp/backup/clients.csv');
+    expect(backend.callsTo('clients_csv_export')[0]!.args).toEqual({ path: '/tmp/backup/clients.csv' });
+  });
+
+  it('shows a write error at the path', async () => {
+    const backend = installBackend([anna]);
+    backend.once('clients_csv_export', () => {
+      throw { code: 'io', message: 'cannot write /root/clients.csv: permission denied' };
+    });
+    const { user } = renderApp('/clients');
+
+    await user.click(await screen.findByTestId('export-csv'));
+    await waitFor(() => expect(screen.getByTestId('csv-export-path')).not.toHaveValue(''));
+    await user.click(screen.getByTestId('csv-export-save'));
+    expect(await screen.findByTestId('csv-export-error')).toHaveTextContent('permission denied');
+  });
+});

@@ -1,0 +1,96 @@
+import { Alert, Button, Group, List, Stack, Text } from '@mantine/core';
+import type { Conflict, ConflictKind, FreeSlot } from '../bindings';
+import { wallClock } from './zoned';
+
+const KIND_LABEL: Record<ConflictKind, string> = {
+  trainer_busy: 'Trainer busy',
+  client_busy: 'Client busy',
+  room_full: 'Room full',
+  outside_working_hours: 'Outside working hours',
+  over_capacity: 'Over capacity',
+};
+
+function when(startUtc: string, timeZone: string): string {
+  const local = wallClock(startUtc, timeZone);
+  return `${local.slice(0, 10)} ${local.slice(11)}`;
+}
+
+/**
+ * What a planned session collides with, explained before anything is saved. The trainer
+ * either saves anyway (an explicit override) or takes the next free slot.
+ */
+export function ConflictList({
+  conflicts,
+  timeZone,
+  onOverride,
+  onFindSlot,
+  slot,
+  onUseSlot,
+  busy,
+}: {
+  conflicts: Conflict[];
+  timeZone: string;
+  onOverride: () => void;
+  onFindSlot?: () => void;
+  slot?: FreeSlot | null;
+  onUseSlot?: (slot: FreeSlot) => void;
+  busy?: boolean;
+}) {
+  // A series can collide on many dates; show the first few and a count.
+  const shown = conflicts.slice(0, 8);
+  const occurrences = new Set(conflicts.map((c) => c.start)).size;
+  return (
+    <Alert color="orange" title="This collides with your schedule" data-testid="conflict-list">
+      <Stack gap="xs">
+        <List size="sm" spacing={4}>
+          {shown.map((c, i) => (
+            <List.Item key={`${c.kind}-${c.start}-${i}`} data-testid="conflict-item" data-kind={c.kind}>
+              <Text span fw={600} size="sm">
+                {KIND_LABEL[c.kind]}
+              </Text>
+              {occurrences > 1 && (
+                <Text span size="sm" c="dimmed">
+                  {' '}
+                  ({when(c.start, timeZone)})
+                </Text>
+              )}
+              <Text span size="sm">
+                : {c.message}
+              </Text>
+            </List.Item>
+          ))}
+        </List>
+        {conflicts.length > shown.length && (
+          <Text size="xs" c="dimmed">
+            …and {conflicts.length - shown.length} more.
+          </Text>
+        )}
+        {slot && onUseSlot && (
+          <Group gap="xs" data-testid="free-slot">
+            <Text size="sm">
+              Next free slot: <b>{when(slot.start, timeZone)}</b>
+            </Text>
+            <Button size="compact-sm" onClick={() => onUseSlot(slot)} data-testid="free-slot-use">
+              Use this slot
+            </Button>
+          </Group>
+        )}
+        {slot === null && (
+          <Text size="sm" c="dimmed" data-testid="free-slot-none">
+            No free slot in the next four weeks within working hours.
+          </Text>
+        )}
+        <Group gap="xs">
+          {onFindSlot && (
+            <Button size="compact-sm" variant="light" onClick={onFindSlot} loading={busy} data-testid="conflict-free-slot">
+              Find next free slot
+            </Button>
+          )}
+          <Button size="compact-sm" color="orange" variant="outline" onClick={onOverride} loading={busy} data-testid="conflict-override">
+            Save anyway
+          </Button>
+        </Group>
+      </Stack>
+    </Alert>
+  );
+}

@@ -1,0 +1,138 @@
+import { Button, Checkbox, Group, Menu, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { api } from '../api';
+import type { AppError, EditScope, Session, SessionStatus } from '../bindings';
+import { useInvalidateSessions } from '../queries';
+import { datePart } from './zoned';
+
+/**
+ * One-click status changes (each with undo), cancellation of one, following or all
+ * sessions of a series (confirmed by the menu choice), the .ics invitation and delete.
+ */
+export function SessionActions({ session, onDone }: { session: Session; onDone: () => void }) {
+  const invalidate = useInvalidateSessions();
+  const [late, setLate] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  async function run<T>(work: () => Promise<T>, message: (r: T) => string, undo?: () => Promise<unknown>) {
+    setBusy(true);
+    try {
+      const result = await work();
+      await invalidate();
+      const id = `session-${session.id}-${Date.now()}`;
+      notifications.show({
+        id,
+        message: (
+          <Group gap="xs" justify="space-between" wrap="nowrap">
+            <Text size="sm">{message(result)}</Text>
+            {undo && (
+              <Button
+                size="compact-xs"
+                variant="subtle"
+                data-testid="session-undo"
+                onClick={() => {
+                  notifications.hide(id);
+                  void undo().then(() => invalidate());
+                }}
+              >
+                Undo
+              </Button>
+            )}
+          </Group>
+        ),
+        autoClose: 8000,
+      });
+      onDone();
+    } catch (e) {
+      notifications.show({ color: 'red', message: (e as AppError).message });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const setStatus = (status: SessionStatus, label: string) =>
+    run(
+      () => api.sessionSetStatus(session.id, status, status === 'cancelled' && late),
+      () => label,
+      () => api.sessionSetStatus(session.id, session.status, session.lateCancel),
+    );
+
+  const cancel = (scope: EditScope) =>
+    run(
+      () => api.sessionCancel(session.id, scope, late),
+      (n) => (scope === 'one' ? 'Session cancelled' : `${n} sessions removed from the series`),
+      scope === 'one' ? () => api.sessionSetStatus(session.id, 'scheduled') : undefined,
+    );
+
+  async function invite() {
+    setBusy(true);
+    try {
+      const dir = await api.defaultExportDir();
+      const path = `${dir}/session-${datePart(session.localStart)}-${session.id.slice(-6)}.ics`;
+      const done = await api.sessionExport(session.id, path);
+      notifications.show({ message: `Invitation saved: ${done.path}`, autoClose: 10000 });
+    } catch (e) {
+      notifications.show({ color: 'red', message: (e as AppError).message });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Group gap="xs" data-testid="session-actions">
+      {session.status === 'scheduled' ? (
+        <>
+          <Button size="compact-sm" color="teal" loading={busy} onClick={() => void setStatus('completed', 'Marked completed')} data-testid="session-complete">
+            Complete
+          </Button>
+          <Button size="compact-sm" color="red" variant="light" loading={busy} onClick={() => void setStatus('no_show', 'Marked no-show')} data-testid="session-no-show">
+            No-show
+          </Button>
+          {session.seriesId ? (
+            <Menu>
+              <Menu.Target>
+                <Button size="compact-sm" variant="default" loading={busy} data-testid="session-cancel">
+                  Cancel…
+                </Button>
+              </Menu.Target>
+              <Menu.Dropdown>
+                <Menu.Item onClick={() => void cancel('one')} data-testid="session-cancel-one">
+                  Cancel this session
+                </Menu.Item>
+                <Menu.Item onClick={() => void cancel('following')} data-testid="session-cancel-following">
+                  Remove this and following
+                </Menu.Item>
+                <Menu.Item color="red" onClick={() => void cancel('all')} data-testid="session-cancel-all">
+                  End the whole series now
+                </Menu.Item>
+              </Menu.Dropdown>
+            </Menu>
+          ) : (
+            <Button size="compact-sm" variant="default" loading={busy} onClick={() => void cancel('one')} data-testid="session-cancel">
+              Cancel
+            </Button>
+          )}
+          <Checkbox size="xs" label="Late cancellation" checked={late} onChange={(e) => setLate(e.currentTarget.checked)} />
+        </>
+      ) : (
+        <Button size="compact-sm" variant="default" loading={busy} onClick={() => void setStatus('scheduled', 'Back to scheduled')} data-testid="session-reopen">
+          Back to scheduled
+        </Button>
+      )}
+      <Button size="compact-sm" variant="subtle" loading={busy} onClick={() => void invite()} data-testid="session-invite">
+        Invitation (.ics)
+      </Button>
+      <Button
+        size="compact-sm"
+        variant="subtle"
+        color="red"
+        loading={busy}
+        onClick={() => void run(() => api.sessionDelete(session.id), () => 'Session deleted', () => api.sessionRestore(session.id))}
+        data-testid="session-delete"
+      >
+        Delete
+      </Button>
+    </Group>
+  );
+}

@@ -1,0 +1,70 @@
+import { Button, Group, NumberInput, Paper, Table, Text, TextInput, Title } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { api } from '../api';
+import type { AppError } from '../bindings';
+import { scheduleKeys, useRooms } from '../queries';
+
+/** Rooms and how many people each holds at once (the calendar warns when one is full). */
+export function RoomsPanel() {
+  const rooms = useRooms();
+  const queryClient = useQueryClient();
+  const [name, setName] = useState('');
+  const [capacity, setCapacity] = useState<number | ''>('');
+  const [error, setError] = useState<AppError | null>(null);
+
+  async function add() {
+    setError(null);
+    try {
+      await api.roomCreate({ name, capacity: capacity === '' ? null : capacity });
+      setName('');
+      setCapacity('');
+      await queryClient.invalidateQueries({ queryKey: scheduleKeys.rooms });
+    } catch (e) {
+      setError(e as AppError);
+    }
+  }
+
+  return (
+    <Paper withBorder p="md" data-testid="settings-rooms">
+      <Title order={4} mb="sm">
+        Rooms
+      </Title>
+      <Table verticalSpacing={4}>
+        <Table.Tbody>
+          {(rooms.data ?? []).map((r) => (
+            <Table.Tr key={r.id} data-testid="room-row">
+              <Table.Td>{r.name}</Table.Td>
+              <Table.Td>
+                <Text size="sm" c="dimmed">
+                  {r.capacity ? `${r.capacity} people at once` : 'No limit'}
+                </Text>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      <Group mt="sm" align="flex-start" gap="xs">
+        <TextInput
+          placeholder="Room name"
+          value={name}
+          onChange={(e) => setName(e.currentTarget.value)}
+          error={error?.field === 'name' ? error.message : undefined}
+          data-testid="room-name"
+        />
+        <NumberInput
+          placeholder="Capacity"
+          w={120}
+          min={1}
+          value={capacity}
+          onChange={(v) => setCapacity(typeof v === 'number' ? v : '')}
+          error={error?.field === 'capacity' ? error.message : undefined}
+          data-testid="room-capacity"
+        />
+        <Button variant="light" onClick={() => void add()} data-testid="room-add">
+          Add room
+        </Button>
+      </Group>
+    </Paper>
+  );
+}
