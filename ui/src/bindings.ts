@@ -129,7 +129,7 @@ name: string,
  */
 base64: string, };
 
-export type CsvField = "name" | "email" | "phone" | "dateOfBirth" | "goals" | "notes" | "tags" | "archived" | "emergencyContactName" | "emergencyContactPhone" | "fitnessLevel" | "injuries" | "preferredTimes";
+export type CsvField = "name" | "email" | "phone" | "dateOfBirth" | "goals" | "notes" | "tags" | "archived" | "emergencyContactName" | "emergencyContactPhone" | "fitnessLevel" | "injuries" | "bodyAreas" | "preferredTimes" | "paused";
 
 export type CsvPreviewRow = { line: number, 
 /**
@@ -149,7 +149,12 @@ sample: Array<CsvPreviewRow>,
 /**
  * What importing would do (a dry run).
  */
-report: ImportReport, };
+report: ImportReport, 
+/**
+ * Why the mapping cannot be used yet (no Name column, a field mapped twice): the
+ * headers are still returned so the trainer can fix the mapping.
+ */
+mappingError: string | null, };
 
 export type CsvImportRequest = { 
 /**

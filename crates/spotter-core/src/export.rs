@@ -94,7 +94,7 @@ pub fn write_json<W: Write>(export: &Export, mut out: W) -> Result<()> {
         .map_err(|e| AppError::io("cannot write the export", e))
 }
 
-pub const CSV_HEADER: [&str; 11] = [
+pub const CSV_HEADER: [&str; 18] = [
     "id",
     "name",
     "email",
@@ -104,12 +104,17 @@ pub const CSV_HEADER: [&str; 11] = [
     "notes",
     "tags",
     "archived",
+    "paused",
+    "emergency_contact_name",
+    "emergency_contact_phone",
+    "fitness_level",
+    "injuries",
+    "body_areas",
+    "preferred_times",
     "created_at",
     "updated_at",
 ];
 
-/// Clients that are not deleted, one row each; tags joined with "; ". Re-importable by `import`
-/// (archived included). Cells are written as they are: a phone number legitimately starts with +.
 pub fn write_clients_csv<W: Write>(clients: &[Client], out: W) -> Result<()> {
     let csv_err =
         |e: csv::Error| AppError::new(ErrorCode::Io, format!("cannot write the CSV: {e}"));
@@ -126,6 +131,13 @@ pub fn write_clients_csv<W: Write>(clients: &[Client], out: W) -> Result<()> {
             &c.notes,
             &c.tags.join("; "),
             if c.archived_at.is_some() { "yes" } else { "no" },
+            if c.paused_at.is_some() { "yes" } else { "no" },
+            c.emergency_contact_name.as_deref().unwrap_or(""),
+            c.emergency_contact_phone.as_deref().unwrap_or(""),
+            c.fitness_level.map(|l| l.as_str()).unwrap_or(""),
+            &c.injuries,
+            &c.body_areas.join("; "),
+            &c.preferred_times,
             &c.created_at,
             &c.updated_at,
         ])

@@ -33,7 +33,9 @@ pub enum CsvField {
     EmergencyContactPhone,
     FitnessLevel,
     Injuries,
+    BodyAreas,
     PreferredTimes,
+    Paused,
 }
 
 impl CsvField {
@@ -62,11 +64,13 @@ impl CsvField {
             Self::EmergencyContactPhone => &["emergency_phone", "emergency_contact_phone"],
             Self::FitnessLevel => &["fitness_level", "level"],
             Self::Injuries => &["injuries", "injuries_and_limitations", "limitations"],
+            Self::BodyAreas => &["body_areas", "body_area"],
             Self::PreferredTimes => &["preferred_times", "availability"],
+            Self::Paused => &["paused"],
         }
     }
 
-    const ALL: [CsvField; 13] = [
+    const ALL: [CsvField; 15] = [
         Self::Name,
         Self::Email,
         Self::Phone,
@@ -79,7 +83,9 @@ impl CsvField {
         Self::EmergencyContactPhone,
         Self::FitnessLevel,
         Self::Injuries,
+        Self::BodyAreas,
         Self::PreferredTimes,
+        Self::Paused,
     ];
 }
 
@@ -138,6 +144,9 @@ pub struct CsvPreview {
     pub sample: Vec<CsvPreviewRow>,
     /// What importing would do (a dry run).
     pub report: ImportReport,
+    /// Why the mapping cannot be used yet (no Name column, a field mapped twice): the
+    /// headers are still returned so the trainer can fix the mapping.
+    pub mapping_error: Option<String>,
 }
 
 /// The request from the import dialog: the file's bytes and the chosen mapping.
@@ -254,10 +263,16 @@ fn check_mapping(mapping: &[Option<CsvField>], columns: usize) -> Result<()> {
     Ok(())
 }
 
+/// Status columns of a row.
+struct Flags {
+    archived: bool,
+    paused: bool,
+}
+
 struct Checked {
     line: u64,
     input: ClientInput,
-    valid: Option<(ValidClient, bool)>,
+    valid: Option<(ValidClient, Flags)>,
     error: Option<RowError>,
     duplicate: Option<RowDuplicate>,
 }
@@ -336,7 +351,12 @@ async fn check_rows(
             emergency_contact_phone: opt(get(CsvField::EmergencyContactPhone)),
             fitness_level,
             injuries: get(CsvField::Injuries),
-            body_areas: Vec::new(),
+            body_areas: get(CsvField::BodyAreas)
+                .split([';', ','])
+                .map(str::trim)
+                .filter(|t| !t.is_empty())
+                .map(String::from)
+                .collect(),
             preferred_times: get(CsvField::PreferredTimes),
         };
         let archived_text = get(CsvField::Archived);
@@ -346,6 +366,15 @@ async fn check_rows(
                 line: *line,
                 field: Some("archived".into()),
                 message: format!("Archived must be yes or no, not '{archived_text}'"),
+            });
+        }
+        let paused_text = get(CsvField::Paused);
+        let paused = parse_yes_no(&paused_text);
+        if paused.is_none() && error.is_none() {
+            error = Some(RowError {
+                line: *line,
+                field: Some("paused".into()),
+                message: format!("Paused must be yes or no, not '{paused_text}'"),
             });
         }
         let mut valid = None;
@@ -387,7 +416,7 @@ async fn check_rows(
                 if let Some(k) = v.phone.as_deref().and_then(phone_key) {
                     phones.entry(k).or_insert(here);
                 }
-                valid = Some((v, archived.unwrap_or(false)));
+                valid = Some((v, Flags { archived: archived.unwrap_or(false), paused: paused.unwrap_or(false) }));
             }
             Ok(_) => {}
         }
@@ -429,7 +458,7 @@ async fn write(db: &Database, checked: &[Checked], import_duplicates: bool) -> R
     let mut tx = db.pool().begin().await?;
     let mut n = 0;
     for c in checked {
-        let Some((v, archived)) = &c.valid else {
+        let Some((v, flags)) = &c.valid else {
             continue;
         };
         if c.duplicate.is_some() && !import_duplicates {
@@ -437,12 +466,17 @@ async fn write(db: &Database, checked: &[Checked], import_duplicates: bool) -> R
         }
         let id = new_id();
         insert_validated(&mut *tx, &id, v, &now).await?;
-        if *archived {
-            sqlx::query("UPDATE clients SET archived_at = ? WHERE id = ?")
-                .bind(&now)
-                .bind(&id)
-                .execute(&mut *tx)
-                .await?;
+        if flags.archived || flags.paused {
+            sqlx::query(
+                "UPDATE clients SET archived_at = CASE WHEN ? THEN ? END, paused_at = CASE WHEN ? THEN ? END WHERE id = ?",
+            )
+            .bind(flags.archived)
+            .bind(&now)
+            .bind(flags.paused)
+            .bind(&now)
+            .bind(&id)
+            .execute(&mut *tx)
+            .await?;
         }
         n += 1;
     }
@@ -453,11 +487,12 @@ async fn write(db: &Database, checked: &[Checked], import_duplicates: bool) -> R
 /// What importing `content` with `mapping` (or the guessed one) would do; writes nothing.
 pub async fn preview_clients_csv(db: &Database, req: &CsvImportRequest) -> Result<CsvPreview> {
     let table = read_table(&req.file.bytes(MAX_CSV_BYTES as usize)?)?;
-    let mapping = req
-        .mapping
-        .clone()
-        .unwrap_or_else(|| guess_mapping(&table.headers));
-    check_mapping(&mapping, table.headers.len())?;
+    let mapping = req.mapping.clone().unwrap_or_else(|| guess_mapping(&table.headers));
+    if let Err(e) = check_mapping(&mapping, table.headers.len()) {
+        let mapping = if mapping.len() == table.headers.len() { mapping } else { guess_mapping(&table.headers) };
+        let empty = report(&[], 0, true, req.import_duplicates);
+        return Ok(CsvPreview { headers: table.headers, mapping, sample: Vec::new(), report: empty, mapping_error: Some(e.message) });
+    }
     let checked = check_rows(db, &table, &mapping).await?;
     let sample = checked
         .iter()
@@ -468,10 +503,7 @@ pub async fn preview_clients_csv(db: &Database, req: &CsvImportRequest) -> Resul
             email: c.input.email.clone().unwrap_or_default(),
             phone: c.input.phone.clone().unwrap_or_default(),
             error: c.error.as_ref().map(|e| e.message.clone()),
-            duplicate_of: c
-                .duplicate
-                .as_ref()
-                .map(|d| format!("{} ({})", d.duplicate_of, d.matched)),
+            duplicate_of: c.duplicate.as_ref().map(|d| format!("{} ({})", d.duplicate_of, d.matched)),
         })
         .collect();
     Ok(CsvPreview {
@@ -479,6 +511,7 @@ pub async fn preview_clients_csv(db: &Database, req: &CsvImportRequest) -> Resul
         mapping,
         sample,
         report: report(&checked, 0, true, req.import_duplicates),
+        mapping_error: None,
     })
 }
 

@@ -354,12 +354,16 @@ async fn csv_import_maps_columns_previews_and_detects_duplicates() {
         mapping: Some(vec![Some(CsvField::Name), Some(CsvField::Name)]),
         ..bad
     };
-    assert_eq!(
-        import::preview_clients_csv(&db, &twice)
-            .await
-            .unwrap_err()
-            .field
-            .as_deref(),
-        Some("mapping")
-    );
+    let refused = import::preview_clients_csv(&db, &twice).await.unwrap();
+    assert!(refused.mapping_error.unwrap().contains("mapped to"));
+    let err = import::import_clients_mapped(&db, &twice).await.unwrap_err();
+    assert_eq!(err.field.as_deref(), Some("mapping"));
+    // Without a Name column the preview still shows the columns, so one can be mapped.
+    let nameless = CsvImportRequest {
+        file: upload("Kunde,Mail\nAnna,anna@x.de\n"),
+        mapping: None,
+        import_duplicates: false,
+    };
+    let preview = import::preview_clients_csv(&db, &nameless).await.unwrap();
+    assert_eq!((preview.headers.len(), preview.mapping_error.is_some()), (2, true));
 }

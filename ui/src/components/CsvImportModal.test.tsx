@@ -95,9 +95,13 @@ describe('CSV import', () => {
     expect(await screen.findByTestId('csv-file-error')).toHaveTextContent('not UTF-8');
     expect(screen.queryByTestId('csv-preview-row')).not.toBeInTheDocument();
 
+    // No column is recognised as the name: the columns still show, so one can be mapped to Name.
     await user.upload(await screen.findByTestId('csv-file'), csv('first,last\nAnna,Berg'));
-    expect(await screen.findByTestId('csv-file-error')).toHaveTextContent("no 'name' column");
+    expect(await screen.findByTestId('csv-mapping-error')).toHaveTextContent("no 'name' column");
     expect(screen.getByTestId('csv-confirm')).toBeDisabled();
+    await user.selectOptions(screen.getByTestId('csv-mapping-0'), 'name');
+    expect(await screen.findByTestId('csv-preview-row')).toHaveTextContent('Anna');
+    await waitFor(() => expect(screen.getByTestId('csv-confirm')).toBeEnabled());
   });
 });
 

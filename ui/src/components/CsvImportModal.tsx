@@ -114,11 +114,11 @@ function CsvImportWizard({ onClose }: { onClose: () => void }) {
   if (result && result.errors.length === 0) return <ImportResult report={result} onClose={onClose} />;
 
   const fileError = readError ?? (!preview && dryRun.error ? dryRun.error.message : null);
-  const mappingError = preview && dryRun.error ? dryRun.error.message : null;
+  const mappingError = preview?.mappingError ?? (preview && dryRun.error ? dryRun.error.message : null);
   // The preview counts only while it matches what is on screen.
   const current = preview !== null && !dryRun.isPending && !dryRun.isError ? preview.report : null;
   const toImport = current ? current.rows - current.errors.length - current.skippedDuplicates : 0;
-  const blocked = !current || current.errors.length > 0 || toImport === 0;
+  const blocked = !current || mappingError !== null || current.errors.length > 0 || toImport === 0;
 
   return (
     <Stack gap="md">

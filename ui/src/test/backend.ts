@@ -420,7 +420,19 @@ export function installBackend(initial: Client[] = [], seed: Seed = {}) {
     },
 
     clients_csv_preview: (args) => {
-      const { headers, mapping, rows, report } = checkCsv(args.request as CsvImportRequest);
+      const request = args.request as CsvImportRequest;
+      // Like the core: a mapping that cannot be used still returns the columns, with the reason.
+      try {
+        checkCsv(request);
+      } catch (e) {
+        const error = e as AppError;
+        if (error.code === 'invalid_file' && !error.message.includes("'name' column")) throw e;
+        const table = readCsv(request.file.base64);
+        const mapping = request.mapping?.length === table.headers.length ? request.mapping : guessMapping(table.headers);
+        const empty: ImportReport = { rows: 0, imported: 0, dryRun: true, errors: [], duplicates: [], skippedDuplicates: 0 };
+        return { headers: table.headers, mapping, sample: [], report: empty, mappingError: error.message } satisfies CsvPreview;
+      }
+      const { headers, mapping, rows, report } = checkCsv(request);
       const preview: CsvPreview = {
         headers,
         mapping,
@@ -433,6 +445,7 @@ export function installBackend(initial: Client[] = [], seed: Seed = {}) {
           duplicateOf: r.duplicate ? `${r.duplicate.duplicateOf} (${r.duplicate.matched})` : null,
         })),
         report: report(0, true),
+        mappingError: null,
       };
       return preview;
     },

@@ -161,7 +161,7 @@ pub async fn record_intake(db: &Database, client: &str, input: &ParqInput) -> Re
     .await?;
     // The flag follows the newest intake (by date, then by when it was entered).
     let latest: String = sqlx::query_scalar(
-        "SELECT answers FROM parq_intakes WHERE client_id = ? AND deleted_at IS NULL ORDER BY answered_on DESC, created_at DESC LIMIT 1",
+        "SELECT answers FROM parq_intakes WHERE client_id = ? AND deleted_at IS NULL ORDER BY answered_on DESC, created_at DESC, local_key DESC LIMIT 1",
     )
     .bind(&client)
     .fetch_one(&mut *tx)
@@ -194,7 +194,7 @@ pub async fn intakes(db: &Database, client: &str) -> Result<Vec<ParqIntake>> {
     let client = parse_id("clientId", client)?;
     let rows: Vec<IntakeRow> = sqlx::query_as(
         "SELECT id, client_id, answered_on, answers, notes, created_at FROM parq_intakes
-         WHERE client_id = ? AND deleted_at IS NULL ORDER BY answered_on DESC, created_at DESC",
+         WHERE client_id = ? AND deleted_at IS NULL ORDER BY answered_on DESC, created_at DESC, local_key DESC",
     )
     .bind(&client)
     .fetch_all(db.pool())
@@ -412,7 +412,7 @@ pub async fn measurements(db: &Database, client: &str) -> Result<Vec<Measurement
     let client = parse_id("clientId", client)?;
     let rows: Vec<MeasurementRow> = sqlx::query_as(
         "SELECT id, client_id, measured_on, metric, value, unit, created_at FROM measurements
-         WHERE client_id = ? AND deleted_at IS NULL ORDER BY measured_on, created_at",
+         WHERE client_id = ? AND deleted_at IS NULL ORDER BY measured_on, created_at, local_key",
     )
     .bind(&client)
     .fetch_all(db.pool())
@@ -486,7 +486,7 @@ pub async fn notes(db: &Database, client: &str) -> Result<Vec<ClientNote>> {
     let client = parse_id("clientId", client)?;
     let rows: Vec<(String, String, String, String, String)> = sqlx::query_as(
         "SELECT id, client_id, body, created_at, updated_at FROM client_notes
-         WHERE client_id = ? AND deleted_at IS NULL ORDER BY created_at DESC",
+         WHERE client_id = ? AND deleted_at IS NULL ORDER BY created_at DESC, local_key DESC",
     )
     .bind(&client)
     .fetch_all(db.pool())
