@@ -154,6 +154,13 @@ export function exportedClients(dataDir) {
   return JSON.parse(readFileSync(path.join(out, 'spotter-export.json'), 'utf8')).clients;
 }
 
+/** Every other table (sessions, measurements, notes …) as exported by `spotter-cli export`. */
+export function exportedTables(dataDir) {
+  const out = mkdtempSync(path.join(os.tmpdir(), 'spotter-export-'));
+  execFileSync(CLI, ['--data-dir', dataDir, 'export', out]);
+  return JSON.parse(readFileSync(path.join(out, 'spotter-export.json'), 'utf8')).tables;
+}
+
 export function tempDataDir() {
   return mkdtempSync(path.join(os.tmpdir(), 'spotter-e2e-'));
 }
