@@ -33,6 +33,7 @@ import type {
   SessionKind,
   Trainer,
 } from '../bindings';
+import { ClearanceBadge } from '../components/ClearanceBadge';
 import { useClients, useInvalidateSessions, useRooms } from '../queries';
 import { ConflictList } from './ConflictList';
 import { isGroup, isOneToOne, KIND_OPTIONS, STATUS_COLOR, STATUS_LABEL } from './kinds';
@@ -613,11 +614,7 @@ function AttendanceList({ session }: { session: Session }) {
         <Group key={p.clientId} justify="space-between" gap="xs">
           <Group gap={6}>
             <Text size="sm">{p.name}</Text>
-            {p.needsClearance && (
-              <Badge color="red" size="xs" variant="filled">
-                Needs medical clearance
-              </Badge>
-            )}
+            <ClearanceBadge needsClearance={p.needsClearance} size="xs" />
           </Group>
           <Select
             size="xs"

@@ -1,4 +1,5 @@
-import { Alert, Anchor, Button, Group, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Loader, Stack, Tabs, Text, Title } from '@mantine/core';
+import { lazy, Suspense } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { Client } from '../bindings';
 import { ClearanceBadge } from '../components/ClearanceBadge';
@@ -7,10 +8,12 @@ import { ClientStatusBadge } from '../components/ClientStatusBadge';
 import { PageHeader } from '../components/PageHeader';
 import { useClient, useDeleteClient, useSetArchived } from '../queries';
 import { IntakeTab } from './client/IntakeTab';
-import { MeasurementsTab } from './client/MeasurementsTab';
 import { NotesTab } from './client/NotesTab';
 import { OverviewTab } from './client/OverviewTab';
 import { SessionsTab } from './client/SessionsTab';
+
+// Charts load with the Measurements tab, not with every client page.
+const MeasurementsTab = lazy(() => import('./client/MeasurementsTab').then((m) => ({ default: m.MeasurementsTab })));
 
 const TABS = [
   { value: 'overview', label: 'Overview' },
@@ -127,7 +130,9 @@ function ClientView({ client }: { client: Client }) {
           <SessionsTab client={client} />
         </Tabs.Panel>
         <Tabs.Panel value="measurements">
-          <MeasurementsTab client={client} />
+          <Suspense fallback={<Loader size="sm" />}>
+            <MeasurementsTab client={client} />
+          </Suspense>
         </Tabs.Panel>
         <Tabs.Panel value="intake">
           <IntakeTab client={client} />

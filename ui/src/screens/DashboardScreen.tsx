@@ -4,6 +4,7 @@ import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { api } from '../api';
 import type { AppError, AttentionReason, CalendarEntry, Session, SessionStatus } from '../bindings';
+import { ClearanceBadge } from '../components/ClearanceBadge';
 import { IconPlus } from '../components/icons';
 import { PageHeader } from '../components/PageHeader';
 import { useClients, useDashboard, useInvalidateSessions, useTrainers } from '../queries';
@@ -154,11 +155,7 @@ function TodayRow({ session, trainer }: { session: Session; trainer: string | nu
                 {trainer}
               </Text>
             )}
-            {clearance && (
-              <Badge size="xs" color="red" variant="filled" data-testid="clearance-badge">
-                Needs medical clearance
-              </Badge>
-            )}
+            <ClearanceBadge needsClearance={clearance} size="xs" />
           </Group>
         </div>
       </Group>

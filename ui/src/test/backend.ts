@@ -6,6 +6,8 @@ import { mockIPC } from '@tauri-apps/api/mocks';
 import type {
   AppError,
   AppInfo,
+  Attendance,
+  AttentionItem,
   CalendarEntry,
   Client,
   ClientInput,
@@ -22,6 +24,8 @@ import type {
   ParqIntake,
   RowDuplicate,
   RowError,
+  Session,
+  SessionStatus,
   Settings,
   Trainer,
 } from '../bindings';
@@ -121,6 +125,33 @@ export interface Seed {
   measurements?: Measurement[];
   intakes?: ParqIntake[];
   notes?: ClientNote[];
+  /** Today's sessions for dashboard_get, also answered by session_get / session_set_status. */
+  today?: Session[];
+  attention?: AttentionItem[];
+}
+
+export function makeSession(partial: Partial<Session> & { id: string; start: string; end: string }): Session {
+  return {
+    trainerId: 't1',
+    roomId: null,
+    kind: 'personal',
+    label: 'Personal training',
+    title: '',
+    timeZone: 'UTC',
+    localStart: partial.start.slice(0, 16),
+    localEnd: partial.end.slice(0, 16),
+    capacity: null,
+    status: 'scheduled',
+    lateCancel: false,
+    notes: '',
+    seriesId: null,
+    recurrenceId: null,
+    detached: false,
+    participants: [],
+    createdAt: '2025-01-01T00:00:00Z',
+    updatedAt: '2025-01-01T00:00:00Z',
+    ...partial,
+  };
 }
 
 function notFound(what: string, id: unknown): AppError {
@@ -216,6 +247,12 @@ export function installBackend(initial: Client[] = [], seed: Seed = {}) {
   let measurements: Measurement[] = [...(seed.measurements ?? [])];
   let intakes: ParqIntake[] = [...(seed.intakes ?? [])];
   let notes: ClientNote[] = [...(seed.notes ?? [])];
+  const today = new Map((seed.today ?? []).map((x) => [x.id, { ...x }]));
+  const session = (id: unknown): Session => {
+    const found = typeof id === 'string' ? today.get(id) : undefined;
+    if (!found) throw notFound('session', id);
+    return found;
+  };
   // The core keeps "latest PAR-Q+ had a yes" apart from the clearance date.
   const latestYes = new Map(initial.map((c) => [c.id, c.needsClearance]));
   let nextId = 1;
@@ -337,7 +374,22 @@ export function installBackend(initial: Client[] = [], seed: Seed = {}) {
     trainers_list: () => [ME],
     rooms_list: () => [],
     sessions_range: () => [],
-    dashboard_get: () => ({ today: [], weekAhead: [], attention: [] }),
+    // Copies: the cache must never hold the objects this fake mutates.
+    dashboard_get: () => ({ today: [...today.values()].map((x) => structuredClone(x)), weekAhead: [], attention: seed.attention ?? [] }),
+    session_get: (args) => structuredClone(session(args.id)),
+    session_set_status: (args) => {
+      const s = session(args.id);
+      s.status = args.status as SessionStatus;
+      s.lateCancel = args.status === 'cancelled' && Boolean(args.late);
+      const follow: Record<SessionStatus, Attendance> = {
+        scheduled: 'expected',
+        completed: 'attended',
+        no_show: 'no_show',
+        cancelled: s.lateCancel ? 'late_cancelled' : 'cancelled',
+      };
+      s.participants = s.participants.map((p) => ({ ...p, attendance: follow[s.status] }));
+      return { ...s };
+    },
 
     intake_questions: () => PARQ_QUESTIONS,
     intakes_list: (args) =>

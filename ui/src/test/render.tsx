@@ -17,3 +17,14 @@ export function renderApp(path = '/dashboard') {
   );
   return { user, ...utils };
 }
+
+/** Renders one component with the app's providers (no routes), for focused tests. */
+export function renderWithProviders(ui: React.ReactElement) {
+  const user = userEvent.setup();
+  const utils = render(
+    <AppProviders queryClient={createQueryClient()}>
+      <MemoryRouter>{ui}</MemoryRouter>
+    </AppProviders>,
+  );
+  return { user, ...utils };
+}

@@ -1,0 +1,79 @@
+import { screen, waitFor } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import type { SessionInput } from '../bindings';
+import { installBackend, makeClient, makeSession, ME } from '../test/backend';
+import { renderWithProviders } from '../test/render';
+import { SessionDialog } from './SessionDialog';
+
+const greta = makeClient({ name: 'Greta Weiß' });
+
+function open(onSaved = vi.fn()) {
+  const utils = renderWithProviders(
+    <SessionDialog
+      target={{ mode: 'create', trainer: ME, startLocal: '2026-11-24T18:00', endLocal: '2026-11-24T19:00', clientId: greta.id }}
+      trainers={[ME]}
+      onClose={() => {}}
+      onSaved={onSaved}
+    />,
+  );
+  return { ...utils, onSaved };
+}
+
+describe('session dialog', () => {
+  it('explains conflicts and saves only after an explicit override', async () => {
+    const backend = installBackend([greta]);
+    backend.once('session_create', () => ({
+      outcome: 'conflicts',
+      conflicts: [
+        {
+          kind: 'trainer_busy',
+          message: 'Me is already booked Tue 24 Nov 18:00–19:00: José Núñez',
+          start: '2026-11-24T18:00:00Z',
+          withSessionId: 'x',
+          withLabel: 'José Núñez',
+          withStart: '2026-11-24T18:00:00Z',
+          withEnd: '2026-11-24T19:00:00Z',
+          clientId: null,
+        },
+      ],
+    }));
+    const { user, onSaved } = open();
+
+    await user.click(await screen.findByTestId('session-save'));
+    const item = await screen.findByTestId('conflict-item');
+    expect(item).toHaveTextContent('Trainer busy');
+    expect(item).toHaveTextContent('already booked');
+    expect(onSaved).not.toHaveBeenCalled();
+
+    const saved = makeSession({ id: 'new', start: '2026-11-24T18:00:00Z', end: '2026-11-24T19:00:00Z' });
+    backend.once('session_create', () => ({ outcome: 'saved', sessions: [saved], conflictsOverridden: 1 }));
+    await user.click(screen.getByTestId('conflict-override'));
+    await waitFor(() => expect(onSaved).toHaveBeenCalled());
+    const [first, second] = backend.callsTo('session_create').map((c) => c.args.input as SessionInput);
+    expect(first).toMatchObject({
+      trainerId: 't1',
+      clientIds: [greta.id],
+      start: '2026-11-24T18:00',
+      end: '2026-11-24T19:00',
+      timeZone: 'UTC',
+      overrideConflicts: false,
+      recurrence: null,
+    });
+    expect(second?.overrideConflicts).toBe(true);
+  });
+
+  it('sends a weekly recurrence and shows a backend error at its field', async () => {
+    const backend = installBackend([greta]);
+    backend.once('session_create', () => {
+      throw { code: 'validation', field: 'end', message: 'The session must end after it starts' };
+    });
+    const { user } = open();
+
+    await user.click(await screen.findByTestId('session-repeat'));
+    await user.click(screen.getByText('Thu'));
+    await user.click(screen.getByTestId('session-save'));
+    expect(await screen.findByText('The session must end after it starts')).toBeInTheDocument();
+    const input = backend.callsTo('session_create')[0]?.args.input as SessionInput;
+    expect(input.recurrence).toEqual({ weekdays: [2, 4], intervalWeeks: 1, until: null, count: 10 });
+  });
+});
