@@ -13,9 +13,23 @@ cargo build --release --locked -p spotter-bench
 rm -rf "$out/search-db"
 ./target/release/spotter-bench search --clients 50000 --rounds 20 --data-dir "$out/search-db" | tee "$out/search.json"
 
+echo "== scheduling: 50 trainers, 5,000 clients, 1,000,000 sessions (core, release build)"
+# Seeded once (a few minutes) and kept in $out/schedule-db for later runs.
+./target/release/spotter-bench schedule --rounds 10 --data-dir "$out/schedule-db" | tee "$out/schedule.json"
+
+echo "== .ics export of 10,000 events (core, release build)"
+rm -rf "$out/ics-db"
+./target/release/spotter-bench ics --rounds 10 --data-dir "$out/ics-db" | tee "$out/ics.json"
+
 echo "== app cold start and idle memory (bundled debug build, demo data)"
 cargo build --locked -p spotter --features custom-protocol --bin spotter-bare-window
 rm -rf "$out/app-db"
 ./target/debug/spotter-cli --data-dir "$out/app-db" seed --demo >/dev/null
 NO_AT_BRIDGE=1 dbus-run-session -- xvfb-run -a -s "-screen 0 1400x900x24" \
   node tests/bench/app-bench.mjs "$PWD/$out/app-db" 5 | tee "$out/app.json"
+
+echo "== calendar: a week of ~320 sessions rendered (bundled debug build)"
+rm -rf "$out/calendar-db"
+./target/debug/spotter-cli --data-dir "$out/calendar-db" seed --bench --clients 200 --trainers 4 --sessions 320 >/dev/null
+NO_AT_BRIDGE=1 dbus-run-session -- xvfb-run -a -s "-screen 0 1400x900x24" \
+  node tests/bench/calendar-bench.mjs "$PWD/$out/calendar-db" 7 | tee "$out/calendar.json"

@@ -6,16 +6,18 @@
 use std::future::Future;
 
 use serde_json::Value;
-use spotter_core::clients::record::{self, ClientNote, Measurement, MeasurementInput, ParqInput, ParqIntake};
+use spotter_core::clients::record::{
+    self, ClientNote, Measurement, MeasurementInput, ParqInput, ParqIntake,
+};
 use spotter_core::clients::{self, Client, ClientInput, ClientListQuery};
 use spotter_core::ics::{self, IcsExportSummary, IcsPreview};
 use spotter_core::import::{self, CsvImportRequest, CsvPreview, ImportReport};
 use spotter_core::info::{self, AppInfo};
 use spotter_core::ipc::from_arg;
 use spotter_core::schedule::{
-    self, free_slot, sessions, trainers, Attendance, CalendarEntry, CalendarQuery, Dashboard, DashboardQuery, EditScope,
-    FreeSlot, FreeSlotQuery, Recurrence, Room, RoomInput, SaveOutcome, Session, SessionInput, SessionStatus, Trainer,
-    TrainerInput,
+    self, free_slot, sessions, trainers, Attendance, CalendarEntry, CalendarQuery, Dashboard,
+    DashboardQuery, EditScope, FreeSlot, FreeSlotQuery, Recurrence, Room, RoomInput, SaveOutcome,
+    Session, SessionInput, SessionStatus, Trainer, TrainerInput,
 };
 use spotter_core::settings::{self, Settings};
 use spotter_core::upload::FileUpload;
@@ -63,7 +65,10 @@ where
 pub async fn app_info(state: State<'_, AppState>) -> CmdResult<AppInfo> {
     let data_dir = state.data_dir.root().to_path_buf();
     let log_dir = state.log_dir.clone();
-    guarded(&state, |db| async move { info::app_info(&db, &data_dir, &log_dir).await }).await
+    guarded(&state, |db| async move {
+        info::app_info(&db, &data_dir, &log_dir).await
+    })
+    .await
 }
 
 // ---- clients ----

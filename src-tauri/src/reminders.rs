@@ -32,8 +32,17 @@ pub fn spawn(app: AppHandle, db: Database) {
             };
             match due {
                 Ok(list) => {
-                    for r in list.into_iter().filter(|r| shown.insert(r.session_id.clone())) {
-                        if let Err(e) = app.notification().builder().title(&r.title).body(&r.body).show() {
+                    for r in list
+                        .into_iter()
+                        .filter(|r| shown.insert(r.session_id.clone()))
+                    {
+                        if let Err(e) = app
+                            .notification()
+                            .builder()
+                            .title(&r.title)
+                            .body(&r.body)
+                            .show()
+                        {
                             // No notification service (e.g. a bare X session): log, do not retry.
                             tracing::warn!(error = %e, "reminders: cannot show a notification");
                         }

@@ -2,6 +2,10 @@
 //! for scripts/bench.sh and docs/BENCHMARKS.md.
 //!
 //!   spotter-bench search [--clients N] [--rounds R] [--data-dir DIR]
+//!   spotter-bench schedule [--rounds R] --data-dir DIR      (seeds 1,000,000 sessions once)
+//!   spotter-bench ics [--rounds R] --data-dir DIR           (exports 10,000 events)
+
+mod schedule;
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -56,8 +60,24 @@ async fn main() {
                 let _ = std::fs::remove_dir_all(&dir);
             }
         }
+        Some(which @ ("schedule" | "ics")) => {
+            let Some(dir) = arg("--data-dir") else {
+                eprintln!("spotter-bench {which} needs --data-dir (the seeded data is kept there for the next run)");
+                std::process::exit(2);
+            };
+            let data = DataDir::new(PathBuf::from(dir));
+            let result = if which == "schedule" {
+                schedule::run(&data, rounds).await
+            } else {
+                schedule::ics_export(&data, rounds).await
+            };
+            if let Err(e) = result {
+                eprintln!("bench failed: {}", e.message);
+                std::process::exit(1);
+            }
+        }
         _ => {
-            eprintln!("usage: spotter-bench search [--clients N] [--rounds R] [--data-dir DIR]");
+            eprintln!("usage: spotter-bench search|schedule|ics [--clients N] [--rounds R] [--data-dir DIR]");
             std::process::exit(2);
         }
     }
@@ -144,4 +164,26 @@ async fn bench_search(data: &DataDir, clients_n: u64, rounds: usize) -> spotter_
     );
     db.close().await;
     Ok(())
+}
+
+/// p50, p95 and p99 in milliseconds (sorts the samples).
+pub fn percentiles(samples: &mut [Duration]) -> (f64, f64, f64) {
+    samples.sort();
+    let pct = |p: f64| {
+        samples[((samples.len() as f64 - 1.0) * p).round() as usize].as_secs_f64() * 1000.0
+    };
+    (pct(0.50), pct(0.95), pct(0.99))
+}
+
+/// A tiny deterministic generator, so runs pick the same trainers and weeks.
+pub struct Lcg(pub u64);
+
+impl Lcg {
+    pub fn below(&mut self, n: usize) -> usize {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        ((self.0 >> 33) % n as u64) as usize
+    }
 }

@@ -181,6 +181,10 @@ fn connect_options(path: &Path, read_only: bool) -> SqliteConnectOptions {
         .filename(path)
         .busy_timeout(BUSY_TIMEOUT)
         .foreign_keys(true)
+        // Years of sessions are hundreds of MB: read pages through a memory map instead of a
+        // syscall each, and keep a larger page cache (both grow only as pages are used).
+        .pragma("mmap_size", "268435456")
+        .pragma("cache_size", "-32000")
         .log_statements(tracing::log::LevelFilter::Trace);
     if read_only {
         // Read-only: no journal-mode change, nothing written, so a refused file stays byte-identical.
@@ -223,21 +227,32 @@ fn wal_side_file(path: &Path, suffix: &str) -> PathBuf {
 }
 
 async fn inspect_existing_inner(path: &Path, migrator: &Migrator) -> Result<ExistingState> {
-    let mut conn = connect_options(path, true).connect().await.map_err(|e| {
+    let not_sqlite = || {
         AppError::new(
             ErrorCode::Database,
-            format!("cannot open {}: {e}", path.display()),
+            format!(
+                "{} is not a Spotter database (it is not an SQLite file); it was left untouched",
+                path.display()
+            ),
         )
-    })?;
+    };
+    // Connecting already reads the header (the connection pragmas touch the file).
+    let mut conn = connect_options(path, true)
+        .connect()
+        .await
+        .map_err(|e| match e {
+            sqlx::Error::Database(db) if db.message().contains("not a database") => not_sqlite(),
+            e => AppError::new(
+                ErrorCode::Database,
+                format!("cannot open {}: {e}", path.display()),
+            ),
+        })?;
     let result = async {
         let tables: Vec<String> = sqlx::query_scalar("SELECT name FROM sqlite_master WHERE type = 'table'")
             .fetch_all(&mut conn)
             .await
             .map_err(|e| match e {
-                sqlx::Error::Database(db) if db.message().contains("not a database") => AppError::new(
-                    ErrorCode::Database,
-                    format!("{} is not a Spotter database (it is not an SQLite file); it was left untouched", path.display()),
-                ),
+                sqlx::Error::Database(db) if db.message().contains("not a database") => not_sqlite(),
                 other => other.into(),
             })?;
         let has_migrations_table = tables.iter().any(|t| t == "_sqlx_migrations");

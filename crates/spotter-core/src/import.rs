@@ -416,7 +416,13 @@ async fn check_rows(
                 if let Some(k) = v.phone.as_deref().and_then(phone_key) {
                     phones.entry(k).or_insert(here);
                 }
-                valid = Some((v, Flags { archived: archived.unwrap_or(false), paused: paused.unwrap_or(false) }));
+                valid = Some((
+                    v,
+                    Flags {
+                        archived: archived.unwrap_or(false),
+                        paused: paused.unwrap_or(false),
+                    },
+                ));
             }
             Ok(_) => {}
         }
@@ -487,11 +493,24 @@ async fn write(db: &Database, checked: &[Checked], import_duplicates: bool) -> R
 /// What importing `content` with `mapping` (or the guessed one) would do; writes nothing.
 pub async fn preview_clients_csv(db: &Database, req: &CsvImportRequest) -> Result<CsvPreview> {
     let table = read_table(&req.file.bytes(MAX_CSV_BYTES as usize)?)?;
-    let mapping = req.mapping.clone().unwrap_or_else(|| guess_mapping(&table.headers));
+    let mapping = req
+        .mapping
+        .clone()
+        .unwrap_or_else(|| guess_mapping(&table.headers));
     if let Err(e) = check_mapping(&mapping, table.headers.len()) {
-        let mapping = if mapping.len() == table.headers.len() { mapping } else { guess_mapping(&table.headers) };
+        let mapping = if mapping.len() == table.headers.len() {
+            mapping
+        } else {
+            guess_mapping(&table.headers)
+        };
         let empty = report(&[], 0, true, req.import_duplicates);
-        return Ok(CsvPreview { headers: table.headers, mapping, sample: Vec::new(), report: empty, mapping_error: Some(e.message) });
+        return Ok(CsvPreview {
+            headers: table.headers,
+            mapping,
+            sample: Vec::new(),
+            report: empty,
+            mapping_error: Some(e.message),
+        });
     }
     let checked = check_rows(db, &table, &mapping).await?;
     let sample = checked
@@ -503,7 +522,10 @@ pub async fn preview_clients_csv(db: &Database, req: &CsvImportRequest) -> Resul
             email: c.input.email.clone().unwrap_or_default(),
             phone: c.input.phone.clone().unwrap_or_default(),
             error: c.error.as_ref().map(|e| e.message.clone()),
-            duplicate_of: c.duplicate.as_ref().map(|d| format!("{} ({})", d.duplicate_of, d.matched)),
+            duplicate_of: c
+                .duplicate
+                .as_ref()
+                .map(|d| format!("{} ({})", d.duplicate_of, d.matched)),
         })
         .collect();
     Ok(CsvPreview {

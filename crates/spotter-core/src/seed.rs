@@ -585,10 +585,11 @@ async fn seed_bench_sessions(
     let now = now_utc();
     let hours = serde_json::to_string(&crate::schedule::trainers::default_hours())
         .map_err(|e| AppError::internal(e.to_string()))?;
-    let client_ids: Vec<String> = sqlx::query_scalar("SELECT id FROM clients ORDER BY local_key")
-        .fetch_all(db.pool())
-        .await?;
-    if client_ids.is_empty() {
+    let clients: Vec<(String, String)> =
+        sqlx::query_as("SELECT id, name FROM clients ORDER BY local_key")
+            .fetch_all(db.pool())
+            .await?;
+    if clients.is_empty() {
         return Err(AppError::validation("clients", "seed clients first"));
     }
     let mut tx = db.pool().begin().await?;
@@ -609,8 +610,9 @@ async fn seed_bench_sessions(
         .await?;
         trainer_ids.push(id);
     }
-    let weekdays_in_five_years = 5 * 261;
-    let per_day = (total / trainers).div_ceil(weekdays_in_five_years).max(1);
+    // Sixteen hourly sessions a weekday per trainer (07:00–23:00): 1,000,000 sessions for 50
+    // trainers fill about five years; 320 for 4 trainers fill exactly one week.
+    let per_day: u64 = 16;
     let first = NaiveDate::parse_from_str(BENCH_FIRST_DAY, "%Y-%m-%d")
         .map_err(|e| AppError::internal(e.to_string()))?;
     let mut written = 0u64;
@@ -629,10 +631,18 @@ async fn seed_bench_sessions(
                         to_utc_lenient(start + Duration::minutes(50), tz),
                     );
                     let group = rng.below(10) == 0;
+                    let mut booked: Vec<(String, String)> = Vec::new();
+                    for _ in 0..(if group { 4 } else { 1 }) {
+                        let c = &clients[rng.below(clients.len())];
+                        if !booked.iter().any(|(id, _)| id == &c.0) {
+                            booked.push(c.clone());
+                        }
+                    }
                     let id = new_id();
                     sqlx::query(
-                        "INSERT INTO sessions (id, trainer_id, kind, start_utc, end_utc, time_zone, capacity, status, created_at, updated_at)
-                         VALUES (?, ?, ?, ?, ?, 'Europe/Berlin', ?, ?, ?, ?)",
+                        "INSERT INTO sessions (id, trainer_id, kind, start_utc, end_utc, time_zone, capacity, status, participant_names,
+                                               created_at, updated_at)
+                         VALUES (?, ?, ?, ?, ?, 'Europe/Berlin', ?, ?, ?, ?, ?)",
                     )
                     .bind(&id)
                     .bind(trainer)
@@ -641,16 +651,19 @@ async fn seed_bench_sessions(
                     .bind(fmt_utc(e))
                     .bind(if group { Some(6) } else { None })
                     .bind(if start.date() < chrono::Utc::now().date_naive() { "completed" } else { "scheduled" })
+                    .bind(crate::schedule::names_label(&booked))
                     .bind(&now)
                     .bind(&now)
                     .execute(&mut *tx)
                     .await?;
-                    for _ in 0..(if group { 4 } else { 1 }) {
+                    for (client_id, _) in &booked {
                         sqlx::query(
-                            "INSERT OR IGNORE INTO session_participants (session_id, client_id, attendance, updated_at) VALUES (?, ?, 'expected', ?)",
+                            "INSERT INTO session_participants (session_id, client_id, attendance, session_start_utc, updated_at)
+                             VALUES (?, ?, 'expected', ?, ?)",
                         )
                         .bind(&id)
-                        .bind(&client_ids[rng.below(client_ids.len())])
+                        .bind(client_id)
+                        .bind(fmt_utc(s))
                         .bind(&now)
                         .execute(&mut *tx)
                         .await?;

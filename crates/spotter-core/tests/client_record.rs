@@ -356,7 +356,9 @@ async fn csv_import_maps_columns_previews_and_detects_duplicates() {
     };
     let refused = import::preview_clients_csv(&db, &twice).await.unwrap();
     assert!(refused.mapping_error.unwrap().contains("mapped to"));
-    let err = import::import_clients_mapped(&db, &twice).await.unwrap_err();
+    let err = import::import_clients_mapped(&db, &twice)
+        .await
+        .unwrap_err();
     assert_eq!(err.field.as_deref(), Some("mapping"));
     // Without a Name column the preview still shows the columns, so one can be mapped.
     let nameless = CsvImportRequest {
@@ -365,5 +367,8 @@ async fn csv_import_maps_columns_previews_and_detects_duplicates() {
         import_duplicates: false,
     };
     let preview = import::preview_clients_csv(&db, &nameless).await.unwrap();
-    assert_eq!((preview.headers.len(), preview.mapping_error.is_some()), (2, true));
+    assert_eq!(
+        (preview.headers.len(), preview.mapping_error.is_some()),
+        (2, true)
+    );
 }

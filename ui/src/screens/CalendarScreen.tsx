@@ -7,6 +7,7 @@ import timeGridPlugin from '@fullcalendar/timegrid';
 import { Alert, Box, Button, Group, Modal, MultiSelect } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMemo, useRef, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { api } from '../api';
 import type { AppError, CalendarQuery, Conflict, FreeSlot, Session, SessionInput } from '../bindings';
 import { PageHeader } from '../components/PageHeader';
@@ -32,6 +33,12 @@ export function CalendarScreen() {
   const rooms = useRooms();
   const invalidate = useInvalidateSessions();
   const calendarRef = useRef<FullCalendar>(null);
+  // `#/calendar?date=2026-11-23&view=timeGridDay` opens on that date (links from the dashboard).
+  const [params] = useSearchParams();
+  const initialDate = /^\d{4}-\d{2}-\d{2}$/.test(params.get('date') ?? '') ? (params.get('date') ?? undefined) : undefined;
+  const initialView = ['timeGridDay', 'timeGridWeek', 'dayGridMonth', 'listWeek'].includes(params.get('view') ?? '')
+    ? (params.get('view') ?? 'timeGridWeek')
+    : 'timeGridWeek';
   const [range, setRange] = useState<{ from: string; to: string } | null>(null);
   const [trainerIds, setTrainerIds] = useState<string[]>([]);
   const [roomIds, setRoomIds] = useState<string[]>([]);
@@ -222,7 +229,8 @@ export function CalendarScreen() {
         <FullCalendar
           ref={calendarRef}
           plugins={[timeGridPlugin, dayGridPlugin, listPlugin, interactionPlugin]}
-          initialView="timeGridWeek"
+          initialView={initialView}
+          initialDate={initialDate}
           headerToolbar={{ left: 'prev,next today', center: 'title', right: 'timeGridDay,timeGridWeek,dayGridMonth,listWeek' }}
           buttonText={{ today: 'Today', day: 'Day', week: 'Week', month: 'Month', list: 'Agenda' }}
           firstDay={1}

@@ -197,7 +197,9 @@ function WeekAhead({ entries, zone }: { entries: CalendarEntry[]; zone: string }
       {[...days.entries()].map(([day, list]) => (
         <div key={day} data-testid="week-day">
           <Text size="sm" fw={700}>
-            {dayLabel.format(new Date(`${day}T00:00:00Z`))}{' '}
+            <Anchor component={Link} to={`/calendar?date=${day}&view=timeGridDay`} inherit>
+              {dayLabel.format(new Date(`${day}T00:00:00Z`))}
+            </Anchor>{' '}
             <Text span c="dimmed" size="xs">
               {list.length} {list.length === 1 ? 'session' : 'sessions'}
             </Text>

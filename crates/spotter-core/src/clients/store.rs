@@ -144,6 +144,7 @@ pub async fn get(db: &Database, id: &str) -> Result<Client> {
 pub async fn update(db: &Database, id: &str, input: &ClientInput) -> Result<Client> {
     let id = parse_id("id", id)?;
     let c = validate(input, today_utc())?;
+    let mut tx = db.pool().begin().await?;
     let done = sqlx::query(
         "UPDATE clients SET name = ?, email = ?, phone = ?, date_of_birth = ?, goals = ?, notes = ?, tags = ?,
                 emergency_contact_name = ?, emergency_contact_phone = ?, fitness_level = ?, injuries = ?, body_areas = ?,
@@ -165,11 +166,13 @@ pub async fn update(db: &Database, id: &str, input: &ClientInput) -> Result<Clie
     .bind(&c.preferred_times)
     .bind(now_utc())
     .bind(&id)
-    .execute(db.pool())
+    .execute(&mut *tx)
     .await?;
     if done.rows_affected() == 0 {
         return Err(AppError::not_found("client"));
     }
+    crate::schedule::sessions::refresh_names_for_client(&mut *tx, &id).await?;
+    tx.commit().await?;
     get(db, &id).await
 }
 

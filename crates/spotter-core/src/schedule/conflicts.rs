@@ -110,8 +110,8 @@ async fn check_one(
             "SELECT s.id, {LABEL_SQL} AS label, s.start_utc, s.end_utc, p.client_id, 0 AS people
              FROM session_participants p JOIN sessions s ON s.id = p.session_id
              WHERE p.client_id IN ({marks}) AND p.deleted_at IS NULL AND p.attendance NOT IN ('cancelled', 'late_cancelled')
-               AND s.deleted_at IS NULL AND s.status <> 'cancelled'
-               AND s.start_utc >= ? AND s.start_utc < ? AND s.end_utc > ?
+               AND p.session_start_utc >= ? AND p.session_start_utc < ?
+               AND s.deleted_at IS NULL AND s.status <> 'cancelled' AND s.end_utc > ?
              ORDER BY s.start_utc"
         );
         let mut q = sqlx::query_as::<_, Busy>(&sql);

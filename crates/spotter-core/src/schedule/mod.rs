@@ -20,6 +20,17 @@ pub const MAX_SESSION_MINUTES: i64 = 12 * 60;
 
 /// What the calendar shows for a session `s`: its title, or its participants' names.
 pub(crate) const LABEL_SQL: &str =
-    "CASE WHEN s.title <> '' THEN s.title ELSE coalesce((SELECT group_concat(c.name, ', ')
+    "CASE WHEN s.title <> '' THEN s.title ELSE s.participant_names END";
+
+/// Recomputes `participant_names` for the sessions matched by the WHERE clause that follows.
+pub(crate) const REFRESH_NAMES_SQL: &str = "UPDATE sessions SET participant_names = coalesce((
+     SELECT group_concat(c.name, ', ' ORDER BY c.name)
      FROM session_participants p JOIN clients c ON c.id = p.client_id
-     WHERE p.session_id = s.id AND p.deleted_at IS NULL), '') END";
+     WHERE p.session_id = sessions.id AND p.deleted_at IS NULL), '')";
+
+/// Participants' names as `participant_names` holds them: sorted, comma-separated.
+pub(crate) fn names_label(clients: &[(String, String)]) -> String {
+    let mut names: Vec<&str> = clients.iter().map(|(_, n)| n.as_str()).collect();
+    names.sort_unstable();
+    names.join(", ")
+}
