@@ -120,7 +120,11 @@ command!(rooms_list() -> Vec<Room>, |db| trainers::rooms(&db).await);
 command!(room_create(input: RoomInput) -> Room, |db| trainers::create_room(&db, &input).await);
 
 // ---- sessions ----
-command!(sessions_range(query: CalendarQuery) -> Vec<CalendarEntry>, |db| sessions::range(&db, &query).await);
+// The calendar's rows go to the webview as SQLite built them (see sessions::range_json_sql).
+command!(sessions_range(query: CalendarQuery) -> Box<serde_json::value::RawValue>, |db| {
+    let json = sessions::range_json(&db, &query).await?;
+    serde_json::value::RawValue::from_string(json).map_err(|e| AppError::internal(format!("calendar rows: {e}")))
+});
 command!(session_get(id: String) -> Session, |db| sessions::get(&db, &id).await);
 command!(session_create(input: SessionInput) -> SaveOutcome, |db| sessions::create(&db, &input).await);
 command!(session_update(id: String, input: SessionInput, scope: EditScope) -> SaveOutcome, |db| {

@@ -752,3 +752,92 @@ async fn the_local_trainer_is_created_once() {
     assert_eq!(trainers::me(&s.db).await.unwrap().id, me.id);
     assert_eq!(trainers::list(&s.db).await.unwrap()[0].id, me.id);
 }
+
+#[tokio::test]
+async fn reminders_are_due_within_the_lead_time_for_scheduled_sessions_only() {
+    use spotter_core::schedule::reminders;
+    let s = studio("Europe/Berlin").await;
+    let soon = saved(
+        sessions::create(&s.db, &input(&s, "2026-11-24T10:00", "2026-11-24T11:00"))
+            .await
+            .unwrap(),
+    );
+    let later = saved(
+        sessions::create(&s.db, &input(&s, "2026-11-24T12:00", "2026-11-24T13:00"))
+            .await
+            .unwrap(),
+    );
+    let now = chrono::DateTime::parse_from_rfc3339("2026-11-24T08:50:00Z")
+        .unwrap()
+        .with_timezone(&chrono::Utc); // 09:50 Berlin
+    let due = reminders::due(&s.db, now, 15, &s.anna.id).await.unwrap();
+    assert_eq!(
+        due.iter()
+            .map(|r| r.session_id.as_str())
+            .collect::<Vec<_>>(),
+        [soon[0].id.as_str()]
+    );
+    assert_eq!(due[0].title, "Greta Weiß in 10 min");
+    assert_eq!(due[0].body, "10:00–11:00");
+    // A cancelled session is not announced; the later one is not due yet.
+    sessions::set_status(&s.db, &soon[0].id, SessionStatus::Cancelled, false)
+        .await
+        .unwrap();
+    assert!(reminders::due(&s.db, now, 15, &s.anna.id)
+        .await
+        .unwrap()
+        .is_empty());
+    assert!(reminders::due(&s.db, now, 15, &s.anna.id)
+        .await
+        .unwrap()
+        .iter()
+        .all(|r| r.session_id != later[0].id));
+}
+
+#[tokio::test]
+async fn the_calendar_rows_decode_as_entries_with_a_label_for_every_session() {
+    let s = studio("Europe/Berlin").await;
+    saved(
+        sessions::create(&s.db, &input(&s, "2026-11-24T09:00", "2026-11-24T10:00"))
+            .await
+            .unwrap(),
+    );
+    let class = SessionInput {
+        kind: SessionKind::Class,
+        client_ids: vec![],
+        ..input(&s, "2026-11-24T12:00", "2026-11-24T13:00")
+    };
+    saved(sessions::create(&s.db, &class).await.unwrap());
+    let q = CalendarQuery {
+        from: "2026-11-24T00:00:00Z".into(),
+        to: "2026-11-25T00:00:00Z".into(),
+        ..Default::default()
+    };
+    let entries = sessions::range(&s.db, &q).await.unwrap();
+    let labels: Vec<(&str, SessionKind)> =
+        entries.iter().map(|e| (e.label.as_str(), e.kind)).collect();
+    assert_eq!(
+        labels,
+        [
+            ("Greta Weiß", SessionKind::Personal),
+            ("Class", SessionKind::Class)
+        ]
+    );
+    assert_eq!(entries[0].time_zone, "Europe/Berlin");
+    // Renaming the client renames the session's label.
+    let greta = clients::get(&s.db, &s.client).await.unwrap();
+    clients::update(
+        &s.db,
+        &greta.id,
+        &ClientInput {
+            name: "Greta Weiss".into(),
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        sessions::range(&s.db, &q).await.unwrap()[0].label,
+        "Greta Weiss"
+    );
+}

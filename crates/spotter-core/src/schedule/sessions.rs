@@ -1049,7 +1049,7 @@ pub fn range_lower_bound(from: &str) -> Result<String> {
 }
 
 /// The calendar: sessions overlapping [from, to), optionally for some trainers or rooms.
-pub async fn range(db: &Database, q: &CalendarQuery) -> Result<Vec<CalendarEntry>> {
+pub async fn range_json(db: &Database, q: &CalendarQuery) -> Result<String> {
     let from = parse_utc("from", &q.from)?;
     let to = parse_utc("to", &q.to)?;
     if to <= from {
@@ -1080,62 +1080,29 @@ pub async fn range(db: &Database, q: &CalendarQuery) -> Result<Vec<CalendarEntry
     for b in &binds {
         query = query.bind(b);
     }
-    let json = query.bind(RANGE_LIMIT).fetch_one(db.pool()).await?;
-    let rows: Vec<EntryTuple> = serde_json::from_str(&json)
-        .map_err(|e| AppError::internal(format!("cannot read the calendar rows: {e}")))?;
-    let mut entries: Vec<CalendarEntry> = rows.into_iter().map(EntryRow::from).map(entry).collect();
-    entries.sort_by(|a, b| a.start.cmp(&b.start));
-    Ok(entries)
+    Ok(query.bind(RANGE_LIMIT).fetch_one(db.pool()).await?)
 }
 
-type EntryTuple = (
-    String,
-    String,
-    Option<String>,
-    String,
-    String,
-    String,
-    String,
-    String,
-    String,
-    Option<String>,
-);
-
-impl From<EntryTuple> for EntryRow {
-    fn from(t: EntryTuple) -> Self {
-        let (
-            id,
-            trainer_id,
-            room_id,
-            kind,
-            label,
-            start_utc,
-            end_utc,
-            time_zone,
-            status,
-            series_id,
-        ) = t;
-        EntryRow {
-            id,
-            trainer_id,
-            room_id,
-            kind,
-            label,
-            start_utc,
-            end_utc,
-            time_zone,
-            status,
-            series_id,
-        }
-    }
+/// The calendar as typed entries (the CLI, the dashboard, tests): [`range_json`], decoded.
+pub async fn range(db: &Database, q: &CalendarQuery) -> Result<Vec<CalendarEntry>> {
+    let json = range_json(db, q).await?;
+    serde_json::from_str(&json)
+        .map_err(|e| AppError::internal(format!("cannot read the calendar rows: {e}")))
 }
 
-/// [`range_sql`] with the rows built into one JSON array by SQLite: a month of a studio is
-/// tens of thousands of rows, and one string decodes far faster than row-by-row.
+/// [`range_sql`] with the rows built by SQLite as one JSON array of [`CalendarEntry`] objects: a
+/// studio's month is ~20,000 rows, and one string (passed to the webview as it is) is far faster
+/// than decoding and re-encoding each row. `tests/schedule.rs` checks it decodes as the type.
 pub fn range_json_sql(trainers: usize, rooms: usize, include_cancelled: bool) -> String {
+    let kind_labels: String = SessionKind::ALL
+        .iter()
+        .map(|k| format!(" WHEN '{}' THEN '{}'", k.as_str(), k.label()))
+        .collect();
     format!(
-        "SELECT coalesce(json_group_array(json_array(id, trainer_id, room_id, kind, label, start_utc, end_utc, time_zone,
-                                                     status, series_id)), '[]')
+        "SELECT coalesce(json_group_array(json_object(
+             'id', id, 'trainerId', trainer_id, 'roomId', room_id, 'kind', kind,
+             'label', CASE WHEN label <> '' THEN label ELSE CASE kind{kind_labels} ELSE kind END END,
+             'start', start_utc, 'end', end_utc, 'timeZone', time_zone, 'status', status, 'seriesId', series_id)), '[]')
          FROM ({})",
         range_sql(trainers, rooms, include_cancelled)
     )
