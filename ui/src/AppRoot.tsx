@@ -32,8 +32,9 @@ export function AppRoot() {
   return (
     <>
       {/* Inside the router and query providers so notification content (Undo) can use
-          them; a short slide so Undo is still where it was a moment ago when clicked. */}
-      <Notifications position="bottom-right" limit={4} transitionDuration={150} />
+          them; a short slide so Undo is still where it was a moment ago when clicked. Bottom left:
+          dialogs keep their buttons on the right, and a stack of Undo notices must not cover them. */}
+      <Notifications position="bottom-left" limit={4} transitionDuration={150} />
       <StartupGate>
         <AppSpotlight />
         <AppFrame>

@@ -45,8 +45,8 @@ pub async fn due(
                 title: format!("{} in {minutes} min", s.label),
                 body: format!(
                     "{}–{}{}",
-                    &s.local_start[11..],
-                    &s.local_end[11..],
+                    s.local_start.get(11..).unwrap_or(""),
+                    s.local_end.get(11..).unwrap_or(""),
                     if clearance {
                         " · medical clearance missing"
                     } else {
