@@ -242,7 +242,11 @@ recurrenceId: string | null,
  */
 detached: boolean, participants: Array<Participant>, createdAt: string, updatedAt: string, };
 
-export type CalendarEntry = { id: string, trainerId: string, roomId: string | null, kind: SessionKind, label: string, start: string, end: string, timeZone: string, status: SessionStatus, seriesId: string | null, };
+export type CalendarEntry = { id: string, trainerId: string, roomId: string | null, kind: SessionKind, label: string, start: string, end: string, timeZone: string, status: SessionStatus, seriesId: string | null, 
+/**
+ * A participant's latest PAR-Q+ had a "yes" and no clearance is recorded.
+ */
+needsClearance: boolean, };
 
 export type CalendarQuery = { 
 /**

@@ -841,3 +841,31 @@ async fn the_calendar_rows_decode_as_entries_with_a_label_for_every_session() {
         "Greta Weiss"
     );
 }
+
+#[tokio::test]
+async fn the_calendar_flags_sessions_whose_client_needs_medical_clearance() {
+    use spotter_core::clients::record::{self, ParqInput};
+    let s = studio("Europe/Berlin").await;
+    saved(
+        sessions::create(&s.db, &input(&s, "2026-11-24T09:00", "2026-11-24T10:00"))
+            .await
+            .unwrap(),
+    );
+    let q = CalendarQuery {
+        from: "2026-11-24T00:00:00Z".into(),
+        to: "2026-11-25T00:00:00Z".into(),
+        ..Default::default()
+    };
+    assert!(!sessions::range(&s.db, &q).await.unwrap()[0].needs_clearance);
+    let yes = ParqInput {
+        answered_on: "2026-11-20".into(),
+        answers: (0..7).map(|i| Some(i == 2)).collect(),
+        notes: String::new(),
+    };
+    record::record_intake(&s.db, &s.client, &yes).await.unwrap();
+    assert!(sessions::range(&s.db, &q).await.unwrap()[0].needs_clearance);
+    record::set_clearance(&s.db, &s.client, Some("2026-11-21"))
+        .await
+        .unwrap();
+    assert!(!sessions::range(&s.db, &q).await.unwrap()[0].needs_clearance);
+}

@@ -65,9 +65,9 @@ export function CalendarScreen() {
         backgroundColor: kindColor(e.kind),
         // The trainer's colour on the edge tells whose session it is in a studio view.
         borderColor: colorOf.get(e.trainerId) ?? kindColor(e.kind),
-        classNames: [`spotter-status-${e.status}`],
+        classNames: [`spotter-status-${e.status}`, ...(e.needsClearance ? ['spotter-needs-clearance'] : [])],
         editable: e.status === 'scheduled',
-        extendedProps: { status: e.status, kind: e.kind, series: e.seriesId !== null },
+        extendedProps: { status: e.status, kind: e.kind, series: e.seriesId !== null, clearance: e.needsClearance },
       })),
     [sessions.data, colorOf],
   );
@@ -258,6 +258,10 @@ export function CalendarScreen() {
             info.el.setAttribute('data-testid', 'calendar-event');
             info.el.setAttribute('data-session-id', info.event.id);
             info.el.setAttribute('data-status', String(info.event.extendedProps.status));
+            if (info.event.extendedProps.clearance) {
+              info.el.setAttribute('data-clearance', 'needed');
+              info.el.title = 'Needs medical clearance (PAR-Q+ had a “yes”)';
+            }
           }}
         />
       </Box>

@@ -113,6 +113,7 @@ export function makeEntry(partial: Partial<CalendarEntry> & { id: string; start:
     timeZone: 'UTC',
     status: 'scheduled',
     seriesId: null,
+    needsClearance: false,
     ...partial,
   };
 }

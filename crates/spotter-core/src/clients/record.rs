@@ -60,12 +60,15 @@ pub async fn set_clearance(db: &Database, id: &str, cleared_on: Option<&str>) ->
         .filter(|d| !d.is_empty())
         .map(|d| check_date("clearanceOn", d))
         .transpose()?;
+    let mut tx = db.pool().begin().await?;
     sqlx::query("UPDATE clients SET clearance_on = ?, updated_at = ? WHERE id = ?")
         .bind(&date)
         .bind(now_utc())
         .bind(&id)
-        .execute(db.pool())
+        .execute(&mut *tx)
         .await?;
+    crate::schedule::sessions::refresh_names_for_client(&mut *tx, &id).await?;
+    tx.commit().await?;
     get(db, &id).await
 }
 
@@ -182,6 +185,7 @@ pub async fn record_intake(db: &Database, client: &str, input: &ParqInput) -> Re
     .bind(&client)
     .execute(&mut *tx)
     .await?;
+    crate::schedule::sessions::refresh_names_for_client(&mut *tx, &client).await?;
     tx.commit().await?;
     Ok(intakes(db, &client)
         .await?

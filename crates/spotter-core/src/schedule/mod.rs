@@ -22,11 +22,16 @@ pub const MAX_SESSION_MINUTES: i64 = 12 * 60;
 pub(crate) const LABEL_SQL: &str =
     "CASE WHEN s.title <> '' THEN s.title ELSE s.participant_names END";
 
-/// Recomputes `participant_names` for the sessions matched by the WHERE clause that follows.
-pub(crate) const REFRESH_NAMES_SQL: &str = "UPDATE sessions SET participant_names = coalesce((
-     SELECT group_concat(c.name, ', ' ORDER BY c.name)
-     FROM session_participants p JOIN clients c ON c.id = p.client_id
-     WHERE p.session_id = sessions.id AND p.deleted_at IS NULL), '')";
+/// Recomputes `participant_names` and `needs_clearance` for the sessions matched by the WHERE
+/// clause that follows.
+pub(crate) const REFRESH_NAMES_SQL: &str = "UPDATE sessions SET
+     participant_names = coalesce((
+       SELECT group_concat(c.name, ', ' ORDER BY c.name)
+       FROM session_participants p JOIN clients c ON c.id = p.client_id
+       WHERE p.session_id = sessions.id AND p.deleted_at IS NULL), ''),
+     needs_clearance = EXISTS (
+       SELECT 1 FROM session_participants p JOIN clients c ON c.id = p.client_id
+       WHERE p.session_id = sessions.id AND p.deleted_at IS NULL AND c.needs_clearance = 1 AND c.clearance_on IS NULL)";
 
 /// Participants' names as `participant_names` holds them: sorted, comma-separated.
 pub(crate) fn names_label(clients: &[(String, String)]) -> String {

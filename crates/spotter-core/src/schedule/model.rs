@@ -244,6 +244,9 @@ pub struct CalendarEntry {
     pub time_zone: String,
     pub status: SessionStatus,
     pub series_id: Option<String>,
+    /// A participant's latest PAR-Q+ had a "yes" and no clearance is recorded.
+    #[serde(default)]
+    pub needs_clearance: bool,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]

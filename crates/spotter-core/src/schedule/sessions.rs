@@ -324,6 +324,13 @@ pub(crate) async fn insert_session_row(
         .execute(&mut **tx)
         .await?;
     }
+    if !v.clients.is_empty() {
+        // The clearance flag depends on the clients' intakes: let SQLite work it out.
+        sqlx::query(&format!("{} WHERE id = ?", super::REFRESH_NAMES_SQL))
+            .bind(&id)
+            .execute(&mut **tx)
+            .await?;
+    }
     Ok(id)
 }
 
@@ -1011,13 +1018,15 @@ struct EntryRow {
     time_zone: String,
     status: String,
     series_id: Option<String>,
+    needs_clearance: i64,
 }
 
 /// The calendar's query: binds are the lower bound, `to`, `from`, the trainer ids, the room
 /// ids and the row limit. Public so the benchmark can run the very same SQL directly.
 pub fn range_sql(trainers: usize, rooms: usize, include_cancelled: bool) -> String {
     let mut sql = format!(
-        "SELECT s.id, s.trainer_id, s.room_id, s.kind, {LABEL_SQL} AS label, s.start_utc, s.end_utc, s.time_zone, s.status, s.series_id
+        "SELECT s.id, s.trainer_id, s.room_id, s.kind, {LABEL_SQL} AS label, s.start_utc, s.end_utc, s.time_zone, s.status, s.series_id,
+                s.needs_clearance
          FROM sessions s
          WHERE s.deleted_at IS NULL AND s.start_utc >= ? AND s.start_utc < ? AND s.end_utc > ?"
     );
@@ -1102,7 +1111,8 @@ pub fn range_json_sql(trainers: usize, rooms: usize, include_cancelled: bool) ->
         "SELECT coalesce(json_group_array(json_object(
              'id', id, 'trainerId', trainer_id, 'roomId', room_id, 'kind', kind,
              'label', CASE WHEN label <> '' THEN label ELSE CASE kind{kind_labels} ELSE kind END END,
-             'start', start_utc, 'end', end_utc, 'timeZone', time_zone, 'status', status, 'seriesId', series_id)), '[]')
+             'start', start_utc, 'end', end_utc, 'timeZone', time_zone, 'status', status, 'seriesId', series_id,
+             'needsClearance', json(CASE WHEN needs_clearance THEN 'true' ELSE 'false' END))), '[]')
          FROM ({})",
         range_sql(trainers, rooms, include_cancelled)
     )
@@ -1127,6 +1137,7 @@ fn entry(r: EntryRow) -> CalendarEntry {
         time_zone: r.time_zone,
         status: SessionStatus::parse(&r.status).unwrap_or_default(),
         series_id: r.series_id,
+        needs_clearance: r.needs_clearance != 0,
     }
 }
 
@@ -1148,7 +1159,8 @@ pub async fn series_recurrence(
 pub async fn for_client(db: &Database, client_id: &str, limit: u32) -> Result<Vec<CalendarEntry>> {
     let client_id = parse_id("clientId", client_id)?;
     let rows: Vec<EntryRow> = sqlx::query_as(&format!(
-        "SELECT s.id, s.trainer_id, s.room_id, s.kind, {LABEL_SQL} AS label, s.start_utc, s.end_utc, s.time_zone, s.status, s.series_id
+        "SELECT s.id, s.trainer_id, s.room_id, s.kind, {LABEL_SQL} AS label, s.start_utc, s.end_utc, s.time_zone, s.status, s.series_id,
+                s.needs_clearance
          FROM session_participants p JOIN sessions s ON s.id = p.session_id
          WHERE p.client_id = ? AND p.deleted_at IS NULL AND s.deleted_at IS NULL
          ORDER BY s.start_utc DESC LIMIT ?"
