@@ -85,6 +85,7 @@ async function pickOption(testId, text) {
 
 /** Opens the new-session dialog and fills the common fields. */
 async function newSession({ client, date, start, end }) {
+  await app.waitNoDialog();
   await app.click('nav-calendar');
   await app.click('new-session');
   await app.el('session-dialog');
@@ -188,6 +189,7 @@ test('complete a session from the dashboard', async () => {
   await app.click('conflict-override');
   await app.driver.wait(async () => (await app.driver.findElements(By.css('[data-testid="session-dialog"]'))).length === 0, TIMEOUT);
 
+  await app.waitNoDialog();
   await app.click('nav-dashboard');
   const row = await app.driver.wait(
     until.elementLocated(By.xpath('//*[@data-testid="today-session"][contains(., "José Núñez")]')),
@@ -206,6 +208,7 @@ test('complete a session from the dashboard', async () => {
 });
 
 test('export the calendar as .ics and read it back with an independent parser', async () => {
+  await app.waitNoDialog();
   await app.click('nav-calendar');
   await app.click('ics-export');
   const file = path.join(dataDir, 'exported.ics');

@@ -28,6 +28,7 @@ after(async () => {
 });
 
 async function openClient(name) {
+  await app.waitNoDialog();
   await app.click('nav-clients');
   const cell = await app.driver.wait(
     until.elementLocated(By.xpath(`//*[@data-testid="client-row"][contains(., "${name}")]//td[1]`)),
@@ -59,6 +60,7 @@ test('import clients from a CSV with a preview; the duplicate row is skipped', a
   await app.click('csv-confirm');
   await app.el('csv-result');
   await app.click('csv-done');
+  await app.waitNoDialog();
   await app.waitForRows(['Greta Weiß', '李娜']);
   const stored = clientsInDb(dataDir);
   assert.deepEqual(stored.map((c) => c.name).sort(), ['Greta Weiß', '李娜'].sort());

@@ -102,6 +102,14 @@ export class App {
     if (text) await e.sendKeys(text);
   }
 
+  /** Waits until no dialog is open (or still fading out, its overlay catching clicks). */
+  async waitNoDialog() {
+    await this.driver.wait(
+      async () => (await this.driver.findElements(By.css('.mantine-Modal-overlay, .mantine-Modal-content'))).length === 0,
+      TIMEOUT,
+    );
+  }
+
   /** The element's text content. WebKitWebDriver's getText() returns "" for line-clamped text. */
   async textOf(el) {
     return (await this.driver.executeScript('return arguments[0].textContent', el)).trim();
