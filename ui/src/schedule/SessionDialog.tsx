@@ -1,3 +1,5 @@
+// Loaded with the calendar's chunk, not with the first screen.
+import '@mantine/dates/styles.css';
 import {
   Alert,
   Badge,

@@ -1,3 +1,5 @@
+// Loaded with this tab's chunk, not with the first screen.
+import '@mantine/charts/styles.css';
 import { LineChart } from '@mantine/charts';
 import { Alert, Group, Paper, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import type { Client, Measurement, Units } from '../../bindings';
