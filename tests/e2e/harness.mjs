@@ -104,8 +104,11 @@ export class App {
 
   /** Waits until no dialog is open (or still fading out, its overlay catching clicks). */
   async waitNoDialog() {
+    // WebKitWebDriver can report a stale element while the dialog is being removed: not gone yet.
     await this.driver.wait(
-      async () => (await this.driver.findElements(By.css('.mantine-Modal-overlay, .mantine-Modal-content'))).length === 0,
+      async () =>
+        (await this.driver.findElements(By.css('.mantine-Modal-overlay, .mantine-Modal-content')).catch(() => [null]))
+          .length === 0,
       TIMEOUT,
     );
   }
