@@ -20,6 +20,7 @@ pub mod schedule;
 pub mod seed;
 pub mod settings;
 pub mod time;
+pub mod training;
 pub mod upload;
 
 pub use db::Database;

@@ -24,6 +24,20 @@ pub struct Settings {
     /// Minutes before a session to show a desktop notification; none turns them off.
     #[ts(optional = nullable)]
     pub notify_minutes_before: Option<u32>,
+    /// Paper size of printed plans and reports.
+    pub paper: Paper,
+    /// Printed at the top of plans and reports.
+    pub studio_name: String,
+    /// Whether a studio logo is stored (the image itself is kept apart, see [`set_logo`]).
+    pub has_logo: bool,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Paper {
+    #[default]
+    A4,
+    Letter,
 }
 
 impl Default for Settings {
@@ -31,6 +45,9 @@ impl Default for Settings {
         Settings {
             units: Units::Metric,
             notify_minutes_before: Some(15),
+            paper: Paper::A4,
+            studio_name: String::new(),
+            has_logo: false,
         }
     }
 }
@@ -43,9 +60,11 @@ pub async fn get(db: &Database) -> Result<Settings> {
         .fetch_optional(db.pool())
         .await?;
     // Written only by `set`; an unreadable value falls back to the defaults.
-    Ok(raw
+    let mut settings: Settings = raw
         .and_then(|r| serde_json::from_str(&r).ok())
-        .unwrap_or_default())
+        .unwrap_or_default();
+    settings.has_logo = logo(db).await?.is_some();
+    Ok(settings)
 }
 
 pub async fn set(db: &Database, settings: &Settings) -> Result<Settings> {
@@ -57,7 +76,12 @@ pub async fn set(db: &Database, settings: &Settings) -> Result<Settings> {
             ));
         }
     }
-    let json = serde_json::to_string(settings).map_err(|e| AppError::internal(e.to_string()))?;
+    if settings.studio_name.chars().count() > 80 {
+        return Err(AppError::validation("studioName", "The studio name is at most 80 characters"));
+    }
+    let mut settings = settings.clone();
+    settings.studio_name = settings.studio_name.trim().to_owned();
+    let json = serde_json::to_string(&settings).map_err(|e| AppError::internal(e.to_string()))?;
     sqlx::query(
         "INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
          ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
@@ -68,4 +92,39 @@ pub async fn set(db: &Database, settings: &Settings) -> Result<Settings> {
     .execute(db.pool())
     .await?;
     get(db).await
+}
+
+const LOGO_KEY: &str = "studio_logo";
+
+/// The studio logo (PNG or JPEG bytes), if one was saved.
+pub async fn logo(db: &Database) -> Result<Option<Vec<u8>>> {
+    let raw: Option<String> = sqlx::query_scalar("SELECT value FROM settings WHERE key = ?")
+        .bind(LOGO_KEY)
+        .fetch_optional(db.pool())
+        .await?;
+    use base64::Engine;
+    Ok(raw.and_then(|r| base64::engine::general_purpose::STANDARD.decode(r).ok()))
+}
+
+/// Stores the logo; the caller has checked that the bytes are an image it can print.
+/// Kept in the database (base64) so exports and backups carry it.
+pub async fn set_logo(db: &Database, image: Option<&[u8]>) -> Result<()> {
+    use base64::Engine;
+    match image {
+        Some(bytes) => {
+            sqlx::query(
+                "INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
+            )
+            .bind(LOGO_KEY)
+            .bind(base64::engine::general_purpose::STANDARD.encode(bytes))
+            .bind(now_utc())
+            .execute(db.pool())
+            .await?;
+        }
+        None => {
+            sqlx::query("DELETE FROM settings WHERE key = ?").bind(LOGO_KEY).execute(db.pool()).await?;
+        }
+    }
+    Ok(())
 }

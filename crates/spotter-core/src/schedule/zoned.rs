@@ -165,3 +165,10 @@ mod tests {
         );
     }
 }
+
+/// The local date (YYYY-MM-DD) of a stored UTC time in a zone; None if either is unreadable.
+pub fn local_date_of(start_utc: &str, zone: &str) -> Option<String> {
+    let t = parse_utc("startUtc", start_utc).ok()?;
+    let tz = parse_zone("timeZone", zone).ok()?;
+    Some(local_of(t, tz).date().format("%Y-%m-%d").to_string())
+}

@@ -1,0 +1,12 @@
+//! Training: the exercise library, workout plans (weeks → days → prescriptions) with their
+//! version history and progression rules, workout logs, records and progress.
+
+pub mod diff;
+pub mod exercises;
+pub mod logs;
+pub mod plan;
+pub mod plans;
+pub mod progress;
+pub mod progression;
+pub mod records;
+pub mod vocab;
