@@ -103,17 +103,11 @@ pub struct ExerciseQuery {
     pub include_hidden: bool,
 }
 
+// Fields listed directly (not flattened) so unknown fields are really refused.
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 struct LibraryEntry {
     key: String,
-    #[serde(flatten)]
-    input: LibraryFields,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct LibraryFields {
     name: String,
     primary_muscles: Vec<String>,
     secondary_muscles: Vec<String>,
@@ -130,10 +124,9 @@ pub fn library() -> Result<Vec<(String, ExerciseInput)>> {
         .map_err(|e| AppError::internal(format!("the shipped exercise library is invalid: {e}")))?;
     Ok(raw
         .into_iter()
-        .map(|e| {
-            let f = e.input;
+        .map(|f| {
             (
-                e.key,
+                f.key,
                 ExerciseInput {
                     name: f.name,
                     primary_muscles: f.primary_muscles,

@@ -2,6 +2,7 @@
 //! version history and progression rules, workout logs, records and progress.
 
 pub mod diff;
+pub mod exercise_import;
 pub mod exercises;
 pub mod logs;
 pub mod plan;
