@@ -20,6 +20,17 @@ use spotter_core::schedule::{
     Session, SessionInput, SessionStatus, Trainer, TrainerInput,
 };
 use spotter_core::settings::{self, Settings};
+use spotter_core::training::exercise_import::{self, DuplicateDecision, ExerciseImportPreview, ExerciseImportReport};
+use spotter_core::training::exercises::{self, Exercise, ExerciseInput, ExerciseQuery};
+use spotter_core::training::logs::{self, LogSaved, WorkoutLog, WorkoutLogInput, WorkoutLogSummary, WorkoutSetInput};
+use spotter_core::training::plan::PlanBody;
+use spotter_core::training::plans::{
+    self, Author, NewPlan, Plan, PlanAssignment, PlanDate, PlanListQuery, PlanSave, PlanSummary, PlanVersion,
+    PlanVersionDetail,
+};
+use spotter_core::training::progress::{self, ClientProgress};
+use spotter_core::training::progression;
+use spotter_print::documents;
 use spotter_core::upload::FileUpload;
 use spotter_core::{export, paths, AppError, Database};
 use tauri::State;
@@ -156,3 +167,73 @@ command!(ics_preview(file: FileUpload, trainer: String) -> IcsPreview, |db| {
 command!(ics_import(file: FileUpload, trainer: String) -> IcsPreview, |db| {
     ics::import::import(&db, &file.bytes(ics::import::MAX_FILE_BYTES)?, &trainer).await
 });
+
+// ---- training: exercise library ----
+command!(exercises_list(query: ExerciseQuery) -> Vec<Exercise>, |db| exercises::list(&db, &query).await);
+command!(exercise_get(id: String) -> Exercise, |db| exercises::get(&db, &id).await);
+command!(exercise_create(input: ExerciseInput) -> Exercise, |db| exercises::create(&db, &input).await);
+command!(exercise_update(id: String, input: ExerciseInput) -> Exercise, |db| exercises::update(&db, &id, &input).await);
+command!(exercise_set_hidden(id: String, hidden: bool) -> Exercise, |db| exercises::set_hidden(&db, &id, hidden).await);
+command!(exercises_import_preview(file: FileUpload) -> ExerciseImportPreview, |db| exercise_import::preview(&db, &file).await);
+command!(exercises_import(file: FileUpload, decisions: Vec<DuplicateDecision>) -> ExerciseImportReport, |db| {
+    exercise_import::import(&db, &file, &decisions).await
+});
+
+// ---- training: plans and templates ----
+command!(plans_list(query: PlanListQuery) -> Vec<PlanSummary>, |db| plans::list(&db, &query).await);
+command!(plan_get(id: String) -> Plan, |db| plans::get(&db, &id).await);
+command!(plan_create(input: NewPlan) -> Plan, |db| plans::create(&db, &input, &Author::me(&db).await?).await);
+command!(plan_save(id: String, input: PlanSave) -> Plan, |db| plans::save(&db, &id, &input, &Author::me(&db).await?).await);
+command!(plan_versions(id: String) -> Vec<PlanVersion>, |db| plans::versions(&db, &id).await);
+command!(plan_version(id: String, version: u32) -> PlanVersionDetail, |db| plans::version(&db, &id, version).await);
+command!(plan_compare(id: String, from: u32, to: u32) -> Vec<String>, |db| plans::compare(&db, &id, from, to).await);
+command!(plan_restore(id: String, version: u32) -> Plan, |db| plans::restore(&db, &id, version, &Author::me(&db).await?).await);
+command!(plan_from_template(template: String, name: Option<String>, assignment: Option<PlanAssignment>) -> Plan, |db| {
+    plans::from_template(&db, &template, name.as_deref(), assignment.as_ref(), &Author::me(&db).await?).await
+});
+command!(plan_save_as_template(id: String, name: String) -> Plan, |db| {
+    plans::save_as_template(&db, &id, &name, &Author::me(&db).await?).await
+});
+command!(plan_assign(id: String, assignment: PlanAssignment) -> Plan, |db| plans::assign(&db, &id, &assignment).await);
+command!(plan_delete(id: String) -> (), |db| plans::delete(&db, &id).await);
+command!(plan_dates(id: String) -> Vec<PlanDate>, |db| plans::dates(&db, &id).await);
+command!(plan_generate(body: PlanBody, weeks: u32) -> PlanBody, |_db| progression::generate(&body, weeks as usize));
+
+// ---- training: workout logs and progress ----
+command!(logs_list(client: String) -> Vec<WorkoutLogSummary>, |db| logs::list(&db, &client, 500).await);
+command!(log_get(id: String) -> WorkoutLog, |db| logs::get(&db, &id).await);
+command!(log_prefill(plan: String, week: u32, day: u32) -> Vec<WorkoutSetInput>, |db| logs::prefill(&db, &plan, week, day).await);
+command!(log_create(input: WorkoutLogInput) -> LogSaved, |db| logs::create(&db, &input).await);
+command!(log_update(id: String, input: WorkoutLogInput) -> LogSaved, |db| logs::update(&db, &id, &input).await);
+command!(log_delete(id: String) -> (), |db| logs::delete(&db, &id).await);
+command!(client_progress(client: String) -> ClientProgress, |db| progress::client_progress(&db, &client).await);
+
+// ---- printing ----
+command!(plan_pdf_save(id: String, path: String) -> String, |db| {
+    let bytes = documents::plan_pdf(&db, &id).await?;
+    documents::write_pdf(std::path::Path::new(&path), &bytes)?;
+    Ok(path)
+});
+command!(client_report_save(client: String, path: String) -> String, |db| {
+    let bytes = documents::report_pdf(&db, &client).await?;
+    documents::write_pdf(std::path::Path::new(&path), &bytes)?;
+    Ok(path)
+});
+command!(logo_set(file: Option<FileUpload>) -> Settings, |db| {
+    documents::set_logo(&db, file.as_ref()).await?;
+    settings::get(&db).await
+});
+
+/// Opens a file Spotter wrote (a PDF, an export) in the system's default app.
+#[tauri::command]
+pub async fn file_open(app: tauri::AppHandle, path: Value) -> CmdResult<()> {
+    use tauri_plugin_opener::OpenerExt;
+    let path: String = from_arg("path", path)?;
+    if !std::path::Path::new(&path).is_file() {
+        return Err(AppError::validation("path", format!("{path} does not exist")));
+    }
+    app.opener().open_path(&path, None::<&str>).map_err(|e| {
+        tracing::warn!(error = %e, "opening a file failed");
+        AppError::new(spotter_core::ErrorCode::Io, format!("The file could not be opened: {e}"))
+    })
+}

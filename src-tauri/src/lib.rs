@@ -19,6 +19,7 @@ pub fn run() {
 
     let app = tauri::Builder::default()
         .plugin(tauri_plugin_notification::init())
+        .plugin(tauri_plugin_opener::init())
         .setup(move |app| {
             let data_dir = DataDir::resolve(explicit_dir.clone())?;
             // Tests and extra profiles pick a data dir; keep their logs inside it.
@@ -38,6 +39,10 @@ pub fn run() {
                 tracing::error!(code = ?e.code, message = %e.message, "database unavailable");
             }
             if let Ok(db) = &db {
+                // Shipped exercises the database lacks (first start, or an update that adds some).
+                if let Err(e) = tauri::async_runtime::block_on(spotter_core::training::exercises::ensure_library(db)) {
+                    tracing::error!(message = %e.message, "exercise library not loaded");
+                }
                 reminders::spawn(app.handle().clone(), db.clone());
             }
             app.manage(AppState::new(db, data_dir, log_dir, guard));
@@ -91,6 +96,38 @@ pub fn run() {
             commands::session_export,
             commands::ics_preview,
             commands::ics_import,
+            commands::exercises_list,
+            commands::exercise_get,
+            commands::exercise_create,
+            commands::exercise_update,
+            commands::exercise_set_hidden,
+            commands::exercises_import_preview,
+            commands::exercises_import,
+            commands::plans_list,
+            commands::plan_get,
+            commands::plan_create,
+            commands::plan_save,
+            commands::plan_versions,
+            commands::plan_version,
+            commands::plan_compare,
+            commands::plan_restore,
+            commands::plan_from_template,
+            commands::plan_save_as_template,
+            commands::plan_assign,
+            commands::plan_delete,
+            commands::plan_dates,
+            commands::plan_generate,
+            commands::logs_list,
+            commands::log_get,
+            commands::log_prefill,
+            commands::log_create,
+            commands::log_update,
+            commands::log_delete,
+            commands::client_progress,
+            commands::plan_pdf_save,
+            commands::client_report_save,
+            commands::logo_set,
+            commands::file_open,
         ])
         .build(tauri::generate_context!());
 

@@ -15,6 +15,28 @@ import type {
   CsvPreview,
   Dashboard,
   DashboardQuery,
+  DuplicateDecision,
+  Exercise,
+  ExerciseImportPreview,
+  ExerciseImportReport,
+  ExerciseInput,
+  ExerciseQuery,
+  LogSaved,
+  NewPlan,
+  Plan,
+  PlanAssignment,
+  PlanBody,
+  PlanDate,
+  PlanListQuery,
+  PlanSave,
+  PlanSummary,
+  PlanVersion,
+  PlanVersionDetail,
+  WorkoutLog,
+  WorkoutLogInput,
+  WorkoutLogSummary,
+  WorkoutSetInput,
+  ClientProgress,
   EditScope,
   ErrorCode,
   FileUpload,
@@ -150,6 +172,61 @@ export const api = {
     call<IcsPreview>('ics_preview', { file, trainer }),
   icsImport: (file: FileUpload, trainer: string) =>
     call<IcsPreview>('ics_import', { file, trainer }),
+
+  exercisesList: (query: ExerciseQuery) => call<Exercise[]>('exercises_list', { query }),
+  exerciseGet: (id: string) => call<Exercise>('exercise_get', { id }),
+  exerciseCreate: (input: ExerciseInput) => call<Exercise>('exercise_create', { input }),
+  exerciseUpdate: (id: string, input: ExerciseInput) =>
+    call<Exercise>('exercise_update', { id, input }),
+  exerciseSetHidden: (id: string, hidden: boolean) =>
+    call<Exercise>('exercise_set_hidden', { id, hidden }),
+  exercisesImportPreview: (file: FileUpload) =>
+    call<ExerciseImportPreview>('exercises_import_preview', { file }),
+  exercisesImport: (file: FileUpload, decisions: DuplicateDecision[]) =>
+    call<ExerciseImportReport>('exercises_import', { file, decisions }),
+
+  plansList: (query: PlanListQuery) => call<PlanSummary[]>('plans_list', { query }),
+  planGet: (id: string) => call<Plan>('plan_get', { id }),
+  planCreate: (input: NewPlan) => call<Plan>('plan_create', { input }),
+  /** Saves the next version; refused if `input.baseVersion` is no longer current. */
+  planSave: (id: string, input: PlanSave) => call<Plan>('plan_save', { id, input }),
+  planVersions: (id: string) => call<PlanVersion[]>('plan_versions', { id }),
+  planVersion: (id: string, version: number) =>
+    call<PlanVersionDetail>('plan_version', { id, version }),
+  /** Readable lines: what changed from version `from` to version `to`. */
+  planCompare: (id: string, from: number, to: number) =>
+    call<string[]>('plan_compare', { id, from, to }),
+  planRestore: (id: string, version: number) => call<Plan>('plan_restore', { id, version }),
+  planFromTemplate: (template: string, name: string | null, assignment: PlanAssignment | null) =>
+    call<Plan>('plan_from_template', { template, name, assignment }),
+  planSaveAsTemplate: (id: string, name: string) =>
+    call<Plan>('plan_save_as_template', { id, name }),
+  planAssign: (id: string, assignment: PlanAssignment) =>
+    call<Plan>('plan_assign', { id, assignment }),
+  planDelete: (id: string) => call<null>('plan_delete', { id }),
+  planDates: (id: string) => call<PlanDate[]>('plan_dates', { id }),
+  /** The body with `weeks` weeks generated from week 1 by its progression rule. */
+  planGenerate: (body: PlanBody, weeks: number) =>
+    call<PlanBody>('plan_generate', { body, weeks }),
+
+  logsList: (client: string) => call<WorkoutLogSummary[]>('logs_list', { client }),
+  logGet: (id: string) => call<WorkoutLog>('log_get', { id }),
+  /** Sets to start a log from, one per prescribed set of the plan day. */
+  logPrefill: (plan: string, week: number, day: number) =>
+    call<WorkoutSetInput[]>('log_prefill', { plan, week, day }),
+  logCreate: (input: WorkoutLogInput) => call<LogSaved>('log_create', { input }),
+  logUpdate: (id: string, input: WorkoutLogInput) => call<LogSaved>('log_update', { id, input }),
+  logDelete: (id: string) => call<null>('log_delete', { id }),
+  clientProgress: (client: string) => call<ClientProgress>('client_progress', { client }),
+
+  /** Writes the plan PDF to `path`; resolves with the path. */
+  planPdfSave: (id: string, path: string) => call<string>('plan_pdf_save', { id, path }),
+  clientReportSave: (client: string, path: string) =>
+    call<string>('client_report_save', { client, path }),
+  /** Stores (or with null removes) the studio logo printed on documents. */
+  logoSet: (file: FileUpload | null) => call<Settings>('logo_set', { file }),
+  /** Opens a file Spotter wrote in the system's default app (PDF viewer). */
+  fileOpen: (path: string) => call<null>('file_open', { path }),
 };
 
 /** Reads a file the trainer picked into the base64 upload the backend expects. */

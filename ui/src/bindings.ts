@@ -176,7 +176,19 @@ export type Settings = { units: Units,
 /**
  * Minutes before a session to show a desktop notification; none turns them off.
  */
-notifyMinutesBefore?: number | null, };
+notifyMinutesBefore?: number | null, 
+/**
+ * Paper size of printed plans and reports.
+ */
+paper: Paper, 
+/**
+ * Printed at the top of plans and reports.
+ */
+studioName: string, 
+/**
+ * Whether a studio logo is stored (the image itself is kept apart, see [`set_logo`]).
+ */
+hasLogo: boolean, };
 
 export type WorkingHours = { 
 /**
@@ -385,3 +397,161 @@ export type AppInfo = { version: string, dataDir: string, databasePath: string, 
  * Set when this start upgraded the database and kept a copy of the old one here.
  */
 preMigrationBackup: string | null, };
+
+export type Paper = "a4" | "letter";
+
+export type Caution = { 
+/**
+ * A body-area tag, the same words as a client's injuries ([`BODY_AREAS`]).
+ */
+area: string, text: string, };
+
+export type ExerciseSource = "spotter" | "custom" | "wger" | "free-exercise-db";
+
+export type Exercise = { id: string, name: string, primaryMuscles: Array<string>, secondaryMuscles: Array<string>, equipment: Array<string>, pattern: string, difficulty: string, instructions: string, cautions: Array<Caution>, source: ExerciseSource, sourceRef?: string | null, license: string, attribution: string, hidden: boolean, };
+
+export type ExerciseInput = { name: string, primaryMuscles: Array<string>, secondaryMuscles: Array<string>, equipment: Array<string>, pattern: string, difficulty: string, instructions: string, cautions: Array<Caution>, };
+
+export type ExerciseQuery = { search?: string | null, muscle?: string | null, equipment?: string | null, pattern?: string | null, 
+/**
+ * Hidden exercises are left out unless asked for.
+ */
+includeHidden: boolean, };
+
+export type ImportFormat = "wger" | "free-exercise-db";
+
+export type ExistingExercise = { id: string, name: string, };
+
+export type ImportedExercise = { 
+/**
+ * The entry's id in its source (wger uuid, free-exercise-db id): what decisions refer to.
+ */
+sourceRef: string, exercise: ExerciseInput, license: string, attribution: string, 
+/**
+ * An exercise already in the library with the same name.
+ */
+duplicateOf?: ExistingExercise | null, 
+/**
+ * What was guessed and deserves a look (pattern from the category, unknown equipment…).
+ */
+notes: Array<string>, };
+
+export type SkippedEntry = { name: string, reason: string, };
+
+export type ExerciseImportPreview = { format: ImportFormat, entries: Array<ImportedExercise>, skipped: Array<SkippedEntry>, 
+/**
+ * A wger file that is one page of a longer list.
+ */
+partial: boolean, };
+
+export type DuplicateAction = "skip" | "merge" | "add_separately";
+
+export type DuplicateDecision = { sourceRef: string, action: DuplicateAction, };
+
+export type ExerciseImportReport = { added: number, merged: number, skipped: number, };
+
+export type LoadKind = "none" | "kg" | "percent_one_rm" | "rpe" | "rir";
+
+export type Load = { kind: LoadKind, value?: number | null, };
+
+export type GroupKind = "superset" | "circuit";
+
+export type Prescription = { exerciseId: string, 
+/**
+ * The exercise's name when saved, so old versions and PDFs read well even if it is renamed.
+ */
+exerciseName: string, sets: number, repsMin: number, 
+/**
+ * Equal to `reps_min` for a fixed rep count; higher for a range ("8–12").
+ */
+repsMax: number, load: Load, tempo: string, restSeconds?: number | null, notes: string, 
+/**
+ * Adjacent prescriptions with the same group label form a superset or circuit ("A").
+ */
+group?: string | null, groupKind?: GroupKind | null, };
+
+export type PlanDay = { name: string, 
+/**
+ * Days after the week's first day (0–6): with the plan's start date this gives the date.
+ */
+dayOffset: number, items: Array<Prescription>, };
+
+export type PlanWeek = { deload: boolean, days: Array<PlanDay>, };
+
+export type Progression = { "kind": "linear", increment_kg: number, } | { "kind": "double", increment_kg: number, };
+
+export type ProgressionRule = { progression?: Progression | null, 
+/**
+ * Every Nth week is a deload (fewer sets, lighter loads); none for no deloads.
+ */
+deloadEvery?: number | null, };
+
+export type PlanBody = { weeks: Array<PlanWeek>, rule: ProgressionRule, notes: string, };
+
+export type AuthorKind = "trainer" | "ai";
+
+export type PlanSummary = { id: string, name: string, isTemplate: boolean, clientId?: string | null, clientName?: string | null, startDate?: string | null, currentVersion: number, weeks: number, daysPerWeek: number, updatedAt: string, };
+
+export type Plan = { id: string, name: string, isTemplate: boolean, clientId?: string | null, clientName?: string | null, startDate?: string | null, fromTemplateId?: string | null, version: number, body: PlanBody, };
+
+export type PlanVersion = { version: number, authorKind: AuthorKind, authorName: string, summary: string, name: string, restoredFrom?: number | null, createdAt: string, };
+
+export type PlanVersionDetail = { meta: PlanVersion, body: PlanBody, };
+
+export type NewPlan = { name: string, isTemplate: boolean, body: PlanBody, };
+
+export type PlanSave = { name: string, body: PlanBody, 
+/**
+ * The version the editor started from; a save on top of a newer one is refused.
+ */
+baseVersion: number, };
+
+export type PlanAssignment = { clientId: string, startDate: string, };
+
+export type PlanDate = { week: number, dayIndex: number, dayName: string, date: string, sessionId?: string | null, logId?: string | null, };
+
+export type PlanListQuery = { 
+/**
+ * Only templates (true), only plans (false) or both.
+ */
+templates?: boolean | null, clientId?: string | null, };
+
+export type WorkoutSetInput = { exerciseId: string, 
+/**
+ * The prescription this set fulfils (its row within the plan day), if any.
+ */
+itemIndex?: number | null, 
+/**
+ * 0 records a set that was attempted but not completed.
+ */
+reps: number, loadKg: number, rpe?: number | null, };
+
+export type WorkoutLogInput = { clientId: string, performedOn: string, planId?: string | null, week?: number | null, dayIndex?: number | null, sessionId?: string | null, notes: string, sets: Array<WorkoutSetInput>, };
+
+export type WorkoutSet = { id: string, exerciseId: string, exerciseName: string, itemIndex?: number | null, reps: number, loadKg: number, rpe?: number | null, e1rmKg?: number | null, };
+
+export type WorkoutLog = { id: string, clientId: string, performedOn: string, planId?: string | null, planName?: string | null, planVersion?: number | null, week?: number | null, dayIndex?: number | null, sessionId?: string | null, notes: string, sets: Array<WorkoutSet>, };
+
+export type RecordKind = "estimated_one_rm" | "reps" | "volume";
+
+export type RecordHit = { exerciseId: string, exerciseName: string, kind: RecordKind, value: number, 
+/**
+ * For rep records: the load the reps were done with.
+ */
+loadKg?: number | null, previous?: number | null, };
+
+export type LogSaved = { log: WorkoutLog, records: Array<RecordHit>, };
+
+export type WorkoutLogSummary = { id: string, performedOn: string, planName?: string | null, week?: number | null, dayIndex?: number | null, exercises: number, sets: number, volumeKg: number, };
+
+export type ExerciseRecords = { exerciseId: string, exerciseName: string, bestE1rmEpleyKg?: number | null, bestE1rmBrzyckiKg?: number | null, bestE1rmOn?: string | null, bestVolumeKg: number, bestVolumeOn?: string | null, maxReps: number, workouts: number, };
+
+export type E1rmPoint = { date: string, e1rmKg: number, };
+
+export type E1rmSeries = { exerciseId: string, exerciseName: string, points: Array<E1rmPoint>, };
+
+export type MuscleWeek = { weekStart: string, muscle: string, sets: number, volumeKg: number, };
+
+export type AdherenceWeek = { planId: string, planName: string, week: number, weekStart: string, prescribedSets: number, completedSets: number, };
+
+export type ClientProgress = { e1rm: Array<E1rmSeries>, weeklyVolume: Array<MuscleWeek>, records: Array<ExerciseRecords>, adherence: Array<AdherenceWeek>, };

@@ -22,7 +22,19 @@ use crate::schedule::{
     Recurrence, Room, RoomInput, SaveOutcome, Session, SessionInput, SessionKind, SessionStatus,
     Trainer, TrainerInput, WorkingHours,
 };
-use crate::settings::{Settings, Units};
+use crate::settings::{Paper, Settings, Units};
+use crate::training::exercise_import::{
+    DuplicateAction, DuplicateDecision, ExerciseImportPreview, ExerciseImportReport, ExistingExercise,
+    ImportFormat, ImportedExercise, SkippedEntry,
+};
+use crate::training::exercises::{Caution, Exercise, ExerciseInput, ExerciseQuery, ExerciseSource};
+use crate::training::logs::{LogSaved, WorkoutLog, WorkoutLogInput, WorkoutLogSummary, WorkoutSet, WorkoutSetInput};
+use crate::training::plan::{GroupKind, Load, LoadKind, PlanBody, PlanDay, PlanWeek, Prescription, Progression, ProgressionRule};
+use crate::training::plans::{
+    AuthorKind, NewPlan, Plan, PlanAssignment, PlanDate, PlanListQuery, PlanSave, PlanSummary, PlanVersion, PlanVersionDetail,
+};
+use crate::training::progress::{AdherenceWeek, ClientProgress, E1rmPoint, E1rmSeries, MuscleWeek};
+use crate::training::records::{ExerciseRecords, RecordHit, RecordKind};
 use crate::upload::FileUpload;
 use crate::{AppError, ErrorCode};
 
@@ -84,6 +96,53 @@ pub fn typescript() -> String {
         IcsPreview::decl(&cfg),
         IcsExportSummary::decl(&cfg),
         AppInfo::decl(&cfg),
+        Paper::decl(&cfg),
+        Caution::decl(&cfg),
+        ExerciseSource::decl(&cfg),
+        Exercise::decl(&cfg),
+        ExerciseInput::decl(&cfg),
+        ExerciseQuery::decl(&cfg),
+        ImportFormat::decl(&cfg),
+        ExistingExercise::decl(&cfg),
+        ImportedExercise::decl(&cfg),
+        SkippedEntry::decl(&cfg),
+        ExerciseImportPreview::decl(&cfg),
+        DuplicateAction::decl(&cfg),
+        DuplicateDecision::decl(&cfg),
+        ExerciseImportReport::decl(&cfg),
+        LoadKind::decl(&cfg),
+        Load::decl(&cfg),
+        GroupKind::decl(&cfg),
+        Prescription::decl(&cfg),
+        PlanDay::decl(&cfg),
+        PlanWeek::decl(&cfg),
+        Progression::decl(&cfg),
+        ProgressionRule::decl(&cfg),
+        PlanBody::decl(&cfg),
+        AuthorKind::decl(&cfg),
+        PlanSummary::decl(&cfg),
+        Plan::decl(&cfg),
+        PlanVersion::decl(&cfg),
+        PlanVersionDetail::decl(&cfg),
+        NewPlan::decl(&cfg),
+        PlanSave::decl(&cfg),
+        PlanAssignment::decl(&cfg),
+        PlanDate::decl(&cfg),
+        PlanListQuery::decl(&cfg),
+        WorkoutSetInput::decl(&cfg),
+        WorkoutLogInput::decl(&cfg),
+        WorkoutSet::decl(&cfg),
+        WorkoutLog::decl(&cfg),
+        RecordKind::decl(&cfg),
+        RecordHit::decl(&cfg),
+        LogSaved::decl(&cfg),
+        WorkoutLogSummary::decl(&cfg),
+        ExerciseRecords::decl(&cfg),
+        E1rmPoint::decl(&cfg),
+        E1rmSeries::decl(&cfg),
+        MuscleWeek::decl(&cfg),
+        AdherenceWeek::decl(&cfg),
+        ClientProgress::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types in crates/spotter-core by ts-rs. Do not edit.\n\

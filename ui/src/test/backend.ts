@@ -3,6 +3,8 @@
 // the WebDriver end-to-end tests (tests/e2e). Rules are mirrored only as far as the UI
 // shows their outcome (field errors, conversions, the clearance flag, all-or-none imports).
 import { mockIPC } from '@tauri-apps/api/mocks';
+import { logsHandlers } from './logsBackend';
+import { trainingHandlers } from './trainingBackend';
 import type {
   AppError,
   AppInfo,
@@ -35,7 +37,12 @@ export interface Call {
   args: Record<string, unknown>;
 }
 
-type Override = (args: Record<string, unknown>) => unknown;
+export type Override = (args: Record<string, unknown>) => unknown;
+
+/** What the training stand-ins may read from the core backend. */
+export interface BackendContext {
+  clients: () => Map<string, Client>;
+}
 
 export const appInfo: AppInfo = {
   version: '0.1.0',
@@ -239,11 +246,19 @@ function guessMapping(headers: string[]): (CsvField | null)[] {
   });
 }
 
+export const DEFAULT_SETTINGS: Settings = {
+  units: 'metric',
+  notifyMinutesBefore: 15,
+  paper: 'a4',
+  studioName: '',
+  hasLogo: false,
+};
+
 export function installBackend(initial: Client[] = [], seed: Seed = {}) {
   const clients = new Map(initial.map((c) => [c.id, { ...c }]));
   const calls: Call[] = [];
   const overrides = new Map<string, Override>();
-  let settings: Settings = seed.settings ?? { units: 'metric', notifyMinutesBefore: 15 };
+  let settings: Settings = seed.settings ?? DEFAULT_SETTINGS;
   const sessions = new Map(Object.entries(seed.sessions ?? {}));
   let measurements: Measurement[] = [...(seed.measurements ?? [])];
   let intakes: ParqIntake[] = [...(seed.intakes ?? [])];
@@ -518,6 +533,10 @@ export function installBackend(initial: Client[] = [], seed: Seed = {}) {
     clients_csv_export: (args) => String(args.path),
   };
 
+  // Training commands live in their own files (exercises and plans; logs and progress).
+  const training = trainingHandlers({ clients: () => clients });
+  const logs = logsHandlers({ clients: () => clients });
+
   mockIPC((cmd, payload) => {
     const args = (payload ?? {}) as Record<string, unknown>;
     calls.push({ cmd, args });
@@ -526,7 +545,7 @@ export function installBackend(initial: Client[] = [], seed: Seed = {}) {
       overrides.delete(cmd); // one-shot, like a single failed save
       return override(args);
     }
-    const handler = handlers[cmd];
+    const handler = handlers[cmd] ?? training[cmd] ?? logs[cmd];
     if (!handler) throw { code: 'internal', message: `unknown command ${cmd}` } satisfies AppError;
     return handler(args);
   });

@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { AppError, Measurement, MeasurementInput } from '../../bindings';
 import { todayIso } from '../../format';
-import { installBackend, makeClient } from '../../test/backend';
+import { DEFAULT_SETTINGS, installBackend, makeClient } from '../../test/backend';
 import { renderApp } from '../../test/render';
 
 const anna = makeClient({ id: 'c1', name: 'Anna Berg' });
@@ -23,7 +23,7 @@ const rows = () => screen.getAllByTestId('measurement-row').map((r) => r.textCon
 describe('measurements', () => {
   it('takes pounds in imperial mode, stores SI, and shows every weight in pounds', async () => {
     const backend = installBackend([anna], {
-      settings: { units: 'imperial', notifyMinutesBefore: 15 },
+      settings: { ...DEFAULT_SETTINGS, units: 'imperial' },
       measurements: [weight('m1', '2025-01-05', 72.5747)],
     });
     const { user } = renderApp('/clients/c1?tab=measurements');
