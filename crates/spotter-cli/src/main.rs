@@ -9,6 +9,7 @@ use spotter_core::clients::{self, ClientListQuery, ClientStatusFilter};
 use spotter_core::ics;
 use spotter_core::paths::DataDir;
 use spotter_core::schedule::{sessions, trainers, zoned, CalendarQuery};
+use spotter_core::training::plans::{self, PlanListQuery};
 use spotter_core::{export, import, seed, AppError, Database, ErrorCode};
 
 #[derive(Parser)]
@@ -50,6 +51,21 @@ enum Command {
         #[command(subcommand)]
         command: CalendarCommand,
     },
+    /// Workout plans and templates.
+    Plans {
+        #[command(subcommand)]
+        command: PlansCommand,
+    },
+    /// One workout plan: print it.
+    Plan {
+        #[command(subcommand)]
+        command: PlanCommand,
+    },
+    /// One client: print their progress report.
+    Client {
+        #[command(subcommand)]
+        command: ClientCommand,
+    },
     /// Fill a fresh data directory with demo or benchmark data.
     Seed {
         /// A small, realistic data set for trying Spotter.
@@ -67,6 +83,41 @@ enum Command {
         /// … and this many sessions, spread over five years.
         #[arg(long, default_value_t = 0)]
         sessions: u64,
+    },
+}
+
+#[derive(Subcommand)]
+enum PlansCommand {
+    /// List plans and templates with their client, start date, size and version.
+    List {
+        /// Only this client's plans (id or exact name).
+        #[arg(long)]
+        client: Option<String>,
+        /// Only templates.
+        #[arg(long)]
+        templates: bool,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum PlanCommand {
+    /// Write the plan as a PDF (paper size, studio name and logo from Settings).
+    Pdf {
+        /// The plan's id or exact name.
+        plan: String,
+        file: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+enum ClientCommand {
+    /// Write the client's progress report as a PDF.
+    Report {
+        /// The client's id or exact name.
+        client: String,
+        file: PathBuf,
     },
 }
 
@@ -176,6 +227,9 @@ async fn run(cli: Cli) -> Result<(), AppError> {
             }
             | Command::Sessions { .. }
             | Command::Trainers { .. }
+            | Command::Plans { .. }
+            | Command::Plan { .. }
+            | Command::Client { .. }
             | Command::Calendar {
                 command: CalendarCommand::Export { .. }
             }
@@ -322,6 +376,48 @@ async fn dispatch(command: Command, db: &Database, data_dir: &DataDir) -> Result
                 report.sessions,
                 db.path().display()
             );
+        }
+        Command::Plans {
+            command: PlansCommand::List { client, templates, json },
+        } => {
+            let client_id = match client {
+                Some(key) => Some(find_client(db, &key).await?),
+                None => None,
+            };
+            let query = PlanListQuery { templates: templates.then_some(true), client_id };
+            let list = plans::list(db, &query).await?;
+            if json {
+                print_json(&list)?;
+            } else {
+                for p in &list {
+                    println!(
+                        "{}\t{}\t{}\t{}\t{} weeks × {} days\tv{}",
+                        p.id,
+                        p.name,
+                        if p.is_template { "template".to_owned() } else { p.client_name.clone().unwrap_or_else(|| "-".into()) },
+                        p.start_date.as_deref().unwrap_or("-"),
+                        p.weeks,
+                        p.days_per_week,
+                        p.current_version
+                    );
+                }
+            }
+        }
+        Command::Plan {
+            command: PlanCommand::Pdf { plan, file },
+        } => {
+            let id = find_plan(db, &plan).await?;
+            let bytes = spotter_print::documents::plan_pdf(db, &id).await?;
+            spotter_print::documents::write_pdf(&file, &bytes)?;
+            println!("{}", file.display());
+        }
+        Command::Client {
+            command: ClientCommand::Report { client, file },
+        } => {
+            let id = find_client(db, &client).await?;
+            let bytes = spotter_print::documents::report_pdf(db, &id).await?;
+            spotter_print::documents::write_pdf(&file, &bytes)?;
+            println!("{}", file.display());
         }
         Command::Trainers {
             command: TrainersCommand::List { json },
@@ -473,4 +569,31 @@ fn print_json<T: serde::Serialize>(value: &T) -> Result<(), AppError> {
         .map_err(|e| AppError::internal(format!("cannot encode JSON: {e}")))?;
     println!("{text}");
     Ok(())
+}
+
+/// A client by id, or by exact (case-insensitive) name when that names exactly one.
+async fn find_client(db: &Database, key: &str) -> Result<String, AppError> {
+    if let Ok(c) = clients::get(db, key).await {
+        return Ok(c.id);
+    }
+    let query = ClientListQuery { search: Some(key.to_owned()), status: ClientStatusFilter::All, limit: Some(50) };
+    let hits: Vec<_> = clients::list(db, &query).await?.into_iter().filter(|c| c.name.eq_ignore_ascii_case(key.trim())).collect();
+    match hits.as_slice() {
+        [one] => Ok(one.id.clone()),
+        [] => Err(AppError::validation("client", format!("no client is called '{key}'"))),
+        _ => Err(AppError::validation("client", format!("{} clients are called '{key}'; use the id (clients list)", hits.len()))),
+    }
+}
+
+/// A plan or template by id, or by exact (case-insensitive) name when that names exactly one.
+async fn find_plan(db: &Database, key: &str) -> Result<String, AppError> {
+    if let Ok(p) = plans::get(db, key).await {
+        return Ok(p.id);
+    }
+    let hits: Vec<_> = plans::list(db, &PlanListQuery::default()).await?.into_iter().filter(|p| p.name.eq_ignore_ascii_case(key.trim())).collect();
+    match hits.as_slice() {
+        [one] => Ok(one.id.clone()),
+        [] => Err(AppError::validation("plan", format!("no plan is called '{key}'"))),
+        _ => Err(AppError::validation("plan", format!("{} plans are called '{key}'; use the id (plans list)", hits.len()))),
+    }
 }

@@ -18,6 +18,7 @@ pub mod logging;
 pub mod paths;
 pub mod schedule;
 pub mod seed;
+pub mod seed_training;
 pub mod settings;
 pub mod time;
 pub mod training;

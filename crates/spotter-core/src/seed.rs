@@ -231,6 +231,7 @@ pub async fn seed_demo(db: &Database) -> Result<SeedReport> {
     tx.commit().await?;
     seed_demo_record(db).await?;
     let (trainers, sessions) = seed_demo_schedule(db).await?;
+    crate::seed_training::seed_demo_training(db).await?;
     Ok(SeedReport {
         clients: DEMO.len() as u64,
         trainers,

@@ -206,10 +206,12 @@ fn charts(p: &mut Page, doc: &ReportDoc, width: f32) {
     if series.is_empty() {
         return;
     }
-    p.heading("Estimated 1RM over time");
     let gap = 8.0;
     let w = (width - gap) / 2.0;
     let h = 52.0;
+    // Keep the heading with the first row of charts.
+    p.need(16.0 + h + 8.0);
+    p.heading("Estimated 1RM over time");
     for pair in series.chunks(2) {
         p.need(h + 8.0);
         for (i, s) in pair.iter().enumerate() {
@@ -229,15 +231,20 @@ fn chart(p: &mut Page, s: &E1rmSeries, x: f32, y: f32, w: f32, h: f32, unit: Loa
     let span = (*last - *first).num_days().max(1) as f32;
     let values: Vec<f64> = s.points.iter().map(|pt| conv(pt.e1rm_kg)).collect();
     let (lo, hi) = values.iter().fold((f64::MAX, f64::MIN), |(a, b), &v| (a.min(v), b.max(v)));
-    let pad = ((hi - lo) * 0.1).max(2.5);
-    let (lo, hi) = (((lo - pad) / 5.0).floor() * 5.0, ((hi + pad) / 5.0).ceil() * 5.0);
+    // Four grid steps of a round size (1, 2, 2.5, 5, 10 … kg) that cover the values.
+    let raw_step = ((hi - lo) * 1.1 / 4.0).max(0.5);
+    let magnitude = 10f64.powf(raw_step.log10().floor());
+    let step = [1.0, 2.0, 2.5, 5.0, 10.0].iter().map(|m| m * magnitude).find(|s| *s >= raw_step).unwrap_or(10.0 * magnitude);
+    let lo = ((lo - step * 0.25) / step).floor() * step;
+    let hi = if lo + 4.0 * step >= hi { lo + 4.0 * step } else { lo + 5.0 * step };
     let sy = |v: f64| py + ph - ((v - lo) / (hi - lo).max(1e-6)) as f32 * ph;
     // Grid and value labels.
-    for i in 0..=4 {
-        let v = lo + (hi - lo) * f64::from(i) / 4.0;
+    let ticks = ((hi - lo) / step).round() as i32;
+    for i in 0..=ticks {
+        let v = lo + step * f64::from(i);
         let gy = sy(v);
         p.c.hline(px, px + pw, gy, if i == 0 { GREY } else { LIGHT }, 0.4);
-        p.c.text_right(px - 1.5, gy + 1.2, 6.0, Weight::Regular, GREY, &fmt_num(v.round()));
+        p.c.text_right(px - 1.5, gy + 1.2, 6.0, Weight::Regular, GREY, &fmt_num(v));
     }
     p.c.line(&[(px, py), (px, py + ph)], GREY, 0.4);
     let unit_label = if unit == LoadUnit::Lb { "lb" } else { "kg" };
