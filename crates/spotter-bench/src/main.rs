@@ -4,8 +4,10 @@
 //!   spotter-bench search [--clients N] [--rounds R] [--data-dir DIR]
 //!   spotter-bench schedule [--rounds R] --data-dir DIR      (seeds 1,000,000 sessions once)
 //!   spotter-bench ics [--rounds R] --data-dir DIR           (exports 10,000 events)
+//!   spotter-bench training [--rounds R] --data-dir DIR      (plan PDFs, plan versions, progress data)
 
 mod schedule;
+mod training;
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -60,16 +62,16 @@ async fn main() {
                 let _ = std::fs::remove_dir_all(&dir);
             }
         }
-        Some(which @ ("schedule" | "ics")) => {
+        Some(which @ ("schedule" | "ics" | "training")) => {
             let Some(dir) = arg("--data-dir") else {
                 eprintln!("spotter-bench {which} needs --data-dir (the seeded data is kept there for the next run)");
                 std::process::exit(2);
             };
             let data = DataDir::new(PathBuf::from(dir));
-            let result = if which == "schedule" {
-                schedule::run(&data, rounds).await
-            } else {
-                schedule::ics_export(&data, rounds).await
+            let result = match which {
+                "schedule" => schedule::run(&data, rounds).await,
+                "ics" => schedule::ics_export(&data, rounds).await,
+                _ => training::run(&data, rounds).await,
             };
             if let Err(e) = result {
                 eprintln!("bench failed: {}", e.message);
@@ -77,7 +79,7 @@ async fn main() {
             }
         }
         _ => {
-            eprintln!("usage: spotter-bench search|schedule|ics [--clients N] [--rounds R] [--data-dir DIR]");
+            eprintln!("usage: spotter-bench search|schedule|ics|training [--clients N] [--rounds R] [--data-dir DIR]");
             std::process::exit(2);
         }
     }
