@@ -5,7 +5,8 @@ use std::time::{Duration, Instant};
 
 use spotter_core::paths::DataDir;
 use spotter_core::training::plan::{Load, LoadKind, PlanBody, PlanDay, PlanWeek, Prescription, Progression, ProgressionRule};
-use spotter_core::training::plans::{self, Author, AuthorKind, NewPlan, PlanListQuery, PlanSave};
+use spotter_core::training::logs::{self, WorkoutLogInput, WorkoutSetInput};
+use spotter_core::training::plans::{self, Author, AuthorKind, NewPlan, PlanSave};
 use spotter_core::training::{progress, progression};
 use spotter_core::{seed, Database};
 use spotter_print::{documents, plan_pdf, Branding, LoadUnit};
@@ -97,8 +98,9 @@ pub async fn run(data: &DataDir, rounds: usize) -> spotter_core::Result<()> {
     }
     report("plan_save_version", serde_json::json!({ "weeks": 12, "prescriptions": 480, "versions": current.version }), &mut times);
 
-    // Progress page data for the client with two years of logs.
-    let client = plans::list(&db, &PlanListQuery { templates: Some(false), client_id: None }).await?.into_iter().find_map(|p| p.client_id).unwrap_or_default();
+    // Progress page data for a client with two busy years: 4 workouts a week of 6 exercises
+    // × 4 sets (~10,000 sets), on top of the demo data.
+    let client = heavy_client(&db, &ids).await?;
     let sets: i64 = sqlx::query_scalar("SELECT count(*) FROM workout_sets WHERE client_id = ?").bind(&client).fetch_one(db.pool()).await?;
     let mut times = Vec::new();
     for _ in 0..rounds * 3 {
@@ -109,4 +111,26 @@ pub async fn run(data: &DataDir, rounds: usize) -> spotter_core::Result<()> {
     report("client_progress", serde_json::json!({ "sets_logged": sets }), &mut times);
     db.close().await;
     Ok(())
+}
+
+async fn heavy_client(db: &Database, ids: &[String]) -> spotter_core::Result<String> {
+    let name = "Bench Heavy Lifter";
+    if let Some(id) = sqlx::query_scalar::<_, String>("SELECT id FROM clients WHERE name = ?").bind(name).fetch_optional(db.pool()).await? {
+        return Ok(id);
+    }
+    let client = spotter_core::clients::create(db, &spotter_core::clients::ClientInput { name: name.into(), ..Default::default() }).await?;
+    let start = chrono::Utc::now().date_naive() - chrono::Duration::weeks(104);
+    for w in 0..104i64 {
+        for d in 0..4i64 {
+            let date = start + chrono::Duration::days(w * 7 + d * 2);
+            let sets = (0..6usize)
+                .flat_map(|e| {
+                    let id = ids[(d as usize * 6 + e) % ids.len()].clone();
+                    (0..4).map(move |s| WorkoutSetInput { exercise_id: id.clone(), item_index: None, reps: 5 + ((w + s) % 4) as u32, load_kg: 40.0 + w as f64 * 0.5 + e as f64 * 5.0, rpe: Some(8.0) })
+                })
+                .collect();
+            logs::create(db, &WorkoutLogInput { client_id: client.id.clone(), performed_on: date.format("%Y-%m-%d").to_string(), plan_id: None, week: None, day_index: None, session_id: None, notes: String::new(), sets }).await?;
+        }
+    }
+    Ok(client.id)
 }

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::records::{brzycki, ExerciseRecords};
+use super::records::ExerciseRecords;
 use crate::ids::parse_id;
 use crate::time::today_utc;
 use crate::{Database, Result};
@@ -63,87 +63,114 @@ pub async fn client_progress(db: &Database, client_id: &str) -> Result<ClientPro
     let client = parse_id("clientId", client_id)?;
     let pool = db.pool();
 
-    // Per exercise: workouts, best e1RM (and the set it came from), best volume, max reps.
-    type RecRow = (String, String, i64, Option<f64>, Option<String>, Option<f64>, Option<i64>, f64, Option<String>, i64);
-    let recs: Vec<RecRow> = sqlx::query_as(
-        "WITH s AS (SELECT * FROM workout_sets WHERE client_id = ? AND deleted_at IS NULL),
-              best AS (SELECT exercise_id, e1rm_kg, performed_on, load_kg, reps,
-                              row_number() OVER (PARTITION BY exercise_id ORDER BY e1rm_kg DESC, performed_on) AS rn
-                       FROM s WHERE e1rm_kg IS NOT NULL),
-              vol AS (SELECT exercise_id, log_id, performed_on, sum(reps * load_kg) AS v,
-                             row_number() OVER (PARTITION BY exercise_id ORDER BY sum(reps * load_kg) DESC, performed_on) AS rn
-                      FROM s GROUP BY exercise_id, log_id)
-         SELECT s.exercise_id, coalesce(e.name, '?'), count(DISTINCT s.log_id),
-                b.e1rm_kg, b.performed_on, b.load_kg, b.reps, coalesce(v.v, 0.0), v.performed_on, max(s.reps)
-         FROM s LEFT JOIN exercises e ON e.id = s.exercise_id
-                LEFT JOIN best b ON b.exercise_id = s.exercise_id AND b.rn = 1
-                LEFT JOIN vol v ON v.exercise_id = s.exercise_id AND v.rn = 1
-         GROUP BY s.exercise_id ORDER BY count(DISTINCT s.log_id) DESC, e.name",
+    // One pass over the client's sets in index order (client_id, exercise_id, performed_on),
+    // reduced in SQL to one row per exercise per training day; everything else is derived
+    // from those rows. The Brzycki column mirrors records::brzycki (reps 1–12, a single is the 1RM).
+    type Row = (String, String, i64, f64, i64, Option<f64>, Option<f64>);
+    let rows: Vec<Row> = sqlx::query_as(
+        "SELECT exercise_id, performed_on, sum(reps > 0), sum(reps * load_kg), max(reps), max(e1rm_kg),
+                max(CASE WHEN reps BETWEEN 1 AND 12 AND load_kg > 0
+                         THEN CASE WHEN reps = 1 THEN load_kg ELSE load_kg * 36.0 / (37 - reps) END END)
+         FROM workout_sets WHERE client_id = ? AND deleted_at IS NULL
+         GROUP BY exercise_id, performed_on",
     )
     .bind(&client)
     .fetch_all(pool)
     .await?;
-    let records: Vec<ExerciseRecords> = recs
-        .iter()
-        .map(|r| ExerciseRecords {
-            exercise_id: r.0.clone(),
-            exercise_name: r.1.clone(),
-            workouts: r.2 as u32,
-            best_e1rm_epley_kg: r.3,
-            best_e1rm_on: r.4.clone(),
-            best_e1rm_brzycki_kg: match (r.5, r.6) {
-                (Some(load), Some(reps)) => brzycki(load, reps as u32),
-                _ => None,
-            },
-            best_volume_kg: r.7,
-            best_volume_on: r.8.clone(),
-            max_reps: r.9 as u32,
-        })
-        .collect();
-
-    // 1RM over time for the most-logged exercises that have estimates.
-    let charted: Vec<&ExerciseRecords> = records.iter().filter(|r| r.best_e1rm_epley_kg.is_some()).take(E1RM_SERIES).collect();
-    let ids: Vec<&str> = charted.iter().map(|r| r.exercise_id.as_str()).collect();
-    let points: Vec<(String, String, f64)> = sqlx::query_as(
-        "SELECT exercise_id, performed_on, max(e1rm_kg) FROM workout_sets
-         WHERE client_id = ? AND deleted_at IS NULL AND e1rm_kg IS NOT NULL
-           AND exercise_id IN (SELECT value FROM json_each(?))
-         GROUP BY exercise_id, performed_on ORDER BY performed_on",
+    let ids: Vec<&str> = {
+        let mut v: Vec<&str> = rows.iter().map(|r| r.0.as_str()).collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    };
+    let info: Vec<(String, String, String)> = sqlx::query_as(
+        "SELECT id, name, primary_muscles FROM exercises WHERE id IN (SELECT value FROM json_each(?))",
     )
-    .bind(&client)
     .bind(serde_json::to_string(&ids).unwrap_or_default())
     .fetch_all(pool)
     .await?;
-    let mut by_ex: HashMap<String, Vec<E1rmPoint>> = HashMap::new();
-    for (ex, date, v) in points {
-        by_ex.entry(ex).or_default().push(E1rmPoint { date, e1rm_kg: (v * 10.0).round() / 10.0 });
-    }
-    let e1rm = charted
-        .iter()
-        .map(|r| E1rmSeries {
-            exercise_id: r.exercise_id.clone(),
-            exercise_name: r.exercise_name.clone(),
-            points: by_ex.remove(&r.exercise_id).unwrap_or_default(),
-        })
+    let info: HashMap<String, (String, Vec<String>)> = info
+        .into_iter()
+        .map(|(id, name, m)| (id, (name, serde_json::from_str(&m).unwrap_or_default())))
         .collect();
 
-    // Weekly sets and volume per primary muscle (weeks start on Monday).
-    let vol: Vec<(String, String, i64, f64)> = sqlx::query_as(
-        "SELECT date(s.performed_on, '-' || ((CAST(strftime('%w', s.performed_on) AS INTEGER) + 6) % 7) || ' days') AS wk,
-                m.value, count(*), sum(s.reps * s.load_kg)
-         FROM workout_sets s JOIN exercises e ON e.id = s.exercise_id, json_each(e.primary_muscles) m
-         WHERE s.client_id = ? AND s.deleted_at IS NULL AND s.reps > 0
-         GROUP BY wk, m.value ORDER BY wk, m.value",
-    )
-    .bind(&client)
-    .fetch_all(pool)
-    .await?;
-    let weekly_volume = vol
+    let mut recs: HashMap<&str, ExerciseRecords> = HashMap::new();
+    let mut daily: HashMap<(&str, &str), f64> = HashMap::new();
+    let mut weekly: std::collections::BTreeMap<(String, String), (u32, f64)> = std::collections::BTreeMap::new();
+    for (ex, date, hard, volume, max_reps, e1rm, brz) in &rows {
+        let r = recs.entry(ex.as_str()).or_insert_with(|| ExerciseRecords {
+            exercise_id: ex.clone(),
+            exercise_name: info.get(ex).map(|i| i.0.clone()).unwrap_or_else(|| "?".into()),
+            best_e1rm_epley_kg: None,
+            best_e1rm_brzycki_kg: None,
+            best_e1rm_on: None,
+            best_volume_kg: 0.0,
+            best_volume_on: None,
+            max_reps: 0,
+            workouts: 0,
+        });
+        r.workouts += 1;
+        r.max_reps = r.max_reps.max(*max_reps as u32);
+        let earlier = |on: &Option<String>| on.as_deref().is_none_or(|o| date.as_str() < o);
+        if let Some(e) = *e1rm {
+            if r.best_e1rm_epley_kg.is_none_or(|b| e > b || (e == b && earlier(&r.best_e1rm_on))) {
+                r.best_e1rm_epley_kg = Some(e);
+                r.best_e1rm_on = Some(date.clone());
+            }
+            let d = daily.entry((ex.as_str(), date.as_str())).or_insert(e);
+            *d = d.max(e);
+        }
+        if let Some(b) = *brz {
+            r.best_e1rm_brzycki_kg = Some(r.best_e1rm_brzycki_kg.map_or(b, |x| x.max(b)));
+        }
+        if *volume > r.best_volume_kg || (*volume == r.best_volume_kg && *volume > 0.0 && earlier(&r.best_volume_on)) {
+            r.best_volume_kg = *volume;
+            r.best_volume_on = Some(date.clone());
+        }
+        if *hard > 0 {
+            let week = week_start(date);
+            for m in info.get(ex).map(|i| i.1.as_slice()).unwrap_or_default() {
+                let w = weekly.entry((week.clone(), m.clone())).or_insert((0, 0.0));
+                w.0 += *hard as u32;
+                w.1 += volume;
+            }
+        }
+    }
+    let mut records: Vec<ExerciseRecords> = recs.into_values().collect();
+    records.sort_by(|a, b| b.workouts.cmp(&a.workouts).then_with(|| a.exercise_name.cmp(&b.exercise_name)));
+
+    // 1RM over time for the most-logged exercises that have estimates.
+    let e1rm = records
+        .iter()
+        .filter(|r| r.best_e1rm_epley_kg.is_some())
+        .take(E1RM_SERIES)
+        .map(|r| {
+            let mut points: Vec<E1rmPoint> = daily
+                .iter()
+                .filter(|((ex, _), _)| *ex == r.exercise_id)
+                .map(|((_, date), v)| E1rmPoint { date: (*date).to_owned(), e1rm_kg: (v * 10.0).round() / 10.0 })
+                .collect();
+            points.sort_by(|a, b| a.date.cmp(&b.date));
+            E1rmSeries { exercise_id: r.exercise_id.clone(), exercise_name: r.exercise_name.clone(), points }
+        })
+        .collect();
+    let weekly_volume = weekly
         .into_iter()
-        .map(|(w, m, n, v)| MuscleWeek { week_start: w, muscle: m, sets: n as u32, volume_kg: (v * 10.0).round() / 10.0 })
+        .map(|((w, m), (n, v))| MuscleWeek { week_start: w, muscle: m, sets: n, volume_kg: (v * 10.0).round() / 10.0 })
         .collect();
 
     Ok(ClientProgress { e1rm, weekly_volume, records, adherence: adherence(db, &client).await? })
+}
+
+/// The Monday of a YYYY-MM-DD date's week (the date itself if unreadable).
+fn week_start(date: &str) -> String {
+    match chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d") {
+        Ok(d) => {
+            use chrono::Datelike;
+            (d - chrono::Duration::days(i64::from(d.weekday().num_days_from_monday()))).format("%Y-%m-%d").to_string()
+        }
+        Err(_) => date.to_owned(),
+    }
 }
 
 /// Share of prescribed sets done, per plan week that has begun, for the client's plans. A

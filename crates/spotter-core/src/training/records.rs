@@ -27,7 +27,7 @@ pub enum RecordKind {
     EstimatedOneRm,
     /// More reps than ever at this load or heavier.
     Reps,
-    /// Most volume (reps × load) for the exercise in one workout.
+    /// Most volume (reps × load) for the exercise in one workout (one day on the progress page).
     Volume,
 }
 
@@ -62,5 +62,6 @@ pub struct ExerciseRecords {
     #[ts(optional = nullable)]
     pub best_volume_on: Option<String>,
     pub max_reps: u32,
+    /// Days the exercise was trained.
     pub workouts: u32,
 }
