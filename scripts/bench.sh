@@ -21,6 +21,10 @@ echo "== .ics export of 10,000 events (core, release build)"
 rm -rf "$out/ics-db"
 ./target/release/spotter-bench ics --rounds 10 --data-dir "$out/ics-db" | tee "$out/ics.json"
 
+echo "== training: plan PDFs, saving a plan version, progress data over two years (core, release build)"
+rm -rf "$out/training-db"
+./target/release/spotter-bench training --rounds 20 --data-dir "$out/training-db" | tee "$out/training.json"
+
 echo "== app cold start and idle memory (bundled debug build, demo data)"
 cargo build --locked -p spotter --features custom-protocol --bin spotter-bare-window
 rm -rf "$out/app-db"
