@@ -28,7 +28,7 @@ pub struct Export {
 }
 
 /// Tables exported as stored, in this order; `clients` is exported above in its API shape.
-pub const RAW_TABLES: [&str; 8] = [
+pub const RAW_TABLES: [&str; 14] = [
     "trainers",
     "rooms",
     "series",
@@ -37,6 +37,12 @@ pub const RAW_TABLES: [&str; 8] = [
     "parq_intakes",
     "measurements",
     "client_notes",
+    "exercises",
+    "plans",
+    "plan_versions",
+    "workout_logs",
+    "workout_sets",
+    "settings",
 ];
 
 async fn raw_table(db: &Database, table: &str) -> Result<Vec<serde_json::Value>> {
