@@ -544,7 +544,11 @@ export type LogSaved = { log: WorkoutLog, records: Array<RecordHit>, };
 
 export type WorkoutLogSummary = { id: string, performedOn: string, planName?: string | null, week?: number | null, dayIndex?: number | null, exercises: number, sets: number, volumeKg: number, };
 
-export type ExerciseRecords = { exerciseId: string, exerciseName: string, bestE1rmEpleyKg?: number | null, bestE1rmBrzyckiKg?: number | null, bestE1rmOn?: string | null, bestVolumeKg: number, bestVolumeOn?: string | null, maxReps: number, workouts: number, };
+export type ExerciseRecords = { exerciseId: string, exerciseName: string, bestE1rmEpleyKg?: number | null, bestE1rmBrzyckiKg?: number | null, bestE1rmOn?: string | null, bestVolumeKg: number, bestVolumeOn?: string | null, maxReps: number, 
+/**
+ * Days the exercise was trained.
+ */
+workouts: number, };
 
 export type E1rmPoint = { date: string, e1rmKg: number, };
 

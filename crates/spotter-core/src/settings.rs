@@ -63,7 +63,11 @@ pub async fn get(db: &Database) -> Result<Settings> {
     let mut settings: Settings = raw
         .and_then(|r| serde_json::from_str(&r).ok())
         .unwrap_or_default();
-    settings.has_logo = logo(db).await?.is_some();
+    settings.has_logo = sqlx::query_scalar::<_, i64>("SELECT 1 FROM settings WHERE key = ?")
+        .bind(LOGO_KEY)
+        .fetch_optional(db.pool())
+        .await?
+        .is_some();
     Ok(settings)
 }
 

@@ -247,16 +247,22 @@ async fn settings_default_and_persist() {
         &settings::Settings {
             units: settings::Units::Imperial,
             notify_minutes_before: None,
+            paper: settings::Paper::Letter,
+            studio_name: "  Núñez Strength  ".into(),
+            has_logo: false,
         },
     )
     .await
     .unwrap();
     assert_eq!(settings::get(&db).await.unwrap(), changed);
+    assert_eq!(changed.studio_name, "Núñez Strength", "trimmed");
+    assert_eq!(changed.paper, settings::Paper::Letter);
     let err = settings::set(
         &db,
         &settings::Settings {
             units: settings::Units::Metric,
             notify_minutes_before: Some(5000),
+            ..Default::default()
         },
     )
     .await

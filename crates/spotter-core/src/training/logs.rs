@@ -196,7 +196,24 @@ async fn check(db: &Database, input: &WorkoutLogInput) -> Result<CheckedLog> {
             Some((plan.id, plan.version))
         }
     };
-    let session_id = input.session_id.as_deref().filter(|s| !s.is_empty()).map(|s| parse_id("sessionId", s)).transpose()?;
+    let session_id = match input.session_id.as_deref().filter(|s| !s.is_empty()) {
+        None => None,
+        Some(raw) => {
+            let sid = parse_id("sessionId", raw)?;
+            let booked: Option<i64> = sqlx::query_scalar(
+                "SELECT 1 FROM sessions s JOIN session_participants p ON p.session_id = s.id
+                 WHERE s.id = ? AND p.client_id = ? AND s.deleted_at IS NULL",
+            )
+            .bind(&sid)
+            .bind(&client.id)
+            .fetch_optional(db.pool())
+            .await?;
+            if booked.is_none() {
+                return Err(AppError::validation("sessionId", "That session is not one of this client's"));
+            }
+            Some(sid)
+        }
+    };
     Ok(CheckedLog {
         client_id: client.id,
         performed_on,
