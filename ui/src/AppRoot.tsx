@@ -14,10 +14,13 @@ import { InsightsScreen } from './screens/InsightsScreen';
 import { NotFoundScreen } from './screens/NotFoundScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
 import { TrainingScreen } from './screens/TrainingScreen';
+import { WorkoutLogScreen } from './screens/client/WorkoutLogScreen';
 
 // The calendar library is the largest part of the bundle: load it when first opened, so the
 // first screen starts fast and the idle app stays small.
 const CalendarScreen = lazy(() => import('./screens/CalendarScreen').then((m) => ({ default: m.CalendarScreen })));
+// The plan builder brings drag and drop; it loads when a plan is first opened.
+const PlanBuilderScreen = lazy(() => import('./training/PlanBuilderScreen').then((m) => ({ default: m.PlanBuilderScreen })));
 
 function Loading() {
   return (
@@ -38,26 +41,29 @@ export function AppRoot() {
       <StartupGate>
         <AppSpotlight />
         <AppFrame>
-          <Routes>
-            <Route path="/" element={<Navigate to="/dashboard" replace />} />
-            <Route path="/dashboard" element={<DashboardScreen />} />
-            <Route path="/clients" element={<ClientsScreen />} />
-            <Route path="/clients/new" element={<ClientNewScreen />} />
-            <Route path="/clients/:id" element={<ClientScreen />} />
-            <Route path="/clients/:id/edit" element={<ClientEditScreen />} />
-            <Route
-              path="/calendar"
-              element={
-                <Suspense fallback={<Loading />}>
-                  <CalendarScreen />
-                </Suspense>
-              }
-            />
-            <Route path="/training" element={<TrainingScreen />} />
-            <Route path="/insights" element={<InsightsScreen />} />
-            <Route path="/settings" element={<SettingsScreen />} />
-            <Route path="*" element={<NotFoundScreen />} />
-          </Routes>
+          {/* One boundary around all routes rather than one per lazy screen. Navigations are
+              transitions, so the screen being left stays up while a lazy screen's code loads and
+              the new one shows as soon as it is ready; a boundary mounted with the route showed its
+              spinner instead, and React then held the screen back for at least 300 ms (its fallback
+              throttle): a third of the calendar's first visit. */}
+          <Suspense fallback={<Loading />}>
+            <Routes>
+              <Route path="/" element={<Navigate to="/dashboard" replace />} />
+              <Route path="/dashboard" element={<DashboardScreen />} />
+              <Route path="/clients" element={<ClientsScreen />} />
+              <Route path="/clients/new" element={<ClientNewScreen />} />
+              <Route path="/clients/:id" element={<ClientScreen />} />
+              <Route path="/clients/:id/edit" element={<ClientEditScreen />} />
+              <Route path="/clients/:id/log" element={<WorkoutLogScreen />} />
+              <Route path="/clients/:id/log/:logId" element={<WorkoutLogScreen />} />
+              <Route path="/calendar" element={<CalendarScreen />} />
+              <Route path="/training" element={<TrainingScreen />} />
+              <Route path="/training/plans/:id" element={<PlanBuilderScreen />} />
+              <Route path="/insights" element={<InsightsScreen />} />
+              <Route path="/settings" element={<SettingsScreen />} />
+              <Route path="*" element={<NotFoundScreen />} />
+            </Routes>
+          </Suspense>
         </AppFrame>
       </StartupGate>
     </>

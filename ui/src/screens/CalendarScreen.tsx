@@ -1,4 +1,5 @@
-import type { DateSelectArg, DatesSetArg, EventClickArg, EventDropArg, EventInput } from '@fullcalendar/core';
+import type { DateSelectArg, DatesSetArg, EventClickArg, EventDropArg, EventInput, EventMountArg } from '@fullcalendar/core';
+import type { VerboseFormattingArg } from '@fullcalendar/core/internal';
 import dayGridPlugin from '@fullcalendar/daygrid';
 import interactionPlugin, { type EventResizeDoneArg } from '@fullcalendar/interaction';
 import listPlugin from '@fullcalendar/list';
@@ -19,6 +20,30 @@ import { SessionDialog, type SessionDialogTarget } from '../schedule/SessionDial
 import { inputFromSession } from '../schedule/sessionInput';
 import { notifyWithUndo } from '../schedule/undo';
 import { instantOf, wallClock } from '../schedule/zoned';
+
+const two = (n: number) => (n < 10 ? `0${n}` : String(n));
+
+/**
+ * An event's time, "07:00 - 07:50", exactly as `{ hour: '2-digit', minute: '2-digit', hour12: false }`
+ * printed it. Given those options FullCalendar builds a new Intl.DateTimeFormat for every event's
+ * range (about a third of the script time of a week with 300 sessions); the parts are already here.
+ */
+function eventTime({ start, end, defaultSeparator }: VerboseFormattingArg): string {
+  const from = `${two(start.hour)}:${two(start.minute)}`;
+  const to = end ? `${two(end.hour)}:${two(end.minute)}` : from;
+  return to === from ? from : `${from}${defaultSeparator}${to}`;
+}
+
+/** Test ids and the states the end-to-end tests read, on each event's element. */
+function markEvent(info: EventMountArg) {
+  info.el.setAttribute('data-testid', 'calendar-event');
+  info.el.setAttribute('data-session-id', info.event.id);
+  info.el.setAttribute('data-status', String(info.event.extendedProps.status));
+  if (info.event.extendedProps.clearance) {
+    info.el.setAttribute('data-clearance', 'needed');
+    info.el.title = 'Needs medical clearance (PAR-Q+ had a “yes”)';
+  }
+}
 
 /** A drag or resize that collided: the trainer decides before anything is saved. */
 interface PendingMove {
@@ -51,7 +76,7 @@ export function CalendarScreen() {
     ? { from: range.from, to: range.to, trainerIds, roomIds, includeCancelled: true }
     : null;
   const sessions = useSessionsRange(query);
-  const trainerList = trainers.data ?? [];
+  const trainerList = useMemo(() => trainers.data ?? [], [trainers.data]);
   const colorOf = useMemo(() => new Map(trainerList.map((t) => [t.id, t.color])), [trainerList]);
   const me = trainerList.find((t) => t.isMe) ?? trainerList[0];
 
@@ -173,6 +198,49 @@ export function CalendarScreen() {
     }
   }
 
+  // FullCalendar takes all its options again whenever it is rendered, and new callbacks (inline
+  // ones are new every time) make it rebuild them and re-render its grid: a third of opening a
+  // dialog over a busy week. The element is kept while the events are the same, so a dialog or a
+  // query settling elsewhere on the screen leaves the calendar alone; the callbacks reach the
+  // current handlers through a ref.
+  const handlers = useRef({ onDatesSet, onSelect, onEventClick, onChange });
+  handlers.current = { onDatesSet, onSelect, onEventClick, onChange };
+  const calendar = useMemo(
+    () => (
+      <FullCalendar
+        ref={calendarRef}
+        plugins={[timeGridPlugin, dayGridPlugin, listPlugin, interactionPlugin]}
+        initialView={initialView}
+        initialDate={initialDate}
+        headerToolbar={{ left: 'prev,next today', center: 'title', right: 'timeGridDay,timeGridWeek,dayGridMonth,listWeek' }}
+        buttonText={{ today: 'Today', day: 'Day', week: 'Week', month: 'Month', list: 'Agenda' }}
+        firstDay={1}
+        nowIndicator
+        selectable
+        selectMirror
+        editable
+        allDaySlot={false}
+        slotMinTime="05:00:00"
+        slotMaxTime="23:00:00"
+        scrollTime="07:00:00"
+        slotDuration="00:30:00"
+        snapDuration="00:15:00"
+        height="100%"
+        expandRows
+        eventTimeFormat={eventTime}
+        slotLabelFormat={{ hour: '2-digit', minute: '2-digit', hour12: false }}
+        events={events}
+        datesSet={(arg) => handlers.current.onDatesSet(arg)}
+        select={(info) => handlers.current.onSelect(info)}
+        eventClick={(info) => void handlers.current.onEventClick(info)}
+        eventDrop={(info) => void handlers.current.onChange(info)}
+        eventResize={(info) => void handlers.current.onChange(info)}
+        eventDidMount={markEvent}
+      />
+    ),
+    [events, initialView, initialDate],
+  );
+
   return (
     <>
       <PageHeader
@@ -226,44 +294,7 @@ export function CalendarScreen() {
         </Alert>
       )}
       <Box className="spotter-calendar" data-testid="calendar" data-loaded={sessions.isFetched ? 'yes' : 'no'}>
-        <FullCalendar
-          ref={calendarRef}
-          plugins={[timeGridPlugin, dayGridPlugin, listPlugin, interactionPlugin]}
-          initialView={initialView}
-          initialDate={initialDate}
-          headerToolbar={{ left: 'prev,next today', center: 'title', right: 'timeGridDay,timeGridWeek,dayGridMonth,listWeek' }}
-          buttonText={{ today: 'Today', day: 'Day', week: 'Week', month: 'Month', list: 'Agenda' }}
-          firstDay={1}
-          nowIndicator
-          selectable
-          selectMirror
-          editable
-          allDaySlot={false}
-          slotMinTime="05:00:00"
-          slotMaxTime="23:00:00"
-          scrollTime="07:00:00"
-          slotDuration="00:30:00"
-          snapDuration="00:15:00"
-          height="100%"
-          expandRows
-          eventTimeFormat={{ hour: '2-digit', minute: '2-digit', hour12: false }}
-          slotLabelFormat={{ hour: '2-digit', minute: '2-digit', hour12: false }}
-          events={events}
-          datesSet={onDatesSet}
-          select={onSelect}
-          eventClick={(info) => void onEventClick(info)}
-          eventDrop={(info) => void onChange(info)}
-          eventResize={(info) => void onChange(info)}
-          eventDidMount={(info) => {
-            info.el.setAttribute('data-testid', 'calendar-event');
-            info.el.setAttribute('data-session-id', info.event.id);
-            info.el.setAttribute('data-status', String(info.event.extendedProps.status));
-            if (info.event.extendedProps.clearance) {
-              info.el.setAttribute('data-clearance', 'needed');
-              info.el.title = 'Needs medical clearance (PAR-Q+ had a “yes”)';
-            }
-          }}
-        />
+        {calendar}
       </Box>
 
       {dialog && trainers.data && (
