@@ -33,7 +33,7 @@ describe('app frame', () => {
     await user.click(await screen.findByTestId('nav-calendar'));
     expect(await screen.findByTestId('calendar')).toBeInTheDocument();
     await user.click(screen.getByTestId('nav-training'));
-    expect(await screen.findByTestId('coming-training-plans')).toHaveTextContent(/print to pdf/i);
+    expect(await screen.findByTestId('training-tab-library')).toBeInTheDocument();
     await user.click(screen.getByTestId('nav-insights'));
     expect(await screen.findByTestId('coming-insights-review')).toBeInTheDocument();
     await user.click(screen.getByTestId('nav-settings'));

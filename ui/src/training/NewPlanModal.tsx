@@ -1,0 +1,93 @@
+import { Alert, Button, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { useNavigate } from 'react-router';
+import { notifications } from '@mantine/notifications';
+import type { PlanBody } from '../bindings';
+import { useAssignPlan, useCreatePlan } from '../trainingQueries';
+import { AssignFields, type Assignment } from './AssignFields';
+import { nextMonday } from './dates';
+
+/** Where a blank plan starts: one week with one empty day. */
+export const BLANK_BODY: PlanBody = {
+  weeks: [{ deload: false, days: [{ name: 'Day 1', dayOffset: 0, items: [] }] }],
+  rule: { progression: null, deloadEvery: null },
+  notes: '',
+};
+
+export function NewPlanModal({
+  kind,
+  opened,
+  onClose,
+}: {
+  kind: 'plan' | 'template';
+  opened: boolean;
+  onClose: () => void;
+}) {
+  return (
+    <Modal opened={opened} onClose={onClose} title={kind === 'plan' ? 'New plan' : 'New template'} size="lg">
+      <NewPlanForm kind={kind} onClose={onClose} />
+    </Modal>
+  );
+}
+
+function NewPlanForm({ kind, onClose }: { kind: 'plan' | 'template'; onClose: () => void }) {
+  const navigate = useNavigate();
+  const [name, setName] = useState('');
+  const [assignment, setAssignment] = useState<Assignment>({ clientId: null, startDate: nextMonday() });
+  const create = useCreatePlan();
+  const assign = useAssignPlan();
+  const error = create.error;
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    create.mutate(
+      { name, isTemplate: kind === 'template', body: BLANK_BODY },
+      {
+        onSuccess: async (plan) => {
+          if (assignment.clientId) {
+            // The plan exists either way: a refused assignment is said, and Assign is in the editor.
+            await assign
+              .mutateAsync({ id: plan.id, assignment: { clientId: assignment.clientId, startDate: assignment.startDate } })
+              .catch((e: { message: string }) =>
+                notifications.show({ color: 'red', message: `Created, but not assigned: ${e.message}` }),
+              );
+          }
+          onClose();
+          navigate(`/training/plans/${plan.id}`);
+        },
+      },
+    );
+  };
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="md">
+        <TextInput
+          label="Name"
+          placeholder={kind === 'plan' ? 'For example: Anna — strength block 1' : 'For example: Full body, 3 days'}
+          withAsterisk
+          value={name}
+          onChange={(e) => setName(e.currentTarget.value)}
+          error={error?.field === 'name' ? error.message : undefined}
+          errorProps={{ 'data-testid': 'new-plan-name-error' }}
+          data-autofocus
+          data-testid="new-plan-name"
+        />
+        {kind === 'plan' && <AssignFields value={assignment} onChange={setAssignment} error={error} clientOptional />}
+        {error && error.field !== 'name' && (
+          <Alert color="red" variant="light" title="Not created">
+            {error.message}
+          </Alert>
+        )}
+        <Group justify="flex-end" gap="xs">
+          <Button variant="default" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={create.isPending || assign.isPending} data-testid="new-plan-create">
+            Create
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,77 @@
+import { Alert, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { useNavigate } from 'react-router';
+import type { PlanSummary } from '../bindings';
+import { usePlanFromTemplate } from '../trainingQueries';
+import { AssignFields, type Assignment } from './AssignFields';
+import { nextMonday } from './dates';
+
+export type TemplateRef = Pick<PlanSummary, 'id' | 'name' | 'weeks' | 'daysPerWeek' | 'currentVersion'>;
+
+/** Template → a client's plan (version 1 remembers the template), then straight into the editor. */
+export function UseTemplateModal({ template, onClose }: { template: TemplateRef | null; onClose: () => void }) {
+  return (
+    <Modal opened={template !== null} onClose={onClose} title="Start a plan from this template" size="lg">
+      {template && <UseTemplateForm key={template.id} template={template} onClose={onClose} />}
+    </Modal>
+  );
+}
+
+function UseTemplateForm({ template, onClose }: { template: TemplateRef; onClose: () => void }) {
+  const navigate = useNavigate();
+  const [name, setName] = useState(template.name);
+  const [assignment, setAssignment] = useState<Assignment>({ clientId: null, startDate: nextMonday() });
+  const start = usePlanFromTemplate();
+  const error = start.error;
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    start.mutate(
+      {
+        template: template.id,
+        name: name.trim() || null,
+        assignment: assignment.clientId ? { clientId: assignment.clientId, startDate: assignment.startDate } : null,
+      },
+      {
+        onSuccess: (plan) => {
+          onClose();
+          navigate(`/training/plans/${plan.id}`);
+        },
+      },
+    );
+  };
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="md">
+        <Text size="sm" c="dimmed">
+          {template.weeks} {template.weeks === 1 ? 'week' : 'weeks'} × {template.daysPerWeek}{' '}
+          {template.daysPerWeek === 1 ? 'day' : 'days'}, from version {template.currentVersion}. The template itself stays
+          as it is.
+        </Text>
+        <TextInput
+          label="Plan name"
+          value={name}
+          onChange={(e) => setName(e.currentTarget.value)}
+          error={error?.field === 'name' ? error.message : undefined}
+          data-autofocus
+          data-testid="assign-name"
+        />
+        <AssignFields value={assignment} onChange={setAssignment} error={error} clientOptional />
+        {error && !['name', 'clientId', 'startDate'].includes(error.field ?? '') && (
+          <Alert color="red" variant="light" title="Not started">
+            {error.message}
+          </Alert>
+        )}
+        <Group justify="flex-end" gap="xs">
+          <Button variant="default" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={start.isPending} data-testid="assign-confirm">
+            {assignment.clientId ? 'Create and assign' : 'Create plan'}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
