@@ -25,7 +25,7 @@ describe('client page', () => {
     expect(screen.getByText('Deadlift 100 kg')).toBeInTheDocument();
     expect(screen.getByText('Old shoulder injury')).toBeInTheDocument();
     expect(screen.getByText('strength')).toBeInTheDocument();
-    for (const tab of ['overview', 'sessions', 'measurements', 'intake', 'notes']) {
+    for (const tab of ['overview', 'sessions', 'plans', 'logs', 'progress', 'measurements', 'intake', 'notes']) {
       expect(screen.getByTestId(`client-tab-${tab}`)).toBeEnabled();
     }
     expect(screen.queryByTestId('clearance-badge')).not.toBeInTheDocument();

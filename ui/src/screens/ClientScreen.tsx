@@ -8,16 +8,22 @@ import { ClientStatusBadge } from '../components/ClientStatusBadge';
 import { PageHeader } from '../components/PageHeader';
 import { useClient, useDeleteClient, useSetArchived } from '../queries';
 import { IntakeTab } from './client/IntakeTab';
+import { LogsTab } from './client/LogsTab';
 import { NotesTab } from './client/NotesTab';
 import { OverviewTab } from './client/OverviewTab';
+import { PlansTab } from './client/PlansTab';
 import { SessionsTab } from './client/SessionsTab';
 
-// Charts load with the Measurements tab, not with every client page.
+// Charts load with the tabs that show them, not with every client page.
 const MeasurementsTab = lazy(() => import('./client/MeasurementsTab').then((m) => ({ default: m.MeasurementsTab })));
+const ProgressTab = lazy(() => import('./client/ProgressTab').then((m) => ({ default: m.ProgressTab })));
 
 const TABS = [
   { value: 'overview', label: 'Overview' },
   { value: 'sessions', label: 'Sessions' },
+  { value: 'plans', label: 'Plans' },
+  { value: 'logs', label: 'Logs' },
+  { value: 'progress', label: 'Progress' },
   { value: 'measurements', label: 'Measurements' },
   { value: 'intake', label: 'Intake' },
   { value: 'notes', label: 'Notes' },
@@ -128,6 +134,17 @@ function ClientView({ client }: { client: Client }) {
         </Tabs.Panel>
         <Tabs.Panel value="sessions">
           <SessionsTab client={client} />
+        </Tabs.Panel>
+        <Tabs.Panel value="plans">
+          <PlansTab client={client} />
+        </Tabs.Panel>
+        <Tabs.Panel value="logs">
+          <LogsTab client={client} />
+        </Tabs.Panel>
+        <Tabs.Panel value="progress">
+          <Suspense fallback={<Loader size="sm" />}>
+            <ProgressTab client={client} />
+          </Suspense>
         </Tabs.Panel>
         <Tabs.Panel value="measurements">
           <Suspense fallback={<Loader size="sm" />}>

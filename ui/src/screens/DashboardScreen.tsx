@@ -4,6 +4,7 @@ import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { api } from '../api';
 import type { AppError, AttentionReason, CalendarEntry, Session, SessionStatus } from '../bindings';
+import { LogWorkoutButton } from '../clientTraining/LogWorkoutButton';
 import { ClearanceBadge } from '../components/ClearanceBadge';
 import { IconPlus } from '../components/icons';
 import { PageHeader } from '../components/PageHeader';
@@ -169,9 +170,12 @@ function TodayRow({ session, trainer }: { session: Session; trainer: string | nu
           </Button>
         </Group>
       ) : (
-        <Badge color={STATUS_COLOR[session.status]} data-testid="today-status">
-          {STATUS_LABEL[session.status]}
-        </Badge>
+        <Group gap={6} wrap="nowrap">
+          {session.status === 'completed' && <LogWorkoutButton session={session} />}
+          <Badge color={STATUS_COLOR[session.status]} data-testid="today-status">
+            {STATUS_LABEL[session.status]}
+          </Badge>
+        </Group>
       )}
     </Group>
   );

@@ -6,11 +6,12 @@ import { IconCheck, IconCopy } from '../components/icons';
 import { PageHeader } from '../components/PageHeader';
 import { useAppInfo } from '../queries';
 import { PreferencesPanel } from '../settings/PreferencesPanel';
+import { PrintingPanel } from '../settings/PrintingPanel';
 import { RoomsPanel } from '../settings/RoomsPanel';
 import { TrainersPanel } from '../settings/TrainersPanel';
 
 const COMING: { title: string; summary: string }[] = [
-  { title: 'Profile and studio branding', summary: 'Your name, logo and colours on printed plans and reports.' },
+  { title: 'Profile and studio colours', summary: 'Your name and the studio’s colours on printed plans and reports.' },
   { title: 'AI providers and keys', summary: 'Choose which AI services may help, and keep their keys on this computer.' },
   { title: 'Studio connection', summary: 'Share one client base with the other trainers of your studio.' },
   { title: 'Backups and export', summary: 'Automatic backups, restore, and export to open formats: your data stays yours.' },
@@ -25,6 +26,7 @@ export function SettingsScreen() {
       <Stack gap="lg">
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
           <PreferencesPanel />
+          <PrintingPanel />
           <RoomsPanel />
         </SimpleGrid>
         <TrainersPanel />

@@ -42,6 +42,11 @@ export type Override = (args: Record<string, unknown>) => unknown;
 /** What the training stand-ins may read from the core backend. */
 export interface BackendContext {
   clients: () => Map<string, Client>;
+  /** The settings settings_get answers with (the logo lives in Settings.hasLogo). */
+  settings: () => Settings;
+  setSettings: (settings: Settings) => void;
+  /** Another stand-in's command, e.g. the logs reading a plan (not recorded in `calls`). */
+  invoke: (cmd: string, args: Record<string, unknown>) => unknown;
 }
 
 export const appInfo: AppInfo = {
@@ -534,8 +539,20 @@ export function installBackend(initial: Client[] = [], seed: Seed = {}) {
   };
 
   // Training commands live in their own files (exercises and plans; logs and progress).
-  const training = trainingHandlers({ clients: () => clients });
-  const logs = logsHandlers({ clients: () => clients });
+  const context: BackendContext = {
+    clients: () => clients,
+    settings: () => settings,
+    setSettings: (next) => (settings = next),
+    invoke: (cmd, args) => dispatch(cmd, args),
+  };
+  const training = trainingHandlers(context);
+  const logs = logsHandlers(context);
+  // Logs before training: the logs answer plan_dates, which needs the logs.
+  function dispatch(cmd: string, args: Record<string, unknown>): unknown {
+    const handler = handlers[cmd] ?? logs[cmd] ?? training[cmd];
+    if (!handler) throw { code: 'internal', message: `unknown command ${cmd}` } satisfies AppError;
+    return handler(args);
+  }
 
   mockIPC((cmd, payload) => {
     const args = (payload ?? {}) as Record<string, unknown>;
@@ -545,9 +562,7 @@ export function installBackend(initial: Client[] = [], seed: Seed = {}) {
       overrides.delete(cmd); // one-shot, like a single failed save
       return override(args);
     }
-    const handler = handlers[cmd] ?? training[cmd] ?? logs[cmd];
-    if (!handler) throw { code: 'internal', message: `unknown command ${cmd}` } satisfies AppError;
-    return handler(args);
+    return dispatch(cmd, args);
   });
 
   return {

@@ -1,0 +1,113 @@
+// React Query hooks for a client's training: plan dates, workout logs, progress and the
+// progress report. Plans, templates and the library come from trainingQueries.ts; keys here
+// sit under the same 'training' root.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../api';
+import type {
+  AppError,
+  ClientProgress,
+  LogSaved,
+  Plan,
+  PlanDate,
+  WorkoutLog,
+  WorkoutLogInput,
+  WorkoutLogSummary,
+  WorkoutSetInput,
+} from '../bindings';
+import { trainingKeys } from '../trainingQueries';
+
+export const clientTrainingKeys = {
+  planDates: (id: string) => ['training', 'plans', 'dates', id] as const,
+  logs: ['training', 'logs'] as const,
+  logList: (client: string) => ['training', 'logs', 'client', client] as const,
+  log: (id: string) => ['training', 'logs', 'detail', id] as const,
+  prefill: (plan: string, week: number, day: number) => ['training', 'logs', 'prefill', plan, week, day] as const,
+  progress: (client: string) => ['training', 'progress', client] as const,
+};
+
+/** A plan that may not be there (a free log, a log whose plan was deleted). */
+export function useOptionalPlan(id: string | null) {
+  return useQuery<Plan, AppError>({
+    queryKey: trainingKeys.plan(id ?? 'none'),
+    queryFn: () => api.planGet(id ?? ''),
+    enabled: id !== null,
+  });
+}
+
+export function usePlanDates(id: string | null) {
+  return useQuery<PlanDate[], AppError>({
+    queryKey: clientTrainingKeys.planDates(id ?? 'none'),
+    queryFn: () => api.planDates(id ?? ''),
+    enabled: id !== null,
+    // Sessions booked in the calendar change what it says.
+    staleTime: 0,
+  });
+}
+
+export function useLogs(client: string) {
+  return useQuery<WorkoutLogSummary[], AppError>({
+    queryKey: clientTrainingKeys.logList(client),
+    queryFn: () => api.logsList(client),
+  });
+}
+
+export function useLog(id: string | null) {
+  return useQuery<WorkoutLog, AppError>({
+    queryKey: clientTrainingKeys.log(id ?? 'none'),
+    queryFn: () => api.logGet(id ?? ''),
+    enabled: id !== null,
+    staleTime: 0,
+  });
+}
+
+/** The sets a plan day prescribes, as a starting point: read once when the logger opens. */
+export function usePrefill(day: { plan: string; week: number; day: number } | null) {
+  return useQuery<WorkoutSetInput[], AppError>({
+    queryKey: day ? clientTrainingKeys.prefill(day.plan, day.week, day.day) : ['training', 'logs', 'prefill', 'none'],
+    queryFn: () => (day ? api.logPrefill(day.plan, day.week, day.day) : Promise.resolve([])),
+    enabled: day !== null,
+    staleTime: 0,
+    gcTime: 0,
+  });
+}
+
+/** After a log is written: lists, progress and the plan schedules ("Logged") refresh. */
+function useLogChanged() {
+  const queryClient = useQueryClient();
+  return (client: string) =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: clientTrainingKeys.logs }),
+      queryClient.invalidateQueries({ queryKey: clientTrainingKeys.progress(client) }),
+      queryClient.invalidateQueries({ queryKey: ['training', 'plans', 'dates'] }),
+    ]);
+}
+
+/** Creates a log, or with `id` replaces one. */
+export function useSaveLog() {
+  const changed = useLogChanged();
+  return useMutation<LogSaved, AppError, { id: string | null; input: WorkoutLogInput }>({
+    mutationFn: ({ id, input }) => (id ? api.logUpdate(id, input) : api.logCreate(input)),
+    onSuccess: (saved) => changed(saved.log.clientId),
+  });
+}
+
+export function useDeleteLog(client: string) {
+  const changed = useLogChanged();
+  return useMutation<null, AppError, string>({
+    mutationFn: (id) => api.logDelete(id),
+    onSuccess: () => changed(client),
+  });
+}
+
+export function useClientProgress(client: string) {
+  return useQuery<ClientProgress, AppError>({
+    queryKey: clientTrainingKeys.progress(client),
+    queryFn: () => api.clientProgress(client),
+  });
+}
+
+export function useReportSave(client: string) {
+  return useMutation<string, AppError, string>({
+    mutationFn: (path) => api.clientReportSave(client, path),
+  });
+}

@@ -1,0 +1,147 @@
+import { Alert, Anchor, Button, Group, Modal, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
+import type { AppError, Client, Plan } from '../../bindings';
+import { usePlanFromTemplate, usePlans } from '../../trainingQueries';
+import { formatIsoDate } from '../../format';
+import { nextMonday } from '../../training/dates';
+
+const FIELDS = ['template', 'startDate', 'name'] as const;
+type Field = (typeof FIELDS)[number];
+
+export function AssignPlanModal({
+  client,
+  opened,
+  onClose,
+  onAssigned,
+}: {
+  client: Client;
+  opened: boolean;
+  onClose: () => void;
+  onAssigned: (plan: Plan) => void;
+}) {
+  return (
+    <Modal opened={opened} onClose={onClose} title="Assign a plan from a template">
+      <AssignForm client={client} onClose={onClose} onAssigned={onAssigned} />
+    </Modal>
+  );
+}
+
+/** A copy of the template becomes the client's plan, from a start date (a Monday by default). */
+function AssignForm({ client, onClose, onAssigned }: { client: Client; onClose: () => void; onAssigned: (plan: Plan) => void }) {
+  const templates = usePlans({ templates: true });
+  const assign = usePlanFromTemplate();
+  const [template, setTemplate] = useState('');
+  const [startDate, setStartDate] = useState(() => nextMonday());
+  const [name, setName] = useState('');
+  const [error, setError] = useState<AppError | null>(null);
+  const chosen = templates.data?.find((t) => t.id === template);
+
+  const fieldError = (field: Field) => (error?.field === field ? error.message : undefined);
+  const generalError = error && !FIELDS.includes(error.field as Field) ? error : null;
+  const edited = (field: Field) => {
+    if (error?.field === field) setError(null);
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!template) {
+      setError({ code: 'validation', field: 'template', message: 'Choose a template' });
+      return;
+    }
+    setError(null);
+    assign.mutate(
+      { template, name: name.trim() || null, assignment: { clientId: client.id, startDate: startDate.trim() } },
+      {
+        onSuccess: (plan) => {
+          notifications.show({
+            message: `“${plan.name}” assigned to ${client.name}${plan.startDate ? `, from ${formatIsoDate(plan.startDate)}` : ''}`,
+          });
+          onAssigned(plan);
+        },
+        onError: setError,
+      },
+    );
+  };
+
+  if (templates.data?.length === 0) {
+    return (
+      <Stack gap="sm">
+        <Text size="sm" data-testid="assign-no-templates">
+          There are no templates yet. Save a plan as a template in Training, then assign it here.
+        </Text>
+        <Group justify="flex-end">
+          <Anchor component={Link} to="/training" size="sm">
+            Open Training
+          </Anchor>
+        </Group>
+      </Stack>
+    );
+  }
+
+  return (
+    <form onSubmit={submit} noValidate aria-label="Assign a plan">
+      <Stack gap="sm">
+        <NativeSelect
+          label="Template"
+          data={[
+            { value: '', label: templates.isLoading ? 'Loading…' : 'Choose a template' },
+            ...(templates.data ?? []).map((t) => ({ value: t.id, label: `${t.name} (${t.weeks} weeks, ${t.daysPerWeek} days a week)` })),
+          ]}
+          value={template}
+          onChange={(e) => {
+            setTemplate(e.currentTarget.value);
+            edited('template');
+          }}
+          error={fieldError('template') ?? templates.error?.message}
+          errorProps={{ 'data-testid': 'assign-template-error' }}
+          data-autofocus
+          data-testid="assign-template"
+        />
+        <TextInput
+          label="Starts on"
+          description="Week 1, day 1 falls on this date."
+          placeholder="YYYY-MM-DD"
+          w={200}
+          value={startDate}
+          onChange={(e) => {
+            setStartDate(e.currentTarget.value);
+            edited('startDate');
+          }}
+          error={fieldError('startDate')}
+          errorProps={{ 'data-testid': 'assign-start-error' }}
+          autoComplete="off"
+          data-testid="assign-start"
+        />
+        <TextInput
+          label="Name"
+          description="Optional; the template's name when left empty."
+          placeholder={chosen?.name ?? ''}
+          value={name}
+          onChange={(e) => {
+            setName(e.currentTarget.value);
+            edited('name');
+          }}
+          error={fieldError('name')}
+          errorProps={{ 'data-testid': 'assign-name-error' }}
+          autoComplete="off"
+          data-testid="assign-name"
+        />
+        {generalError && (
+          <Alert color="red" variant="light" title="Not assigned">
+            {generalError.message}
+          </Alert>
+        )}
+        <Group justify="flex-end" gap="xs">
+          <Button variant="default" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={assign.isPending} data-testid="assign-save">
+            Assign
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
