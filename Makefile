@@ -48,17 +48,19 @@ app: npm
 test: setup-test
 	$(MAKE) test-rust test-ui app test-e2e
 
-# Core against real SQLite files, the CLI as a process, and the IPC bindings check.
+# Core against real SQLite files, the CLI as a process, the IPC bindings check, and the AI
+# runtime against a local OpenAI-compatible server, with the real keychain (a private
+# D-Bus session with its own unlocked gnome-keyring).
 test-rust:
-	cargo test --locked
+	scripts/with-keyring.sh cargo test --locked
 
 test-ui: npm
 	npm --prefix ui test
 
-# The real app through WebDriver, under Xvfb inside a D-Bus session.
+# The real app through WebDriver, under Xvfb inside a D-Bus session with its own keyring.
 test-e2e:
 	cargo build --locked -p spotter-cli
-	NO_AT_BRIDGE=1 dbus-run-session -- xvfb-run -a -s "-screen 0 1400x900x24" \
+	NO_AT_BRIDGE=1 scripts/with-keyring.sh xvfb-run -a -s "-screen 0 1400x900x24" \
 		node --test --test-concurrency=1 tests/e2e/
 
 bindings:

@@ -25,6 +25,10 @@ echo "== training: plan PDFs, saving a plan version, progress data over two year
 rm -rf "$out/training-db"
 ./target/release/spotter-bench training --rounds 20 --data-dir "$out/training-db" | tee "$out/training.json"
 
+echo "== AI: agent overhead without the model, weekly digest with a 500 ms fake model (core, release build)"
+rm -rf "$out/ai-db"
+./target/release/spotter-bench ai --rounds 30 --data-dir "$out/ai-db" | tee "$out/ai.json"
+
 echo "== app cold start and idle memory (bundled debug build, demo data)"
 cargo build --locked -p spotter --features custom-protocol --bin spotter-bare-window
 rm -rf "$out/app-db"

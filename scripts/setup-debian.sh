@@ -10,11 +10,11 @@ want_test=0
 packages=(
   build-essential pkg-config file curl
   libwebkit2gtk-4.1-dev libgtk-3-dev libsoup-3.0-dev libjavascriptcoregtk-4.1-dev
-  librsvg2-dev libssl-dev libayatana-appindicator3-dev libxdo-dev
+  librsvg2-dev libssl-dev libayatana-appindicator3-dev libxdo-dev libdbus-1-dev
   nodejs npm
 )
 if (( want_test )); then
-  packages+=(python3 python3-venv xvfb xauth dbus dbus-x11 webkit2gtk-driver gnome-keyring libsecret-1-dev poppler-utils qpdf)
+  packages+=(python3 python3-venv xvfb xauth dbus dbus-x11 webkit2gtk-driver gnome-keyring libsecret-tools poppler-utils qpdf)
 fi
 
 missing=()

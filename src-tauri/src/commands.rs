@@ -61,7 +61,15 @@ where
     Fut: Future<Output = CmdResult<T>> + Send + 'static,
 {
     let db = state.db()?;
-    match tauri::async_runtime::spawn(f(db)).await {
+    spawn_guarded(f(db)).await
+}
+
+pub(crate) async fn spawn_guarded<T, Fut>(fut: Fut) -> CmdResult<T>
+where
+    T: Send + 'static,
+    Fut: Future<Output = CmdResult<T>> + Send + 'static,
+{
+    match tauri::async_runtime::spawn(fut).await {
         Ok(result) => result,
         Err(e) => {
             tracing::error!(error = %e, "command task failed");

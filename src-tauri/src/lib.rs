@@ -1,5 +1,6 @@
 //! The Tauri shell: start-up, state and thin command adapters over spotter-core.
 
+mod ai_commands;
 mod commands;
 mod reminders;
 mod state;
@@ -42,6 +43,14 @@ pub fn run() {
                 // Shipped exercises the database lacks (first start, or an update that adds some).
                 if let Err(e) = tauri::async_runtime::block_on(spotter_core::training::exercises::ensure_library(db)) {
                     tracing::error!(message = %e.message, "exercise library not loaded");
+                }
+                // The agent registry (new agents of an update) and runs cut off by the last exit.
+                let ai_ready = tauri::async_runtime::block_on(async {
+                    spotter_core::ai::agents::ensure_agents(db).await?;
+                    spotter_core::ai::executions::fail_interrupted(db).await
+                });
+                if let Err(e) = ai_ready {
+                    tracing::error!(message = %e.message, "AI agents not ready");
                 }
                 reminders::spawn(app.handle().clone(), db.clone());
             }
@@ -128,6 +137,26 @@ pub fn run() {
             commands::client_report_save,
             commands::logo_set,
             commands::file_open,
+            ai_commands::ai_providers_list,
+            ai_commands::ai_provider_create,
+            ai_commands::ai_provider_update,
+            ai_commands::ai_provider_delete,
+            ai_commands::ai_providers_reorder,
+            ai_commands::ai_key_set,
+            ai_commands::ai_key_remove,
+            ai_commands::ai_provider_check,
+            ai_commands::ai_status,
+            ai_commands::ai_agents_list,
+            ai_commands::ai_agent_update,
+            ai_commands::ai_preview,
+            ai_commands::ai_run,
+            ai_commands::ai_cancel,
+            ai_commands::ai_executions_list,
+            ai_commands::ai_execution_get,
+            ai_commands::ai_metrics,
+            ai_commands::ai_review_list,
+            ai_commands::ai_review_accept,
+            ai_commands::ai_review_dismiss,
         ])
         .build(tauri::generate_context!());
 

@@ -1,4 +1,7 @@
 use std::path::PathBuf;
+use std::sync::Arc;
+
+use spotter_ai::Runtime;
 
 use spotter_core::logging::LogGuard;
 use spotter_core::paths::DataDir;
@@ -8,6 +11,7 @@ use spotter_core::{AppError, Database};
 /// schema); then every command answers with that error instead of the app failing to start.
 pub struct AppState {
     db: Result<Database, AppError>,
+    ai: Option<Arc<Runtime>>,
     pub data_dir: DataDir,
     pub log_dir: PathBuf,
     _log_guard: LogGuard,
@@ -20,8 +24,12 @@ impl AppState {
         log_dir: PathBuf,
         log_guard: LogGuard,
     ) -> Self {
+        let ai = db.as_ref().ok().map(|db| {
+            Arc::new(Runtime::new(db.clone(), spotter_ai::Keychain::default(), Arc::new(spotter_ai::Llm::default())))
+        });
         Self {
             db,
+            ai,
             data_dir,
             log_dir,
             _log_guard: log_guard,
@@ -30,6 +38,15 @@ impl AppState {
 
     pub fn db(&self) -> Result<Database, AppError> {
         self.db.clone()
+    }
+
+    /// The agent runtime (there is none when the database could not be opened).
+    pub fn ai(&self) -> Result<Arc<Runtime>, AppError> {
+        match (&self.ai, &self.db) {
+            (Some(rt), _) => Ok(rt.clone()),
+            (None, Err(e)) => Err(e.clone()),
+            (None, Ok(_)) => Err(AppError::internal("the AI runtime did not start")),
+        }
     }
 
     pub async fn close(&self) {

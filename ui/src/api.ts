@@ -1,7 +1,23 @@
 // Typed wrappers over the Tauri commands. Argument keys must match the Rust command
 // parameters exactly; the types come from the generated bindings.
-import { invoke } from '@tauri-apps/api/core';
+import { Channel, invoke } from '@tauri-apps/api/core';
 import type {
+  Agent,
+  AgentEvent,
+  AgentInput,
+  AiStatus,
+  DayMetrics,
+  Execution,
+  ExecutionQuery,
+  ExecutionSummary,
+  Provider,
+  ProviderCheck,
+  ProviderInput,
+  ReviewItem,
+  ReviewQuery,
+  RunOutcome,
+  RunPreview,
+  RunRequest,
   AppError,
   AppInfo,
   Attendance,
@@ -69,6 +85,9 @@ const ERROR_CODES: readonly ErrorCode[] = [
   'database',
   'io',
   'invalid_file',
+  'keychain',
+  'ai',
+  'cancelled',
   'internal',
 ];
 
@@ -227,6 +246,39 @@ export const api = {
   logoSet: (file: FileUpload | null) => call<Settings>('logo_set', { file }),
   /** Opens a file Spotter wrote in the system's default app (PDF viewer). */
   fileOpen: (path: string) => call<null>('file_open', { path }),
+
+  // AI agents. A key goes in through aiKeySet and never comes back (providers say hasKey).
+  aiProvidersList: () => call<Provider[]>('ai_providers_list'),
+  aiProviderCreate: (input: ProviderInput) => call<Provider>('ai_provider_create', { input }),
+  aiProviderUpdate: (id: string, input: ProviderInput) => call<Provider>('ai_provider_update', { id, input }),
+  /** Removes the provider and its key from the keychain. */
+  aiProviderDelete: (id: string) => call<null>('ai_provider_delete', { id }),
+  /** The fallback order, first to last; every provider exactly once. */
+  aiProvidersReorder: (ids: string[]) => call<Provider[]>('ai_providers_reorder', { ids }),
+  aiKeySet: (id: string, key: string) => call<Provider>('ai_key_set', { id, key }),
+  aiKeyRemove: (id: string) => call<Provider>('ai_key_remove', { id }),
+  /** "Send one tiny request" to this provider alone. */
+  aiProviderCheck: (id: string) => call<ProviderCheck>('ai_provider_check', { id }),
+  /** Keychain reachability and each provider's circuit breaker. */
+  aiStatus: () => call<AiStatus>('ai_status'),
+  aiAgentsList: () => call<Agent[]>('ai_agents_list'),
+  aiAgentUpdate: (id: string, input: AgentInput) => call<Agent>('ai_agent_update', { id, input }),
+  /** Exactly what a run would send (names replaced), without sending anything. */
+  aiPreview: (request: RunRequest) => call<RunPreview>('ai_preview', { request }),
+  /** Runs an agent; `onEvent` gets its progress as it happens. */
+  aiRun: (request: RunRequest, onEvent?: (event: AgentEvent) => void) => {
+    const events = new Channel<AgentEvent>();
+    if (onEvent) events.onmessage = onEvent;
+    return call<RunOutcome>('ai_run', { request, events });
+  },
+  aiCancel: (id: string) => call<boolean>('ai_cancel', { id }),
+  aiExecutionsList: (query: ExecutionQuery) => call<ExecutionSummary[]>('ai_executions_list', { query }),
+  aiExecutionGet: (id: string) => call<Execution>('ai_execution_get', { id }),
+  aiMetrics: (days: number) => call<DayMetrics[]>('ai_metrics', { days }),
+  aiReviewList: (query: ReviewQuery) => call<ReviewItem[]>('ai_review_list', { query }),
+  /** Accepts an item; `edited` is the trainer's changed text, if any. */
+  aiReviewAccept: (id: string, edited: string | null) => call<ReviewItem>('ai_review_accept', { id, edited }),
+  aiReviewDismiss: (id: string, reason: string) => call<ReviewItem>('ai_review_dismiss', { id, reason }),
 };
 
 /** Reads a file the trainer picked into the base64 upload the backend expects. */

@@ -1,7 +1,7 @@
 // Generated from the Rust types in crates/spotter-core by ts-rs. Do not edit.
 // Regenerate with `make bindings`; `make test` fails when this file is stale.
 
-export type ErrorCode = "validation" | "not_found" | "schema_too_new" | "busy" | "database" | "io" | "invalid_file" | "internal";
+export type ErrorCode = "validation" | "not_found" | "schema_too_new" | "busy" | "database" | "io" | "invalid_file" | "keychain" | "ai" | "cancelled" | "internal";
 
 export type AppError = { code: ErrorCode, message: string, 
 /**
@@ -559,3 +559,131 @@ export type MuscleWeek = { weekStart: string, muscle: string, sets: number, volu
 export type AdherenceWeek = { planId: string, planName: string, week: number, weekStart: string, prescribedSets: number, completedSets: number, };
 
 export type ClientProgress = { e1rm: Array<E1rmSeries>, weeklyVolume: Array<MuscleWeek>, records: Array<ExerciseRecords>, adherence: Array<AdherenceWeek>, };
+
+export type TaskType = "progress_monitor" | "weekly_digest" | "workout_optimizer" | "scheduling" | "nutrition" | "health_check" | "data_quality" | "client_chat";
+
+export type AgentStage = "queued" | "facts" | "model" | "validating" | "retrying" | "delta" | "done" | "failed" | "cancelled";
+
+export type AgentEvent = { executionId: string, taskType: TaskType, clientId?: string | null, stage: AgentStage, 
+/**
+ * A line for the trainer ("Asking OpenAI (gpt-4o-mini)…").
+ */
+message: string, 
+/**
+ * For `delta`: the next piece of a streamed answer.
+ */
+delta?: string | null, };
+
+export type ProviderKind = "openai" | "compatible";
+
+export type Provider = { id: string, name: string, kind: ProviderKind, baseUrl: string, model: string, 
+/**
+ * 1 is tried first; the next on failure.
+ */
+position: number, timeoutSeconds: number, enabled: boolean, 
+/**
+ * Whether the keychain holds a key for it (filled in by the caller that can ask the keychain).
+ */
+hasKey: boolean, };
+
+export type ProviderInput = { name: string, kind?: ProviderKind | null, baseUrl: string, model: string, timeoutSeconds?: number | null, enabled?: boolean | null, };
+
+export type ProviderCheck = { ok: boolean, 
+/**
+ * "Answered in 420 ms" or why not.
+ */
+message: string, latencyMs?: number | null, };
+
+export type ProviderStatus = { providerId: string, name: string, 
+/**
+ * closed (healthy), open (skipped after repeated failures) or half_open (one trial allowed).
+ */
+circuit: string, };
+
+export type AiStatus = { keychainOk: boolean, 
+/**
+ * Why not, and how to fix it.
+ */
+keychainMessage?: string | null, providers: Array<ProviderStatus>, };
+
+export type Agent = { id: string, taskType: TaskType, name: string, enabled: boolean, 
+/**
+ * None: the providers' fallback chain.
+ */
+providerId: string | null, 
+/**
+ * None: the provider's own model.
+ */
+model: string | null, temperature: number, promptVersion: number, 
+/**
+ * Per agent, e.g. `{"intervalMinutes": 5}` for the health checker.
+ */
+settings: Record<string, unknown>, };
+
+export type AgentInput = { enabled: boolean, providerId?: string | null, model?: string | null, temperature: number, settings: Record<string, unknown>, };
+
+export type ExecutionStatus = "running" | "done" | "failed" | "cancelled";
+
+export type ExecutionSummary = { id: string, 
+/**
+ * As asked; an unknown one is kept as typed (it was refused).
+ */
+taskType: string, clientId: string | null, clientName: string | null, status: ExecutionStatus, error: string | null, providerName: string | null, model: string | null, promptTokens: number, completionTokens: number, costEstimateUsd: number, attempts: number, fromCache: boolean, startedAt: string, finishedAt: string | null, latencyMs: number | null, };
+
+export type Execution = { inputFingerprint: string, facts: unknown, sent: unknown, output: unknown, id: string, 
+/**
+ * As asked; an unknown one is kept as typed (it was refused).
+ */
+taskType: string, clientId: string | null, clientName: string | null, status: ExecutionStatus, error: string | null, providerName: string | null, model: string | null, promptTokens: number, completionTokens: number, costEstimateUsd: number, attempts: number, fromCache: boolean, startedAt: string, finishedAt: string | null, latencyMs: number | null, };
+
+export type ExecutionQuery = { taskType?: string | null, status?: ExecutionStatus | null, clientId?: string | null, 
+/**
+ * At most this many, newest first (default 200).
+ */
+limit?: number | null, };
+
+export type DayMetrics = { 
+/**
+ * `YYYY-MM-DD` (UTC).
+ */
+day: string, runs: number, done: number, failed: number, 
+/**
+ * Done ÷ (done + failed); None without finished runs.
+ */
+successRate: number | null, p50LatencyMs: number | null, p95LatencyMs: number | null, promptTokens: number, completionTokens: number, costEstimateUsd: number, };
+
+export type ReviewKind = "insight" | "suggestion";
+
+export type ReviewStatus = "open" | "accepted" | "dismissed";
+
+export type Evidence = { label: string, value: string, };
+
+export type ReviewItem = { id: string, executionId: string, taskType: TaskType, clientId: string | null, clientName: string | null, kind: ReviewKind, title: string, 
+/**
+ * As proposed; `editedBody` holds the trainer's edit when accepted after editing.
+ */
+body: string, evidence: Array<Evidence>, 
+/**
+ * Written by the model (true) or computed by Spotter without one (false).
+ */
+fromModel: boolean, status: ReviewStatus, editedBody: string | null, dismissReason: string | null, decidedAt: string | null, createdAt: string, };
+
+export type ReviewQuery = { status?: ReviewStatus | null, clientId?: string | null, executionId?: string | null, };
+
+export type RunRequest = { taskType: string, clientId?: string | null, 
+/**
+ * Ask the model again even when a recent run had the same input.
+ */
+fresh: boolean, };
+
+export type RunOutcome = { execution: Execution, items: Array<ReviewItem>, };
+
+export type RunPreview = { facts: unknown, 
+/**
+ * `[{role, content}]` as they would be sent, names already replaced.
+ */
+messages: Array<{ role: string, content: string }>, 
+/**
+ * The providers it would try, in order; empty means facts only.
+ */
+providers: Array<string>, };

@@ -5,7 +5,9 @@
 //!   spotter-bench schedule [--rounds R] --data-dir DIR      (seeds 1,000,000 sessions once)
 //!   spotter-bench ics [--rounds R] --data-dir DIR           (exports 10,000 events)
 //!   spotter-bench training [--rounds R] --data-dir DIR      (plan PDFs, plan versions, progress data)
+//!   spotter-bench ai [--rounds R] --data-dir DIR            (agent overhead, weekly digest)
 
+mod ai;
 mod schedule;
 mod training;
 
@@ -62,7 +64,7 @@ async fn main() {
                 let _ = std::fs::remove_dir_all(&dir);
             }
         }
-        Some(which @ ("schedule" | "ics" | "training")) => {
+        Some(which @ ("schedule" | "ics" | "training" | "ai")) => {
             let Some(dir) = arg("--data-dir") else {
                 eprintln!("spotter-bench {which} needs --data-dir (the seeded data is kept there for the next run)");
                 std::process::exit(2);
@@ -71,6 +73,7 @@ async fn main() {
             let result = match which {
                 "schedule" => schedule::run(&data, rounds).await,
                 "ics" => schedule::ics_export(&data, rounds).await,
+                "ai" => ai::run(&data, rounds).await,
                 _ => training::run(&data, rounds).await,
             };
             if let Err(e) = result {

@@ -40,7 +40,7 @@ fn body(ids: &[String], weeks: usize, days: u32, per_day: usize) -> spotter_core
     progression::generate(&base, weeks)
 }
 
-fn report(name: &str, extra: serde_json::Value, times: &mut [Duration]) {
+pub(crate) fn report(name: &str, extra: serde_json::Value, times: &mut [Duration]) {
     let max = times.iter().max().copied().unwrap_or_default().as_secs_f64() * 1000.0;
     let (p50, p95, p99) = percentiles(times);
     let mut v = serde_json::json!({ "bench": name, "runs": times.len(), "p50_ms": p50, "p95_ms": p95, "p99_ms": p99, "max_ms": max });
@@ -113,7 +113,7 @@ pub async fn run(data: &DataDir, rounds: usize) -> spotter_core::Result<()> {
     Ok(())
 }
 
-async fn heavy_client(db: &Database, ids: &[String]) -> spotter_core::Result<String> {
+pub(crate) async fn heavy_client(db: &Database, ids: &[String]) -> spotter_core::Result<String> {
     let name = "Bench Heavy Lifter";
     if let Some(id) = sqlx::query_scalar::<_, String>("SELECT id FROM clients WHERE name = ?").bind(name).fetch_optional(db.pool()).await? {
         return Ok(id);

@@ -66,6 +66,11 @@ enum Command {
         #[command(subcommand)]
         command: ClientCommand,
     },
+    /// AI agents: run one and print its execution as JSON.
+    Ai {
+        #[command(subcommand)]
+        command: AiCommand,
+    },
     /// Fill a fresh data directory with demo or benchmark data.
     Seed {
         /// A small, realistic data set for trying Spotter.
@@ -83,6 +88,22 @@ enum Command {
         /// … and this many sessions, spread over five years.
         #[arg(long, default_value_t = 0)]
         sessions: u64,
+    },
+}
+
+#[derive(Subcommand)]
+enum AiCommand {
+    /// Run an agent (progress_monitor, data_quality …). Keys come from the OS keychain;
+    /// with no provider set up the agent prints its computed facts. Prints the execution
+    /// and the items it put in the review queue as JSON.
+    Run {
+        task_type: String,
+        /// The client (id or exact name), for agents about one client.
+        #[arg(long)]
+        client: Option<String>,
+        /// Ask the model even if a recent run had the same input.
+        #[arg(long)]
+        fresh: bool,
     },
 }
 
@@ -410,6 +431,18 @@ async fn dispatch(command: Command, db: &Database, data_dir: &DataDir) -> Result
             let bytes = spotter_print::documents::plan_pdf(db, &id).await?;
             spotter_print::documents::write_pdf(&file, &bytes)?;
             println!("{}", file.display());
+        }
+        Command::Ai {
+            command: AiCommand::Run { task_type, client, fresh },
+        } => {
+            let client_id = match client {
+                Some(c) => Some(find_client(db, &c).await?),
+                None => None,
+            };
+            spotter_core::ai::agents::ensure_agents(db).await?;
+            let runtime = spotter_ai::Runtime::new(db.clone(), spotter_ai::Keychain::default(), std::sync::Arc::new(spotter_ai::Llm::default()));
+            let outcome = runtime.run(&spotter_ai::RunRequest { task_type, client_id, fresh }).await?;
+            print_json(&outcome)?;
         }
         Command::Client {
             command: ClientCommand::Report { client, file },

@@ -255,3 +255,27 @@ fn plans_list_plan_pdf_and_client_report() {
     let out = cli(&data, &["client", "report", "Nobody Here", report.to_str().unwrap()]);
     assert!(String::from_utf8_lossy(&out.stderr).contains("no client is called 'Nobody Here'"));
 }
+
+#[test]
+fn ai_run_prints_the_execution_as_json_and_refuses_unknown_task_types() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    ok(&data, &["seed", "--demo"]);
+    // No provider is set up: the agents still run and show their computed facts.
+    let out: serde_json::Value = serde_json::from_str(&ok(&data, &["ai", "run", "progress_monitor", "--client", "Zoë Łukasiewicz"])).unwrap();
+    assert_eq!(out["execution"]["status"], "done");
+    assert_eq!(out["execution"]["taskType"], "progress_monitor");
+    assert_eq!(out["execution"]["output"]["computedOnly"], true);
+    assert!(out["execution"]["facts"]["strength"].as_array().is_some_and(|s| !s.is_empty()), "{out}");
+    assert_eq!(out["execution"]["facts"]["client"]["label"], "Client A");
+    assert!(!out["items"].as_array().unwrap().is_empty());
+
+    let dq: serde_json::Value = serde_json::from_str(&ok(&data, &["ai", "run", "data-quality"])).unwrap();
+    assert_eq!(dq["execution"]["status"], "done");
+
+    let bad = cli(&data, &["ai", "run", "make_everyone_stronger"]);
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("invalid task type"));
+    let needs = cli(&data, &["ai", "run", "progress_monitor"]);
+    assert!(String::from_utf8_lossy(&needs.stderr).contains("needs a client"));
+}

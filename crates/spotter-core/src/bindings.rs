@@ -4,6 +4,12 @@
 
 use ts_rs::{Config, TS};
 
+use crate::ai::agents::{Agent, AgentInput};
+use crate::ai::executions::{DayMetrics, Execution, ExecutionQuery, ExecutionStatus, ExecutionSummary};
+use crate::ai::providers::{Provider, ProviderInput, ProviderKind};
+use crate::ai::review::{Evidence, ReviewItem, ReviewKind, ReviewQuery, ReviewStatus};
+use crate::ai::run::{AiStatus, ProviderCheck, ProviderStatus, RunOutcome, RunPreview, RunRequest};
+use crate::ai::{AgentEvent, AgentStage, TaskType};
 use crate::clients::record::{
     ClientNote, Measurement, MeasurementInput, Metric, ParqInput, ParqIntake,
 };
@@ -143,6 +149,30 @@ pub fn typescript() -> String {
         MuscleWeek::decl(&cfg),
         AdherenceWeek::decl(&cfg),
         ClientProgress::decl(&cfg),
+        TaskType::decl(&cfg),
+        AgentStage::decl(&cfg),
+        AgentEvent::decl(&cfg),
+        ProviderKind::decl(&cfg),
+        Provider::decl(&cfg),
+        ProviderInput::decl(&cfg),
+        ProviderCheck::decl(&cfg),
+        ProviderStatus::decl(&cfg),
+        AiStatus::decl(&cfg),
+        Agent::decl(&cfg),
+        AgentInput::decl(&cfg),
+        ExecutionStatus::decl(&cfg),
+        ExecutionSummary::decl(&cfg),
+        Execution::decl(&cfg),
+        ExecutionQuery::decl(&cfg),
+        DayMetrics::decl(&cfg),
+        ReviewKind::decl(&cfg),
+        ReviewStatus::decl(&cfg),
+        Evidence::decl(&cfg),
+        ReviewItem::decl(&cfg),
+        ReviewQuery::decl(&cfg),
+        RunRequest::decl(&cfg),
+        RunOutcome::decl(&cfg),
+        RunPreview::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types in crates/spotter-core by ts-rs. Do not edit.\n\

@@ -25,6 +25,12 @@ pub enum ErrorCode {
     Io,
     /// A file the user supplied (CSV, JSON) is malformed.
     InvalidFile,
+    /// The OS keychain (where API keys live) cannot be used; the message says how to fix it.
+    Keychain,
+    /// An AI run was refused (its agent is disabled) or could not get an answer from any provider.
+    Ai,
+    /// The trainer cancelled the run.
+    Cancelled,
     /// A bug: something that should not happen did.
     Internal,
 }

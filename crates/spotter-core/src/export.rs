@@ -28,7 +28,7 @@ pub struct Export {
 }
 
 /// Tables exported as stored, in this order; `clients` is exported above in its API shape.
-pub const RAW_TABLES: [&str; 14] = [
+pub const RAW_TABLES: [&str; 18] = [
     "trainers",
     "rooms",
     "series",
@@ -43,6 +43,10 @@ pub const RAW_TABLES: [&str; 14] = [
     "workout_logs",
     "workout_sets",
     "settings",
+    "ai_providers",
+    "ai_agents",
+    "ai_agent_executions",
+    "ai_review_items",
 ];
 
 async fn raw_table(db: &Database, table: &str) -> Result<Vec<serde_json::Value>> {

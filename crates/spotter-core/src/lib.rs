@@ -4,6 +4,7 @@
 //! command line (`spotter-cli`) are thin adapters over this crate, so every rule
 //! is tested here against real SQLite files.
 
+pub mod ai;
 pub mod bindings;
 pub mod clients;
 pub mod db;

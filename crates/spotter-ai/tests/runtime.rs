@@ -1,0 +1,292 @@
+//! The agent runtime on a real SQLite file with the demo data, against a real HTTP server
+//! speaking the chat-completions API: routing and refusals, structured output and its
+//! one retry, the grounding check, privacy of what is sent, the cache, cancelling, and
+//! running with no provider at all.
+//!
+//! The keychain is not used here (the providers are OpenAI-compatible servers without a
+//! key, which the runtime asks the keychain about and tolerates being absent);
+//! tests/keychain.rs uses the real one.
+
+mod common;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use common::*;
+use serde_json::{json, Value};
+use spotter_ai::{Keychain, Llm, RunRequest, Runtime};
+use spotter_core::ai::agents::{self, AgentInput};
+use spotter_core::ai::executions::{self, ExecutionQuery, ExecutionStatus};
+use spotter_core::ai::providers::{self, ProviderInput};
+use spotter_core::ai::review::{self, ReviewKind, ReviewQuery, ReviewStatus};
+use spotter_core::ai::{AgentEvent, AgentStage, TaskType};
+use spotter_core::clients::{self, ClientListQuery, ClientStatusFilter};
+use spotter_core::paths::DataDir;
+use spotter_core::{Database, ErrorCode};
+use wiremock::MockServer;
+
+struct Setup {
+    _dir: tempfile::TempDir,
+    db: Database,
+}
+
+async fn demo() -> Setup {
+    let dir = tempfile::tempdir().unwrap();
+    let db = Database::open(&DataDir::new(dir.path())).await.unwrap();
+    spotter_core::seed::seed_demo(&db).await.unwrap();
+    agents::ensure_agents(&db).await.unwrap();
+    Setup { _dir: dir, db }
+}
+
+/// Tests use a keychain service of their own; with no Secret Service here, the runtime
+/// tries OpenAI-compatible providers without a key.
+fn runtime(db: &Database) -> Runtime {
+    Runtime::new(db.clone(), Keychain::with_service("Spotter runtime test"), Arc::new(Llm::default()))
+}
+
+async fn add_provider(db: &Database, name: &str, server: &MockServer) {
+    providers::create(
+        db,
+        &ProviderInput { name: name.into(), base_url: format!("{}/v1", server.uri()), model: "test-model".into(), timeout_seconds: Some(5), ..Default::default() },
+    )
+    .await
+    .unwrap();
+}
+
+async fn client_id(db: &Database, name: &str) -> String {
+    clients::list(db, &ClientListQuery { status: ClientStatusFilter::All, ..Default::default() })
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|c| c.name == name)
+        .unwrap()
+        .id
+}
+
+fn progress(client: &str) -> RunRequest {
+    RunRequest { task_type: "progress_monitor".into(), client_id: Some(client.into()), fresh: false }
+}
+
+/// A model answer that cites the first strength fact and quotes its numbers exactly.
+async fn grounded_answer(rt: &Runtime, client: &str) -> (String, Value) {
+    let preview = rt.preview(&progress(client)).await.unwrap();
+    let s1 = preview.facts["strength"][0].clone();
+    let answer = json!({ "insights": [
+        { "title": format!("{} keeps climbing", s1["exercise"].as_str().unwrap()),
+          "text": format!("Client A went from {} to {} kg, about {} kg a week.", s1["firstKg"], s1["latestKg"], s1["slopeKgPerWeek"]),
+          "kind": "insight", "evidence": ["S1"] },
+        { "title": "Sessions", "text": "Client A's attendance is in the facts.", "kind": "suggestion", "evidence": ["T1"] }
+    ]});
+    (answer.to_string(), s1)
+}
+
+#[tokio::test]
+async fn the_progress_monitor_sends_no_identifiers_and_its_grounded_insights_land_in_review() {
+    let setup = demo().await;
+    let s = server().await;
+    add_provider(&setup.db, "Local", &s).await;
+    let rt = runtime(&setup.db);
+    let anna = client_id(&setup.db, "Anna Schmidt").await;
+    let (answer, s1) = grounded_answer(&rt, &anna).await;
+    always(&s, ok(&answer)).await;
+
+    let out = rt.run(&progress(&anna)).await.unwrap();
+    assert_eq!(out.execution.summary.status, ExecutionStatus::Done);
+    assert_eq!(out.execution.summary.provider_name.as_deref(), Some("Local"));
+    assert_eq!((out.execution.summary.prompt_tokens, out.execution.summary.completion_tokens), (120, 30));
+    assert_eq!(out.items.len(), 2);
+    let first = &out.items[0];
+    assert!(first.from_model);
+    assert_eq!(first.kind, ReviewKind::Insight);
+    assert_eq!(first.client_name.as_deref(), Some("Anna Schmidt"));
+    assert!(first.body.starts_with("Anna Schmidt went from"), "labels become names for the trainer: {}", first.body);
+    assert_eq!(first.evidence[0].label, format!("{}: estimated 1RM", s1["exercise"].as_str().unwrap()));
+
+    // Nothing that identifies any client left the machine.
+    let everyone = clients::all_including_deleted(&setup.db).await.unwrap();
+    let sent = s.received_requests().await.unwrap();
+    assert_eq!(sent.len(), 1);
+    let body = String::from_utf8(sent[0].body.clone()).unwrap();
+    for c in &everyone {
+        for id in [Some(&c.name), c.email.as_ref(), c.phone.as_ref(), c.date_of_birth.as_ref()].into_iter().flatten() {
+            assert!(!body.contains(id.as_str()), "{id} was sent");
+        }
+        let last = c.name.split_whitespace().last().unwrap();
+        assert!(!body.contains(last), "{last} was sent");
+    }
+    assert!(body.contains("Client A"));
+    // The log keeps exactly what was sent.
+    let logged = executions::get(&setup.db, &out.execution.summary.id).await.unwrap();
+    assert_eq!(logged.sent[1]["content"], json!(serde_json::from_str::<Value>(&body).unwrap()["messages"][1]["content"]));
+    assert!(!logged.sent.to_string().contains("Anna"));
+}
+
+#[tokio::test]
+async fn malformed_json_is_retried_once_with_the_reason_then_accepted() {
+    let setup = demo().await;
+    let s = server().await;
+    add_provider(&setup.db, "Local", &s).await;
+    let rt = runtime(&setup.db);
+    let anna = client_id(&setup.db, "Anna Schmidt").await;
+    let (answer, _) = grounded_answer(&rt, &anna).await;
+    first(&s, 1, ok("Sure! Here are the insights: {insights: [")).await;
+    always(&s, ok(&answer)).await;
+
+    let out = rt.run(&progress(&anna)).await.unwrap();
+    assert_eq!(out.execution.summary.status, ExecutionStatus::Done);
+    assert_eq!(out.items.len(), 2);
+    let bodies = requests(&s).await;
+    assert_eq!(bodies.len(), 2);
+    let retry = bodies[1]["messages"].as_array().unwrap().last().unwrap()["content"].as_str().unwrap().to_owned();
+    assert!(retry.contains("not valid JSON"), "{retry}");
+}
+
+#[tokio::test]
+async fn numbers_that_are_not_facts_fail_the_run_after_one_retry() {
+    let setup = demo().await;
+    let s = server().await;
+    add_provider(&setup.db, "Local", &s).await;
+    let rt = runtime(&setup.db);
+    let anna = client_id(&setup.db, "Anna Schmidt").await;
+    let made_up = json!({ "insights": [{ "title": "Big gains", "text": "Client A will squat 987.6 kg by spring.", "kind": "insight", "evidence": ["S1"] }] });
+    always(&s, ok(&made_up.to_string())).await;
+
+    let err = rt.run(&progress(&anna)).await.unwrap_err();
+    assert_eq!(err.code, ErrorCode::Ai);
+    assert!(err.message.contains("invalid twice") && err.message.contains("987.6"), "{}", err.message);
+    assert_eq!(requests(&s).await.len(), 2);
+    let failed = executions::list(&setup.db, &ExecutionQuery { status: Some(ExecutionStatus::Failed), ..Default::default() }).await.unwrap();
+    assert_eq!(failed.len(), 1);
+    assert!(review::list(&setup.db, &ReviewQuery::default()).await.unwrap().is_empty(), "nothing unverified reaches the queue");
+
+    // Citing a fact that does not exist is refused the same way.
+    let s2 = server().await;
+    let bad_ref = json!({ "insights": [{ "title": "Hmm", "text": "Client A trains.", "kind": "insight", "evidence": ["Z9"] }] });
+    always(&s2, ok(&bad_ref.to_string())).await;
+    let setup2 = demo().await;
+    add_provider(&setup2.db, "Local", &s2).await;
+    let err = runtime(&setup2.db).run(&progress(&client_id(&setup2.db, "Anna Schmidt").await)).await.unwrap_err();
+    assert!(err.message.contains("\"Z9\", which is not a ref"), "{}", err.message);
+}
+
+#[tokio::test]
+async fn unknown_task_types_and_disabled_agents_are_refused_and_logged() {
+    let setup = demo().await;
+    let rt = runtime(&setup.db);
+    let err = rt.run(&RunRequest { task_type: "rewrite_all_plans".into(), ..Default::default() }).await.unwrap_err();
+    assert!(err.message.starts_with("invalid task type"), "{}", err.message);
+
+    let agent = agents::for_task(&setup.db, TaskType::DataQuality).await.unwrap();
+    agents::update(&setup.db, &agent.id, &AgentInput { enabled: false, temperature: 0.2, settings: json!({}), ..Default::default() }).await.unwrap();
+    let err = rt.run(&RunRequest { task_type: "data_quality".into(), ..Default::default() }).await.unwrap_err();
+    assert!(err.message.starts_with("agent disabled"), "{}", err.message);
+
+    let log = executions::list(&setup.db, &ExecutionQuery::default()).await.unwrap();
+    let errors: Vec<(&str, &str)> = log.iter().map(|e| (e.task_type.as_str(), e.error.as_deref().unwrap_or(""))).collect();
+    assert_eq!(errors, vec![("data_quality", "agent disabled"), ("rewrite_all_plans", "invalid task type")]);
+    assert!(log.iter().all(|e| e.status == ExecutionStatus::Failed));
+}
+
+#[tokio::test]
+async fn with_no_provider_the_agents_still_show_their_computed_facts() {
+    let setup = demo().await;
+    let rt = runtime(&setup.db);
+    let zoe = client_id(&setup.db, "Zoë Łukasiewicz").await;
+    let out = rt.run(&progress(&zoe)).await.unwrap();
+    assert_eq!(out.execution.summary.status, ExecutionStatus::Done);
+    assert_eq!(out.execution.summary.provider_name, None);
+    assert_eq!(out.execution.output["computedOnly"], true);
+    assert!(!out.items.is_empty(), "two years of logs give something to say");
+    assert!(out.items.iter().all(|i| !i.from_model && !i.evidence.is_empty()));
+
+    let dq = rt.run(&RunRequest { task_type: "data_quality".into(), ..Default::default() }).await.unwrap();
+    assert!(dq.items.iter().all(|i| i.kind == ReviewKind::Suggestion));
+    assert!(!dq.items.is_empty(), "the demo has past sessions still scheduled or clients without emergency contacts");
+}
+
+#[tokio::test]
+async fn the_same_input_is_answered_from_the_cache_unless_asked_fresh() {
+    let setup = demo().await;
+    let s = server().await;
+    add_provider(&setup.db, "Local", &s).await;
+    let rt = runtime(&setup.db);
+    let anna = client_id(&setup.db, "Anna Schmidt").await;
+    let (answer, _) = grounded_answer(&rt, &anna).await;
+    always(&s, ok(&answer)).await;
+
+    let a = rt.run(&progress(&anna)).await.unwrap();
+    let b = rt.run(&progress(&anna)).await.unwrap();
+    assert!(!a.execution.summary.from_cache && b.execution.summary.from_cache);
+    assert_eq!(b.items.iter().map(|i| &i.id).collect::<Vec<_>>(), a.items.iter().map(|i| &i.id).collect::<Vec<_>>());
+    assert_eq!(requests(&s).await.len(), 1);
+    let c = rt.run(&RunRequest { fresh: true, ..progress(&anna) }).await.unwrap();
+    assert!(!c.execution.summary.from_cache);
+    assert_eq!(requests(&s).await.len(), 2);
+}
+
+#[tokio::test]
+async fn a_run_can_be_cancelled_while_the_model_thinks() {
+    let setup = demo().await;
+    let s = server().await;
+    add_provider(&setup.db, "Slow", &s).await;
+    always(&s, ok("{}").set_delay(Duration::from_secs(30))).await;
+    let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel::<AgentEvent>();
+    let rt = Arc::new(runtime(&setup.db).with_events(Arc::new(move |e| {
+        let _ = tx.send(e);
+    })));
+    let anna = client_id(&setup.db, "Anna Schmidt").await;
+    let r = rt.clone();
+    let run = tokio::spawn(async move { r.run(&progress(&anna)).await });
+    let asking = loop {
+        let e = rx.recv().await.unwrap();
+        if e.stage == AgentStage::Model {
+            break e;
+        }
+    };
+    assert!(rt.cancel(&asking.execution_id));
+    let err = run.await.unwrap().unwrap_err();
+    assert_eq!(err.code, ErrorCode::Cancelled);
+    let logged = executions::get(&setup.db, &asking.execution_id).await.unwrap();
+    assert_eq!(logged.summary.status, ExecutionStatus::Cancelled);
+    let stages: Vec<AgentStage> = std::iter::from_fn(|| rx.try_recv().ok()).map(|e| e.stage).collect();
+    assert_eq!(stages.last(), Some(&AgentStage::Cancelled));
+}
+
+#[tokio::test]
+async fn review_items_are_accepted_with_edits_or_dismissed_with_a_reason_once() {
+    let setup = demo().await;
+    let rt = runtime(&setup.db);
+    let zoe = client_id(&setup.db, "Zoë Łukasiewicz").await;
+    let items = rt.run(&progress(&zoe)).await.unwrap().items;
+    assert!(items.len() >= 2);
+    let accepted = review::accept(&setup.db, &items[0].id, Some("Tell her on Friday.")).await.unwrap();
+    assert_eq!((accepted.status, accepted.edited_body.as_deref()), (ReviewStatus::Accepted, Some("Tell her on Friday.")));
+    let err = review::dismiss(&setup.db, &items[1].id, "  ").await.unwrap_err();
+    assert_eq!(err.field.as_deref(), Some("reason"));
+    let dismissed = review::dismiss(&setup.db, &items[1].id, "already discussed").await.unwrap();
+    assert_eq!(dismissed.status, ReviewStatus::Dismissed);
+    let again = review::accept(&setup.db, &items[1].id, None).await.unwrap_err();
+    assert!(again.message.contains("already dismissed"), "{}", again.message);
+    let open = review::list(&setup.db, &ReviewQuery { status: Some(ReviewStatus::Open), client_id: Some(zoe), ..Default::default() }).await.unwrap();
+    assert_eq!(open.len(), items.len() - 2);
+}
+
+#[tokio::test]
+async fn metrics_count_runs_success_latency_and_tokens_per_day() {
+    let setup = demo().await;
+    let s = server().await;
+    add_provider(&setup.db, "Local", &s).await;
+    let rt = runtime(&setup.db);
+    let anna = client_id(&setup.db, "Anna Schmidt").await;
+    let (answer, _) = grounded_answer(&rt, &anna).await;
+    always(&s, ok(&answer)).await;
+    rt.run(&progress(&anna)).await.unwrap();
+    let _ = rt.run(&RunRequest { task_type: "nope".into(), ..Default::default() }).await;
+    let days = executions::metrics(&setup.db, 7).await.unwrap();
+    assert_eq!(days.len(), 1);
+    let d = &days[0];
+    assert_eq!((d.runs, d.done, d.failed), (2, 1, 1));
+    assert_eq!(d.success_rate, Some(0.5));
+    assert_eq!((d.prompt_tokens, d.completion_tokens), (120, 30));
+    assert!(d.p50_latency_ms.is_some());
+}

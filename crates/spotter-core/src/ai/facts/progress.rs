@@ -1,0 +1,442 @@
+//! The progress monitor's facts for one client: estimated-1RM and measurement trends
+//! (least-squares over the window), stalls, adherence, recent records, and attendance.
+
+use chrono::{Duration, NaiveDate};
+use serde::Serialize;
+
+use super::{r1, r2, slope};
+use crate::ai::privacy::{age_on, Pseudonyms};
+use crate::ai::review::Evidence;
+use crate::clients::{self, Client};
+use crate::training::progress;
+use crate::{Database, Result};
+
+/// Weeks of history the monitor looks at.
+pub const WINDOW_WEEKS: i64 = 12;
+/// Weeks of sessions it counts.
+pub const SESSION_WEEKS: i64 = 8;
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ProgressFacts {
+    pub client: ClientFacts,
+    pub window: Window,
+    pub strength: Vec<StrengthTrend>,
+    pub measurements: Vec<MeasurementTrend>,
+    pub adherence: Option<AdherenceFact>,
+    pub records: Vec<RecentRecord>,
+    pub sessions: SessionFacts,
+    /// What the monitor could not look at, in words ("no workout logs in the window").
+    pub missing: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ClientFacts {
+    /// "Client A": never the name.
+    pub label: String,
+    pub age: Option<u32>,
+    pub fitness_level: Option<String>,
+    pub goals: String,
+    pub injuries: String,
+    pub body_areas: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Window {
+    pub from: String,
+    pub to: String,
+    pub weeks: i64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StrengthTrend {
+    #[serde(rename = "ref")]
+    pub reference: String,
+    pub exercise: String,
+    pub workouts: usize,
+    pub first_kg: f64,
+    pub latest_kg: f64,
+    pub best_kg: f64,
+    pub slope_kg_per_week: f64,
+    /// Trained at least 3 times in the last 4 weeks without beating the earlier best.
+    pub stalled: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MeasurementTrend {
+    #[serde(rename = "ref")]
+    pub reference: String,
+    pub metric: String,
+    pub unit: String,
+    pub points: usize,
+    pub first: f64,
+    pub latest: f64,
+    pub slope_per_week: f64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AdherenceFact {
+    #[serde(rename = "ref")]
+    pub reference: String,
+    pub weeks: usize,
+    pub prescribed_sets: u32,
+    pub completed_sets: u32,
+    /// completed ÷ prescribed, two decimals.
+    pub share: f64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RecentRecord {
+    #[serde(rename = "ref")]
+    pub reference: String,
+    pub exercise: String,
+    pub e1rm_kg: f64,
+    pub on: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SessionFacts {
+    #[serde(rename = "ref")]
+    pub reference: String,
+    pub weeks: i64,
+    pub attended: u32,
+    pub no_shows: u32,
+    pub cancelled: u32,
+    pub late_cancelled: u32,
+    pub booked_next_14_days: u32,
+}
+
+pub async fn compute(db: &Database, client: &Client, today: NaiveDate, names: &mut Pseudonyms) -> Result<ProgressFacts> {
+    let label = names.add_client(client);
+    let from = today - Duration::weeks(WINDOW_WEEKS);
+    let from_s = from.format("%Y-%m-%d").to_string();
+    let data = progress::client_progress(db, &client.id).await?;
+    let mut missing = Vec::new();
+
+    let days_since = |date: &str| NaiveDate::parse_from_str(date, "%Y-%m-%d").ok().map(|d| (d - from).num_days() as f64);
+    let recent_from = (today - Duration::weeks(4)).format("%Y-%m-%d").to_string();
+    let mut strength = Vec::new();
+    for series in &data.e1rm {
+        let pts: Vec<(&str, f64)> =
+            series.points.iter().filter(|p| p.date.as_str() >= from_s.as_str()).map(|p| (p.date.as_str(), p.e1rm_kg)).collect();
+        if pts.len() < 3 {
+            continue;
+        }
+        let xy: Vec<(f64, f64)> = pts.iter().filter_map(|(d, v)| days_since(d).map(|x| (x / 7.0, *v))).collect();
+        let Some(s) = slope(&xy) else { continue };
+        let best = pts.iter().map(|p| p.1).fold(f64::MIN, f64::max);
+        let (recent, earlier): (Vec<&(&str, f64)>, Vec<&(&str, f64)>) = pts.iter().partition(|p| p.0 >= recent_from.as_str());
+        let earlier_best = earlier.iter().map(|p| p.1).fold(f64::MIN, f64::max);
+        let recent_best = recent.iter().map(|p| p.1).fold(f64::MIN, f64::max);
+        strength.push(StrengthTrend {
+            reference: format!("S{}", strength.len() + 1),
+            exercise: series.exercise_name.clone(),
+            workouts: pts.len(),
+            first_kg: r1(pts[0].1),
+            latest_kg: r1(pts[pts.len() - 1].1),
+            best_kg: r1(best),
+            slope_kg_per_week: r2(s),
+            stalled: recent.len() >= 3 && !earlier.is_empty() && recent_best <= earlier_best,
+        });
+    }
+    if strength.is_empty() {
+        missing.push(format!("no exercise was logged 3 or more times in the last {WINDOW_WEEKS} weeks"));
+    }
+
+    let mut measurements = Vec::new();
+    let all = clients::record::measurements(db, &client.id).await?;
+    let mut metrics: Vec<(String, String)> = Vec::new();
+    for m in &all {
+        let key = (m.custom_name.clone().unwrap_or_else(|| m.metric.as_str().replace('_', " ")), m.unit.clone());
+        if !metrics.contains(&key) {
+            metrics.push(key);
+        }
+    }
+    for (metric, unit) in metrics {
+        let mut pts: Vec<(&str, f64)> = all
+            .iter()
+            .filter(|m| m.custom_name.clone().unwrap_or_else(|| m.metric.as_str().replace('_', " ")) == metric)
+            .filter(|m| m.measured_on.as_str() >= from_s.as_str())
+            .map(|m| (m.measured_on.as_str(), m.value))
+            .collect();
+        pts.sort_by(|a, b| a.0.cmp(b.0));
+        if pts.len() < 2 {
+            continue;
+        }
+        let xy: Vec<(f64, f64)> = pts.iter().filter_map(|(d, v)| days_since(d).map(|x| (x / 7.0, *v))).collect();
+        let Some(s) = slope(&xy) else { continue };
+        measurements.push(MeasurementTrend {
+            reference: format!("M{}", measurements.len() + 1),
+            metric,
+            unit,
+            points: pts.len(),
+            first: r1(pts[0].1),
+            latest: r1(pts[pts.len() - 1].1),
+            slope_per_week: r2(s),
+        });
+    }
+    if measurements.is_empty() {
+        missing.push(format!("fewer than 2 measurements of any kind in the last {WINDOW_WEEKS} weeks"));
+    }
+
+    let today_s = today.format("%Y-%m-%d").to_string();
+    let begun: Vec<_> = data.adherence.iter().filter(|w| w.week_start.as_str() <= today_s.as_str()).collect();
+    let last4 = &begun[begun.len().saturating_sub(4)..];
+    let adherence = if last4.is_empty() {
+        missing.push("no assigned plan with a week begun".into());
+        None
+    } else {
+        let prescribed: u32 = last4.iter().map(|w| w.prescribed_sets).sum();
+        let completed: u32 = last4.iter().map(|w| w.completed_sets).sum();
+        Some(AdherenceFact {
+            reference: "A1".into(),
+            weeks: last4.len(),
+            prescribed_sets: prescribed,
+            completed_sets: completed,
+            share: if prescribed == 0 { 0.0 } else { r2(f64::from(completed) / f64::from(prescribed)) },
+        })
+    };
+
+    let month_ago = (today - Duration::days(30)).format("%Y-%m-%d").to_string();
+    let mut records = Vec::new();
+    for r in &data.records {
+        if let (Some(kg), Some(on)) = (r.best_e1rm_epley_kg, r.best_e1rm_on.as_deref()) {
+            if on >= month_ago.as_str() {
+                records.push(RecentRecord {
+                    reference: format!("R{}", records.len() + 1),
+                    exercise: r.exercise_name.clone(),
+                    e1rm_kg: r1(kg),
+                    on: on.to_owned(),
+                });
+            }
+        }
+    }
+
+    let sessions = session_facts(db, &client.id, today).await?;
+    if sessions.attended + sessions.no_shows + sessions.cancelled + sessions.late_cancelled == 0 {
+        missing.push(format!("no sessions in the last {SESSION_WEEKS} weeks"));
+    }
+
+    Ok(ProgressFacts {
+        client: ClientFacts {
+            label,
+            age: client.date_of_birth.as_deref().and_then(|d| age_on(d, today)),
+            fitness_level: client.fitness_level.map(|f| f.as_str().to_owned()),
+            goals: names.scrub(&client.goals),
+            injuries: names.scrub(&client.injuries),
+            body_areas: client.body_areas.clone(),
+        },
+        window: Window { from: from_s, to: today_s, weeks: WINDOW_WEEKS },
+        strength,
+        measurements,
+        adherence,
+        records,
+        sessions,
+        missing,
+    })
+}
+
+async fn session_facts(db: &Database, client_id: &str, today: NaiveDate) -> Result<SessionFacts> {
+    let from = format!("{}T00:00:00", (today - Duration::weeks(SESSION_WEEKS)).format("%Y-%m-%d"));
+    let now = crate::time::now_utc();
+    let ahead = format!("{}T00:00:00", (today + Duration::days(15)).format("%Y-%m-%d"));
+    let (attended, no_shows, cancelled, late, booked): (i64, i64, i64, i64, i64) = sqlx::query_as(
+        "SELECT
+            COALESCE(SUM(s.start_utc < ?2 AND (p.attendance = 'attended' OR (s.status = 'completed' AND p.attendance = 'expected'))), 0),
+            COALESCE(SUM(s.start_utc < ?2 AND (p.attendance = 'no_show' OR (s.status = 'no_show' AND p.attendance = 'expected'))), 0),
+            COALESCE(SUM(s.start_utc < ?2 AND (p.attendance = 'cancelled' OR (s.status = 'cancelled' AND s.late_cancel = 0 AND p.attendance = 'expected'))), 0),
+            COALESCE(SUM(s.start_utc < ?2 AND (p.attendance = 'late_cancelled' OR (s.status = 'cancelled' AND s.late_cancel = 1 AND p.attendance = 'expected'))), 0),
+            COALESCE(SUM(s.start_utc >= ?2 AND s.start_utc < ?3 AND s.status = 'scheduled' AND p.attendance = 'expected'), 0)
+         FROM session_participants p JOIN sessions s ON s.id = p.session_id
+         WHERE p.client_id = ?4 AND p.deleted_at IS NULL AND s.deleted_at IS NULL AND s.start_utc >= ?1 AND s.start_utc < ?3",
+    )
+    .bind(&from)
+    .bind(&now)
+    .bind(&ahead)
+    .bind(client_id)
+    .fetch_one(db.pool())
+    .await?;
+    let n = |v: i64| u32::try_from(v).unwrap_or(0);
+    Ok(SessionFacts {
+        reference: "T1".into(),
+        weeks: SESSION_WEEKS,
+        attended: n(attended),
+        no_shows: n(no_shows),
+        cancelled: n(cancelled),
+        late_cancelled: n(late),
+        booked_next_14_days: n(booked),
+    })
+}
+
+impl ProgressFacts {
+    /// Every citable fact by its ref, as the trainer reads it.
+    pub fn evidence(&self, reference: &str) -> Option<Evidence> {
+        let e = |label: String, value: String| Some(Evidence { label, value });
+        if let Some(s) = self.strength.iter().find(|s| s.reference == reference) {
+            return e(
+                format!("{}: estimated 1RM", s.exercise),
+                format!(
+                    "{} → {} kg over {} workouts ({:+} kg/week, best {} kg){}",
+                    s.first_kg,
+                    s.latest_kg,
+                    s.workouts,
+                    s.slope_kg_per_week,
+                    s.best_kg,
+                    if s.stalled { ", stalled for 4 weeks" } else { "" }
+                ),
+            );
+        }
+        if let Some(m) = self.measurements.iter().find(|m| m.reference == reference) {
+            return e(
+                capitalise(&m.metric),
+                format!("{} → {} {} over {} measurements ({:+} {}/week)", m.first, m.latest, m.unit, m.points, m.slope_per_week, m.unit),
+            );
+        }
+        if let Some(a) = self.adherence.as_ref().filter(|a| a.reference == reference) {
+            return e(
+                format!("Adherence, last {} plan weeks", a.weeks),
+                format!("{} of {} prescribed sets ({}%)", a.completed_sets, a.prescribed_sets, (a.share * 100.0).round()),
+            );
+        }
+        if let Some(r) = self.records.iter().find(|r| r.reference == reference) {
+            return e(format!("New best: {}", r.exercise), format!("estimated 1RM {} kg on {}", r.e1rm_kg, r.on));
+        }
+        if self.sessions.reference == reference {
+            let s = &self.sessions;
+            return e(
+                format!("Sessions, last {} weeks", s.weeks),
+                format!(
+                    "{} attended, {} no-shows, {} cancelled, {} late cancellations; {} booked in the next 14 days",
+                    s.attended, s.no_shows, s.cancelled, s.late_cancelled, s.booked_next_14_days
+                ),
+            );
+        }
+        None
+    }
+
+    pub fn references(&self) -> Vec<String> {
+        let mut out: Vec<String> = self.strength.iter().map(|s| s.reference.clone()).collect();
+        out.extend(self.measurements.iter().map(|m| m.reference.clone()));
+        out.extend(self.adherence.iter().map(|a| a.reference.clone()));
+        out.extend(self.records.iter().map(|r| r.reference.clone()));
+        out.push(self.sessions.reference.clone());
+        out
+    }
+
+    /// Insights written by Spotter itself from the facts: what the trainer sees with no
+    /// model configured, and the ground truth a model's text is checked against.
+    pub fn computed_insights(&self) -> Vec<ComputedInsight> {
+        let mut out = Vec::new();
+        for s in &self.strength {
+            if s.stalled {
+                out.push(ComputedInsight::new(
+                    format!("{} has stalled", s.exercise),
+                    format!(
+                        "{} was trained often in the last 4 weeks without beating the earlier best estimated 1RM of {} kg. Consider a change of rep range, a deload or a variation.",
+                        s.exercise, s.best_kg
+                    ),
+                    &[&s.reference],
+                    true,
+                ));
+            } else if s.slope_kg_per_week > 0.0 {
+                out.push(ComputedInsight::new(
+                    format!("{} is going up", s.exercise),
+                    format!(
+                        "Estimated 1RM went from {} to {} kg over {} workouts, {} kg a week on trend.",
+                        s.first_kg, s.latest_kg, s.workouts, s.slope_kg_per_week
+                    ),
+                    &[&s.reference],
+                    false,
+                ));
+            } else if s.slope_kg_per_week < 0.0 {
+                out.push(ComputedInsight::new(
+                    format!("{} is going down", s.exercise),
+                    format!(
+                        "Estimated 1RM went from {} to {} kg over {} workouts, {} kg a week on trend.",
+                        s.first_kg, s.latest_kg, s.workouts, s.slope_kg_per_week
+                    ),
+                    &[&s.reference],
+                    true,
+                ));
+            }
+        }
+        for m in &self.measurements {
+            if m.slope_per_week != 0.0 {
+                out.push(ComputedInsight::new(
+                    format!("{}: {} trend", capitalise(&m.metric), if m.slope_per_week > 0.0 { "rising" } else { "falling" }),
+                    format!("{} went from {} to {} {} over {} measurements.", capitalise(&m.metric), m.first, m.latest, m.unit, m.points),
+                    &[&m.reference],
+                    false,
+                ));
+            }
+        }
+        if let Some(a) = &self.adherence {
+            if a.prescribed_sets > 0 && a.share < 0.8 {
+                out.push(ComputedInsight::new(
+                    "Adherence is low".into(),
+                    format!(
+                        "{} of {} prescribed sets were done in the last {} plan weeks. Ask what gets in the way; a shorter plan day may fit better.",
+                        a.completed_sets, a.prescribed_sets, a.weeks
+                    ),
+                    &[&a.reference],
+                    true,
+                ));
+            }
+        }
+        for r in &self.records {
+            out.push(ComputedInsight::new(
+                format!("New best on {}", r.exercise),
+                format!("Estimated 1RM of {} kg on {}: worth telling the client.", r.e1rm_kg, r.on),
+                &[&r.reference],
+                false,
+            ));
+        }
+        let s = &self.sessions;
+        if s.no_shows + s.late_cancelled >= 2 {
+            out.push(ComputedInsight::new(
+                "Missed sessions".into(),
+                format!(
+                    "{} no-shows and {} late cancellations in the last {} weeks.{}",
+                    s.no_shows,
+                    s.late_cancelled,
+                    s.weeks,
+                    if s.booked_next_14_days == 0 { " Nothing is booked for the next 14 days." } else { "" }
+                ),
+                &[&s.reference],
+                true,
+            ));
+        }
+        out
+    }
+}
+
+/// An insight computed without a model.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ComputedInsight {
+    pub title: String,
+    pub text: String,
+    pub refs: Vec<String>,
+    /// Calls for action (a suggestion) rather than being good to know.
+    pub actionable: bool,
+}
+
+impl ComputedInsight {
+    fn new(title: String, text: String, refs: &[&str], actionable: bool) -> Self {
+        Self { title, text, refs: refs.iter().map(|r| (*r).to_owned()).collect(), actionable }
+    }
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}

@@ -1,0 +1,252 @@
+//! The review queue. Agents only ever add items here; the trainer accepts (possibly after
+//! editing the text) or dismisses with a reason. Nothing about a client changes before
+//! an item is accepted, and an item is decided once.
+
+use serde::{Deserialize, Serialize};
+use sqlx::FromRow;
+use ts_rs::TS;
+
+use super::TaskType;
+use crate::ids::{new_id, parse_id};
+use crate::time::now_utc;
+use crate::{AppError, Database, Result};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ReviewKind {
+    /// Something noticed, with its evidence.
+    Insight,
+    /// Something to do (a finding to fix, a change to make).
+    Suggestion,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ReviewStatus {
+    Open,
+    Accepted,
+    Dismissed,
+}
+
+impl ReviewStatus {
+    fn as_str(self) -> &'static str {
+        match self {
+            ReviewStatus::Open => "open",
+            ReviewStatus::Accepted => "accepted",
+            ReviewStatus::Dismissed => "dismissed",
+        }
+    }
+}
+
+/// One fact an item rests on, as the trainer sees it: "Back Squat e1RM slope: +1.2 kg/week".
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Evidence {
+    pub label: String,
+    pub value: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ReviewItem {
+    pub id: String,
+    pub execution_id: String,
+    pub task_type: TaskType,
+    pub client_id: Option<String>,
+    pub client_name: Option<String>,
+    pub kind: ReviewKind,
+    pub title: String,
+    /// As proposed; `editedBody` holds the trainer's edit when accepted after editing.
+    pub body: String,
+    pub evidence: Vec<Evidence>,
+    /// Written by the model (true) or computed by Spotter without one (false).
+    pub from_model: bool,
+    pub status: ReviewStatus,
+    pub edited_body: Option<String>,
+    pub dismiss_reason: Option<String>,
+    pub decided_at: Option<String>,
+    pub created_at: String,
+}
+
+/// What an agent proposes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewReviewItem {
+    pub client_id: Option<String>,
+    pub kind: ReviewKind,
+    pub title: String,
+    pub body: String,
+    pub evidence: Vec<Evidence>,
+    pub from_model: bool,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default)]
+pub struct ReviewQuery {
+    #[ts(optional = nullable)]
+    pub status: Option<ReviewStatus>,
+    #[ts(optional = nullable)]
+    pub client_id: Option<String>,
+    #[ts(optional = nullable)]
+    pub execution_id: Option<String>,
+}
+
+#[derive(FromRow)]
+struct Row {
+    id: String,
+    execution_id: String,
+    task_type: String,
+    client_id: Option<String>,
+    client_name: Option<String>,
+    kind: String,
+    title: String,
+    body: String,
+    evidence: String,
+    action: Option<String>,
+    status: String,
+    edited_body: Option<String>,
+    dismiss_reason: Option<String>,
+    decided_at: Option<String>,
+    created_at: String,
+}
+
+impl TryFrom<Row> for ReviewItem {
+    type Error = AppError;
+    fn try_from(r: Row) -> Result<Self> {
+        let action: serde_json::Value = r.action.as_deref().and_then(|a| serde_json::from_str(a).ok()).unwrap_or_default();
+        Ok(ReviewItem {
+            id: r.id,
+            execution_id: r.execution_id,
+            task_type: TaskType::parse(&r.task_type)?,
+            client_id: r.client_id,
+            client_name: r.client_name,
+            kind: if r.kind == "insight" { ReviewKind::Insight } else { ReviewKind::Suggestion },
+            title: r.title,
+            body: r.body,
+            evidence: serde_json::from_str(&r.evidence).unwrap_or_default(),
+            from_model: action.get("fromModel").and_then(serde_json::Value::as_bool).unwrap_or(false),
+            status: match r.status.as_str() {
+                "accepted" => ReviewStatus::Accepted,
+                "dismissed" => ReviewStatus::Dismissed,
+                _ => ReviewStatus::Open,
+            },
+            edited_body: r.edited_body,
+            dismiss_reason: r.dismiss_reason,
+            decided_at: r.decided_at,
+            created_at: r.created_at,
+        })
+    }
+}
+
+const COLUMNS: &str = "r.id, r.execution_id, r.task_type, r.client_id, c.name AS client_name, r.kind, r.title, r.body,
+    r.evidence, r.action, r.status, r.edited_body, r.dismiss_reason, r.decided_at, r.created_at";
+
+/// Adds an execution's items in one transaction (all or none).
+pub async fn add(db: &Database, execution_id: &str, task: TaskType, items: &[NewReviewItem]) -> Result<Vec<ReviewItem>> {
+    let now = now_utc();
+    let mut ids = Vec::with_capacity(items.len());
+    let mut tx = db.pool().begin().await?;
+    for item in items {
+        let id = new_id();
+        sqlx::query(
+            "INSERT INTO ai_review_items (id, execution_id, task_type, client_id, kind, title, body, evidence, action, created_at, updated_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(&id)
+        .bind(execution_id)
+        .bind(task.as_str())
+        .bind(&item.client_id)
+        .bind(if item.kind == ReviewKind::Insight { "insight" } else { "suggestion" })
+        .bind(&item.title)
+        .bind(&item.body)
+        .bind(serde_json::to_string(&item.evidence).map_err(|e| AppError::internal(e.to_string()))?)
+        .bind(serde_json::json!({ "fromModel": item.from_model }).to_string())
+        .bind(&now)
+        .bind(&now)
+        .execute(&mut *tx)
+        .await?;
+        ids.push(id);
+    }
+    tx.commit().await?;
+    let mut out = Vec::with_capacity(ids.len());
+    for id in ids {
+        out.push(get(db, &id).await?);
+    }
+    Ok(out)
+}
+
+pub async fn get(db: &Database, id: &str) -> Result<ReviewItem> {
+    let id = parse_id("id", id)?;
+    let row: Option<Row> = sqlx::query_as(&format!(
+        "SELECT {COLUMNS} FROM ai_review_items r LEFT JOIN clients c ON c.id = r.client_id WHERE r.id = ? AND r.deleted_at IS NULL"
+    ))
+    .bind(&id)
+    .fetch_optional(db.pool())
+    .await?;
+    row.map(ReviewItem::try_from).transpose()?.ok_or_else(|| AppError::not_found("review item"))
+}
+
+/// Newest first.
+pub async fn list(db: &Database, q: &ReviewQuery) -> Result<Vec<ReviewItem>> {
+    let client = q.client_id.as_deref().map(|c| parse_id("clientId", c)).transpose()?;
+    let execution = q.execution_id.as_deref().map(|c| parse_id("executionId", c)).transpose()?;
+    let rows: Vec<Row> = sqlx::query_as(&format!(
+        "SELECT {COLUMNS} FROM ai_review_items r LEFT JOIN clients c ON c.id = r.client_id
+         WHERE r.deleted_at IS NULL AND (?1 IS NULL OR r.status = ?1) AND (?2 IS NULL OR r.client_id = ?2)
+           AND (?3 IS NULL OR r.execution_id = ?3)
+         ORDER BY r.created_at DESC, r.local_key"
+    ))
+    .bind(q.status.map(ReviewStatus::as_str))
+    .bind(client)
+    .bind(execution)
+    .fetch_all(db.pool())
+    .await?;
+    rows.into_iter().map(ReviewItem::try_from).collect()
+}
+
+async fn open_item(db: &Database, id: &str) -> Result<ReviewItem> {
+    let item = get(db, id).await?;
+    if item.status != ReviewStatus::Open {
+        let what = if item.status == ReviewStatus::Accepted { "accepted" } else { "dismissed" };
+        return Err(AppError::validation("id", format!("This item was already {what}")));
+    }
+    Ok(item)
+}
+
+/// Accepts an item, with the trainer's edited text if given.
+pub async fn accept(db: &Database, id: &str, edited_body: Option<&str>) -> Result<ReviewItem> {
+    let item = open_item(db, id).await?;
+    let edited = edited_body.map(str::trim).filter(|b| !b.is_empty() && *b != item.body.trim());
+    if edited.is_some_and(|b| b.chars().count() > 4000) {
+        return Err(AppError::validation("editedBody", "The text is too long (at most 4,000 characters)"));
+    }
+    let now = now_utc();
+    sqlx::query("UPDATE ai_review_items SET status = 'accepted', edited_body = ?, decided_at = ?, updated_at = ? WHERE id = ? AND status = 'open'")
+        .bind(edited)
+        .bind(&now)
+        .bind(&now)
+        .bind(&item.id)
+        .execute(db.pool())
+        .await?;
+    get(db, &item.id).await
+}
+
+/// Dismisses an item; the reason is required, so the log says why.
+pub async fn dismiss(db: &Database, id: &str, reason: &str) -> Result<ReviewItem> {
+    let item = open_item(db, id).await?;
+    let reason = reason.trim();
+    if reason.is_empty() {
+        return Err(AppError::validation("reason", "Say why it is dismissed (e.g. \"already known\", \"wrong\")"));
+    }
+    if reason.chars().count() > 500 {
+        return Err(AppError::validation("reason", "The reason is too long (at most 500 characters)"));
+    }
+    let now = now_utc();
+    sqlx::query("UPDATE ai_review_items SET status = 'dismissed', dismiss_reason = ?, decided_at = ?, updated_at = ? WHERE id = ? AND status = 'open'")
+        .bind(reason)
+        .bind(&now)
+        .bind(&now)
+        .bind(&item.id)
+        .execute(db.pool())
+        .await?;
+    get(db, &item.id).await
+}
