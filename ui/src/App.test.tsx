@@ -26,7 +26,7 @@ describe('app frame', () => {
     expect(screen.getByTestId('nav-dashboard')).toHaveAttribute('aria-current', 'page');
   });
 
-  it('navigates between screens and shows "coming next" panels for unbuilt ones', async () => {
+  it('navigates between screens', async () => {
     installBackend();
     const { user } = renderApp('/dashboard');
 
@@ -35,7 +35,7 @@ describe('app frame', () => {
     await user.click(screen.getByTestId('nav-training'));
     expect(await screen.findByTestId('training-tab-library')).toBeInTheDocument();
     await user.click(screen.getByTestId('nav-insights'));
-    expect(await screen.findByTestId('coming-insights-review')).toBeInTheDocument();
+    expect(await screen.findByTestId('insights-tab-review')).toBeInTheDocument();
     await user.click(screen.getByTestId('nav-settings'));
     expect(await screen.findByTestId('settings-data-dir')).toHaveTextContent('/home/test/.local/share/spotter');
   });

@@ -10,6 +10,10 @@ describe('asAppError', () => {
       field: 'name',
     });
     expect(asAppError({ code: 'not_found', message: 'gone' })).toEqual({ code: 'not_found', message: 'gone' });
+    // The AI commands' codes: the UI tells a missing keychain and a cancelled run apart by them.
+    for (const code of ['keychain', 'ai', 'cancelled'] as const) {
+      expect(asAppError({ code, message: 'm' })).toEqual({ code, message: 'm' });
+    }
   });
 
   it('wraps strings, Errors and anything else', () => {

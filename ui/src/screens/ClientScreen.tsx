@@ -7,6 +7,7 @@ import { notifyArchived, notifyDeleted } from '../components/clientNotifications
 import { ClientStatusBadge } from '../components/ClientStatusBadge';
 import { PageHeader } from '../components/PageHeader';
 import { useClient, useDeleteClient, useSetArchived } from '../queries';
+import { AiTab } from './client/AiTab';
 import { IntakeTab } from './client/IntakeTab';
 import { LogsTab } from './client/LogsTab';
 import { NotesTab } from './client/NotesTab';
@@ -27,6 +28,7 @@ const TABS = [
   { value: 'measurements', label: 'Measurements' },
   { value: 'intake', label: 'Intake' },
   { value: 'notes', label: 'Notes' },
+  { value: 'ai', label: 'AI' },
 ] as const;
 
 type Tab = (typeof TABS)[number]['value'];
@@ -156,6 +158,9 @@ function ClientView({ client }: { client: Client }) {
         </Tabs.Panel>
         <Tabs.Panel value="notes">
           <NotesTab client={client} />
+        </Tabs.Panel>
+        <Tabs.Panel value="ai">
+          <AiTab client={client} />
         </Tabs.Panel>
       </Tabs>
     </>

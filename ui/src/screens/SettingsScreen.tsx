@@ -5,6 +5,7 @@ import { ComingNext } from '../components/ComingNext';
 import { IconCheck, IconCopy } from '../components/icons';
 import { PageHeader } from '../components/PageHeader';
 import { useAppInfo } from '../queries';
+import { AiPanel } from '../settings/AiPanel';
 import { PreferencesPanel } from '../settings/PreferencesPanel';
 import { PrintingPanel } from '../settings/PrintingPanel';
 import { RoomsPanel } from '../settings/RoomsPanel';
@@ -12,7 +13,6 @@ import { TrainersPanel } from '../settings/TrainersPanel';
 
 const COMING: { title: string; summary: string }[] = [
   { title: 'Profile and studio colours', summary: 'Your name and the studio’s colours on printed plans and reports.' },
-  { title: 'AI providers and keys', summary: 'Choose which AI services may help, and keep their keys on this computer.' },
   { title: 'Studio connection', summary: 'Share one client base with the other trainers of your studio.' },
   { title: 'Backups and export', summary: 'Automatic backups, restore, and export to open formats: your data stays yours.' },
   { title: 'Updates', summary: 'See the installed version and install new ones when you choose.' },
@@ -30,6 +30,7 @@ export function SettingsScreen() {
           <RoomsPanel />
         </SimpleGrid>
         <TrainersPanel />
+        <AiPanel />
         {info && <AboutPanel info={info} />}
         <div>
           <Title order={4} mb="sm">

@@ -3,6 +3,7 @@
 // the WebDriver end-to-end tests (tests/e2e). Rules are mirrored only as far as the UI
 // shows their outcome (field errors, conversions, the clearance flag, all-or-none imports).
 import { mockIPC } from '@tauri-apps/api/mocks';
+import { aiHandlers } from './aiBackend';
 import { logsHandlers } from './logsBackend';
 import { trainingHandlers } from './trainingBackend';
 import type {
@@ -538,7 +539,7 @@ export function installBackend(initial: Client[] = [], seed: Seed = {}) {
     clients_csv_export: (args) => String(args.path),
   };
 
-  // Training commands live in their own files (exercises and plans; logs and progress).
+  // Training commands live in their own files (exercises and plans; logs and progress), as do the AI ones.
   const context: BackendContext = {
     clients: () => clients,
     settings: () => settings,
@@ -547,9 +548,10 @@ export function installBackend(initial: Client[] = [], seed: Seed = {}) {
   };
   const training = trainingHandlers(context);
   const logs = logsHandlers(context);
+  const ai = aiHandlers(context);
   // Logs before training: the logs answer plan_dates, which needs the logs.
   function dispatch(cmd: string, args: Record<string, unknown>): unknown {
-    const handler = handlers[cmd] ?? logs[cmd] ?? training[cmd];
+    const handler = handlers[cmd] ?? logs[cmd] ?? training[cmd] ?? ai[cmd];
     if (!handler) throw { code: 'internal', message: `unknown command ${cmd}` } satisfies AppError;
     return handler(args);
   }

@@ -1,0 +1,267 @@
+// React Query hooks for the AI agents: providers, agents, runs, the execution log, metrics and
+// the review queue. Keys all start with 'ai', so a run can refresh exactly what it changed.
+//
+// API keys never pass through here: the key dialog sends one straight to api.aiKeySet, so no
+// query or mutation cache ever holds it (a mutation keeps its variables for minutes).
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useRef, useState } from 'react';
+import { api, asAppError } from './api';
+import type {
+  Agent,
+  AgentEvent,
+  AgentInput,
+  AiStatus,
+  AppError,
+  DayMetrics,
+  Execution,
+  ExecutionQuery,
+  ExecutionSummary,
+  Provider,
+  ProviderCheck,
+  ProviderInput,
+  ReviewItem,
+  ReviewQuery,
+  RunOutcome,
+  RunPreview,
+  RunRequest,
+} from './bindings';
+
+export const aiKeys = {
+  all: ['ai'] as const,
+  providers: ['ai', 'providers'] as const,
+  status: ['ai', 'status'] as const,
+  agents: ['ai', 'agents'] as const,
+  executions: ['ai', 'executions'] as const,
+  executionList: (query: ExecutionQuery) => ['ai', 'executions', 'list', query] as const,
+  execution: (id: string) => ['ai', 'executions', 'detail', id] as const,
+  metrics: (days: number) => ['ai', 'metrics', days] as const,
+  review: ['ai', 'review'] as const,
+  reviewList: (query: ReviewQuery) => ['ai', 'review', 'list', query] as const,
+};
+
+// ---- providers and keys ----
+
+export function useAiProviders() {
+  return useQuery<Provider[], AppError>({ queryKey: aiKeys.providers, queryFn: api.aiProvidersList });
+}
+
+export function useAiStatus() {
+  return useQuery<AiStatus, AppError>({ queryKey: aiKeys.status, queryFn: api.aiStatus, staleTime: 0 });
+}
+
+/** Providers and their circuits changed: the list, the health panel and previews follow. */
+export function useProvidersChanged() {
+  const queryClient = useQueryClient();
+  return useCallback(
+    () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: aiKeys.providers }),
+        queryClient.invalidateQueries({ queryKey: aiKeys.status }),
+      ]),
+    [queryClient],
+  );
+}
+
+export function useSaveProvider() {
+  const changed = useProvidersChanged();
+  return useMutation<Provider, AppError, { id: string | null; input: ProviderInput }>({
+    mutationFn: ({ id, input }) => (id ? api.aiProviderUpdate(id, input) : api.aiProviderCreate(input)),
+    onSuccess: () => changed(),
+  });
+}
+
+export function useDeleteProvider() {
+  const changed = useProvidersChanged();
+  return useMutation<null, AppError, string>({
+    mutationFn: (id) => api.aiProviderDelete(id),
+    onSuccess: () => changed(),
+  });
+}
+
+export function useReorderProviders() {
+  const queryClient = useQueryClient();
+  return useMutation<Provider[], AppError, string[]>({
+    mutationFn: (ids) => api.aiProvidersReorder(ids),
+    onSuccess: (list) => {
+      queryClient.setQueryData(aiKeys.providers, list);
+      void queryClient.invalidateQueries({ queryKey: aiKeys.status });
+    },
+  });
+}
+
+export function useRemoveKey() {
+  const changed = useProvidersChanged();
+  return useMutation<Provider, AppError, string>({
+    mutationFn: (id) => api.aiKeyRemove(id),
+    onSuccess: () => changed(),
+  });
+}
+
+export function useCheckProvider() {
+  const queryClient = useQueryClient();
+  return useMutation<ProviderCheck, AppError, string>({
+    mutationFn: (id) => api.aiProviderCheck(id),
+    // A failed check can open the provider's circuit.
+    onSettled: () => queryClient.invalidateQueries({ queryKey: aiKeys.status }),
+  });
+}
+
+// ---- agents ----
+
+export function useAgents() {
+  return useQuery<Agent[], AppError>({ queryKey: aiKeys.agents, queryFn: api.aiAgentsList });
+}
+
+export function useUpdateAgent() {
+  const queryClient = useQueryClient();
+  return useMutation<Agent, AppError, { id: string; input: AgentInput }>({
+    mutationFn: ({ id, input }) => api.aiAgentUpdate(id, input),
+    onSuccess: (agent) => {
+      queryClient.setQueryData<Agent[]>(aiKeys.agents, (list) => list?.map((a) => (a.id === agent.id ? agent : a)));
+    },
+  });
+}
+
+/** What the agent would send, asked for when the preview opens (never cached). */
+export function useRunPreview(request: RunRequest, enabled: boolean) {
+  return useQuery<RunPreview, AppError>({
+    queryKey: ['ai', 'preview', request],
+    queryFn: () => api.aiPreview(request),
+    enabled,
+    staleTime: 0,
+    gcTime: 0,
+  });
+}
+
+// ---- runs ----
+
+export interface AgentRun {
+  /** Starts a run; resolves when it ends (the outcome, or undefined when it failed). */
+  run: (request: RunRequest) => Promise<RunOutcome | undefined>;
+  /** Asks the backend to stop the run in progress (known once its first event arrived). */
+  cancel: () => void;
+  running: boolean;
+  /** The latest progress event of the current or last run. */
+  event: AgentEvent | null;
+  outcome: RunOutcome | null;
+  error: AppError | null;
+  canCancel: boolean;
+}
+
+/**
+ * Runs an agent with its progress streamed in; afterwards the review queue, the log and the
+ * metrics are refreshed. One run at a time per caller.
+ */
+export function useAgentRun(): AgentRun {
+  const queryClient = useQueryClient();
+  const [running, setRunning] = useState(false);
+  const [event, setEvent] = useState<AgentEvent | null>(null);
+  const [outcome, setOutcome] = useState<RunOutcome | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
+  const executionId = useRef<string | null>(null);
+  const [cancelling, setCancelling] = useState(false);
+
+  const run = useCallback(
+    async (request: RunRequest) => {
+      setRunning(true);
+      setEvent(null);
+      setOutcome(null);
+      setError(null);
+      setCancelling(false);
+      executionId.current = null;
+      try {
+        const result = await api.aiRun(request, (e) => {
+          // The first event names the run that was started; a digest's later events come from
+          // the runs it starts for each client.
+          executionId.current ??= e.executionId;
+          // Streamed pieces of the answer carry text, not news: keep the last line shown.
+          if (e.stage !== 'delta' || e.message) setEvent(e);
+        });
+        setOutcome(result);
+        return result;
+      } catch (e) {
+        setError(asAppError(e));
+        return undefined;
+      } finally {
+        setRunning(false);
+        executionId.current = null;
+        await Promise.all([
+          queryClient.invalidateQueries({ queryKey: aiKeys.review }),
+          queryClient.invalidateQueries({ queryKey: aiKeys.executions }),
+          queryClient.invalidateQueries({ queryKey: ['ai', 'metrics'] }),
+        ]);
+      }
+    },
+    [queryClient],
+  );
+
+  const cancel = useCallback(() => {
+    const id = executionId.current;
+    if (!id) return;
+    setCancelling(true);
+    // false: the run was not (or no longer) cancellable at that moment; the button comes back.
+    api
+      .aiCancel(id)
+      .then((stopped) => {
+        if (!stopped) setCancelling(false);
+      })
+      .catch(() => setCancelling(false));
+  }, []);
+
+  return { run, cancel, running, event, outcome, error, canCancel: running && event !== null && !cancelling };
+}
+
+// ---- the execution log and metrics ----
+
+export function useExecutions(query: ExecutionQuery) {
+  return useQuery<ExecutionSummary[], AppError>({
+    queryKey: aiKeys.executionList(query),
+    queryFn: () => api.aiExecutionsList(query),
+    placeholderData: keepPreviousData,
+    // Runs in progress finish on their own: look again until none is running.
+    refetchInterval: (q) => (q.state.data?.some((e) => e.status === 'running') ? 2000 : false),
+  });
+}
+
+export function useExecution(id: string | null) {
+  return useQuery<Execution, AppError>({
+    queryKey: aiKeys.execution(id ?? ''),
+    queryFn: () => api.aiExecutionGet(id ?? ''),
+    enabled: id !== null,
+  });
+}
+
+export function useAiMetrics(days: number) {
+  return useQuery<DayMetrics[], AppError>({ queryKey: aiKeys.metrics(days), queryFn: () => api.aiMetrics(days) });
+}
+
+// ---- the review queue ----
+
+export function useReviewItems(query: ReviewQuery) {
+  return useQuery<ReviewItem[], AppError>({
+    queryKey: aiKeys.reviewList(query),
+    queryFn: () => api.aiReviewList(query),
+    placeholderData: keepPreviousData,
+  });
+}
+
+function useReviewChanged() {
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries({ queryKey: aiKeys.review });
+}
+
+export function useAcceptReview() {
+  const changed = useReviewChanged();
+  return useMutation<ReviewItem, AppError, { id: string; edited: string | null }>({
+    mutationFn: ({ id, edited }) => api.aiReviewAccept(id, edited),
+    onSuccess: () => changed(),
+  });
+}
+
+export function useDismissReview() {
+  const changed = useReviewChanged();
+  return useMutation<ReviewItem, AppError, { id: string; reason: string }>({
+    mutationFn: ({ id, reason }) => api.aiReviewDismiss(id, reason),
+    onSuccess: () => changed(),
+  });
+}

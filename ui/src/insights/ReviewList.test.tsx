@@ -1,0 +1,116 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { aiBackend, makeReviewItem, seedAi } from '../test/aiBackend';
+import { installBackend, makeClient } from '../test/backend';
+import { renderApp } from '../test/render';
+
+const anna = makeClient({ id: 'c1', name: 'Anna Berg' });
+
+const SQUAT = makeReviewItem({
+  id: 'r1',
+  title: 'Squat keeps climbing',
+  body: 'Anna Berg went from 100 to 110 kg estimated 1RM in 6 weeks.',
+  clientId: 'c1',
+  kind: 'insight',
+  fromModel: true,
+  evidence: [{ label: 'Back Squat estimated 1RM', value: '100 kg → 110 kg' }],
+  createdAt: '2025-01-20T10:00:00.000Z',
+});
+const INTAKE = makeReviewItem({
+  id: 'r2',
+  title: 'No PAR-Q+ intake yet',
+  body: 'Ask Anna Berg to fill in the PAR-Q+.',
+  clientId: 'c1',
+  kind: 'suggestion',
+  taskType: 'data_quality',
+  fromModel: false,
+  evidence: [{ label: 'Found', value: 'No intake on file' }],
+  createdAt: '2025-01-20T09:00:00.000Z',
+});
+
+const item = (title: string) => {
+  const found = screen.queryAllByTestId('review-item').find((i) => within(i).getByTestId('review-title').textContent === title);
+  if (!found) throw new Error(`no review item ${title}`);
+  return found;
+};
+const titles = () => screen.queryAllByTestId('review-item').map((i) => within(i).getByTestId('review-title').textContent);
+
+describe('review queue', () => {
+  it('shows what each item is and rests on, and accepts one as it is', async () => {
+    seedAi({ review: [SQUAT, INTAKE] });
+    const backend = installBackend([anna]);
+    const { user } = renderApp('/insights');
+
+    await waitFor(() => expect(titles()).toEqual(['Squat keeps climbing', 'No PAR-Q+ intake yet']));
+    const squat = item('Squat keeps climbing');
+    expect(squat).toHaveAttribute('data-kind', 'insight');
+    expect(squat).toHaveAttribute('data-status', 'open');
+    expect(squat).toHaveAttribute('data-from-model', 'true');
+    expect(within(squat).getByTestId('review-body')).toHaveTextContent('Anna Berg went from 100 to 110 kg');
+    expect(within(squat).getByTestId('review-client')).toHaveAttribute('href', '/clients/c1');
+    expect(within(squat).getByTestId('review-meta')).toHaveTextContent('Progress monitor · Written by the AI model');
+    const evidence = within(squat).getAllByTestId('review-evidence');
+    expect(evidence).toHaveLength(1);
+    expect(evidence[0]).toHaveTextContent('Back Squat estimated 1RM100 kg → 110 kg');
+    const intake = item('No PAR-Q+ intake yet');
+    expect(intake).toHaveAttribute('data-from-model', 'false');
+    expect(intake).toHaveAttribute('data-kind', 'suggestion');
+    expect(within(intake).getByTestId('review-meta')).toHaveTextContent('Data quality · Worked out by Spotter');
+
+    await user.click(within(squat).getByTestId('review-accept'));
+    await waitFor(() => expect(titles()).toEqual(['No PAR-Q+ intake yet']));
+    expect(backend.callsTo('ai_review_accept')[0]!.args).toEqual({ id: 'r1', edited: null });
+
+    await user.selectOptions(screen.getByTestId('review-status'), 'accepted');
+    await waitFor(() => expect(titles()).toEqual(['Squat keeps climbing']));
+    const accepted = item('Squat keeps climbing');
+    expect(accepted).toHaveAttribute('data-status', 'accepted');
+    expect(within(accepted).queryByTestId('review-accept')).not.toBeInTheDocument();
+    expect(within(accepted).queryByTestId('review-dismiss')).not.toBeInTheDocument();
+  });
+
+  it('accepts the trainer’s edited text instead of the proposal', async () => {
+    seedAi({ review: [SQUAT] });
+    const backend = installBackend([anna]);
+    const { user } = renderApp('/insights?tab=review');
+
+    const squat = await screen.findByTestId('review-item');
+    await user.click(within(squat).getByTestId('review-edit'));
+    const body = within(squat).getByTestId('review-edit-body');
+    expect(body).toHaveValue(SQUAT.body);
+    await user.clear(body);
+    await user.type(body, 'Squat up 10 kg in 6 weeks: time for a new 5-rep target.');
+    await user.click(within(squat).getByTestId('review-edit-accept'));
+    await waitFor(() => expect(screen.queryByTestId('review-item')).not.toBeInTheDocument());
+    expect(backend.callsTo('ai_review_accept')[0]!.args).toEqual({ id: 'r1', edited: 'Squat up 10 kg in 6 weeks: time for a new 5-rep target.' });
+
+    await user.selectOptions(screen.getByTestId('review-status'), 'accepted');
+    const accepted = await screen.findByTestId('review-item');
+    expect(within(accepted).getByTestId('review-body')).toHaveTextContent('time for a new 5-rep target');
+    expect(accepted).toHaveTextContent('Edited by you before accepting');
+    expect(aiBackend().review()[0]).toMatchObject({ status: 'accepted', body: SQUAT.body, editedBody: 'Squat up 10 kg in 6 weeks: time for a new 5-rep target.' });
+  });
+
+  it('dismisses an item only with a reason', async () => {
+    seedAi({ review: [SQUAT, INTAKE] });
+    const backend = installBackend([anna]);
+    const { user } = renderApp('/insights');
+
+    await waitFor(() => expect(titles()).toHaveLength(2));
+    const intake = item('No PAR-Q+ intake yet');
+    await user.click(within(intake).getByTestId('review-dismiss'));
+    await user.click(within(intake).getByTestId('review-dismiss-confirm'));
+    expect(await within(intake).findByTestId('review-dismiss-reason-error')).toHaveTextContent('Say why it is dismissed');
+    expect(aiBackend().review().find((r) => r.id === 'r2')!.status).toBe('open');
+
+    await user.type(within(intake).getByTestId('review-dismiss-reason'), 'She filled it in on paper');
+    await user.click(within(intake).getByTestId('review-dismiss-confirm'));
+    await waitFor(() => expect(titles()).toEqual(['Squat keeps climbing']));
+    expect(backend.callsTo('ai_review_dismiss').at(-1)!.args).toEqual({ id: 'r2', reason: 'She filled it in on paper' });
+
+    await user.selectOptions(screen.getByTestId('review-status'), 'dismissed');
+    await waitFor(() => expect(titles()).toEqual(['No PAR-Q+ intake yet']));
+    expect(item('No PAR-Q+ intake yet')).toHaveAttribute('data-status', 'dismissed');
+    expect(item('No PAR-Q+ intake yet')).toHaveTextContent('She filled it in on paper');
+  });
+});

@@ -1,0 +1,97 @@
+// Words the trainer sees for the AI parts: task types, statuses, circuits, numbers.
+import type { ExecutionStatus, ProviderKind, ReviewKind, ReviewStatus, TaskType } from '../bindings';
+
+export const TASK_TYPES: readonly TaskType[] = [
+  'progress_monitor',
+  'data_quality',
+  'weekly_digest',
+  'health_check',
+  'workout_optimizer',
+  'scheduling',
+  'nutrition',
+  'client_chat',
+];
+
+const TASK_LABELS: Record<TaskType, string> = {
+  progress_monitor: 'Progress monitor',
+  weekly_digest: 'Weekly digest',
+  workout_optimizer: 'Workout optimizer',
+  scheduling: 'Scheduling',
+  nutrition: 'Nutrition guidance',
+  health_check: 'Health checker',
+  data_quality: 'Data quality',
+  client_chat: 'Ask about a client',
+};
+
+export const TASK_DESCRIPTIONS: Record<TaskType, string> = {
+  progress_monitor: 'Looks at one client’s training and measurements and points out what stands out.',
+  weekly_digest: 'Runs the progress monitor for every active client, a few at a time.',
+  workout_optimizer: 'Suggests changes to a client’s plan.',
+  scheduling: 'Helps find good times for a client’s sessions.',
+  nutrition: 'General nutrition pointers for a client.',
+  health_check: 'Checks now and then that the keychain and the AI providers work.',
+  data_quality: 'Finds gaps and slips in your records: missing intakes, odd measurements, old plans.',
+  client_chat: 'Answers your questions about one client.',
+};
+
+/** Agents that look at the whole studio rather than one client: run from the Agents tab. */
+export const STUDIO_TASKS: readonly TaskType[] = ['data_quality', 'health_check', 'weekly_digest'];
+
+/** A task type as the trainer reads it; one the backend refused is shown as it was asked. */
+export function taskLabel(raw: string): string {
+  return (TASK_LABELS as Record<string, string>)[raw] ?? `Unknown task “${raw}”`;
+}
+
+export const PROVIDER_KINDS: { value: ProviderKind; label: string }[] = [
+  { value: 'compatible', label: 'OpenAI-compatible server (Ollama, llama.cpp, …)' },
+  { value: 'openai', label: 'OpenAI' },
+];
+
+export function kindLabel(kind: ProviderKind): string {
+  return kind === 'openai' ? 'OpenAI' : 'OpenAI-compatible server';
+}
+
+export const EXECUTION_STATUS: Record<ExecutionStatus, { label: string; color: string }> = {
+  running: { label: 'Running', color: 'blue' },
+  done: { label: 'Done', color: 'teal' },
+  failed: { label: 'Failed', color: 'red' },
+  cancelled: { label: 'Cancelled', color: 'gray' },
+};
+
+export const REVIEW_STATUS: Record<ReviewStatus, string> = {
+  open: 'Open',
+  accepted: 'Accepted',
+  dismissed: 'Dismissed',
+};
+
+export const REVIEW_KIND: Record<ReviewKind, string> = {
+  insight: 'Insight',
+  suggestion: 'Suggestion',
+};
+
+/** A provider's circuit breaker in plain words. */
+export function circuitLabel(circuit: string): { label: string; color: string } {
+  switch (circuit) {
+    case 'closed':
+      return { label: 'healthy', color: 'teal' };
+    case 'open':
+      return { label: 'paused after repeated failures', color: 'red' };
+    case 'half_open':
+      return { label: 'trying again', color: 'yellow' };
+    default:
+      return { label: circuit, color: 'gray' };
+  }
+}
+
+export function formatUsd(value: number): string {
+  return `$${value.toFixed(4)}`;
+}
+
+export function formatLatency(ms: number | null): string {
+  if (ms === null) return '—';
+  return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`;
+}
+
+export function plural(n: number, word: string): string {
+  return n === 1 ? `1 ${word}` : `${n} ${word}s`;
+}
