@@ -181,10 +181,11 @@ impl Runtime {
         };
         let agent = agents::for_task(&self.db, task).await?;
         if !agent.enabled {
-            executions::refused(&self.db, task.as_str(), None, "agent disabled").await?;
+            let asked_for = client_arg.and_then(|c| spotter_core::ids::parse_id("clientId", c).ok());
+            executions::refused(&self.db, task.as_str(), asked_for.as_deref(), "agent disabled").await?;
             return Err(AppError::new(
                 ErrorCode::Ai,
-                format!("agent disabled: {} is turned off (turn it on in AI → Agents)", task.label()),
+                format!("agent disabled: {} is turned off (turn it on in Insights → Agents)", task.label()),
             ));
         }
         let client = match (task.needs_client(), client_arg) {
@@ -273,8 +274,18 @@ impl Runtime {
         }
         let client_id = client.as_ref().map(|c| c.id.clone());
         let started = Instant::now();
-        let prepared = self.prepare(task, client.as_ref()).await?;
-        let fingerprint = fingerprint(task, &agent, &prepared.messages);
+        let prepared = match self.prepare(task, client.as_ref()).await {
+            Ok(p) => p,
+            Err(e) => {
+                if e.code == ErrorCode::Ai {
+                    executions::refused(&self.db, task.as_str(), client_id.as_deref(), &e.message).await?;
+                }
+                return Err(e);
+            }
+        };
+        // The client is part of the key: two clients whose pseudonymised facts look alike
+        // (both "Client A" with no data yet) must not share answers.
+        let fingerprint = fingerprint(task, &agent, client_id.as_deref(), &prepared.messages);
 
         if !req.fresh {
             if let Some(hit) = executions::cached(&self.db, task, &fingerprint, self.cache_ttl.as_secs()).await? {
@@ -284,11 +295,12 @@ impl Runtime {
 
         let id = executions::start(&self.db, task, Some(&agent.id), client_id.as_deref(), &fingerprint).await?;
         let cid = client_id.as_deref();
-        self.emit(&sink, &id, task, cid, AgentStage::Facts, "Facts computed");
+        // Cancellable before the first event, so a cancel sent on that event finds the run.
         let token = CancellationToken::new();
         if let Ok(mut r) = self.running.lock() {
             r.insert(id.clone(), token.clone());
         }
+        self.emit(&sink, &id, task, cid, AgentStage::Facts, "Facts computed");
         let result = self.execute(&sink, &id, task, &agent, &prepared, &token).await;
         if let Ok(mut r) = self.running.lock() {
             r.remove(&id);
@@ -491,10 +503,11 @@ impl Runtime {
     }
 }
 
-/// The cache key: the task, the agent's prompt version, model settings and the exact messages.
-fn fingerprint(task: TaskType, agent: &Agent, messages: &[Message]) -> String {
+/// The cache key: the task, the client, the agent's prompt version, model settings and the exact messages.
+fn fingerprint(task: TaskType, agent: &Agent, client_id: Option<&str>, messages: &[Message]) -> String {
     let mut h = Sha256::new();
     h.update(task.as_str());
+    h.update(client_id.unwrap_or("-"));
     h.update(agent.prompt_version.to_le_bytes());
     h.update(agent.model.as_deref().unwrap_or(""));
     h.update(agent.provider_id.as_deref().unwrap_or(""));

@@ -290,3 +290,36 @@ async fn metrics_count_runs_success_latency_and_tokens_per_day() {
     assert_eq!((d.prompt_tokens, d.completion_tokens), (120, 30));
     assert!(d.p50_latency_ms.is_some());
 }
+
+#[tokio::test]
+async fn two_clients_with_alike_facts_never_share_a_cached_answer() {
+    let setup = demo().await;
+    let s = server().await;
+    add_provider(&setup.db, "Local", &s).await;
+    let answer = json!({ "insights": [{ "title": "New here", "text": "Client A has no history yet.", "kind": "insight", "evidence": ["T1"] }] });
+    always(&s, ok(&answer.to_string())).await;
+    let rt = runtime(&setup.db);
+    let mut ids = Vec::new();
+    for name in ["New Client One", "New Client Two"] {
+        let c = clients::create(&setup.db, &clients::ClientInput { name: name.into(), ..Default::default() }).await.unwrap();
+        ids.push(c.id);
+    }
+    // Both are "Client A" with nothing logged: the messages sent are identical.
+    let a = rt.run(&progress(&ids[0])).await.unwrap();
+    let b = rt.run(&progress(&ids[1])).await.unwrap();
+    assert!(!b.execution.summary.from_cache, "the second client got the first one's answer");
+    assert_eq!(b.items[0].client_id.as_deref(), Some(ids[1].as_str()));
+    assert_ne!(a.items[0].id, b.items[0].id);
+    assert_eq!(requests(&s).await.len(), 2);
+}
+
+#[tokio::test]
+async fn an_agent_that_is_not_built_yet_says_so_and_the_refusal_is_logged() {
+    let setup = demo().await;
+    let rt = runtime(&setup.db);
+    let err = rt.run(&RunRequest { task_type: "health_check".into(), ..Default::default() }).await.unwrap_err();
+    assert!(err.message.contains("not available in this version"), "{}", err.message);
+    let log = executions::list(&setup.db, &ExecutionQuery::default()).await.unwrap();
+    assert_eq!(log[0].task_type, "health_check");
+    assert_eq!(log[0].status, ExecutionStatus::Failed);
+}

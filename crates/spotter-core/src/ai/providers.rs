@@ -123,7 +123,7 @@ fn validate(input: &ProviderInput) -> Result<Valid> {
     }
     if base_url.contains('@') {
         // user:password@host would put a secret in the database.
-        return Err(AppError::validation("baseUrl", "Put no password in the URL; add the key with \"Set key\" instead"));
+        return Err(AppError::validation("baseUrl", "Put no password in the URL; add the key with \"Add key\" instead"));
     }
     let model = input.model.trim();
     if model.is_empty() {
