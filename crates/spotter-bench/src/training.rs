@@ -109,6 +109,14 @@ pub async fn run(data: &DataDir, rounds: usize) -> spotter_core::Result<()> {
         times.push(t.elapsed());
     }
     report("client_progress", serde_json::json!({ "sets_logged": sets }), &mut times);
+    // Of which: the plan-adherence part alone.
+    let mut times = Vec::new();
+    for _ in 0..rounds * 3 {
+        let t = Instant::now();
+        progress::adherence(&db, &client).await?;
+        times.push(t.elapsed());
+    }
+    report("client_progress_adherence_part", serde_json::json!({}), &mut times);
     db.close().await;
     Ok(())
 }

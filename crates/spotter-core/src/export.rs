@@ -28,6 +28,10 @@ pub struct Export {
 }
 
 /// Tables exported as stored, in this order; `clients` is exported above in its API shape.
+/// Tables computed from others (kept by triggers): not exported, since importing the
+/// source rows rebuilds them.
+pub const DERIVED_TABLES: [&str; 1] = ["workout_day_stats"];
+
 pub const RAW_TABLES: [&str; 18] = [
     "trainers",
     "rooms",

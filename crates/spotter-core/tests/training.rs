@@ -399,6 +399,24 @@ async fn logs_prefill_from_the_plan_flag_records_and_count_adherence() {
     let progress = progress::client_progress(&db, &anna).await.unwrap();
     assert_eq!(progress.records.iter().find(|r| r.exercise_name == "Back Squat").unwrap().workouts, 1);
     assert_eq!(logs::list(&db, &anna, 50).await.unwrap().len(), 1);
+
+    // Moving a log to another day moves its numbers: the per-day table the progress page reads
+    // (kept by triggers) always equals the sets reduced afresh.
+    let moved = (spotter_core::time::today_utc() - chrono::Duration::days(3)).format("%Y-%m-%d").to_string();
+    logs::update(&db, &first.log.id, &day(1, vec![set(&squat, 0, 6, 100.0), set(&row, 1, 8, 62.5)], &moved)).await.unwrap();
+    let fresh_stats = "SELECT client_id, exercise_id, performed_on, sum(reps > 0), total(reps * load_kg), max(reps), max(e1rm_kg)
+                       FROM workout_sets WHERE deleted_at IS NULL GROUP BY 1, 2, 3 ORDER BY 1, 2, 3";
+    type Stat = (String, String, String, i64, f64, i64, Option<f64>);
+    let want: Vec<Stat> = sqlx::query_as(fresh_stats).fetch_all(db.pool()).await.unwrap();
+    let kept: Vec<Stat> = sqlx::query_as(
+        "SELECT client_id, exercise_id, performed_on, hard_sets, volume_kg, max_reps, max_e1rm_kg FROM workout_day_stats ORDER BY 1, 2, 3",
+    )
+    .fetch_all(db.pool())
+    .await
+    .unwrap();
+    assert_eq!(kept, want);
+    assert_eq!(kept.iter().filter(|k| k.2 == moved).count(), 2, "both exercises moved to the new day");
+    assert!(kept.iter().all(|k| k.2 != d1), "nothing is left on the old day");
 }
 
 #[tokio::test]

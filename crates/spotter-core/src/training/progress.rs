@@ -63,20 +63,20 @@ pub async fn client_progress(db: &Database, client_id: &str) -> Result<ClientPro
     let client = parse_id("clientId", client_id)?;
     let pool = db.pool();
 
-    // One pass over the client's sets in index order (client_id, exercise_id, performed_on),
-    // reduced in SQL to one row per exercise per training day; everything else is derived
+    // One row per exercise per training day, kept up to date by triggers on workout_sets
+    // (migration 20261130000002), read in primary-key order; everything else is derived
     // from those rows. The Brzycki column mirrors records::brzycki (reps 1–12, a single is the 1RM).
+    // SQLite hands the rows over as one JSON array: sqlx passes every row of a result
+    // between threads, which for ~2,500 rows cost more than the query itself.
     type Row = (String, String, i64, f64, i64, Option<f64>, Option<f64>);
-    let rows: Vec<Row> = sqlx::query_as(
-        "SELECT exercise_id, performed_on, sum(reps > 0), sum(reps * load_kg), max(reps), max(e1rm_kg),
-                max(CASE WHEN reps BETWEEN 1 AND 12 AND load_kg > 0
-                         THEN CASE WHEN reps = 1 THEN load_kg ELSE load_kg * 36.0 / (37 - reps) END END)
-         FROM workout_sets WHERE client_id = ? AND deleted_at IS NULL
-         GROUP BY exercise_id, performed_on",
+    let json: String = sqlx::query_scalar(
+        "SELECT json_group_array(json_array(exercise_id, performed_on, hard_sets, volume_kg, max_reps, max_e1rm_kg, max_brzycki_kg))
+         FROM (SELECT * FROM workout_day_stats WHERE client_id = ? ORDER BY exercise_id, performed_on)",
     )
     .bind(&client)
-    .fetch_all(pool)
+    .fetch_one(pool)
     .await?;
+    let rows: Vec<Row> = serde_json::from_str(&json).map_err(|e| crate::AppError::internal(format!("progress rows: {e}")))?;
     let ids: Vec<&str> = {
         let mut v: Vec<&str> = rows.iter().map(|r| r.0.as_str()).collect();
         v.sort_unstable();
