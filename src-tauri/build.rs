@@ -93,6 +93,8 @@ const COMMANDS: &[&str] = &[
     "ai_key_remove",
     "ai_provider_check",
     "ai_status",
+    "ai_health",
+    "ai_health_check",
     "ai_agents_list",
     "ai_agent_update",
     "ai_preview",

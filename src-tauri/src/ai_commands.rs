@@ -7,6 +7,7 @@ use std::sync::Arc;
 use serde_json::Value;
 use spotter_ai::Runtime;
 use spotter_core::ai::agents::{self, Agent, AgentInput};
+use spotter_core::ai::facts::health::HealthReport;
 use spotter_core::ai::executions::{self, DayMetrics, Execution, ExecutionQuery, ExecutionSummary};
 use spotter_core::ai::providers::{self, Provider, ProviderInput};
 use spotter_core::ai::review::{self, ReviewItem, ReviewQuery};
@@ -50,6 +51,12 @@ ai_command!(ai_key_set(id: String, key: String) -> Provider, |rt| rt.set_key(&id
 ai_command!(ai_key_remove(id: String) -> Provider, |rt| rt.remove_key(&id).await);
 ai_command!(ai_provider_check(id: String) -> ProviderCheck, |rt| rt.check_provider(&id).await);
 ai_command!(ai_status() -> AiStatus, |rt| rt.status().await);
+// The status light: the latest health report (checked now if there is none yet).
+ai_command!(ai_health() -> HealthReport, |rt| match rt.last_health() {
+    Some(r) => Ok(r),
+    None => rt.health().await,
+});
+ai_command!(ai_health_check() -> HealthReport, |rt| rt.health().await);
 ai_command!(ai_agents_list() -> Vec<Agent>, |rt| agents::list(rt.db()).await);
 ai_command!(ai_agent_update(id: String, input: AgentInput) -> Agent, |rt| agents::update(rt.db(), &id, &input).await);
 ai_command!(ai_preview(request: RunRequest) -> RunPreview, |rt| rt.preview(&request).await);

@@ -2,6 +2,7 @@
 
 mod ai_commands;
 mod commands;
+mod health;
 mod reminders;
 mod state;
 
@@ -53,6 +54,7 @@ pub fn run() {
                     tracing::error!(message = %e.message, "AI agents not ready");
                 }
                 reminders::spawn(app.handle().clone(), db.clone());
+                health::spawn(app.handle().clone());
             }
             app.manage(AppState::new(db, data_dir, log_dir, guard));
             Ok(())
@@ -146,6 +148,8 @@ pub fn run() {
             ai_commands::ai_key_remove,
             ai_commands::ai_provider_check,
             ai_commands::ai_status,
+            ai_commands::ai_health,
+            ai_commands::ai_health_check,
             ai_commands::ai_agents_list,
             ai_commands::ai_agent_update,
             ai_commands::ai_preview,

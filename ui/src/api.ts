@@ -6,6 +6,7 @@ import type {
   AgentEvent,
   AgentInput,
   AiStatus,
+  HealthReport,
   DayMetrics,
   Execution,
   ExecutionQuery,
@@ -261,6 +262,10 @@ export const api = {
   aiProviderCheck: (id: string) => call<ProviderCheck>('ai_provider_check', { id }),
   /** Keychain reachability and each provider's circuit breaker. */
   aiStatus: () => call<AiStatus>('ai_status'),
+  /** The status light: the latest health report (the app re-checks every few minutes). */
+  aiHealth: () => call<HealthReport>('ai_health'),
+  /** Runs every health check now. */
+  aiHealthCheck: () => call<HealthReport>('ai_health_check'),
   aiAgentsList: () => call<Agent[]>('ai_agents_list'),
   aiAgentUpdate: (id: string, input: AgentInput) => call<Agent>('ai_agent_update', { id, input }),
   /** Exactly what a run would send (names replaced), without sending anything. */

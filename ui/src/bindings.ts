@@ -687,3 +687,17 @@ messages: Array<{ role: string, content: string }>,
  * The providers it would try, in order; empty means facts only.
  */
 providers: Array<string>, };
+
+export type HealthStatus = "ok" | "warn" | "fail";
+
+export type HealthCheck = { 
+/**
+ * "database", "links", "backup", "disk", "log", "keychain", "provider".
+ */
+key: string, label: string, status: HealthStatus, detail: string, 
+/**
+ * What to do about it, when something is wrong.
+ */
+fix?: string | null, };
+
+export type HealthReport = { checkedAt: string, overall: HealthStatus, checks: Array<HealthCheck>, };

@@ -12,6 +12,7 @@ use spotter_core::ai::executions::{self, Execution, ExecutionStatus, Outcome};
 use spotter_core::ai::providers::{self, Provider, ProviderKind};
 use spotter_core::ai::review::{self, NewReviewItem};
 pub use spotter_core::ai::run::{AiStatus, ProviderCheck, ProviderStatus, RunOutcome, RunPreview, RunRequest};
+use spotter_core::ai::facts::health::HealthReport;
 use spotter_core::ai::{AgentEvent, AgentStage, TaskType};
 use spotter_core::{clients, AppError, Database, ErrorCode, Result};
 use tokio::sync::Semaphore;
@@ -29,6 +30,9 @@ pub type EventSink = Arc<dyn Fn(AgentEvent) + Send + Sync>;
 
 pub struct Runtime {
     db: Database,
+    /// Where the data (and its backups) and the log files are, for the health checker.
+    data_dir: Option<(spotter_core::paths::DataDir, std::path::PathBuf)>,
+    last_health: Mutex<Option<HealthReport>>,
     keychain: Keychain,
     llm: Arc<Llm>,
     limit: Arc<Semaphore>,
@@ -41,6 +45,8 @@ impl Runtime {
     pub fn new(db: Database, keychain: Keychain, llm: Arc<Llm>) -> Self {
         Self {
             db,
+            data_dir: None,
+            last_health: Mutex::new(None),
             keychain,
             llm,
             limit: Arc::new(Semaphore::new(DEFAULT_CONCURRENCY)),
@@ -48,6 +54,30 @@ impl Runtime {
             cache_ttl: DEFAULT_CACHE_TTL,
             events: Arc::new(|_| {}),
         }
+    }
+
+    /// The data directory and the log directory (the app keeps logs elsewhere unless a
+    /// data directory was given).
+    pub fn with_data_dir(mut self, data_dir: spotter_core::paths::DataDir, log_dir: std::path::PathBuf) -> Self {
+        self.data_dir = Some((data_dir, log_dir));
+        self
+    }
+
+    /// Runs every health check now (no execution is logged, nothing is queued) and keeps
+    /// the report for [`Self::last_health`]: the status light.
+    pub async fn health(&self) -> Result<HealthReport> {
+        let Some((dir, logs)) = &self.data_dir else {
+            return Err(AppError::internal("the health checker needs the data directory"));
+        };
+        let report = agent_impls::health_check::report(self, dir, logs).await?;
+        if let Ok(mut last) = self.last_health.lock() {
+            *last = Some(report.clone());
+        }
+        Ok(report)
+    }
+
+    pub fn last_health(&self) -> Option<HealthReport> {
+        self.last_health.lock().ok().and_then(|l| l.clone())
     }
 
     pub fn with_events(mut self, sink: EventSink) -> Self {
@@ -204,6 +234,14 @@ impl Runtime {
         match (task, client) {
             (TaskType::ProgressMonitor, Some(c)) => agent_impls::progress_monitor::prepare(&self.db, c, today).await,
             (TaskType::DataQuality, _) => agent_impls::data_quality::prepare(&self.db).await,
+            (TaskType::HealthCheck, _) => {
+                let report = self.health().await?;
+                let mut names = spotter_core::ai::privacy::Pseudonyms::new();
+                for c in clients::all_including_deleted(&self.db).await? {
+                    names.add_client(&c);
+                }
+                Ok(agent_impls::health_check::prepare(&report, names))
+            }
             (t, _) => Err(AppError::new(ErrorCode::Ai, format!("{} is not available in this version of Spotter yet", t.label()))),
         }
     }
@@ -309,6 +347,12 @@ impl Runtime {
         match result {
             Ok((outcome, items)) => {
                 executions::finish(&self.db, &id, ExecutionStatus::Done, None, &outcome, latency).await?;
+                // A finding already waiting for review is not queued twice.
+                let waiting = review::list(&self.db, &review::ReviewQuery { status: Some(review::ReviewStatus::Open), ..Default::default() }).await?;
+                let items: Vec<NewReviewItem> = items
+                    .into_iter()
+                    .filter(|i| !waiting.iter().any(|w| w.task_type == task && w.client_id == i.client_id && w.title == i.title && w.body == i.body))
+                    .collect();
                 let items = review::add(&self.db, &id, task, &items).await?;
                 self.emit(&sink, &id, task, cid, AgentStage::Done, format!("{} for review", plural(items.len(), "item")));
                 Ok(RunOutcome { execution: executions::get(&self.db, &id).await?, items })

@@ -314,12 +314,50 @@ async fn two_clients_with_alike_facts_never_share_a_cached_answer() {
 }
 
 #[tokio::test]
+async fn the_health_checker_reports_problems_once_and_keeps_the_status_light() {
+    let setup = demo().await;
+    let dir = tempfile::tempdir().unwrap();
+    let data = DataDir::new(dir.path());
+    std::fs::create_dir_all(data.logs()).unwrap();
+    std::fs::write(data.logs().join("spotter.log"), "2026-11-30T05:01:00Z ERROR spotter: panic at src/x.rs: Anna Schmidt\n").unwrap();
+    let s = server().await;
+    add_provider(&setup.db, "Down", &s).await;
+    always(&s, status(503)).await;
+    let logs = data.logs();
+    let rt = runtime(&setup.db).with_data_dir(data, logs);
+
+    let report = rt.health().await.unwrap();
+    let status = |key: &str| report.checks.iter().find(|c| c.key == key).map(|c| c.status);
+    use spotter_core::ai::facts::health::HealthStatus;
+    assert_eq!(status("database"), Some(HealthStatus::Ok));
+    assert_eq!(status("links"), Some(HealthStatus::Ok));
+    assert_eq!(status("backup"), Some(HealthStatus::Warn), "no backup yet");
+    assert_eq!(status("log"), Some(HealthStatus::Warn));
+    assert_eq!(status("provider"), Some(HealthStatus::Warn), "the provider answers 503");
+    assert_eq!(report.overall, HealthStatus::Warn);
+    assert_eq!(rt.last_health().unwrap().checked_at, report.checked_at);
+
+    // Run as an agent (here with no provider: the computed findings): one suggestion per
+    // problem, not queued again while still open.
+    for p in providers::list(&setup.db).await.unwrap() {
+        providers::delete(&setup.db, &p.id).await.unwrap();
+    }
+    let first = rt.run(&RunRequest { task_type: "health_check".into(), ..Default::default() }).await.unwrap();
+    let titles: Vec<&str> = first.items.iter().map(|i| i.title.as_str()).collect();
+    assert_eq!(titles, ["Backups: worth a look", "Recent errors: worth a look"]);
+    assert!(first.items[1].body.contains("Spotter hit a bug"), "{}", first.items[1].body);
+    let again = rt.run(&RunRequest { task_type: "health_check".into(), fresh: true, ..Default::default() }).await.unwrap();
+    assert!(again.items.is_empty(), "open findings are not queued twice");
+}
+
+#[tokio::test]
 async fn an_agent_that_is_not_built_yet_says_so_and_the_refusal_is_logged() {
     let setup = demo().await;
     let rt = runtime(&setup.db);
-    let err = rt.run(&RunRequest { task_type: "health_check".into(), ..Default::default() }).await.unwrap_err();
+    let anna = client_id(&setup.db, "Anna Schmidt").await;
+    let err = rt.run(&RunRequest { task_type: "nutrition".into(), client_id: Some(anna), fresh: false }).await.unwrap_err();
     assert!(err.message.contains("not available in this version"), "{}", err.message);
     let log = executions::list(&setup.db, &ExecutionQuery::default()).await.unwrap();
-    assert_eq!(log[0].task_type, "health_check");
+    assert_eq!(log[0].task_type, "nutrition");
     assert_eq!(log[0].status, ExecutionStatus::Failed);
 }

@@ -5,6 +5,7 @@
 use ts_rs::{Config, TS};
 
 use crate::ai::agents::{Agent, AgentInput};
+use crate::ai::facts::health::{HealthCheck, HealthReport, HealthStatus};
 use crate::ai::executions::{DayMetrics, Execution, ExecutionQuery, ExecutionStatus, ExecutionSummary};
 use crate::ai::providers::{Provider, ProviderInput, ProviderKind};
 use crate::ai::review::{Evidence, ReviewItem, ReviewKind, ReviewQuery, ReviewStatus};
@@ -173,6 +174,9 @@ pub fn typescript() -> String {
         RunRequest::decl(&cfg),
         RunOutcome::decl(&cfg),
         RunPreview::decl(&cfg),
+        HealthStatus::decl(&cfg),
+        HealthCheck::decl(&cfg),
+        HealthReport::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types in crates/spotter-core by ts-rs. Do not edit.\n\

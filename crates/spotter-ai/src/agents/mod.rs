@@ -4,6 +4,7 @@
 //! items are what the trainer reviews.
 
 pub mod data_quality;
+pub mod health_check;
 pub mod progress_monitor;
 
 use serde_json::Value;

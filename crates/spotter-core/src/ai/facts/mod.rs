@@ -3,6 +3,7 @@
 //! [`super::grounding`] checks its numbers against these facts.
 
 pub mod data_quality;
+pub mod health;
 pub mod progress;
 
 use serde::Serialize;
