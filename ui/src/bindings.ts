@@ -666,7 +666,15 @@ body: string, evidence: Array<Evidence>,
 /**
  * Written by the model (true) or computed by Spotter without one (false).
  */
-fromModel: boolean, status: ReviewStatus, editedBody: string | null, dismissReason: string | null, decidedAt: string | null, createdAt: string, };
+fromModel: boolean, 
+/**
+ * Accepting saves a new version of this plan (authored "AI").
+ */
+changesPlanId?: string | null, 
+/**
+ * What accepting created, e.g. "plan version 4".
+ */
+result?: string | null, status: ReviewStatus, editedBody: string | null, dismissReason: string | null, decidedAt: string | null, createdAt: string, };
 
 export type ReviewQuery = { status?: ReviewStatus | null, clientId?: string | null, executionId?: string | null, };
 

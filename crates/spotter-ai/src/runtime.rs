@@ -234,6 +234,11 @@ impl Runtime {
         match (task, client) {
             (TaskType::ProgressMonitor, Some(c)) => agent_impls::progress_monitor::prepare(&self.db, c, today).await,
             (TaskType::DataQuality, _) => agent_impls::data_quality::prepare(&self.db).await,
+            (TaskType::WorkoutOptimizer, Some(c)) => {
+                let (mut prepared, ctx) = agent_impls::workout_optimizer::prepare(&self.db, c, today).await?;
+                prepared.optimizer = Some(Box::new((ctx, c.clone())));
+                Ok(prepared)
+            }
             (TaskType::HealthCheck, _) => {
                 let report = self.health().await?;
                 let mut names = spotter_core::ai::privacy::Pseudonyms::new();
@@ -518,7 +523,7 @@ impl Runtime {
             outcome.provider_name = Some(reply.provider_name.clone());
             outcome.model = Some(reply.model.clone());
             self.emit(sink, id, task, cid, AgentStage::Validating, "Checking the answer against the facts");
-            match agent_impls::interpret_insights(prepared, &reply.content) {
+            match agent_impls::interpret(prepared, &reply.content) {
                 Ok((json, items)) => {
                     outcome.output = Some(json);
                     outcome.sent = Some(serde_json::to_value(&messages).unwrap_or_default());

@@ -35,6 +35,7 @@ pub async fn prepare(db: &Database) -> Result<Prepared> {
             body: names.restore(&f.detail),
             evidence: vec![Evidence { label: "Found".into(), value: names.restore(&f.title) }],
             from_model: false,
+            action: None,
         })
         .collect();
     let messages = vec![
@@ -50,5 +51,6 @@ pub async fn prepare(db: &Database) -> Result<Prepared> {
         names,
         evidence,
         client_id: None,
+        optimizer: None,
     })
 }

@@ -78,6 +78,7 @@ pub fn prepare(report: &HealthReport, mut names: Pseudonyms) -> Prepared {
             },
             evidence: vec![Evidence { label: c.label.clone(), value: c.detail.clone() }],
             from_model: false,
+            action: None,
         })
         .collect();
     let messages = vec![
@@ -93,5 +94,6 @@ pub fn prepare(report: &HealthReport, mut names: Pseudonyms) -> Prepared {
         names,
         evidence,
         client_id: None,
+        optimizer: None,
     }
 }

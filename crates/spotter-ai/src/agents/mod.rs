@@ -6,6 +6,7 @@
 pub mod data_quality;
 pub mod health_check;
 pub mod progress_monitor;
+pub mod workout_optimizer;
 
 use serde_json::Value;
 use spotter_core::ai::grounding::AllowedNumbers;
@@ -27,6 +28,17 @@ pub struct Prepared {
     /// The refs a model may cite, with their evidence for the trainer.
     pub evidence: Vec<(String, Evidence)>,
     pub client_id: Option<String>,
+    /// For the workout optimizer: what its answer is checked against (its answer is a plan
+    /// diff, not insights).
+    pub optimizer: Option<Box<(spotter_core::ai::facts::optimizer::OptimizerContext, spotter_core::clients::Client)>>,
+}
+
+/// Checks a model's answer with the agent's own rules.
+pub fn interpret(prepared: &Prepared, content: &str) -> Result<(Value, Vec<NewReviewItem>), String> {
+    match &prepared.optimizer {
+        Some(boxed) => workout_optimizer::interpret(prepared, &boxed.0, &boxed.1, content),
+        None => interpret_insights(prepared, content),
+    }
 }
 
 /// The JSON schema every insight-style agent answers with.
@@ -112,6 +124,7 @@ pub fn interpret_insights(prepared: &Prepared, content: &str) -> Result<(Value, 
             body: prepared.names.restore(text),
             evidence,
             from_model: true,
+            action: None,
         });
     }
     Ok((json, items))

@@ -39,6 +39,7 @@ pub fn from_facts(facts: ProgressFacts, names: Pseudonyms, client_id: &str) -> P
             body: names.restore(&c.text),
             evidence: c.refs.iter().filter_map(|r| facts.evidence(r)).collect(),
             from_model: false,
+            action: None,
         })
         .collect();
     let messages = vec![
@@ -54,5 +55,6 @@ pub fn from_facts(facts: ProgressFacts, names: Pseudonyms, client_id: &str) -> P
         names,
         evidence,
         client_id: Some(client_id.to_owned()),
+        optimizer: None,
     }
 }

@@ -10,6 +10,7 @@ pub mod agents;
 pub mod executions;
 pub mod facts;
 pub mod grounding;
+pub mod plan_change;
 pub mod privacy;
 pub mod providers;
 pub mod review;

@@ -61,6 +61,12 @@ pub struct ReviewItem {
     pub evidence: Vec<Evidence>,
     /// Written by the model (true) or computed by Spotter without one (false).
     pub from_model: bool,
+    /// Accepting saves a new version of this plan (authored "AI").
+    #[ts(optional = nullable)]
+    pub changes_plan_id: Option<String>,
+    /// What accepting created, e.g. "plan version 4".
+    #[ts(optional = nullable)]
+    pub result: Option<String>,
     pub status: ReviewStatus,
     pub edited_body: Option<String>,
     pub dismiss_reason: Option<String>,
@@ -77,6 +83,8 @@ pub struct NewReviewItem {
     pub body: String,
     pub evidence: Vec<Evidence>,
     pub from_model: bool,
+    /// What accepting does besides keeping the text (a new plan version).
+    pub action: Option<super::plan_change::PlanChangeAction>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
@@ -106,6 +114,7 @@ struct Row {
     edited_body: Option<String>,
     dismiss_reason: Option<String>,
     decided_at: Option<String>,
+    result_ref: Option<String>,
     created_at: String,
 }
 
@@ -124,6 +133,8 @@ impl TryFrom<Row> for ReviewItem {
             body: r.body,
             evidence: serde_json::from_str(&r.evidence).unwrap_or_default(),
             from_model: action.get("fromModel").and_then(serde_json::Value::as_bool).unwrap_or(false),
+            changes_plan_id: action.pointer("/planChange/planId").and_then(serde_json::Value::as_str).map(str::to_owned),
+            result: r.result_ref,
             status: match r.status.as_str() {
                 "accepted" => ReviewStatus::Accepted,
                 "dismissed" => ReviewStatus::Dismissed,
@@ -138,7 +149,7 @@ impl TryFrom<Row> for ReviewItem {
 }
 
 const COLUMNS: &str = "r.id, r.execution_id, r.task_type, r.client_id, c.name AS client_name, r.kind, r.title, r.body,
-    r.evidence, r.action, r.status, r.edited_body, r.dismiss_reason, r.decided_at, r.created_at";
+    r.evidence, r.action, r.status, r.edited_body, r.dismiss_reason, r.decided_at, r.result_ref, r.created_at";
 
 /// Adds an execution's items in one transaction (all or none).
 pub async fn add(db: &Database, execution_id: &str, task: TaskType, items: &[NewReviewItem]) -> Result<Vec<ReviewItem>> {
@@ -159,7 +170,7 @@ pub async fn add(db: &Database, execution_id: &str, task: TaskType, items: &[New
         .bind(&item.title)
         .bind(&item.body)
         .bind(serde_json::to_string(&item.evidence).map_err(|e| AppError::internal(e.to_string()))?)
-        .bind(serde_json::json!({ "fromModel": item.from_model }).to_string())
+        .bind(serde_json::json!({ "fromModel": item.from_model, "planChange": item.action }).to_string())
         .bind(&now)
         .bind(&now)
         .execute(&mut *tx)
@@ -219,15 +230,53 @@ pub async fn accept(db: &Database, id: &str, edited_body: Option<&str>) -> Resul
     if edited.is_some_and(|b| b.chars().count() > 4000) {
         return Err(AppError::validation("editedBody", "The text is too long (at most 4,000 characters)"));
     }
+    // A proposed plan change becomes a new plan version, authored "AI", only now.
+    let result = match plan_change_of(db, &item.id).await? {
+        Some(action) => Some(apply_plan_change(db, &action).await?),
+        None => None,
+    };
     let now = now_utc();
-    sqlx::query("UPDATE ai_review_items SET status = 'accepted', edited_body = ?, decided_at = ?, updated_at = ? WHERE id = ? AND status = 'open'")
-        .bind(edited)
-        .bind(&now)
-        .bind(&now)
-        .bind(&item.id)
-        .execute(db.pool())
-        .await?;
+    sqlx::query(
+        "UPDATE ai_review_items SET status = 'accepted', edited_body = ?, result_ref = ?, decided_at = ?, updated_at = ?
+         WHERE id = ? AND status = 'open'",
+    )
+    .bind(edited)
+    .bind(&result)
+    .bind(&now)
+    .bind(&now)
+    .bind(&item.id)
+    .execute(db.pool())
+    .await?;
     get(db, &item.id).await
+}
+
+async fn plan_change_of(db: &Database, id: &str) -> Result<Option<super::plan_change::PlanChangeAction>> {
+    let action: Option<String> = sqlx::query_scalar("SELECT action FROM ai_review_items WHERE id = ?").bind(id).fetch_one(db.pool()).await?;
+    let value: serde_json::Value = action.as_deref().and_then(|a| serde_json::from_str(a).ok()).unwrap_or_default();
+    match value.get("planChange") {
+        Some(v) if !v.is_null() => serde_json::from_value(v.clone())
+            .map(Some)
+            .map_err(|e| AppError::internal(format!("stored plan change unreadable: {e}"))),
+        _ => Ok(None),
+    }
+}
+
+async fn apply_plan_change(db: &Database, action: &super::plan_change::PlanChangeAction) -> Result<String> {
+    use crate::training::plans::{self, Author, AuthorKind, PlanSave};
+    let plan = plans::get(db, &action.plan_id).await?;
+    if plan.version != action.base_version {
+        return Err(AppError::validation(
+            "id",
+            format!(
+                "The plan was changed after this was proposed (it is at version {} now, the proposal was for version {}); run the optimizer again",
+                plan.version, action.base_version
+            ),
+        ));
+    }
+    let body = super::plan_change::apply(&plan.body, &action.changes)?;
+    let author = Author { kind: AuthorKind::Ai, name: "Workout optimizer".into() };
+    let saved = plans::save(db, &plan.id, &PlanSave { name: plan.name.clone(), body, base_version: plan.version }, &author).await?;
+    Ok(format!("plan version {}", saved.version))
 }
 
 /// Dismisses an item; the reason is required, so the log says why.
