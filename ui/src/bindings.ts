@@ -672,6 +672,10 @@ fromModel: boolean,
  */
 changesPlanId?: string | null, 
 /**
+ * Accepting books a session.
+ */
+booksSession: boolean, 
+/**
  * What accepting created, e.g. "plan version 4".
  */
 result?: string | null, status: ReviewStatus, editedBody: string | null, dismissReason: string | null, decidedAt: string | null, createdAt: string, };

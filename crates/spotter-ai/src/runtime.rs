@@ -234,9 +234,10 @@ impl Runtime {
         match (task, client) {
             (TaskType::ProgressMonitor, Some(c)) => agent_impls::progress_monitor::prepare(&self.db, c, today).await,
             (TaskType::DataQuality, _) => agent_impls::data_quality::prepare(&self.db).await,
+            (TaskType::Scheduling, Some(c)) => agent_impls::scheduling::prepare(&self.db, c).await,
             (TaskType::WorkoutOptimizer, Some(c)) => {
                 let (mut prepared, ctx) = agent_impls::workout_optimizer::prepare(&self.db, c, today).await?;
-                prepared.optimizer = Some(Box::new((ctx, c.clone())));
+                prepared.checker = agent_impls::Checker::Optimizer(Box::new((ctx, c.clone())));
                 Ok(prepared)
             }
             (TaskType::HealthCheck, _) => {

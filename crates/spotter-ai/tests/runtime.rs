@@ -468,3 +468,51 @@ async fn a_model_proposal_is_checked_then_applied_only_on_accept_and_never_over_
     assert!(err.message.contains("run the optimizer again"), "{}", err.message);
     assert_eq!(review::get(&setup.db, &item.id).await.unwrap().status, ReviewStatus::Open, "nothing half done");
 }
+
+#[tokio::test]
+async fn scheduling_proposes_free_slots_and_accepting_books_through_the_conflict_check() {
+    use spotter_core::schedule::{sessions, SaveOutcome, SessionInput};
+    let setup = demo().await;
+    let anna = client_id(&setup.db, "Anna Schmidt").await;
+    let rt = runtime(&setup.db);
+    let req = RunRequest { task_type: "scheduling".into(), client_id: Some(anna.clone()), fresh: false };
+
+    let preview = rt.preview(&req).await.unwrap();
+    assert!(!preview.facts["slots"].as_array().unwrap().is_empty(), "{}", preview.facts);
+    let out = rt.run(&req).await.unwrap();
+    assert!(out.items.len() >= 2, "{:?}", out.items.iter().map(|i| &i.title).collect::<Vec<_>>());
+    assert!(out.items.iter().all(|i| i.books_session && i.title.starts_with("Book ")));
+
+    let booked = review::accept(&setup.db, &out.items[0].id, None).await.unwrap();
+    assert!(booked.result.as_deref().is_some_and(|r| r.starts_with("session booked for")), "{:?}", booked.result);
+
+    // Someone else takes the second slot first: accepting it is refused and nothing is booked.
+    let second = &out.items[1];
+    let other = client_id(&setup.db, "Mia Johansson").await;
+    let slot: SessionInput = {
+        let action: String = sqlx::query_scalar("SELECT action FROM ai_review_items WHERE id = ?").bind(&second.id).fetch_one(setup.db.pool()).await.unwrap();
+        serde_json::from_value(serde_json::from_str::<Value>(&action).unwrap()["bookSession"].clone()).unwrap()
+    };
+    let taken = sessions::create(&setup.db, &SessionInput { client_ids: vec![other], ..slot.clone() }).await.unwrap();
+    assert!(matches!(taken, SaveOutcome::Saved { .. }));
+    let err = review::accept(&setup.db, &second.id, None).await.unwrap_err();
+    assert!(err.message.starts_with("That time is no longer free"), "{}", err.message);
+    assert_eq!(review::get(&setup.db, &second.id).await.unwrap().status, ReviewStatus::Open);
+}
+
+#[tokio::test]
+async fn a_model_picks_among_the_free_slots_only() {
+    let setup = demo().await;
+    let anna = client_id(&setup.db, "Anna Schmidt").await;
+    let s = server().await;
+    add_provider(&setup.db, "Local", &s).await;
+    let bad = json!({ "proposals": [{ "slot": "S99", "reason": "Friday night is free." }] });
+    let good = json!({ "proposals": [{ "slot": "S1", "reason": "Client A is free then and it is soon." }] });
+    first(&s, 1, ok(&bad.to_string())).await;
+    always(&s, ok(&good.to_string())).await;
+    let rt = runtime(&setup.db);
+    let out = rt.run(&RunRequest { task_type: "scheduling".into(), client_id: Some(anna), fresh: false }).await.unwrap();
+    assert_eq!(out.items.len(), 1);
+    assert_eq!(out.items[0].body, "Anna Schmidt is free then and it is soon.");
+    assert!(requests(&s).await[1]["messages"].to_string().contains("not one of the free slots"));
+}

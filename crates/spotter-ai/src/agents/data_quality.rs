@@ -36,6 +36,7 @@ pub async fn prepare(db: &Database) -> Result<Prepared> {
             evidence: vec![Evidence { label: "Found".into(), value: names.restore(&f.title) }],
             from_model: false,
             action: None,
+            booking: None,
         })
         .collect();
     let messages = vec![
@@ -51,6 +52,6 @@ pub async fn prepare(db: &Database) -> Result<Prepared> {
         names,
         evidence,
         client_id: None,
-        optimizer: None,
+        checker: super::Checker::Insights,
     })
 }

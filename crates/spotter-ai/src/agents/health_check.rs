@@ -79,6 +79,7 @@ pub fn prepare(report: &HealthReport, mut names: Pseudonyms) -> Prepared {
             evidence: vec![Evidence { label: c.label.clone(), value: c.detail.clone() }],
             from_model: false,
             action: None,
+            booking: None,
         })
         .collect();
     let messages = vec![
@@ -94,6 +95,6 @@ pub fn prepare(report: &HealthReport, mut names: Pseudonyms) -> Prepared {
         names,
         evidence,
         client_id: None,
-        optimizer: None,
+        checker: super::Checker::Insights,
     }
 }

@@ -6,6 +6,7 @@
 pub mod data_quality;
 pub mod health_check;
 pub mod progress_monitor;
+pub mod scheduling;
 pub mod workout_optimizer;
 
 use serde_json::Value;
@@ -28,16 +29,25 @@ pub struct Prepared {
     /// The refs a model may cite, with their evidence for the trainer.
     pub evidence: Vec<(String, Evidence)>,
     pub client_id: Option<String>,
-    /// For the workout optimizer: what its answer is checked against (its answer is a plan
-    /// diff, not insights).
-    pub optimizer: Option<Box<(spotter_core::ai::facts::optimizer::OptimizerContext, spotter_core::clients::Client)>>,
+    /// How the model's answer is checked.
+    pub checker: Checker,
+}
+
+/// Most agents answer with insights; two answer with actions, checked against their context.
+pub enum Checker {
+    Insights,
+    /// A plan diff, checked against the plan, the safe alternatives and the client's injuries.
+    Optimizer(Box<(spotter_core::ai::facts::optimizer::OptimizerContext, spotter_core::clients::Client)>),
+    /// Slots to book, checked against the free slots found.
+    Scheduling(Box<spotter_core::ai::facts::scheduling::SchedulingContext>),
 }
 
 /// Checks a model's answer with the agent's own rules.
 pub fn interpret(prepared: &Prepared, content: &str) -> Result<(Value, Vec<NewReviewItem>), String> {
-    match &prepared.optimizer {
-        Some(boxed) => workout_optimizer::interpret(prepared, &boxed.0, &boxed.1, content),
-        None => interpret_insights(prepared, content),
+    match &prepared.checker {
+        Checker::Insights => interpret_insights(prepared, content),
+        Checker::Optimizer(boxed) => workout_optimizer::interpret(prepared, &boxed.0, &boxed.1, content),
+        Checker::Scheduling(ctx) => scheduling::interpret(prepared, ctx, content),
     }
 }
 
@@ -125,6 +135,7 @@ pub fn interpret_insights(prepared: &Prepared, content: &str) -> Result<(Value, 
             evidence,
             from_model: true,
             action: None,
+            booking: None,
         });
     }
     Ok((json, items))

@@ -40,6 +40,7 @@ pub fn from_facts(facts: ProgressFacts, names: Pseudonyms, client_id: &str) -> P
             evidence: c.refs.iter().filter_map(|r| facts.evidence(r)).collect(),
             from_model: false,
             action: None,
+            booking: None,
         })
         .collect();
     let messages = vec![
@@ -55,6 +56,6 @@ pub fn from_facts(facts: ProgressFacts, names: Pseudonyms, client_id: &str) -> P
         names,
         evidence,
         client_id: Some(client_id.to_owned()),
-        optimizer: None,
+        checker: super::Checker::Insights,
     }
 }

@@ -77,7 +77,7 @@ pub async fn prepare(db: &Database, client: &Client, today: NaiveDate) -> Result
         names,
         evidence: Vec::new(),
         client_id: Some(client.id.clone()),
-        optimizer: None,
+        checker: super::Checker::Insights,
     };
     Ok((prepared, ctx))
 }
@@ -116,6 +116,7 @@ fn computed(ctx: &OptimizerContext, client_id: &str, names: &Pseudonyms) -> Vec<
         evidence: ctx.facts.flagged.iter().map(|f| Evidence { label: f.exercise.clone(), value: f.caution.clone() }).collect(),
         from_model: false,
         action: Some(PlanChangeAction { plan_id: plan.id.clone(), base_version: plan.version, changes }),
+        booking: None,
     }]
 }
 
@@ -217,6 +218,7 @@ pub fn interpret(prepared: &Prepared, ctx: &OptimizerContext, client: &Client, c
         evidence,
         from_model: true,
         action: Some(PlanChangeAction { plan_id: plan.id.clone(), base_version: plan.version, changes }),
+        booking: None,
     };
     Ok((json, vec![item]))
 }

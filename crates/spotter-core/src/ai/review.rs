@@ -64,6 +64,8 @@ pub struct ReviewItem {
     /// Accepting saves a new version of this plan (authored "AI").
     #[ts(optional = nullable)]
     pub changes_plan_id: Option<String>,
+    /// Accepting books a session.
+    pub books_session: bool,
     /// What accepting created, e.g. "plan version 4".
     #[ts(optional = nullable)]
     pub result: Option<String>,
@@ -83,8 +85,10 @@ pub struct NewReviewItem {
     pub body: String,
     pub evidence: Vec<Evidence>,
     pub from_model: bool,
-    /// What accepting does besides keeping the text (a new plan version).
+    /// What accepting does besides keeping the text (a new plan version) …
     pub action: Option<super::plan_change::PlanChangeAction>,
+    /// … or a session to book (through the normal conflict check).
+    pub booking: Option<crate::schedule::SessionInput>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
@@ -134,6 +138,7 @@ impl TryFrom<Row> for ReviewItem {
             evidence: serde_json::from_str(&r.evidence).unwrap_or_default(),
             from_model: action.get("fromModel").and_then(serde_json::Value::as_bool).unwrap_or(false),
             changes_plan_id: action.pointer("/planChange/planId").and_then(serde_json::Value::as_str).map(str::to_owned),
+            books_session: action.get("bookSession").is_some_and(|b| !b.is_null()),
             result: r.result_ref,
             status: match r.status.as_str() {
                 "accepted" => ReviewStatus::Accepted,
@@ -170,7 +175,7 @@ pub async fn add(db: &Database, execution_id: &str, task: TaskType, items: &[New
         .bind(&item.title)
         .bind(&item.body)
         .bind(serde_json::to_string(&item.evidence).map_err(|e| AppError::internal(e.to_string()))?)
-        .bind(serde_json::json!({ "fromModel": item.from_model, "planChange": item.action }).to_string())
+        .bind(serde_json::json!({ "fromModel": item.from_model, "planChange": item.action, "bookSession": item.booking }).to_string())
         .bind(&now)
         .bind(&now)
         .execute(&mut *tx)
@@ -233,7 +238,10 @@ pub async fn accept(db: &Database, id: &str, edited_body: Option<&str>) -> Resul
     // A proposed plan change becomes a new plan version, authored "AI", only now.
     let result = match plan_change_of(db, &item.id).await? {
         Some(action) => Some(apply_plan_change(db, &action).await?),
-        None => None,
+        None => match booking_of(db, &item.id).await? {
+            Some(session) => Some(book(db, &session).await?),
+            None => None,
+        },
     };
     let now = now_utc();
     sqlx::query(
@@ -258,6 +266,33 @@ async fn plan_change_of(db: &Database, id: &str) -> Result<Option<super::plan_ch
             .map(Some)
             .map_err(|e| AppError::internal(format!("stored plan change unreadable: {e}"))),
         _ => Ok(None),
+    }
+}
+
+async fn booking_of(db: &Database, id: &str) -> Result<Option<crate::schedule::SessionInput>> {
+    let action: Option<String> = sqlx::query_scalar("SELECT action FROM ai_review_items WHERE id = ?").bind(id).fetch_one(db.pool()).await?;
+    let value: serde_json::Value = action.as_deref().and_then(|a| serde_json::from_str(a).ok()).unwrap_or_default();
+    match value.get("bookSession") {
+        Some(v) if !v.is_null() => serde_json::from_value(v.clone())
+            .map(Some)
+            .map_err(|e| AppError::internal(format!("stored booking unreadable: {e}"))),
+        _ => Ok(None),
+    }
+}
+
+/// Books through the calendar's own create, conflict check included; a slot taken since
+/// the proposal is refused with what it now collides with.
+async fn book(db: &Database, session: &crate::schedule::SessionInput) -> Result<String> {
+    use crate::schedule::{sessions, SaveOutcome};
+    match sessions::create(db, &crate::schedule::SessionInput { override_conflicts: false, ..session.clone() }).await? {
+        SaveOutcome::Saved { sessions, .. } => Ok(format!("session booked for {}", sessions.first().map_or(session.start.as_str(), |s| s.local_start.as_str()).replace('T', " "))),
+        SaveOutcome::Conflicts { conflicts } => Err(AppError::validation(
+            "id",
+            format!(
+                "That time is no longer free: {}. Nothing was booked; run the scheduling agent again or book it in the calendar.",
+                conflicts.iter().map(|c| c.message.as_str()).collect::<Vec<_>>().join("; ")
+            ),
+        )),
     }
 }
 

@@ -6,6 +6,7 @@ pub mod data_quality;
 pub mod health;
 pub mod optimizer;
 pub mod progress;
+pub mod scheduling;
 
 use serde::Serialize;
 
