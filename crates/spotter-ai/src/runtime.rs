@@ -235,6 +235,7 @@ impl Runtime {
             (TaskType::ProgressMonitor, Some(c)) => agent_impls::progress_monitor::prepare(&self.db, c, today).await,
             (TaskType::DataQuality, _) => agent_impls::data_quality::prepare(&self.db).await,
             (TaskType::Scheduling, Some(c)) => agent_impls::scheduling::prepare(&self.db, c).await,
+            (TaskType::Nutrition, Some(c)) => agent_impls::nutrition::prepare(&self.db, c, today).await,
             (TaskType::WorkoutOptimizer, Some(c)) => {
                 let (mut prepared, ctx) = agent_impls::workout_optimizer::prepare(&self.db, c, today).await?;
                 prepared.checker = agent_impls::Checker::Optimizer(Box::new((ctx, c.clone())));

@@ -5,6 +5,7 @@
 
 pub mod data_quality;
 pub mod health_check;
+pub mod nutrition;
 pub mod progress_monitor;
 pub mod scheduling;
 pub mod workout_optimizer;
@@ -40,6 +41,8 @@ pub enum Checker {
     Optimizer(Box<(spotter_core::ai::facts::optimizer::OptimizerContext, spotter_core::clients::Client)>),
     /// Slots to book, checked against the free slots found.
     Scheduling(Box<spotter_core::ai::facts::scheduling::SchedulingContext>),
+    /// A summary and meal ideas, checked against the targets and the restrictions.
+    Nutrition(Box<spotter_core::ai::facts::nutrition::NutritionFacts>),
 }
 
 /// Checks a model's answer with the agent's own rules.
@@ -48,6 +51,7 @@ pub fn interpret(prepared: &Prepared, content: &str) -> Result<(Value, Vec<NewRe
         Checker::Insights => interpret_insights(prepared, content),
         Checker::Optimizer(boxed) => workout_optimizer::interpret(prepared, &boxed.0, &boxed.1, content),
         Checker::Scheduling(ctx) => scheduling::interpret(prepared, ctx, content),
+        Checker::Nutrition(facts) => nutrition::interpret(prepared, facts, content),
     }
 }
 

@@ -4,6 +4,7 @@
 
 pub mod data_quality;
 pub mod health;
+pub mod nutrition;
 pub mod optimizer;
 pub mod progress;
 pub mod scheduling;
