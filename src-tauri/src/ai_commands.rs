@@ -7,6 +7,7 @@ use std::sync::Arc;
 use serde_json::Value;
 use spotter_ai::Runtime;
 use spotter_core::ai::agents::{self, Agent, AgentInput};
+use spotter_core::ai::chat::{self, ChatMessage};
 use spotter_core::ai::facts::health::HealthReport;
 use spotter_core::ai::executions::{self, DayMetrics, Execution, ExecutionQuery, ExecutionSummary};
 use spotter_core::ai::providers::{self, Provider, ProviderInput};
@@ -67,6 +68,24 @@ ai_command!(ai_metrics(days: u32) -> Vec<DayMetrics>, |rt| executions::metrics(r
 ai_command!(ai_review_list(query: ReviewQuery) -> Vec<ReviewItem>, |rt| review::list(rt.db(), &query).await);
 ai_command!(ai_review_accept(id: String, edited: Option<String>) -> ReviewItem, |rt| review::accept(rt.db(), &id, edited.as_deref()).await);
 ai_command!(ai_review_dismiss(id: String, reason: String) -> ReviewItem, |rt| review::dismiss(rt.db(), &id, &reason).await);
+
+ai_command!(ai_chat_history(client: String) -> Vec<ChatMessage>, |rt| chat::history(rt.db(), &client).await);
+ai_command!(ai_chat_clear(client: String) -> (), |rt| chat::clear(rt.db(), &client).await);
+
+/// Asks about a client; the answer streams to `events` (each delta is the answer so far).
+#[tauri::command]
+pub async fn ai_chat_ask(state: State<'_, AppState>, client: Value, question: Value, events: Channel<AgentEvent>) -> CmdResult<ChatMessage> {
+    let client: String = from_arg("client", client)?;
+    let question: String = from_arg("question", question)?;
+    let rt = state.ai()?;
+    spawn_guarded(async move {
+        let sink = Arc::new(move |e: AgentEvent| {
+            let _ = events.send(e);
+        });
+        rt.ask(&client, &question, sink).await
+    })
+    .await
+}
 
 /// Runs an agent; its progress goes to `events` as it happens.
 #[tauri::command]

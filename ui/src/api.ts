@@ -6,6 +6,7 @@ import type {
   AgentEvent,
   AgentInput,
   AiStatus,
+  ChatMessage,
   HealthReport,
   DayMetrics,
   Execution,
@@ -277,6 +278,15 @@ export const api = {
     return call<RunOutcome>('ai_run', { request, events });
   },
   aiCancel: (id: string) => call<boolean>('ai_cancel', { id }),
+  /** "Ask about a client": the conversation so far, oldest first. */
+  aiChatHistory: (client: string) => call<ChatMessage[]>('ai_chat_history', { client }),
+  /** Asks a question; `onEvent` gets `delta` events, each carrying the whole answer so far. */
+  aiChatAsk: (client: string, question: string, onEvent?: (event: AgentEvent) => void) => {
+    const events = new Channel<AgentEvent>();
+    if (onEvent) events.onmessage = onEvent;
+    return call<ChatMessage>('ai_chat_ask', { client, question, events });
+  },
+  aiChatClear: (client: string) => call<null>('ai_chat_clear', { client }),
   aiExecutionsList: (query: ExecutionQuery) => call<ExecutionSummary[]>('ai_executions_list', { query }),
   aiExecutionGet: (id: string) => call<Execution>('ai_execution_get', { id }),
   aiMetrics: (days: number) => call<DayMetrics[]>('ai_metrics', { days }),

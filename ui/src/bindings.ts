@@ -700,6 +700,16 @@ messages: Array<{ role: string, content: string }>,
  */
 providers: Array<string>, };
 
+export type ChatMessage = { id: string, clientId: string, 
+/**
+ * "user" (the trainer) or "assistant".
+ */
+role: string, content: string, 
+/**
+ * Numbers in an answer that are not among the client's facts (shown as a warning).
+ */
+unverified: Array<string>, createdAt: string, };
+
 export type HealthStatus = "ok" | "warn" | "fail";
 
 export type HealthCheck = { 

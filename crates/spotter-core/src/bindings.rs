@@ -5,6 +5,7 @@
 use ts_rs::{Config, TS};
 
 use crate::ai::agents::{Agent, AgentInput};
+use crate::ai::chat::ChatMessage;
 use crate::ai::facts::health::{HealthCheck, HealthReport, HealthStatus};
 use crate::ai::executions::{DayMetrics, Execution, ExecutionQuery, ExecutionStatus, ExecutionSummary};
 use crate::ai::providers::{Provider, ProviderInput, ProviderKind};
@@ -174,6 +175,7 @@ pub fn typescript() -> String {
         RunRequest::decl(&cfg),
         RunOutcome::decl(&cfg),
         RunPreview::decl(&cfg),
+        ChatMessage::decl(&cfg),
         HealthStatus::decl(&cfg),
         HealthCheck::decl(&cfg),
         HealthReport::decl(&cfg),

@@ -32,7 +32,7 @@ pub struct Export {
 /// source rows rebuilds them.
 pub const DERIVED_TABLES: [&str; 1] = ["workout_day_stats"];
 
-pub const RAW_TABLES: [&str; 18] = [
+pub const RAW_TABLES: [&str; 19] = [
     "trainers",
     "rooms",
     "series",
@@ -51,6 +51,7 @@ pub const RAW_TABLES: [&str; 18] = [
     "ai_agents",
     "ai_agent_executions",
     "ai_review_items",
+    "ai_chat_messages",
 ];
 
 async fn raw_table(db: &Database, table: &str) -> Result<Vec<serde_json::Value>> {

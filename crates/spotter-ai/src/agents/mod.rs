@@ -3,6 +3,7 @@
 //! it cites, and that every number in its text is a fact. Without a model, the computed
 //! items are what the trainer reviews.
 
+pub mod client_chat;
 pub mod data_quality;
 pub mod health_check;
 pub mod nutrition;

@@ -7,6 +7,7 @@
 //! anything is sent.
 
 pub mod agents;
+pub mod chat;
 pub mod executions;
 pub mod facts;
 pub mod grounding;
