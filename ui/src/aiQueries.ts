@@ -16,6 +16,7 @@ import type {
   Execution,
   ExecutionQuery,
   ExecutionSummary,
+  HealthReport,
   Provider,
   ProviderCheck,
   ProviderInput,
@@ -30,6 +31,7 @@ export const aiKeys = {
   all: ['ai'] as const,
   providers: ['ai', 'providers'] as const,
   status: ['ai', 'status'] as const,
+  health: ['ai', 'health'] as const,
   agents: ['ai', 'agents'] as const,
   executions: ['ai', 'executions'] as const,
   executionList: (query: ExecutionQuery) => ['ai', 'executions', 'list', query] as const,
@@ -102,6 +104,35 @@ export function useCheckProvider() {
   return useMutation<ProviderCheck, AppError, string>({
     mutationFn: (id) => api.aiProviderCheck(id),
     // A failed check can open the provider's circuit.
+    onSettled: () => queryClient.invalidateQueries({ queryKey: aiKeys.status }),
+  });
+}
+
+// ---- the health checker ----
+
+/** How often the status light asks for the latest report (the backend re-checks on its own schedule). */
+export const HEALTH_POLL_MS = 60_000;
+
+/**
+ * The latest health report: the status light and the Metrics tab's list. Asking is cheap (the
+ * backend answers with the report it keeps and re-checks every few minutes), so it is polled.
+ */
+export function useAiHealth() {
+  return useQuery<HealthReport, AppError>({
+    queryKey: aiKeys.health,
+    queryFn: api.aiHealth,
+    refetchInterval: HEALTH_POLL_MS,
+    staleTime: 0,
+  });
+}
+
+/** Runs every check now; the light and the list show the new report at once. */
+export function useHealthCheckNow() {
+  const queryClient = useQueryClient();
+  return useMutation<HealthReport, AppError, void>({
+    mutationFn: () => api.aiHealthCheck(),
+    onSuccess: (report) => queryClient.setQueryData(aiKeys.health, report),
+    // The provider checks send real requests, which can open (or close) a provider's circuit.
     onSettled: () => queryClient.invalidateQueries({ queryKey: aiKeys.status }),
   });
 }
@@ -189,6 +220,8 @@ export function useAgentRun(): AgentRun {
           queryClient.invalidateQueries({ queryKey: aiKeys.review }),
           queryClient.invalidateQueries({ queryKey: aiKeys.executions }),
           queryClient.invalidateQueries({ queryKey: ['ai', 'metrics'] }),
+          // The health checker's run checks everything again: the light follows.
+          request.taskType === 'health_check' ? queryClient.invalidateQueries({ queryKey: aiKeys.health }) : null,
         ]);
       }
     },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ageFromDob, formatSessionWhen, parseIsoDate, todayIso } from './format';
+import { ageFromDob, formatAgo, formatSessionWhen, parseIsoDate, todayIso } from './format';
 
 describe('dates', () => {
   it('parses only real calendar dates', () => {
@@ -34,5 +34,19 @@ describe('formatSessionWhen', () => {
 
   it('survives an unknown zone', () => {
     expect(formatSessionWhen('2025-01-14T08:00:00Z', '2025-01-14T09:00:00Z', 'Mars/Olympus').time).toMatch(/08.00/);
+  });
+});
+
+describe('formatAgo', () => {
+  it('says how long ago in words, then falls back to the date', () => {
+    const now = new Date('2025-02-01T12:00:00Z');
+    expect(formatAgo('2025-02-01T11:59:30Z', now)).toBe('just now');
+    expect(formatAgo('2025-02-01T12:00:05Z', now)).toBe('just now'); // a clock slightly ahead
+    expect(formatAgo('2025-02-01T11:59:00Z', now)).toBe('1 minute ago');
+    expect(formatAgo('2025-02-01T11:58:00Z', now)).toBe('2 minutes ago');
+    expect(formatAgo('2025-02-01T10:30:00Z', now)).toBe('1 hour ago');
+    expect(formatAgo('2025-01-31T10:00:00Z', now)).toBe('yesterday');
+    expect(formatAgo('2025-01-20T10:00:00Z', now)).toMatch(/^on /);
+    expect(formatAgo('not a time', now)).toBe('not a time');
   });
 });

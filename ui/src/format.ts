@@ -40,6 +40,22 @@ export function formatTimestamp(value: string): string {
   return Number.isNaN(date.getTime()) ? value : timestamp.format(date);
 }
 
+/**
+ * How long ago `value` (an instant) was, in words: "just now", "2 minutes ago", "3 hours ago",
+ * "yesterday", else the date and time. A time a little in the future (clocks apart) is "just now".
+ */
+export function formatAgo(value: string, now: Date = new Date()): string {
+  const then = new Date(value);
+  if (Number.isNaN(then.getTime())) return value;
+  const minutes = Math.floor((now.getTime() - then.getTime()) / 60_000);
+  if (minutes < 1) return 'just now';
+  if (minutes < 60) return minutes === 1 ? '1 minute ago' : `${minutes} minutes ago`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return hours === 1 ? '1 hour ago' : `${hours} hours ago`;
+  if (hours < 48) return 'yesterday';
+  return `on ${timestamp.format(then)}`;
+}
+
 /** The shortcut modifier as the user's platform spells it. */
 export function modKeyLabel(): string {
   const platform = typeof navigator === 'undefined' ? '' : navigator.platform || navigator.userAgent;

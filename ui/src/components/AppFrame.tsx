@@ -1,9 +1,10 @@
-import { AppShell, Group, Kbd, NavLink, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
+import { AppShell, Box, Group, Kbd, NavLink, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
 import { modKeyLabel } from '../format';
 import { useAppInfo } from '../queries';
 import { destinations } from './destinations';
+import { HealthLight } from './HealthLight';
 import { IconSearch } from './icons';
 import { appSpotlight } from './spotlightStore';
 
@@ -34,7 +35,7 @@ function NavBar() {
         <Stack gap={2} component="nav" aria-label="Main">
           {destinations.map((d) => {
             const active = pathname === d.path || pathname.startsWith(`${d.path}/`);
-            return (
+            const link = (
               <NavLink
                 key={d.key}
                 component={Link}
@@ -46,6 +47,16 @@ function NavBar() {
                 data-testid={`nav-${d.key}`}
                 variant="light"
               />
+            );
+            // The status light sits on the Insights row, beside the link rather than inside
+            // it: it opens the health report, not the review queue.
+            return d.key === 'insights' ? (
+              <Box key={d.key} pos="relative">
+                {link}
+                <HealthLight />
+              </Box>
+            ) : (
+              link
             );
           })}
         </Stack>

@@ -1,5 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { api } from '../api';
 import { aiBackend, seedAi } from '../test/aiBackend';
 import { installBackend, makeClient } from '../test/backend';
 import { renderApp } from '../test/render';
@@ -69,8 +70,8 @@ describe('insights: agents', () => {
     expect(await within(health).findByText('The interval must be between 1 and 1440 minutes')).toBeInTheDocument();
   });
 
-  it('runs the data-quality agent, and says which agents are not available yet', async () => {
-    installBackend();
+  it('runs the data-quality agent, and shows why a run did not start', async () => {
+    const backend = installBackend([makeClient({ id: 'c1', name: 'Anna Berg' })]);
     const { user } = renderApp('/insights?tab=agents');
 
     const row = await waitFor(() => agentRow('data_quality'));
@@ -79,17 +80,60 @@ describe('insights: agents', () => {
     expect(within(row).getByTestId('agent-run-stage')).toHaveTextContent('1 item for review');
     expect(aiBackend().events.map((e) => e.stage)).toEqual(['facts', 'done']);
 
-    const health = agentRow('health_check');
-    await user.click(within(health).getByTestId('agent-run'));
-    expect(await within(health).findByTestId('agent-run-error')).toHaveTextContent(
-      'Health checker is not available in this version of Spotter yet',
-    );
-
     // The review tab shows what the run proposed.
     await user.click(screen.getByTestId('insights-tab-review'));
     const item = await screen.findByTestId('review-item');
     expect(item).toHaveTextContent('has no PAR-Q+ intake');
     expect(item).toHaveAttribute('data-from-model', 'false');
+
+    // A run the backend refuses says why where it was started.
+    await user.click(screen.getByTestId('insights-tab-agents'));
+    const again = await waitFor(() => agentRow('data_quality'));
+    await user.click(within(again).getByTestId('agent-enabled'));
+    await waitFor(() => expect(again).toHaveAttribute('data-enabled', 'false'));
+    await user.click(within(again).getByTestId('agent-run'));
+    expect(await within(again).findByTestId('agent-run-error')).toHaveTextContent('Data quality is turned off');
+
+    // Per-client agents are not run from here; one this version lacks is refused by the backend.
+    expect(within(agentRow('nutrition')).queryByTestId('agent-run')).not.toBeInTheDocument();
+    const nutrition = { taskType: 'nutrition', clientId: 'c1', fresh: false };
+    await expect(api.aiRun(nutrition)).rejects.toEqual({
+      code: 'ai',
+      message: 'Nutrition guidance is not available in this version of Spotter yet',
+    });
+    expect(backend.callsTo('ai_run').at(-1)!.args.request).toEqual(nutrition);
+  });
+
+  it('runs the health checker: a suggestion for each problem, and the light follows', async () => {
+    seedAi({ providers: [{ id: 'p-openai', name: 'OpenAI', kind: 'openai' }] });
+    installBackend();
+    const { user } = renderApp('/insights?tab=agents');
+
+    // At first only the OpenAI key is missing.
+    expect(await screen.findByTestId('health-light')).toHaveAttribute('data-status', 'warn');
+    expect(screen.getByTestId('health-light')).toHaveAttribute('title', 'Health: 1 thing worth a look');
+
+    // Since then the backups fell behind.
+    const found = aiBackend().health()!.checks.map((c) =>
+      c.key === 'backup' ? { ...c, status: 'warn' as const, detail: 'The newest backup is 9 days old.', fix: 'Make a backup (Settings → Data).' } : c,
+    );
+    aiBackend().setHealthFindings(found);
+    const row = await waitFor(() => agentRow('health_check'));
+    expect(within(row).getByTestId('agent-run')).toBeInTheDocument();
+    await user.click(within(row).getByTestId('agent-run'));
+    expect(await within(row).findByTestId('agent-run-result')).toHaveTextContent('2 items for review');
+    await waitFor(() => expect(screen.getByTestId('health-light')).toHaveAttribute('title', 'Health: 2 things worth a look'));
+
+    // Running again queues nothing twice.
+    await user.click(within(row).getByTestId('agent-run'));
+    await waitFor(() => expect(within(row).getByTestId('agent-run-result')).toHaveTextContent('0 items for review'));
+
+    await user.click(screen.getByTestId('insights-tab-review'));
+    await waitFor(() => expect(screen.getAllByTestId('review-item')).toHaveLength(2));
+    const items = screen.getAllByTestId('review-item');
+    expect(items.map((i) => i.textContent).join('\n')).toContain('Backups: worth a look');
+    expect(items.map((i) => i.textContent).join('\n')).toContain('AI provider OpenAI: worth a look');
+    expect(items[0]).toHaveTextContent('Make a backup (Settings → Data).');
   });
 
   it('runs the weekly digest: the progress monitor for each active client', async () => {

@@ -1,5 +1,5 @@
 // Words the trainer sees for the AI parts: task types, statuses, circuits, numbers.
-import type { ExecutionStatus, ProviderKind, ReviewKind, ReviewStatus, TaskType } from '../bindings';
+import type { ExecutionStatus, HealthReport, HealthStatus, ProviderKind, ReviewKind, ReviewStatus, TaskType } from '../bindings';
 
 export const TASK_TYPES: readonly TaskType[] = [
   'progress_monitor',
@@ -29,7 +29,7 @@ export const TASK_DESCRIPTIONS: Record<TaskType, string> = {
   workout_optimizer: 'Suggests changes to a client’s plan.',
   scheduling: 'Helps find good times for a client’s sessions.',
   nutrition: 'General nutrition pointers for a client.',
-  health_check: 'Checks now and then that the keychain and the AI providers work.',
+  health_check: 'Checks now and then the database, backups, disk space, recent errors, the keychain and the AI providers; the light beside Insights shows how it went.',
   data_quality: 'Finds gaps and slips in your records: missing intakes, odd measurements, old plans.',
   client_chat: 'Answers your questions about one client.',
 };
@@ -81,6 +81,31 @@ export function circuitLabel(circuit: string): { label: string; color: string } 
     default:
       return { label: circuit, color: 'gray' };
   }
+}
+
+/** A health check's status: the badge in the list and the colour of the status light. */
+export const HEALTH_STATUS: Record<HealthStatus, { label: string; color: string }> = {
+  ok: { label: 'OK', color: 'green' },
+  warn: { label: 'Worth a look', color: 'yellow' },
+  fail: { label: 'Needs attention', color: 'red' },
+};
+
+const HEALTH_RANK: Record<HealthStatus, number> = { ok: 0, warn: 1, fail: 2 };
+
+/** Worst first; checks of the same status keep the backend's order. */
+export function byHealthSeverity<T extends { status: HealthStatus }>(checks: readonly T[]): T[] {
+  return [...checks].sort((a, b) => HEALTH_RANK[b.status] - HEALTH_RANK[a.status]);
+}
+
+/** The status light's words: "Health: all good", "Health: 2 things worth a look", … */
+export function healthSummary(report: HealthReport): string {
+  const fails = report.checks.filter((c) => c.status === 'fail').length;
+  const warns = report.checks.filter((c) => c.status === 'warn').length;
+  if (fails > 0) {
+    return `Health: ${plural(fails, 'thing')} ${fails === 1 ? 'needs' : 'need'} attention now${warns > 0 ? `, ${warns} worth a look` : ''}`;
+  }
+  if (warns > 0) return `Health: ${plural(warns, 'thing')} worth a look`;
+  return report.overall === 'ok' ? 'Health: all good' : 'Health: something is worth a look';
 }
 
 export function formatUsd(value: number): string {

@@ -19,7 +19,7 @@ describe('insights', () => {
     await waitFor(() => expect(screen.getAllByTestId('agent-row')).toHaveLength(8));
   });
 
-  it('shows the health of the keychain and each provider, and the numbers per day', async () => {
+  it('shows the health report (keychain and providers among its checks), paused providers, and the numbers per day', async () => {
     seedAi({
       keychainOk: false,
       providers: [
@@ -37,14 +37,29 @@ describe('insights', () => {
     renderApp('/insights?tab=metrics');
 
     const health = await screen.findByTestId('ai-health');
-    await waitFor(() => expect(within(health).getByTestId('ai-health-keychain')).toHaveAttribute('data-ok', 'false'));
-    expect(within(health).getByTestId('ai-health-keychain')).toHaveTextContent('gnome-keyring');
-    const providers = within(health).getAllByTestId('ai-health-provider');
-    expect(providers.map((p) => p.textContent)).toEqual([
-      'healthyOllama',
-      'paused after repeated failuresOpenAI',
-      'trying againLab server',
+    await waitFor(() => expect(within(health).getAllByTestId('health-check')).toHaveLength(9));
+    // Problems first; the keychain and each provider are checks of the report, shown once.
+    const rows = within(health).getAllByTestId('health-check');
+    expect(rows.map((r) => [r.dataset.key, r.dataset.status])).toEqual([
+      ['keychain', 'warn'],
+      ['provider', 'warn'],
+      ['database', 'ok'],
+      ['links', 'ok'],
+      ['backup', 'ok'],
+      ['disk', 'ok'],
+      ['log', 'ok'],
+      ['provider', 'ok'],
+      ['provider', 'ok'],
     ]);
+    expect(within(rows[0]!).getByTestId('health-fix')).toHaveTextContent('gnome-keyring');
+    expect(rows[1]).toHaveTextContent('AI provider OpenAI: No API key yet: add it first');
+    expect(within(health).queryAllByText(/gnome-keyring/)).toHaveLength(1);
+    // A provider's circuit is no check: only the providers Spotter paused or is retrying show.
+    expect(within(health).getAllByTestId('ai-health-provider').map((p) => [p.dataset.circuit, p.textContent])).toEqual([
+      ['open', 'paused after repeated failuresAI provider OpenAI: runs use the next provider in the list meanwhile.'],
+      ['half_open', 'trying againAI provider Lab server'],
+    ]);
+    expect(within(health).queryByTestId('ai-health-no-provider')).not.toBeInTheDocument();
 
     const metrics = screen.getByTestId('ai-metrics');
     expect(await within(metrics).findByTestId('ai-metrics-totals')).toHaveTextContent('4 runs · 2,850 tokens · about $0.0006');

@@ -4,9 +4,17 @@
 // aiBackend() reaches the instance a test installed (to hold a run, peek at the keychain).
 //
 // The keychain is a set of provider ids: a key is checked like the real one and then thrown
-// away, never stored or returned. The progress monitor, the data-quality agent and the weekly
-// digest (the progress monitor for each active client) run; the other task types fail like the
-// real ones ("… is not available in this version …").
+// away, never stored or returned. The progress monitor, the data-quality agent, the health
+// checker and the weekly digest (the progress monitor for each active client) run; the other
+// task types (nutrition, scheduling, …) are not mirrored here and fail the way the runtime
+// refuses a task it lacks ("… is not available in this version …"); tests use nutrition as
+// that example.
+//
+// Health: ai_health answers with the latest report (checking first when there is none), and
+// ai_health_check and a health_check run check again. A check finds what seedAi({health}) or
+// setHealth/setHealthFindings said, else it works the report out from this stand-in's state:
+// the local checks pass, the keychain as seeded, each enabled provider as ai_provider_check
+// answers. Reports carry real clock times, as the UI says "Checked 2 minutes ago" from them.
 //
 // Channels under mockIPC: the UI's `new Channel()` registers its callback through
 // `__TAURI_INTERNALS__.transformCallback`, which mockIPC replaces with its own registry, and
@@ -27,6 +35,9 @@ import type {
   ExecutionQuery,
   ExecutionStatus,
   ExecutionSummary,
+  HealthCheck,
+  HealthReport,
+  HealthStatus,
   Provider,
   ProviderCheck,
   ProviderInput,
@@ -71,6 +82,14 @@ export interface AiSeed {
   executions?: Execution[];
   /** ai_metrics' answer; worked out from the executions when not given. */
   metrics?: DayMetrics[];
+  /** The latest health report (ai_health's answer), and what later checks find too. */
+  health?: HealthSeed;
+}
+
+/** A health report as tests give it: `overall` is worked out; `checkedAt` defaults to now. */
+export interface HealthSeed {
+  checks: HealthCheck[];
+  checkedAt?: string;
 }
 
 export interface AiControl {
@@ -85,6 +104,12 @@ export interface AiControl {
   release: () => void;
   /** Every event sent on a run's channel, in order. */
   events: AgentEvent[];
+  /** Sets the latest report (as the backend's scheduled re-check would) and what checks find from now on. */
+  setHealth: (report: HealthSeed) => void;
+  /** What the next checks find (null: worked out from the state), leaving the latest report as it is. */
+  setHealthFindings: (checks: HealthCheck[] | null) => void;
+  /** The latest report, null before the first check. */
+  health: () => HealthReport | null;
 }
 
 let pending: AiSeed = {};
@@ -111,6 +136,7 @@ export function makeReviewItem(partial: Partial<ReviewItem> & { id: string; titl
     body: '',
     evidence: [],
     fromModel: true,
+    booksSession: false,
     status: 'open',
     editedBody: null,
     dismissReason: null,
@@ -144,6 +170,38 @@ export function makeExecution(partial: Partial<Execution> & { id: string }): Exe
     ...partial,
   };
 }
+
+const HEALTH_RANK: Record<HealthStatus, number> = { ok: 0, warn: 1, fail: 2 };
+
+/** A report like the core's HealthReport::new: overall is the worst check. */
+export function makeHealthReport(checks: HealthCheck[], checkedAt: string = new Date().toISOString()): HealthReport {
+  const overall = checks.reduce<HealthStatus>((worst, c) => (HEALTH_RANK[c.status] > HEALTH_RANK[worst] ? c.status : worst), 'ok');
+  return { checkedAt, overall, checks: checks.map((c) => ({ ...c })) };
+}
+
+const HEALTH_LABELS: Record<string, string> = {
+  database: 'Database',
+  links: 'Links between records',
+  backup: 'Backups',
+  disk: 'Disk space',
+  log: 'Recent errors',
+  keychain: 'Keychain',
+  provider: 'AI provider',
+};
+
+/** One check; label and detail default to a passing check of that key. */
+export function makeHealthCheck(partial: Partial<HealthCheck> & { key: string }): HealthCheck {
+  return { label: HEALTH_LABELS[partial.key] ?? partial.key, status: 'ok', detail: 'All good.', fix: null, ...partial };
+}
+
+/** The local checks when all is well (the core's spotter_core::ai::facts::health). */
+const LOCAL_CHECKS_OK: HealthCheck[] = [
+  makeHealthCheck({ key: 'database', detail: 'The database file is intact.' }),
+  makeHealthCheck({ key: 'links', detail: 'Every record points at records that exist.' }),
+  makeHealthCheck({ key: 'backup', detail: 'The newest backup is from today.' }),
+  makeHealthCheck({ key: 'disk', detail: '120 GB free.' }),
+  makeHealthCheck({ key: 'log', detail: 'No errors in the log in the last 24 hours.' }),
+];
 
 function invalid(field: string, message: string): AppError {
   return { code: 'validation', message, field };
@@ -198,6 +256,8 @@ export function aiHandlers(ctx: BackendContext): Record<string, Override> {
   let holding = false;
   const held = new Map<string, (how: 'go' | 'cancel') => void>();
   const events: AgentEvent[] = [];
+  let healthFindings: HealthCheck[] | null = seed.health?.checks ?? null;
+  let latestHealth: HealthReport | null = seed.health ? makeHealthReport(seed.health.checks, seed.health.checkedAt) : null;
 
   const withKey = (p: Omit<Provider, 'hasKey'>): Provider => ({ ...p, hasKey: keychainOk && keychain.has(p.id) });
   const provider = (id: unknown) => {
@@ -231,6 +291,45 @@ export function aiHandlers(ctx: BackendContext): Record<string, Override> {
       throw invalid('timeoutSeconds', 'The timeout must be between 1 and 600 seconds');
     }
     return { name, kind, baseUrl, model, timeoutSeconds, enabled: input.enabled ?? true };
+  }
+
+  /** ai_provider_check's answer: seeded, or OpenAI without a key fails, anything else answers. */
+  function checkProvider(p: Omit<Provider, 'hasKey'>): ProviderCheck {
+    const seeded = seed.checks?.[p.id];
+    if (seeded) return seeded;
+    if (p.kind === 'openai' && !(keychainOk && keychain.has(p.id))) {
+      return { ok: false, message: 'No API key yet: add it first', latencyMs: null };
+    }
+    return { ok: true, message: `${p.model} answered in 42 ms`, latencyMs: 42 };
+  }
+
+  /** Every check now (the runtime's health()): the latest report from now on. */
+  function checkHealth(): HealthReport {
+    const checks = healthFindings ?? [
+      ...LOCAL_CHECKS_OK,
+      keychainOk
+        ? makeHealthCheck({ key: 'keychain', detail: 'The system keychain answers.' })
+        : makeHealthCheck({
+            key: 'keychain',
+            status: 'warn',
+            detail: 'The system keychain cannot be used, so API keys cannot be read.',
+            fix: KEYCHAIN_HELP,
+          }),
+      ...providers
+        .filter((p) => p.enabled)
+        .map((p) => {
+          const c = checkProvider(p);
+          return makeHealthCheck({
+            key: 'provider',
+            label: `AI provider ${p.name}`,
+            status: c.ok ? 'ok' : 'warn',
+            detail: c.message,
+            fix: c.ok ? null : 'Check the address, the model and the key in Settings → AI; the next provider in the list is used meanwhile.',
+          });
+        }),
+    ];
+    latestHealth = makeHealthReport(checks);
+    return latestHealth;
   }
 
   const agentFor = (task: TaskType) => agents.find((a) => a.taskType === task)!;
@@ -302,6 +401,30 @@ export function aiHandlers(ctx: BackendContext): Record<string, Override> {
         items: [
           { kind: 'suggestion' as const, title: 'Client A has no PAR-Q+ intake', body: 'Ask Client A to fill in the PAR-Q+ at the next session.', evidence: [{ label: 'Found', value: 'Client A has no PAR-Q+ intake' }] },
         ],
+        clientId: null,
+      };
+    }
+    if (task === 'health_check') {
+      // Like the runtime: the run checks everything again (the light follows), one suggestion per problem.
+      const report = checkHealth();
+      const facts = {
+        overall: report.overall,
+        checks: report.checks.map((c, i) => ({ ref: `H${i + 1}`, check: c.label, status: c.status, detail: c.detail, fix: c.fix ?? null })),
+      };
+      return {
+        facts,
+        messages: [
+          { role: 'system', content: 'You are the health checker in Spotter, an app for personal trainers.' },
+          { role: 'user', content: `Checks:\n${JSON.stringify(facts, null, 2)}` },
+        ],
+        items: report.checks
+          .filter((c) => c.status !== 'ok')
+          .map((c) => ({
+            kind: 'suggestion' as const,
+            title: `${c.label}: ${c.status === 'fail' ? 'needs attention now' : 'worth a look'}`,
+            body: c.fix ? `${c.detail} ${c.fix}` : c.detail,
+            evidence: [{ label: c.label, value: c.detail }],
+          })),
         clientId: null,
       };
     }
@@ -430,9 +553,15 @@ export function aiHandlers(ctx: BackendContext): Record<string, Override> {
     }
     finish('done', null);
     const at = now();
-    const items = prepared.items.map((it) =>
-      makeReviewItem({ ...it, id: `review-${nextId++}`, executionId: id, taskType: task, clientId: prepared.clientId, fromModel, createdAt: at }),
-    );
+    // Like the runtime: a finding already waiting for review is not queued twice. Only for the
+    // health checker here, whose findings repeat until fixed: the other agents' canned answers
+    // never change, so "ask again" would otherwise never add anything.
+    const waiting = review.filter((r) => task === 'health_check' && r.status === 'open' && r.taskType === task && r.clientId === prepared.clientId);
+    const items = prepared.items
+      .filter((it) => !waiting.some((w) => w.title === it.title && w.body === it.body))
+      .map((it) =>
+        makeReviewItem({ ...it, id: `review-${nextId++}`, executionId: id, taskType: task, clientId: prepared.clientId, fromModel, createdAt: at }),
+      );
     review = [...items, ...review];
     await tick();
     emit(id, task, clientId, 'done', `${items.length} ${items.length === 1 ? 'item' : 'items'} for review`);
@@ -490,6 +619,14 @@ export function aiHandlers(ctx: BackendContext): Record<string, Override> {
       for (const go of held.values()) go('go');
     },
     events,
+    setHealth: (report) => {
+      healthFindings = report.checks;
+      latestHealth = makeHealthReport(report.checks, report.checkedAt);
+    },
+    setHealthFindings: (checks) => {
+      healthFindings = checks;
+    },
+    health: () => latestHealth,
   };
 
   return {
@@ -534,21 +671,17 @@ export function aiHandlers(ctx: BackendContext): Record<string, Override> {
       keychain.delete(p.id);
       return withKey(p);
     },
-    ai_provider_check: (args) => {
-      const p = provider(args.id);
-      const seeded = seed.checks?.[p.id];
-      if (seeded) return seeded;
-      if (p.kind === 'openai' && !(keychainOk && keychain.has(p.id))) {
-        return { ok: false, message: 'No API key yet: add it first', latencyMs: null } satisfies ProviderCheck;
-      }
-      return { ok: true, message: `${p.model} answered in 42 ms`, latencyMs: 42 } satisfies ProviderCheck;
-    },
+    ai_provider_check: (args) => checkProvider(provider(args.id)),
     ai_status: () =>
       ({
         keychainOk,
         keychainMessage: keychainOk ? null : KEYCHAIN_HELP,
         providers: providers.map((p) => ({ providerId: p.id, name: p.name, circuit: seed.circuits?.[p.id] ?? 'closed' })),
       }) satisfies AiStatus,
+
+    // Copies: the cache must never hold the objects this fake changes.
+    ai_health: () => structuredClone(latestHealth ?? checkHealth()),
+    ai_health_check: () => structuredClone(checkHealth()),
 
     ai_agents_list: () => agents.map((a) => ({ ...a })),
     ai_agent_update: (args) => {
