@@ -424,6 +424,11 @@ impl Runtime {
 
     /// As [`Self::run`], with this run's progress going to `sink` (the UI's channel).
     pub async fn run_with(&self, req: &RunRequest, sink: EventSink) -> Result<RunOutcome> {
+        self.run_under(req, sink, None).await
+    }
+
+    /// A run whose cancellation also follows `parent` (the weekly digest's runs).
+    async fn run_under(&self, req: &RunRequest, sink: EventSink, parent: Option<CancellationToken>) -> Result<RunOutcome> {
         let (task, agent, client) = self.route(req).await?;
         if task == TaskType::WeeklyDigest {
             return self.weekly_digest(&agent, req.fresh, sink).await;
@@ -452,7 +457,7 @@ impl Runtime {
         let id = executions::start(&self.db, task, Some(&agent.id), client_id.as_deref(), &fingerprint).await?;
         let cid = client_id.as_deref();
         // Cancellable before the first event, so a cancel sent on that event finds the run.
-        let token = CancellationToken::new();
+        let token = parent.map_or_else(CancellationToken::new, |p| p.child_token());
         if let Ok(mut r) = self.running.lock() {
             r.insert(id.clone(), token.clone());
         }
@@ -496,14 +501,24 @@ impl Runtime {
         let concurrency = agent.settings.get("concurrency").and_then(serde_json::Value::as_u64).unwrap_or(4).clamp(1, 16) as usize;
         let fingerprint = format!("digest-{}", spotter_core::time::now_utc());
         let id = executions::start(&self.db, TaskType::WeeklyDigest, Some(&agent.id), None, &fingerprint).await?;
+        // Cancelling the digest cancels every client's run in it, and the ones not started.
+        let token = CancellationToken::new();
+        if let Ok(mut r) = self.running.lock() {
+            r.insert(id.clone(), token.clone());
+        }
         self.emit(&sink, &id, TaskType::WeeklyDigest, None, AgentStage::Facts, format!("{} active clients", active.len()));
         let who: Vec<(String, String)> = active.iter().map(|c| (c.id.clone(), c.name.clone())).collect();
         let results: Vec<(String, Result<RunOutcome>)> = stream::iter(who)
             .map(|(id, name)| {
                 let req = RunRequest { task_type: TaskType::ProgressMonitor.as_str().into(), client_id: Some(id), fresh };
                 let sink = sink.clone();
+                let token = token.clone();
                 async move {
-                    let r = Box::pin(self.run_with(&req, sink)).await;
+                    let r = if token.is_cancelled() {
+                        Err(AppError::new(ErrorCode::Cancelled, "cancelled"))
+                    } else {
+                        Box::pin(self.run_under(&req, sink, Some(token.clone()))).await
+                    };
                     (name, r)
                 }
             })
@@ -532,16 +547,26 @@ impl Runtime {
             ..Outcome::default()
         };
         let latency = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
-        let (status, error) = if !active.is_empty() && failed.len() == active.len() {
+        if let Ok(mut r) = self.running.lock() {
+            r.remove(&id);
+        }
+        let (status, error) = if token.is_cancelled() {
+            (ExecutionStatus::Cancelled, Some(format!("cancelled after {} of {} clients", active.len() - failed.len(), active.len())))
+        } else if !active.is_empty() && failed.len() == active.len() {
             (ExecutionStatus::Failed, Some(format!("every client's run failed; first: {}", failed[0])))
         } else {
             (ExecutionStatus::Done, None)
         };
         executions::finish(&self.db, &id, status, error.as_deref(), &outcome, latency).await?;
-        let stage = if status == ExecutionStatus::Done { AgentStage::Done } else { AgentStage::Failed };
+        let stage = match status {
+            ExecutionStatus::Done => AgentStage::Done,
+            ExecutionStatus::Cancelled => AgentStage::Cancelled,
+            _ => AgentStage::Failed,
+        };
         self.emit(&sink, &id, TaskType::WeeklyDigest, None, stage, format!("{} clients, {} for review, {} failed", active.len(), plural(items.len(), "item"), failed.len()));
         if let Some(e) = error {
-            return Err(AppError::new(ErrorCode::Ai, e));
+            let code = if status == ExecutionStatus::Cancelled { ErrorCode::Cancelled } else { ErrorCode::Ai };
+            return Err(AppError::new(code, e));
         }
         Ok(RunOutcome { execution: executions::get(&self.db, &id).await?, items })
     }

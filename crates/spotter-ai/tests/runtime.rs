@@ -603,3 +603,32 @@ async fn asking_about_a_client_streams_a_grounded_answer_and_keeps_the_conversat
     let err = rt.ask(&anna, "   ", Arc::new(|_| {})).await.unwrap_err();
     assert_eq!(err.field.as_deref(), Some("question"));
 }
+
+#[tokio::test]
+async fn cancelling_the_weekly_digest_stops_every_client_run_in_it() {
+    let setup = demo().await;
+    let s = server().await;
+    add_provider(&setup.db, "Slow", &s).await;
+    always(&s, ok("{}").set_delay(Duration::from_secs(30))).await;
+    let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel::<AgentEvent>();
+    let rt = Arc::new(runtime(&setup.db).with_events(Arc::new(move |e| {
+        let _ = tx.send(e);
+    })));
+    let r = rt.clone();
+    let run = tokio::spawn(async move { r.run(&RunRequest { task_type: "weekly_digest".into(), ..Default::default() }).await });
+    // The digest's own id comes first; wait until a client's run is asking the model.
+    let digest = rx.recv().await.unwrap();
+    assert_eq!(digest.task_type, TaskType::WeeklyDigest);
+    loop {
+        let e = rx.recv().await.unwrap();
+        if e.stage == AgentStage::Model {
+            break;
+        }
+    }
+    assert!(rt.cancel(&digest.execution_id));
+    let err = run.await.unwrap().unwrap_err();
+    assert_eq!(err.code, ErrorCode::Cancelled, "{}", err.message);
+    let log = executions::list(&setup.db, &ExecutionQuery::default()).await.unwrap();
+    assert!(log.iter().all(|e| e.status != ExecutionStatus::Running), "nothing left running");
+    assert_eq!(log.iter().find(|e| e.id == digest.execution_id).unwrap().status, ExecutionStatus::Cancelled);
+}
