@@ -1,17 +1,20 @@
-// React Query hooks for the AI agents: providers, agents, runs, the execution log, metrics and
-// the review queue. Keys all start with 'ai', so a run can refresh exactly what it changed.
+// React Query hooks for the AI agents: providers, agents, runs, the execution log, metrics,
+// the review queue and "Ask about a client". Keys all start with 'ai', so a run can refresh exactly what it changed.
 //
 // API keys never pass through here: the key dialog sends one straight to api.aiKeySet, so no
 // query or mutation cache ever holds it (a mutation keeps its variables for minutes).
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useRef, useState } from 'react';
 import { api, asAppError } from './api';
+import { scheduleKeys } from './queries';
+import { trainingKeys } from './trainingQueries';
 import type {
   Agent,
   AgentEvent,
   AgentInput,
   AiStatus,
   AppError,
+  ChatMessage,
   DayMetrics,
   Execution,
   ExecutionQuery,
@@ -39,6 +42,7 @@ export const aiKeys = {
   metrics: (days: number) => ['ai', 'metrics', days] as const,
   review: ['ai', 'review'] as const,
   reviewList: (query: ReviewQuery) => ['ai', 'review', 'list', query] as const,
+  chat: (clientId: string) => ['ai', 'chat', clientId] as const,
 };
 
 // ---- providers and keys ----
@@ -283,11 +287,21 @@ function useReviewChanged() {
   return () => queryClient.invalidateQueries({ queryKey: aiKeys.review });
 }
 
+/**
+ * Accepts an item. One that changes a plan saved a new version of it, one that books a session
+ * put it in the calendar: those screens refresh too.
+ */
 export function useAcceptReview() {
+  const queryClient = useQueryClient();
   const changed = useReviewChanged();
   return useMutation<ReviewItem, AppError, { id: string; edited: string | null }>({
     mutationFn: ({ id, edited }) => api.aiReviewAccept(id, edited),
-    onSuccess: () => changed(),
+    onSuccess: (item) =>
+      Promise.all([
+        changed(),
+        item.changesPlanId ? queryClient.invalidateQueries({ queryKey: trainingKeys.plans }) : null,
+        item.booksSession ? queryClient.invalidateQueries({ queryKey: scheduleKeys.sessions }) : null,
+      ]),
   });
 }
 
@@ -296,5 +310,117 @@ export function useDismissReview() {
   return useMutation<ReviewItem, AppError, { id: string; reason: string }>({
     mutationFn: ({ id, reason }) => api.aiReviewDismiss(id, reason),
     onSuccess: () => changed(),
+  });
+}
+
+// ---- "Ask about a client" ----
+
+export function useChatHistory(clientId: string) {
+  return useQuery<ChatMessage[], AppError>({ queryKey: aiKeys.chat(clientId), queryFn: () => api.aiChatHistory(clientId) });
+}
+
+export interface ChatAsk {
+  /** Asks; resolves with the answer, or undefined when it failed (see `error`). */
+  ask: (question: string) => Promise<ChatMessage | undefined>;
+  /** Asks the backend to stop the answer in progress (known once its first event arrived). */
+  cancel: () => void;
+  asking: boolean;
+  /** The question of the current or last ask, as typed (trimmed). */
+  question: string | null;
+  /** The answer so far, names restored (each delta carries all of it). */
+  answer: string;
+  /** The last ask's answer once it came; the history holds it a moment later. */
+  reply: ChatMessage | null;
+  /** The latest event with a message ("Asking Ollama (llama3.1:8b)"). */
+  event: AgentEvent | null;
+  error: AppError | null;
+  canCancel: boolean;
+  /** Forgets the last error (the trainer is typing again). */
+  clearError: () => void;
+  /** Forgets the last ask (its error, question and answer), e.g. once the conversation is cleared. */
+  forget: () => void;
+}
+
+/**
+ * Asks a question about a client with the answer streamed in; afterwards the history (which
+ * keeps the question even when the answer failed), the log and the metrics are refreshed.
+ * One question at a time per caller.
+ */
+export function useChatAsk(clientId: string): ChatAsk {
+  const queryClient = useQueryClient();
+  const [asking, setAsking] = useState(false);
+  const [question, setQuestion] = useState<string | null>(null);
+  const [answer, setAnswer] = useState('');
+  const [reply, setReply] = useState<ChatMessage | null>(null);
+  const [event, setEvent] = useState<AgentEvent | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
+  const [cancelling, setCancelling] = useState(false);
+  const executionId = useRef<string | null>(null);
+
+  const ask = useCallback(
+    async (text: string) => {
+      setAsking(true);
+      setQuestion(text.trim());
+      setAnswer('');
+      setReply(null);
+      setEvent(null);
+      setError(null);
+      setCancelling(false);
+      executionId.current = null;
+      let result: ChatMessage | undefined;
+      try {
+        result = await api.aiChatAsk(clientId, text, (e) => {
+          executionId.current ??= e.executionId;
+          // A delta carries the whole answer so far: replace, never append.
+          if (e.stage === 'delta') setAnswer(e.delta ?? '');
+          else setEvent(e);
+        });
+        setReply(result);
+      } catch (e) {
+        setError(asAppError(e));
+      } finally {
+        executionId.current = null;
+        setAsking(false);
+      }
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: aiKeys.chat(clientId) }),
+        queryClient.invalidateQueries({ queryKey: aiKeys.executions }),
+        queryClient.invalidateQueries({ queryKey: ['ai', 'metrics'] }),
+      ]);
+      return result;
+    },
+    [clientId, queryClient],
+  );
+
+  const cancel = useCallback(() => {
+    const id = executionId.current;
+    if (!id) return;
+    setCancelling(true);
+    // false: no longer cancellable at that moment (the answer just ended); the button comes back.
+    api
+      .aiCancel(id)
+      .then((stopped) => {
+        if (!stopped) setCancelling(false);
+      })
+      .catch(() => setCancelling(false));
+  }, []);
+
+  const clearError = useCallback(() => setError(null), []);
+  const forget = useCallback(() => {
+    setError(null);
+    setReply(null);
+    setQuestion(null);
+    setAnswer('');
+  }, []);
+
+  const started = event !== null || answer !== '';
+  return { ask, cancel, asking, question, answer, reply, event, error, canCancel: asking && started && !cancelling, clearError, forget };
+}
+
+export function useClearChat(clientId: string) {
+  const queryClient = useQueryClient();
+  return useMutation<null, AppError, void>({
+    mutationFn: () => api.aiChatClear(clientId),
+    onSuccess: () => queryClient.setQueryData<ChatMessage[]>(aiKeys.chat(clientId), []),
   });
 }

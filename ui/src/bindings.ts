@@ -570,7 +570,7 @@ export type AgentEvent = { executionId: string, taskType: TaskType, clientId?: s
  */
 message: string, 
 /**
- * For `delta`: the next piece of a streamed answer.
+ * For `delta`: the whole answer so far (names restored); each delta replaces the last.
  */
 delta?: string | null, };
 

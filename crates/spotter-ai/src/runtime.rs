@@ -229,7 +229,7 @@ impl Runtime {
         if let Ok(mut r) = self.running.lock() {
             r.insert(id.clone(), token.clone());
         }
-        chat::add(&self.db, &client.id, "user", &question, &asked, &[], Some(&id)).await?;
+        let asked_row = chat::add(&self.db, &client.id, "user", &question, &asked, &[], Some(&id)).await?;
         let mut outcome = Outcome { facts: Some(facts_json.clone()), sent: Some(serde_json::to_value(&messages).unwrap_or_default()), ..Outcome::default() };
         let (chain, skipped) = self.chain(&agent).await?;
         let cid = Some(client.id.as_str());
@@ -303,6 +303,7 @@ impl Runtime {
             }
             Err((status, message)) => {
                 executions::finish(&self.db, &id, status, Some(&message), &outcome, latency).await?;
+                chat::unanswered(&self.db, &asked_row.id).await?;
                 let stage = if status == ExecutionStatus::Cancelled { AgentStage::Cancelled } else { AgentStage::Failed };
                 self.emit(&sink, &id, task, cid, stage, message.clone());
                 Err(AppError::new(if status == ExecutionStatus::Cancelled { ErrorCode::Cancelled } else { ErrorCode::Ai }, message))
@@ -614,6 +615,12 @@ impl Runtime {
         let fail = |m: String, o: Outcome| (ExecutionStatus::Failed, m, o);
         let mut outcome = Outcome { facts: Some(prepared.facts.clone()), ..Outcome::default() };
         let (chain, skipped) = self.chain(agent).await.map_err(|e| fail(e.message, outcome.clone()))?;
+        if let agent_impls::Checker::Optimizer(boxed) = &prepared.checker {
+            if boxed.0.plan.is_none() {
+                outcome.output = Some(serde_json::json!({ "computedOnly": true, "note": "the client has no plan to change" }));
+                return Ok((outcome, prepared.computed.clone()));
+            }
+        }
         if chain.is_empty() {
             // No model: the computed facts and items are the answer.
             let note = if skipped.is_empty() { "no AI provider is set up".to_owned() } else { skipped.join("; ") };

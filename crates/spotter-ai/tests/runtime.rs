@@ -632,3 +632,26 @@ async fn cancelling_the_weekly_digest_stops_every_client_run_in_it() {
     assert!(log.iter().all(|e| e.status != ExecutionStatus::Running), "nothing left running");
     assert_eq!(log.iter().find(|e| e.id == digest.execution_id).unwrap().status, ExecutionStatus::Cancelled);
 }
+
+#[tokio::test]
+async fn the_optimizer_without_a_plan_says_so_and_asks_no_model() {
+    let setup = demo().await;
+    let s = server().await;
+    add_provider(&setup.db, "Local", &s).await;
+    always(&s, ok("{}")).await;
+    let mia = client_id(&setup.db, "Mia Johansson").await;
+    let out = runtime(&setup.db).run(&optimizer(&mia)).await.unwrap();
+    assert_eq!(out.items.len(), 1);
+    assert_eq!(out.items[0].title, "No plan to optimise");
+    assert!(out.items[0].body.starts_with("Mia Johansson has no plan assigned"));
+    assert!(requests(&s).await.is_empty(), "no tokens spent");
+    // And an item that changes something is accepted as proposed or not at all.
+    let anna = with_knee_injury(&setup.db, "Anna Schmidt").await;
+    let rt = runtime(&setup.db);
+    for p in providers::list(&setup.db).await.unwrap() {
+        providers::delete(&setup.db, &p.id).await.unwrap();
+    }
+    let item = rt.run(&optimizer(&anna)).await.unwrap().items.remove(0);
+    let err = review::accept(&setup.db, &item.id, Some("Do it on Monday")).await.unwrap_err();
+    assert_eq!(err.field.as_deref(), Some("editedBody"));
+}

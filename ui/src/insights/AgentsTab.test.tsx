@@ -94,14 +94,20 @@ describe('insights: agents', () => {
     await user.click(within(again).getByTestId('agent-run'));
     expect(await within(again).findByTestId('agent-run-error')).toHaveTextContent('Data quality is turned off');
 
-    // Per-client agents are not run from here; one this version lacks is refused by the backend.
-    expect(within(agentRow('nutrition')).queryByTestId('agent-run')).not.toBeInTheDocument();
-    const nutrition = { taskType: 'nutrition', clientId: 'c1', fresh: false };
-    await expect(api.aiRun(nutrition)).rejects.toEqual({
+    // Per-client agents are not run from here: their row says where they are. The chat has its
+    // own commands; as a run it is refused by the backend.
+    for (const task of ['progress_monitor', 'workout_optimizer', 'scheduling', 'nutrition', 'client_chat']) {
+      expect(within(agentRow(task)).queryByTestId('agent-run')).not.toBeInTheDocument();
+      expect(within(agentRow(task)).getByTestId('agent-client-hint')).toHaveTextContent('Run it from a client’s AI tab');
+    }
+    expect(within(agentRow('data_quality')).queryByTestId('agent-client-hint')).not.toBeInTheDocument();
+    expect(agentRow('nutrition')).toHaveTextContent('not medical advice');
+    const chat = { taskType: 'client_chat', clientId: 'c1', fresh: false };
+    await expect(api.aiRun(chat)).rejects.toEqual({
       code: 'ai',
-      message: 'Nutrition guidance is not available in this version of Spotter yet',
+      message: 'Ask about a client is not available in this version of Spotter yet',
     });
-    expect(backend.callsTo('ai_run').at(-1)!.args.request).toEqual(nutrition);
+    expect(backend.callsTo('ai_run').at(-1)!.args.request).toEqual(chat);
   });
 
   it('runs the health checker: a suggestion for each problem, and the light follows', async () => {

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { Agent, AgentInput, AppError, Provider } from '../bindings';
 import { useAgentRun, useAgents, useAiProviders, useUpdateAgent } from '../aiQueries';
 import { RunStatus } from './RunStatus';
-import { STUDIO_TASKS, TASK_DESCRIPTIONS } from './labels';
+import { CLIENT_TASKS, STUDIO_TASKS, TASK_DESCRIPTIONS } from './labels';
 
 /** One agent per task type: on or off, which provider and model, how creative. */
 export function AgentsTab() {
@@ -102,6 +102,11 @@ function AgentRow({ agent, providers }: { agent: Agent; providers: Provider[] })
           <Text size="xs" c="dimmed">
             {TASK_DESCRIPTIONS[agent.taskType]}
           </Text>
+          {CLIENT_TASKS.includes(agent.taskType) && (
+            <Text size="xs" c="dimmed" fs="italic" data-testid="agent-client-hint">
+              Run it from a client’s AI tab
+            </Text>
+          )}
         </div>
         <Switch
           label={agent.enabled ? 'On' : 'Off'}

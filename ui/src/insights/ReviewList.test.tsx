@@ -113,4 +113,61 @@ describe('review queue', () => {
     expect(item('No PAR-Q+ intake yet')).toHaveAttribute('data-status', 'dismissed');
     expect(item('No PAR-Q+ intake yet')).toHaveTextContent('She filled it in on paper');
   });
+
+  it('says what accepting does: a new plan version, a booking; and what it created once accepted', async () => {
+    const PLAN = makeReviewItem({
+      id: 'r3',
+      title: 'Changes to “Strength block” from week 3',
+      body: 'Keep Anna Berg squatting.\n• Day 1: replace Back Squat with Box Squat: less knee flexion',
+      clientId: 'c1',
+      kind: 'suggestion',
+      taskType: 'workout_optimizer',
+      changesPlanId: 'plan-7',
+      createdAt: '2025-01-20T11:00:00.000Z',
+    });
+    const SLOT = makeReviewItem({
+      id: 'r4',
+      title: 'Book Tue 2025-02-04 18:00–19:00',
+      body: 'At the usual time.',
+      clientId: 'c1',
+      kind: 'suggestion',
+      taskType: 'scheduling',
+      booksSession: true,
+      createdAt: '2025-01-20T10:30:00.000Z',
+    });
+    const BOOKED = makeReviewItem({
+      id: 'r5',
+      title: 'Book Thu 2025-02-06 07:30–08:30',
+      clientId: 'c1',
+      kind: 'suggestion',
+      taskType: 'scheduling',
+      booksSession: true,
+      status: 'accepted',
+      result: 'session booked for 2025-02-06 07:30',
+      decidedAt: '2025-01-21T08:00:00.000Z',
+    });
+    seedAi({ review: [PLAN, SLOT, SQUAT, BOOKED] });
+    installBackend([anna]);
+    const { user } = renderApp('/insights');
+
+    await waitFor(() => expect(titles()).toHaveLength(3));
+    const plan = item(PLAN.title);
+    expect(within(plan).getByTestId('review-accept')).toHaveTextContent('Accept and save as a new plan version');
+    expect(within(plan).getByTestId('review-plan-link')).toHaveAttribute('href', '/training/plans/plan-7');
+    expect(within(plan).getByTestId('review-body').textContent).toBe(PLAN.body);
+    expect(within(plan).getByTestId('review-body')).toHaveStyle({ whiteSpace: 'pre-line' });
+    expect(within(plan).queryByTestId('review-edit')).not.toBeInTheDocument();
+    const slot = item(SLOT.title);
+    expect(within(slot).getByTestId('review-accept')).toHaveTextContent(/^Accept and book$/);
+    expect(within(slot).queryByTestId('review-plan-link')).not.toBeInTheDocument();
+    const squat = item(SQUAT.title);
+    expect(within(squat).getByTestId('review-accept')).toHaveTextContent(/^Accept$/);
+    expect(within(squat).getByTestId('review-edit')).toBeInTheDocument();
+    expect(within(squat).queryByTestId('review-plan-link')).not.toBeInTheDocument();
+
+    await user.selectOptions(screen.getByTestId('review-status'), 'accepted');
+    await waitFor(() => expect(titles()).toEqual([BOOKED.title]));
+    expect(within(item(BOOKED.title)).getByTestId('review-result')).toHaveTextContent('session booked for 2025-02-06 07:30');
+    expect(item(BOOKED.title)).toHaveTextContent('Accepted on');
+  });
 });

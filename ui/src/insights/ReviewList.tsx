@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Group, Paper, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, CloseButton, Group, Paper, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { ReviewItem, ReviewQuery } from '../bindings';
@@ -9,6 +9,9 @@ import { REVIEW_KIND, REVIEW_STATUS, taskLabel } from './labels';
 /**
  * What the agents proposed, newest first: the trainer accepts an item as it is, edits it and
  * accepts, or dismisses it with a reason. Used by Insights → Review and a client's AI tab.
+ * Accepting some items does something: a proposed plan change saves a new version of the plan,
+ * a proposed time books the session. What that created stays in view once the item has left
+ * the list of open ones.
  */
 export function ReviewList({
   query,
@@ -21,6 +24,19 @@ export function ReviewList({
   empty?: string;
 }) {
   const items = useReviewItems(query);
+  // Accepted here and something was created: said above the list (the item itself leaves it).
+  const [done, setDone] = useState<ReviewItem[]>([]);
+  const onAccepted = (item: ReviewItem) => {
+    if (item.result) setDone((list) => [item, ...list.filter((d) => d.id !== item.id)]);
+  };
+  const notices = query.status === 'open' && done.length > 0 && (
+    <Stack gap={6}>
+      {done.map((d) => (
+        <AcceptedNotice key={d.id} item={d} onClose={() => setDone((list) => list.filter((x) => x.id !== d.id))} />
+      ))}
+    </Stack>
+  );
+
   if (items.error) {
     return (
       <Alert color="red" variant="light" title="Could not load the review items">
@@ -31,23 +47,73 @@ export function ReviewList({
   if (!items.data) return null;
   if (items.data.length === 0) {
     return (
-      <Text size="sm" c="dimmed" data-testid="review-empty">
-        {empty ?? (query.status === 'open' ? 'Nothing waiting for review.' : 'No items here.')}
-      </Text>
+      <Stack gap="sm">
+        {notices}
+        <Text size="sm" c="dimmed" data-testid="review-empty">
+          {empty ?? (query.status === 'open' ? 'Nothing waiting for review.' : 'No items here.')}
+        </Text>
+      </Stack>
     );
   }
   return (
     <Stack gap="sm" data-testid="review-list">
+      {notices}
       {items.data.map((item) => (
-        <ReviewCard key={item.id} item={item} showClient={showClient} />
+        <ReviewCard key={item.id} item={item} showClient={showClient} onAccepted={onAccepted} />
       ))}
     </Stack>
   );
 }
 
+/** What accepting an item created: "plan version 5", "session booked for 2026-12-01 18:00". */
+function AcceptedNotice({ item, onClose }: { item: ReviewItem; onClose: () => void }) {
+  return (
+    <Paper withBorder p="xs" radius="sm" bg="var(--mantine-color-teal-light)" data-testid="review-accepted" data-item={item.id}>
+      <Group justify="space-between" wrap="nowrap" gap="xs" align="flex-start">
+        <Text size="sm">
+          Accepted “{item.title}”:{' '}
+          <Text span inherit fw={600} data-testid="review-result">
+            {item.result}
+          </Text>
+          {item.changesPlanId && (
+            <>
+              {' · '}
+              <PlanLink planId={item.changesPlanId} label="Open the plan" />
+            </>
+          )}
+        </Text>
+        <CloseButton size="sm" onClick={onClose} aria-label="Hide" data-testid="review-accepted-close" />
+      </Group>
+    </Paper>
+  );
+}
+
+function PlanLink({ planId, label }: { planId: string; label: string }) {
+  return (
+    <Anchor component={Link} to={`/training/plans/${planId}`} size="sm" data-testid="review-plan-link">
+      {label}
+    </Anchor>
+  );
+}
+
+/** The accept button's words: what accepting will do. */
+function acceptLabel(item: ReviewItem): string {
+  if (item.changesPlanId) return 'Accept and save as a new plan version';
+  if (item.booksSession) return 'Accept and book';
+  return 'Accept';
+}
+
 type Mode = 'view' | 'edit' | 'dismiss';
 
-function ReviewCard({ item, showClient }: { item: ReviewItem; showClient: boolean }) {
+function ReviewCard({
+  item,
+  showClient,
+  onAccepted,
+}: {
+  item: ReviewItem;
+  showClient: boolean;
+  onAccepted: (item: ReviewItem) => void;
+}) {
   const [mode, setMode] = useState<Mode>('view');
   const [draft, setDraft] = useState(item.body);
   const [reason, setReason] = useState('');
@@ -57,6 +123,12 @@ function ReviewCard({ item, showClient }: { item: ReviewItem; showClient: boolea
   const busy = accept.isPending || dismiss.isPending;
   const error = accept.error ?? dismiss.error;
   const shown = item.editedBody ?? item.body;
+  // Accepting applies the proposed change itself, not its text: an edit would change nothing.
+  const acts = Boolean(item.changesPlanId) || item.booksSession;
+
+  // mutateAsync: the card leaves the open list as soon as it is accepted, the list stays.
+  const acceptIt = (edited: string | null) =>
+    accept.mutateAsync({ id: item.id, edited }).then(onAccepted, () => undefined);
 
   const switchTo = (next: Mode) => {
     accept.reset();
@@ -115,8 +187,13 @@ function ReviewCard({ item, showClient }: { item: ReviewItem; showClient: boolea
           data-testid="review-edit-body"
         />
       ) : (
-        <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} data-testid="review-body">
+        <Text size="sm" style={{ whiteSpace: 'pre-line' }} data-testid="review-body">
           {shown}
+        </Text>
+      )}
+      {item.changesPlanId && (
+        <Text size="xs" mt={4}>
+          <PlanLink planId={item.changesPlanId} label="Open the plan this changes" />
         </Text>
       )}
       {item.editedBody !== null && mode !== 'edit' && (
@@ -145,9 +222,17 @@ function ReviewCard({ item, showClient }: { item: ReviewItem; showClient: boolea
           Dismissed{item.decidedAt ? ` on ${formatTimestamp(item.decidedAt)}` : ''}: {item.dismissReason}
         </Text>
       )}
-      {item.status === 'accepted' && item.decidedAt && (
+      {item.status === 'accepted' && (item.decidedAt || item.result) && (
         <Text size="xs" c="dimmed" mt={6}>
-          Accepted on {formatTimestamp(item.decidedAt)}
+          {item.decidedAt ? `Accepted on ${formatTimestamp(item.decidedAt)}` : 'Accepted'}
+          {item.result && (
+            <>
+              {': '}
+              <Text span inherit c="teal" fw={600} data-testid="review-result">
+                {item.result}
+              </Text>
+            </>
+          )}
         </Text>
       )}
 
@@ -183,17 +268,19 @@ function ReviewCard({ item, showClient }: { item: ReviewItem; showClient: boolea
               <Button size="compact-sm" variant="subtle" color="gray" onClick={() => switchTo('dismiss')} disabled={busy} data-testid="review-dismiss">
                 Dismiss
               </Button>
-              <Button size="compact-sm" variant="default" onClick={() => switchTo('edit')} disabled={busy} data-testid="review-edit">
-                Edit
-              </Button>
+              {!acts && (
+                <Button size="compact-sm" variant="default" onClick={() => switchTo('edit')} disabled={busy} data-testid="review-edit">
+                  Edit
+                </Button>
+              )}
               <Button
                 size="compact-sm"
-                onClick={() => accept.mutate({ id: item.id, edited: null })}
+                onClick={() => void acceptIt(null)}
                 loading={accept.isPending}
                 disabled={busy}
                 data-testid="review-accept"
               >
-                Accept
+                {acceptLabel(item)}
               </Button>
             </>
           )}
@@ -204,7 +291,7 @@ function ReviewCard({ item, showClient }: { item: ReviewItem; showClient: boolea
               </Button>
               <Button
                 size="compact-sm"
-                onClick={() => accept.mutate({ id: item.id, edited: draft })}
+                onClick={() => void acceptIt(draft)}
                 loading={accept.isPending}
                 data-testid="review-edit-accept"
               >

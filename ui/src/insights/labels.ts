@@ -26,16 +26,21 @@ const TASK_LABELS: Record<TaskType, string> = {
 export const TASK_DESCRIPTIONS: Record<TaskType, string> = {
   progress_monitor: 'Looks at one client’s training and measurements and points out what stands out.',
   weekly_digest: 'Runs the progress monitor for every active client, a few at a time.',
-  workout_optimizer: 'Suggests changes to a client’s plan.',
-  scheduling: 'Helps find good times for a client’s sessions.',
-  nutrition: 'General nutrition pointers for a client.',
+  workout_optimizer:
+    'Proposes changes to a client’s current plan, never an exercise against their injuries; accepting saves a new plan version.',
+  scheduling: 'Proposes up to 3 free session times that fit when a client usually comes; accepting books the session.',
+  nutrition:
+    'General nutrition guidance, not medical advice: energy and macro targets, meal ideas within the client’s restrictions, and what the record lacks.',
   health_check: 'Checks now and then the database, backups, disk space, recent errors, the keychain and the AI providers; the light beside Insights shows how it went.',
   data_quality: 'Finds gaps and slips in your records: missing intakes, odd measurements, old plans.',
-  client_chat: 'Answers your questions about one client.',
+  client_chat: 'Answers your questions about one client from their records, and flags numbers it cannot find there.',
 };
 
 /** Agents that look at the whole studio rather than one client: run from the Agents tab. */
 export const STUDIO_TASKS: readonly TaskType[] = ['data_quality', 'health_check', 'weekly_digest'];
+
+/** Agents about one client: run (or asked) from that client's AI tab. */
+export const CLIENT_TASKS: readonly TaskType[] = ['progress_monitor', 'workout_optimizer', 'scheduling', 'nutrition', 'client_chat'];
 
 /** A task type as the trainer reads it; one the backend refused is shown as it was asked. */
 export function taskLabel(raw: string): string {

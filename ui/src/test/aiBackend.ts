@@ -4,11 +4,18 @@
 // aiBackend() reaches the instance a test installed (to hold a run, peek at the keychain).
 //
 // The keychain is a set of provider ids: a key is checked like the real one and then thrown
-// away, never stored or returned. The progress monitor, the data-quality agent, the health
-// checker and the weekly digest (the progress monitor for each active client) run; the other
-// task types (nutrition, scheduling, …) are not mirrored here and fail the way the runtime
-// refuses a task it lacks ("… is not available in this version …"); tests use nutrition as
-// that example.
+// away, never stored or returned. Every agent the runtime has runs here: the progress
+// monitor, the data-quality agent, the health checker, the weekly digest (the progress monitor
+// for each active client), the workout optimizer (one proposed change to a fake current plan
+// per client; accepting saves "the next version" unless planChanged() moved the plan on), the
+// scheduling agent (two free slots; accepting books one unless takeSlot() took it) and nutrition
+// (one insight). client_chat through ai_run is refused the way the runtime refuses a task it
+// lacks ("… is not available in this version …"): the chat has its own commands.
+//
+// Chat: ai_chat_history / ai_chat_ask / ai_chat_clear keep a conversation per client. An answer
+// streams on the channel as `delta` events, each with the whole answer so far (names restored),
+// like the runtime; holdRuns() holds it after the first two pieces. A question containing "250"
+// gets an answer stating 250 kg, flagged in `unverified` (not among the facts).
 //
 // Health: ai_health answers with the latest report (checking first when there is none), and
 // ai_health_check and a health_check run check again. A check finds what seedAi({health}) or
@@ -29,6 +36,7 @@ import type {
   AgentStage,
   AiStatus,
   AppError,
+  ChatMessage,
   DayMetrics,
   Evidence,
   Execution,
@@ -110,7 +118,33 @@ export interface AiControl {
   setHealthFindings: (checks: HealthCheck[] | null) => void;
   /** The latest report, null before the first check. */
   health: () => HealthReport | null;
+  /** The fake current plan the workout optimizer proposes changes to, by client. */
+  plan: (clientId: string) => FakePlan;
+  /** The plan is saved again (as the trainer would in the plan builder): proposals for the old version go stale. */
+  planChanged: (clientId: string) => void;
+  /** Someone books this slot (`YYYY-MM-DD HH:MM`) meanwhile: accepting a proposal for it is refused. */
+  takeSlot: (start: string) => void;
+  /** The sessions booked by accepting scheduling proposals, `YYYY-MM-DD HH:MM`. */
+  booked: () => string[];
+  /** Every client's conversation, oldest first. */
+  chats: () => Map<string, ChatMessage[]>;
 }
+
+/** The plan a client is on, as far as the optimizer here cares. */
+export interface FakePlan {
+  id: string;
+  name: string;
+  version: number;
+}
+
+/** The free slots the scheduling stand-in proposes (start, end), as local wall-clock times. */
+export const FREE_SLOTS: readonly [string, string][] = [
+  ['2025-02-04 18:00', '19:00'],
+  ['2025-02-06 07:30', '08:30'],
+];
+
+/** What accepting an item does, kept beside it as the runtime keeps its action column. */
+type Action = { planChange: { planId: string; clientId: string; baseVersion: number } } | { book: { start: string } };
 
 let pending: AiSeed = {};
 let current: AiControl | null = null;
@@ -258,6 +292,16 @@ export function aiHandlers(ctx: BackendContext): Record<string, Override> {
   const events: AgentEvent[] = [];
   let healthFindings: HealthCheck[] | null = seed.health?.checks ?? null;
   let latestHealth: HealthReport | null = seed.health ? makeHealthReport(seed.health.checks, seed.health.checkedAt) : null;
+  const plans = new Map<string, FakePlan>();
+  const actions = new Map<string, Action>();
+  const taken = new Set<string>();
+  const booked: string[] = [];
+  const chats = new Map<string, ChatMessage[]>();
+  const planOf = (clientId: string): FakePlan => {
+    let plan = plans.get(clientId);
+    if (!plan) plans.set(clientId, (plan = { id: `plan-${clientId}`, name: 'Strength block', version: 4 }));
+    return plan;
+  };
 
   const withKey = (p: Omit<Provider, 'hasKey'>): Provider => ({ ...p, hasKey: keychainOk && keychain.has(p.id) });
   const provider = (id: unknown) => {
@@ -361,7 +405,7 @@ export function aiHandlers(ctx: BackendContext): Record<string, Override> {
     const agent = agentFor(task);
     if (!agent.enabled) {
       refused(task, 'agent disabled');
-      throw aiError(`agent disabled: ${label(task)} is turned off (turn it on in AI → Agents)`);
+      throw aiError(`agent disabled: ${label(task)} is turned off (turn it on in Insights → Agents)`);
     }
     const clientId = req.clientId?.trim() || null;
     if (NEEDS_CLIENT.includes(task) && !clientId) throw invalid('clientId', `${label(task)} needs a client`);
@@ -369,8 +413,12 @@ export function aiHandlers(ctx: BackendContext): Record<string, Override> {
     return { task, agent, clientId };
   }
 
-  /** The facts, messages and computed items of the two agents this version has. */
-  function prepare(task: TaskType, clientId: string | null) {
+  /** What a run proposes: review items, with what accepting one does. */
+  type Proposal = Pick<ReviewItem, 'kind' | 'title' | 'body' | 'evidence'> & Partial<Pick<ReviewItem, 'changesPlanId' | 'booksSession'>> & { action?: Action };
+
+  /** The facts, messages and computed items of each agent. */
+  function prepare(task: TaskType, clientId: string | null): { facts: unknown; messages: { role: string; content: string }[]; items: Proposal[]; clientId: string | null } {
+    const name = clientName(clientId) ?? 'The client';
     if (task === 'progress_monitor') {
       const evidence: Evidence[] = [
         { label: 'Back Squat estimated 1RM', value: '100 kg → 110 kg in 6 weeks' },
@@ -428,7 +476,102 @@ export function aiHandlers(ctx: BackendContext): Record<string, Override> {
         clientId: null,
       };
     }
+    if (task === 'workout_optimizer' && clientId) {
+      const plan = planOf(clientId);
+      const facts = {
+        client: 'Client A',
+        plan: { name: plan.name, week: 3 },
+        injuries: ['knee'],
+        rows: [
+          { ref: 'D1.1', exercise: 'Back Squat', sets: 4, reps: '5', caution: 'knee: deep knee flexion' },
+          { ref: 'D2.1', exercise: 'Romanian Deadlift', sets: 3, reps: '8–10' },
+        ],
+        alternatives: [{ ref: 'E1', name: 'Box Squat' }],
+      };
+      return {
+        facts,
+        messages: [
+          { role: 'system', content: 'You help a personal trainer adjust a training plan. Never propose an exercise that conflicts with the client’s injuries.' },
+          { role: 'user', content: `Facts about Client A:\n${JSON.stringify(facts, null, 2)}` },
+        ],
+        items: [
+          {
+            kind: 'suggestion',
+            title: `Changes to “${plan.name}” from week 3`,
+            body: `Keep ${name} squatting while the knee settles.\n• Day 1: replace Back Squat with Box Squat: less knee flexion\n• Day 2: Romanian Deadlift → 3 sets, 8–10 reps: keep the hinge steady`,
+            evidence: [{ label: 'Back Squat', value: 'knee: deep knee flexion' }],
+            changesPlanId: plan.id,
+            action: { planChange: { planId: plan.id, clientId, baseVersion: plan.version } },
+          },
+        ],
+        clientId,
+      };
+    }
+    if (task === 'scheduling' && clientId) {
+      const facts = {
+        client: 'Client A',
+        habits: [{ ref: 'H1', weekday: 'Tue', time: '18:00', attended: 6 }],
+        noShows: 0,
+        slots: FREE_SLOTS.map(([start, end], i) => ({ ref: `S${i + 1}`, when: when(start, end), matches: i === 0 ? 'H1' : null })),
+      };
+      return {
+        facts,
+        messages: [
+          { role: 'system', content: 'You help a personal trainer pick session times. Pick only among the free slots given.' },
+          { role: 'user', content: `Facts about Client A:\n${JSON.stringify(facts, null, 2)}` },
+        ],
+        items: FREE_SLOTS.map(([start, end], i) => ({
+          kind: 'suggestion' as const,
+          title: `Book ${when(start, end)}`,
+          body: i === 0 ? `At the usual time.\n${name} came on Tuesdays at 18:00 six times.` : 'The next time free for both.',
+          evidence: [
+            { label: 'Free for both', value: when(start, end) },
+            ...(i === 0 ? [{ label: 'Usually comes', value: 'Tue 18:00 (6 times)' }] : []),
+          ],
+          booksSession: true,
+          action: { book: { start } },
+        })),
+        clientId,
+      };
+    }
+    if (task === 'nutrition' && clientId) {
+      const facts = {
+        client: 'Client A',
+        goal: 'lose fat',
+        activity: 'moderately active',
+        missing: ['height (add a custom measurement named "height" in cm)'],
+        restrictions: ['vegetarian'],
+      };
+      return {
+        facts,
+        messages: [
+          { role: 'system', content: 'You give general nutrition guidance to a personal trainer. Not medical advice.' },
+          { role: 'user', content: `Facts about Client A:\n${JSON.stringify(facts, null, 2)}` },
+        ],
+        items: [
+          {
+            kind: 'insight',
+            title: 'Nutrition guidance (not medical advice)',
+            body: [
+              `Spotter cannot compute energy needs for ${name} yet. Missing: height (add a custom measurement named "height" in cm). Restrictions: vegetarian.`,
+              'Meal ideas:',
+              '• Greek yoghurt with oats and berries',
+              '• Lentil curry with rice',
+              'Guidance, not medical advice. A client with a medical condition, an eating disorder or pregnancy needs a doctor or a registered dietitian.',
+            ].join('\n'),
+            evidence: [{ label: 'Missing', value: 'height' }],
+          },
+        ],
+        clientId,
+      };
+    }
     throw aiError(`${label(task)} is not available in this version of Spotter yet`);
+  }
+
+  /** A slot as the scheduling facts say it: "Tue 2025-02-04 18:00–19:00". */
+  function when(start: string, end: string) {
+    const day = new Date(`${start.slice(0, 10)}T00:00:00Z`).toLocaleDateString('en-GB', { weekday: 'short', timeZone: 'UTC' });
+    return `${day} ${start}–${end}`;
   }
 
   type Emit = (id: string, task: TaskType, clientId: string | null, stage: AgentStage, message: string) => void;
@@ -559,13 +702,111 @@ export function aiHandlers(ctx: BackendContext): Record<string, Override> {
     const waiting = review.filter((r) => task === 'health_check' && r.status === 'open' && r.taskType === task && r.clientId === prepared.clientId);
     const items = prepared.items
       .filter((it) => !waiting.some((w) => w.title === it.title && w.body === it.body))
-      .map((it) =>
-        makeReviewItem({ ...it, id: `review-${nextId++}`, executionId: id, taskType: task, clientId: prepared.clientId, fromModel, createdAt: at }),
-      );
+      .map(({ action, ...it }) => {
+        const item = makeReviewItem({ ...it, id: `review-${nextId++}`, executionId: id, taskType: task, clientId: prepared.clientId, fromModel, createdAt: at });
+        if (action) actions.set(item.id, action);
+        return item;
+      });
     review = [...items, ...review];
     await tick();
     emit(id, task, clientId, 'done', `${items.length} ${items.length === 1 ? 'item' : 'items'} for review`);
     return { execution: named(exec), items: items.map(named) };
+  }
+
+  type Send = (event: AgentEvent) => void;
+
+  /** ai_chat_ask: the answer's pieces go to the channel, which ends when the answer does. */
+  async function chatAsk(args: Record<string, unknown>) {
+    const channel = args.events as Channel<AgentEvent> | undefined;
+    let index = 0;
+    const send: Send = (event) => {
+      events.push(event);
+      if (channel) internals().runCallback(channel.id, { index: index++, message: event });
+    };
+    try {
+      return await ask(String(args.client ?? ''), String(args.question ?? ''), send);
+    } finally {
+      if (channel) internals().runCallback(channel.id, { index: index++, end: true });
+    }
+  }
+
+  /** Like the runtime's ask: the question is checked, kept, answered (streamed), and the answer kept. */
+  async function ask(client: string, raw: string, send: Send): Promise<ChatMessage> {
+    const question = raw.trim();
+    if (!question) throw invalid('question', 'Type a question about the client');
+    if ([...question].length > 2000) throw invalid('question', 'Keep the question under 2000 characters');
+    const { agent, clientId } = route({ taskType: 'client_chat', clientId: client, fresh: true });
+    const cid = clientId!;
+    const name = clientName(cid) ?? 'The client';
+    const id = `exec-${nextId++}`;
+    const started = Date.now();
+    const exec = makeExecution({ id, taskType: 'client_chat', clientId: cid, status: 'running', startedAt: now(), finishedAt: null, latencyMs: null });
+    executions.push(exec);
+    const chat = chats.get(cid) ?? [];
+    chats.set(cid, chat);
+    chat.push({ id: `chat-${nextId++}`, clientId: cid, role: 'user', content: question, unverified: [], createdAt: now() });
+    const event = (stage: AgentStage, message: string, delta: string | null = null): AgentEvent => ({
+      executionId: id,
+      taskType: 'client_chat',
+      clientId: cid,
+      stage,
+      message,
+      delta,
+    });
+    const finish = (status: ExecutionStatus, error: string | null) => {
+      Object.assign(exec, { status, error, finishedAt: now(), latencyMs: 900 + (Date.now() - started) });
+    };
+
+    const targets = chain(agent);
+    let answer: string;
+    let unverified: string[] = [];
+    if (targets.length === 0) {
+      answer = [
+        'No AI provider is set up, so here is what Spotter computed:',
+        `• Squat is climbing steadily: ${name} added 10 kg to the estimated squat 1RM in 6 weeks.`,
+        `• Keep the attendance streak going: ${name} came to 7 of 8 sessions.`,
+      ].join('\n');
+      exec.output = { computedOnly: true };
+    } else {
+      const first = targets[0]!;
+      await tick();
+      send(event('model', `Asking ${first.provider.name} (${first.model})`));
+      answer = question.includes('250')
+        ? `${name} has no 250 kg lift on record: the best estimated squat 1RM is 110 kg, up from 100 kg in 6 weeks.`
+        : `${name} added 10 kg to the estimated squat 1RM in 6 weeks and came to 7 of 8 sessions.`;
+      unverified = question.includes('250') ? ['250'] : [];
+      const words = answer.split(' ');
+      const cuts = [3, 8, words.length];
+      for (const [i, cut] of cuts.entries()) {
+        await tick();
+        // Each piece carries the whole answer so far, as the runtime sends it.
+        send(event('delta', '', words.slice(0, cut).join(' ')));
+        if (i === 1 && holding) {
+          const how = await new Promise<'go' | 'cancel'>((resolve) => held.set(id, resolve));
+          held.delete(id);
+          if (how === 'cancel') {
+            finish('cancelled', 'cancelled');
+            send(event('cancelled', 'cancelled'));
+            throw { code: 'cancelled', message: 'cancelled' } satisfies AppError;
+          }
+        }
+      }
+      Object.assign(exec, {
+        providerName: first.provider.name,
+        model: first.model,
+        promptTokens: 640,
+        completionTokens: 40,
+        costEstimateUsd: 0.00012,
+        attempts: 1,
+        output: { answer, unverified },
+      });
+    }
+    finish('done', null);
+    const message: ChatMessage = { id: `chat-${nextId++}`, clientId: cid, role: 'assistant', content: answer, unverified, createdAt: now() };
+    chat.push(message);
+    await tick();
+    send(event('done', 'Answered'));
+    return { ...message, unverified: [...message.unverified] };
   }
 
   const summary = (e: Execution): ExecutionSummary => {
@@ -627,6 +868,15 @@ export function aiHandlers(ctx: BackendContext): Record<string, Override> {
       healthFindings = checks;
     },
     health: () => latestHealth,
+    plan: planOf,
+    planChanged: (clientId) => {
+      planOf(clientId).version += 1;
+    },
+    takeSlot: (start) => {
+      taken.add(start);
+    },
+    booked: () => booked,
+    chats: () => chats,
   };
 
   return {
@@ -723,6 +973,18 @@ export function aiHandlers(ctx: BackendContext): Record<string, Override> {
       } satisfies RunPreview;
     },
     ai_run: run,
+    ai_chat_history: (args) => {
+      const id = String(args.client ?? '');
+      if (!ctx.clients().has(id)) throw invalid('clientId', 'No such client');
+      return (chats.get(id) ?? []).map((m) => ({ ...m, unverified: [...m.unverified] }));
+    },
+    ai_chat_ask: chatAsk,
+    ai_chat_clear: (args) => {
+      const id = String(args.client ?? '');
+      if (!ctx.clients().has(id)) throw invalid('clientId', 'No such client');
+      chats.delete(id);
+      return null;
+    },
     ai_cancel: (args) => {
       const go = held.get(String(args.id));
       go?.('cancel');
@@ -754,9 +1016,36 @@ export function aiHandlers(ctx: BackendContext): Record<string, Override> {
     ai_review_accept: (args) => {
       const item = openItem(args.id);
       const edited = typeof args.edited === 'string' ? args.edited.trim() : '';
+      // Like the runtime: a plan change becomes a new plan version, a proposed slot a booked
+      // session, only now; a plan saved since or a slot taken since is refused, the item stays open.
+      const action = actions.get(item.id);
+      let result: string | null = null;
+      if (action && 'planChange' in action) {
+        const plan = planOf(action.planChange.clientId);
+        const base = action.planChange.baseVersion;
+        if (plan.version !== base) {
+          throw invalid(
+            'id',
+            `The plan was changed after this was proposed (it is at version ${plan.version} now, the proposal was for version ${base}); run the optimizer again`,
+          );
+        }
+        plan.version += 1;
+        result = `plan version ${plan.version}`;
+      } else if (action && 'book' in action) {
+        const { start } = action.book;
+        if (taken.has(start) || booked.includes(start)) {
+          throw invalid(
+            'id',
+            `That time is no longer free: ${start} overlaps another session (Personal training). Nothing was booked; run the scheduling agent again or book it in the calendar.`,
+          );
+        }
+        booked.push(start);
+        result = `session booked for ${start}`;
+      }
       Object.assign(item, {
         status: 'accepted',
         editedBody: edited && edited !== item.body.trim() ? edited : null,
+        result,
         decidedAt: now(),
       });
       return named(item);

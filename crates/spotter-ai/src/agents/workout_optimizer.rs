@@ -85,7 +85,19 @@ pub async fn prepare(db: &Database, client: &Client, today: NaiveDate) -> Result
 /// Without a model: every flagged row is replaced by the closest safe alternative (same
 /// movement pattern, else a shared primary muscle).
 fn computed(ctx: &OptimizerContext, client_id: &str, names: &Pseudonyms) -> Vec<NewReviewItem> {
-    let Some(plan) = &ctx.plan else { return Vec::new() };
+    let Some(plan) = &ctx.plan else {
+        // Nothing to optimise: say what is missing instead of asking a model.
+        return vec![NewReviewItem {
+            client_id: Some(client_id.to_owned()),
+            kind: ReviewKind::Insight,
+            title: "No plan to optimise".into(),
+            body: names.restore(&format!("{} has no plan assigned. Assign one (Training → Plans, or the client's Plans tab), then ask again.", ctx.facts.client.label)),
+            evidence: Vec::new(),
+            from_model: false,
+            action: None,
+            booking: None,
+        }];
+    };
     let mut changes = Vec::new();
     let mut lines = Vec::new();
     for f in &ctx.facts.flagged {

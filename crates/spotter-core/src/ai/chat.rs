@@ -126,3 +126,9 @@ pub async fn clear(db: &Database, client_id: &str) -> Result<()> {
         .await?;
     Ok(())
 }
+
+/// A question that got no answer stays in the history but is not sent again as context.
+pub async fn unanswered(db: &Database, id: &str) -> Result<()> {
+    sqlx::query("UPDATE ai_chat_messages SET sent = '' WHERE id = ?").bind(id).execute(db.pool()).await?;
+    Ok(())
+}

@@ -105,7 +105,7 @@ pub struct AgentEvent {
     pub stage: AgentStage,
     /// A line for the trainer ("Asking OpenAI (gpt-4o-mini)…").
     pub message: String,
-    /// For `delta`: the next piece of a streamed answer.
+    /// For `delta`: the whole answer so far (names restored); each delta replaces the last.
     #[ts(optional = nullable)]
     pub delta: Option<String>,
 }

@@ -236,7 +236,14 @@ pub async fn accept(db: &Database, id: &str, edited_body: Option<&str>) -> Resul
         return Err(AppError::validation("editedBody", "The text is too long (at most 4,000 characters)"));
     }
     // A proposed plan change becomes a new plan version, authored "AI", only now.
-    let result = match plan_change_of(db, &item.id).await? {
+    let plan_change = plan_change_of(db, &item.id).await?;
+    if edited.is_some() && (plan_change.is_some() || item.books_session) {
+        return Err(AppError::validation(
+            "editedBody",
+            "This suggestion is applied as proposed; accept it as it is, or dismiss it and make the change yourself",
+        ));
+    }
+    let result = match plan_change {
         Some(action) => Some(apply_plan_change(db, &action).await?),
         None => match booking_of(db, &item.id).await? {
             Some(session) => Some(book(db, &session).await?),

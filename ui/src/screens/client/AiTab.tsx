@@ -1,37 +1,91 @@
-import { Accordion, Alert, Anchor, Badge, Button, Checkbox, Code, Group, List, Loader, Modal, Paper, Stack, Text, Title } from '@mantine/core';
+import { Accordion, Alert, Anchor, Badge, Button, Checkbox, Code, Group, List, Loader, Modal, NativeSelect, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import type { Client, RunRequest } from '../../bindings';
+import type { Client, RunRequest, TaskType } from '../../bindings';
 import { useAgentRun, useRunPreview } from '../../aiQueries';
+import { taskLabel } from '../../insights/labels';
 import { ReviewList } from '../../insights/ReviewList';
 import { RunStatus } from '../../insights/RunStatus';
+import { ChatPanel } from './ChatPanel';
+
+/** The agents a trainer runs for one client, with what each does in a line. */
+const CLIENT_AGENTS: { task: TaskType; testId: string; button: string; line: string }[] = [
+  {
+    task: 'progress_monitor',
+    testId: 'ai-run-progress',
+    button: 'Run progress monitor',
+    line: 'Points out what stands out in the training and measurements.',
+  },
+  {
+    task: 'workout_optimizer',
+    testId: 'ai-run-optimizer',
+    button: 'Suggest plan changes',
+    line: 'Proposes changes to the current plan, never against an injury; accepting saves a new plan version.',
+  },
+  {
+    task: 'scheduling',
+    testId: 'ai-run-scheduling',
+    button: 'Suggest session times',
+    line: 'Up to 3 free times that fit when the client usually comes; accepting books the session.',
+  },
+  {
+    task: 'nutrition',
+    testId: 'ai-run-nutrition',
+    button: 'Nutrition guidance',
+    line: 'Energy and macro targets, meal ideas within restrictions, what the record lacks. Not medical advice.',
+  },
+];
 
 /**
- * The progress monitor for this client: run it (progress streams in, Cancel stops it), look at
- * exactly what it would send first, and decide on what it proposed.
+ * The client's AI tab: run one of the per-client agents (progress streams in, Cancel stops
+ * it), look at exactly what it would send first, decide on what they proposed, and ask
+ * questions about the client.
  */
 export function AiTab({ client }: { client: Client }) {
   const run = useAgentRun();
+  // The agent of the run in progress or the last one: the status line and the preview are about it.
+  const [task, setTask] = useState<TaskType>('progress_monitor');
   const [fresh, setFresh] = useState(false);
   const [previewing, setPreviewing] = useState(false);
-  const request: RunRequest = { taskType: 'progress_monitor', clientId: client.id, fresh };
+
+  const start = (next: TaskType) => {
+    setTask(next);
+    void run.run({ taskType: next, clientId: client.id, fresh });
+  };
+  const shown = run.running || run.error !== null || run.outcome !== null;
 
   return (
     <Stack gap="md" data-testid="ai-tab">
       <Paper withBorder p="md">
         <Title order={4} mb={4}>
-          Progress monitor
+          Agents for {client.name}
         </Title>
         <Text size="sm" c="dimmed" mb="sm">
-          Spotter works out the facts from {client.name}’s logs and measurements; an AI model, if one is set up, explains
-          what stands out. The name is replaced before anything is sent. What it finds waits below for you to accept or
-          dismiss.
+          Spotter works out the facts from {client.name}’s records; an AI model, if one is set up, explains them. The
+          name is replaced before anything is sent. What an agent proposes waits below for you to accept or dismiss.
         </Text>
-        <Group gap="sm" align="center">
-          <Button onClick={() => void run.run(request)} loading={run.running} data-testid="ai-run-progress">
-            Run progress monitor
-          </Button>
-          <Button variant="default" onClick={() => setPreviewing(true)} disabled={run.running} data-testid="ai-preview">
+        <Stack gap={8}>
+          {CLIENT_AGENTS.map((a, i) => (
+            <Group key={a.task} gap="md" wrap="nowrap" data-testid="ai-agent" data-task={a.task}>
+              <Button
+                w={200}
+                style={{ flexShrink: 0 }}
+                variant={i === 0 ? 'filled' : 'light'}
+                onClick={() => start(a.task)}
+                loading={run.running && task === a.task}
+                disabled={run.running && task !== a.task}
+                data-testid={a.testId}
+              >
+                {a.button}
+              </Button>
+              <Text size="sm" c="dimmed">
+                {a.line}
+              </Text>
+            </Group>
+          ))}
+        </Stack>
+        <Group gap="sm" align="center" mt="sm">
+          <Button variant="default" size="xs" onClick={() => setPreviewing(true)} disabled={run.running} data-testid="ai-preview">
             See what would be sent
           </Button>
           <Checkbox
@@ -42,9 +96,16 @@ export function AiTab({ client }: { client: Client }) {
             data-testid="ai-run-fresh"
           />
         </Group>
-        <div style={{ marginTop: 'var(--mantine-spacing-sm)' }}>
-          <RunStatus run={run} testPrefix="ai-run" withCancel />
-        </div>
+        {shown && (
+          <Group gap="xs" mt="sm" align="flex-start" wrap="nowrap" data-testid="ai-run-task" data-task={task}>
+            <Text size="sm" fw={500} style={{ flexShrink: 0 }}>
+              {taskLabel(task)}:
+            </Text>
+            <div style={{ flex: 1 }}>
+              <RunStatus run={run} testPrefix="ai-run" withCancel />
+            </div>
+          </Group>
+        )}
         {run.error?.code === 'ai' && run.error.message.startsWith('agent disabled') && (
           <Anchor component={Link} to="/insights?tab=agents" size="sm" data-testid="ai-open-agents">
             Open Insights → Agents
@@ -66,17 +127,39 @@ export function AiTab({ client }: { client: Client }) {
         />
       </div>
 
-      {previewing && <PreviewModal request={request} onClose={() => setPreviewing(false)} />}
+      <ChatPanel key={client.id} client={client} />
+
+      {previewing && <PreviewModal initial={task} clientId={client.id} fresh={fresh} onClose={() => setPreviewing(false)} />}
     </Stack>
   );
 }
 
-function PreviewModal({ request, onClose }: { request: RunRequest; onClose: () => void }) {
+function PreviewModal({
+  initial,
+  clientId,
+  fresh,
+  onClose,
+}: {
+  initial: TaskType;
+  clientId: string;
+  fresh: boolean;
+  onClose: () => void;
+}) {
+  const [task, setTask] = useState<TaskType>(initial);
+  const request: RunRequest = { taskType: task, clientId, fresh };
   const preview = useRunPreview(request, true);
   const p = preview.data;
   return (
     <Modal opened onClose={onClose} title="What would be sent" size="xl">
       <Stack gap="sm" data-testid="ai-preview-modal">
+        <NativeSelect
+          label="Agent"
+          w={260}
+          value={task}
+          onChange={(e) => setTask(e.currentTarget.value as TaskType)}
+          data={CLIENT_AGENTS.map((a) => ({ value: a.task, label: taskLabel(a.task) }))}
+          data-testid="ai-preview-task"
+        />
         {preview.isPending && <Loader size="sm" />}
         {preview.error && (
           <Alert color="red" variant="light" title="Could not prepare the preview" data-testid="ai-preview-error">
