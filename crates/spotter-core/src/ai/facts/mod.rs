@@ -37,12 +37,6 @@ pub fn r2(v: f64) -> f64 {
     (v * 100.0).round() / 100.0
 }
 
-/// A fact's label and value for the review queue's evidence list.
-pub trait Cited {
-    fn reference(&self) -> &str;
-    fn evidence(&self) -> super::review::Evidence;
-}
-
 pub fn to_json<T: Serialize>(v: &T) -> serde_json::Value {
     serde_json::to_value(v).unwrap_or(serde_json::Value::Null)
 }
