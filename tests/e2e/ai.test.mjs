@@ -111,7 +111,7 @@ async function openClientTab(name, tab) {
     until.elementLocated(By.xpath(`//*[@data-testid="client-row"][contains(., "${name}")]//td[1]`)),
     TIMEOUT,
   );
-  await cell.click();
+  await clickWhenReady(cell); // a notice may still cover the row for a moment
   await app.waitForText('client-detail-name', name);
   await app.click(tab);
 }

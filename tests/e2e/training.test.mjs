@@ -181,7 +181,8 @@ test("log today's plan day with a heavier goblet squat and see the new record", 
     until.elementLocated(By.xpath(`//*[@data-testid="client-row"][contains(., "${CLIENT}")]//td[1]`)),
     TIMEOUT,
   );
-  await cell.click();
+  // The "Restored as version 3" notice may still cover the bottom rows for a moment.
+  await clickWhenReady(cell);
   await app.waitForText('client-detail-name', CLIENT);
   await app.click('client-tab-plans');
   // The newest running plan is the one shown: ours, starting today with day 1.
