@@ -380,9 +380,9 @@ impl Runtime {
         for (i, p) in all.into_iter().enumerate() {
             let key = match self.keychain.get(&p.id).await {
                 Ok(k) => k,
-                Err(e) if p.kind == ProviderKind::Compatible => {
+                // A local server needs no key: go on without the keychain.
+                Err(_) if p.kind == ProviderKind::Compatible => {
                     tracing::warn!(provider = %p.name, "keychain unavailable; trying without a key");
-                    let _ = e;
                     None
                 }
                 Err(e) => {
