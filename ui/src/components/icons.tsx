@@ -1,9 +1,10 @@
 // A handful of stroke icons drawn inline: avoids an icon package for eight glyphs.
 import type { ReactNode, SVGProps } from 'react';
 
-type IconProps = SVGProps<SVGSVGElement> & { size?: number };
+export type IconProps = SVGProps<SVGSVGElement> & { size?: number };
 
-function Icon({ size = 18, children, ...rest }: IconProps & { children: ReactNode }) {
+/** The shared frame of every glyph: 24-unit grid, stroked in the current colour. */
+export function Icon({ size = 18, children, ...rest }: IconProps & { children: ReactNode }) {
   return (
     <svg
       width={size}

@@ -1,27 +1,9 @@
 // The training screens' few extra glyphs, drawn like components/icons.tsx.
-import type { ReactNode, SVGProps } from 'react';
+import type { ReactNode } from 'react';
+import { Icon as BaseIcon, type IconProps } from '../components/icons';
 
-type IconProps = SVGProps<SVGSVGElement> & { size?: number };
-
-function Icon({ size = 16, children, ...rest }: IconProps & { children: ReactNode }) {
-  return (
-    <svg
-      width={size}
-      height={size}
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={1.8}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-      {...rest}
-    >
-      {children}
-    </svg>
-  );
-}
+// Training glyphs are a size smaller than the navigation's.
+const Icon = ({ size = 16, ...rest }: IconProps & { children: ReactNode }) => <BaseIcon size={size} {...rest} />;
 
 export const IconCaution = (p: IconProps) => (
   <Icon {...p}>
