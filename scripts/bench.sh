@@ -36,8 +36,8 @@ rm -rf "$out/app-db"
 NO_AT_BRIDGE=1 dbus-run-session -- xvfb-run -a -s "-screen 0 1400x900x24" \
   node tests/bench/app-bench.mjs "$PWD/$out/app-db" 5 | tee "$out/app.json"
 
-echo "== calendar: a week of ~320 sessions rendered (bundled debug build)"
+echo "== calendar: weeks of ~320 sessions painted (bundled debug build)"
 rm -rf "$out/calendar-db"
-./target/debug/spotter-cli --data-dir "$out/calendar-db" seed --bench --clients 200 --trainers 4 --sessions 320 >/dev/null
+./target/debug/spotter-cli --data-dir "$out/calendar-db" seed --bench --clients 200 --trainers 4 --sessions 960 >/dev/null
 NO_AT_BRIDGE=1 dbus-run-session -- xvfb-run -a -s "-screen 0 1400x900x24" \
   node tests/bench/calendar-bench.mjs "$PWD/$out/calendar-db" 7 | tee "$out/calendar.json"

@@ -1,8 +1,13 @@
 // Calendar rendering benchmark, run by scripts/bench.sh (`make bench`), not by `make test`.
-// A week holding ~320 sessions (4 trainers, 16 a day, Mon–Fri, seeded with
-// `spotter-cli seed --bench`): the time from asking for the week (a hash change) until the events
-// are in the DOM and two animation frames have passed (painted). FullCalendar renders a week's
-// events in one commit, so "some are in the DOM" is "all are"; events_painted says how many.
+// Three full weeks of ~320 sessions each (4 trainers, 16 a day, Mon–Fri from 2024-01-01, seeded
+// with `spotter-cli seed --bench --sessions 960`). Every figure is measured inside the webview:
+// from the trainer's action until the week's events are in the DOM, the calendar is shown, and
+// two animation frames have passed (painted).
+//   first_visit_ms   the first time the calendar is opened: its code loads, the week is fetched;
+//   revisit_ms       opening it again from the dashboard (it stays mounted between visits);
+//   week_step_ms     "next week" / "previous week" (the weeks either side are fetched ahead);
+//   settings_ms      for scale: opening Settings from the dashboard, a plain form, on the same
+//                    machine in the same run (what any screen change costs to paint here).
 // Prints one JSON object.
 
 import { By, until } from 'selenium-webdriver';
@@ -10,48 +15,81 @@ import { Driver, TIMEOUT } from '../e2e/harness.mjs';
 
 const dataDir = process.argv[2];
 const runs = Number(process.argv[3] ?? 7);
-const WEEK = '2024-01-01';
+const WEEK = '2024-01-08'; // the middle one: a full week on either side
+
+// A script resolving with the milliseconds from running `act` until `ready` holds and two frames
+// have passed. Both are statements, pasted in (the app's CSP allows no eval in the page).
+const timed = (act, ready) => `const done = arguments[arguments.length - 1];
+  const ready = () => { ${ready} };
+  const t0 = performance.now();
+  ${act};
+  const check = () => {
+    if (ready()) requestAnimationFrame(() => requestAnimationFrame(() => done(performance.now() - t0)));
+    else setTimeout(check, 1);
+  };
+  check();`;
+
+// Shown: laid out, visible, loaded, with events of a week other than `before` (ids, comma-joined).
+const calendarShown = (before = '') => `
+  const cal = document.querySelector('[data-testid="calendar"]');
+  if (!cal || cal.getClientRects().length === 0 || cal.dataset.loaded !== 'yes') return false;
+  const first = document.querySelector('[data-testid="calendar-event"]');
+  return first !== null && !${JSON.stringify(before)}.split(',').includes(first.dataset.sessionId);`;
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const round = (x) => Math.round(x);
 
 const driver = await Driver.start();
 try {
   const app = await driver.launch(dataDir);
-  const times = [];
-  let events = 0;
-  let first = 0;
-  for (let i = 0; i < runs + 1; i += 1) {
-    // Leave the calendar, then ask for the week: a fresh mount and a fresh query each time.
-    await app.driver.executeScript("location.hash = '#/dashboard'");
-    await app.driver.wait(until.elementLocated(By.css('[data-testid="dashboard-today"]')), TIMEOUT);
-    const result = await app.driver.executeAsyncScript(
-      `const done = arguments[arguments.length - 1];
-       const t0 = performance.now();
-       location.hash = '#/calendar?date=${WEEK}';
-       const check = () => {
-         const n = document.querySelectorAll('[data-testid="calendar-event"]').length;
-         const cal = document.querySelector('[data-testid="calendar"]');
-         if (cal && cal.dataset.loaded === 'yes' && n > 0) {
-           requestAnimationFrame(() => requestAnimationFrame(() => done({ ms: performance.now() - t0, n })));
-         } else {
-           setTimeout(check, 1);
-         }
-       };
-       check();`,
-    );
-    // The first visit also loads the calendar's code and fetches the week; later visits render
-    // from the query cache while it refetches in the background.
-    if (i === 0) first = result.ms;
-    else times.push(result.ms);
-    events = result.n;
+  const d = app.driver;
+  const toDashboard = async () => {
+    await d.executeScript("location.hash = '#/dashboard'");
+    await d.wait(until.elementLocated(By.css('[data-testid="dashboard-today"]')), TIMEOUT);
+  };
+  const openCalendar = () => d.executeAsyncScript(timed(`location.hash = '#/calendar?date=${WEEK}'`, calendarShown()));
+  const eventIds = () =>
+    d.executeScript("return [...document.querySelectorAll('[data-testid=\"calendar-event\"]')].map((e) => e.dataset.sessionId).join(',')");
+
+  await toDashboard();
+  const first = await openCalendar();
+  const events = await d.executeScript('return document.querySelectorAll(\'[data-testid="calendar-event"]\').length');
+
+  // Next and previous in turn, around the middle week: the first steps are to weeks only fetched
+  // ahead, later ones to weeks seen before.
+  const steps = [];
+  const buttons = ['.fc-next-button', '.fc-prev-button', '.fc-prev-button', '.fc-next-button'];
+  for (let i = 0; i < runs; i += 1) {
+    const before = await eventIds();
+    const button = buttons[i % buttons.length];
+    steps.push(await d.executeAsyncScript(timed(`document.querySelector('${button}').click()`, calendarShown(before))));
   }
-  times.sort((a, b) => a - b);
+
+  const revisits = [];
+  const settings = [];
+  for (let i = 0; i < runs; i += 1) {
+    await toDashboard();
+    revisits.push(await openCalendar());
+    await toDashboard();
+    settings.push(
+      await d.executeAsyncScript(
+        timed(
+          "location.hash = '#/settings'",
+          "const el = document.querySelector('[data-testid=\"settings-ai\"]'); return el !== null && el.getClientRects().length > 0;",
+        ),
+      ),
+    );
+  }
+
   console.log(
     JSON.stringify({
       bench: 'calendar_week_render',
       events_painted: events,
-      first_visit_ms: first,
-      runs: times.length,
-      median_ms: times[Math.floor(times.length / 2)],
-      max_ms: times[times.length - 1],
+      runs,
+      first_visit_ms: round(first),
+      revisit_ms: { median: round(median(revisits)), max: round(Math.max(...revisits)) },
+      week_step_ms: { median: round(median(steps)), max: round(Math.max(...steps)) },
+      settings_ms: { median: round(median(settings)), max: round(Math.max(...settings)) },
     }),
   );
   await app.quit();

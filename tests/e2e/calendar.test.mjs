@@ -205,6 +205,17 @@ test('complete a session from the dashboard', async () => {
     return { ok: s.length === 1 && s[0].status === 'completed', seen: s };
   });
   assert.equal(stored[0].status, 'completed');
+
+  // The calendar stayed mounted, hidden, while the dashboard showed: back on it, the session is
+  // shown completed (the agenda lists it; the time grid starts at 05:00).
+  await app.click('nav-calendar');
+  await app.driver.findElement(By.css('.fc-today-button')).click().catch(() => {}); // disabled when already on today
+  await app.driver.findElement(By.css('.fc-listWeek-button')).click();
+  await app.driver.wait(
+    until.elementLocated(By.xpath('//*[@data-testid="calendar-event"][@data-status="completed"][contains(., "José Núñez")]')),
+    TIMEOUT,
+  );
+  await app.driver.findElement(By.css('.fc-timeGridWeek-button')).click();
 });
 
 test('export the calendar as .ics and read it back with an independent parser', async () => {

@@ -4,6 +4,7 @@ import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { AppFrame } from './components/AppFrame';
 import { AppSpotlight } from './components/AppSpotlight';
+import { KeptScreen } from './components/KeptScreen';
 import { StartupGate } from './components/StartupGate';
 import { ClientEditScreen } from './screens/ClientEditScreen';
 import { ClientNewScreen } from './screens/ClientNewScreen';
@@ -17,7 +18,7 @@ import { TrainingScreen } from './screens/TrainingScreen';
 import { WorkoutLogScreen } from './screens/client/WorkoutLogScreen';
 
 // The calendar library is the largest part of the bundle: load it when first opened, so the
-// first screen starts fast and the idle app stays small.
+// first screen starts fast and the idle app stays small. Once opened it stays mounted (KeptScreen).
 const CalendarScreen = lazy(() => import('./screens/CalendarScreen').then((m) => ({ default: m.CalendarScreen })));
 // The plan builder brings drag and drop; it loads when a plan is first opened.
 const PlanBuilderScreen = lazy(() => import('./training/PlanBuilderScreen').then((m) => ({ default: m.PlanBuilderScreen })));
@@ -56,13 +57,15 @@ export function AppRoot() {
               <Route path="/clients/:id/edit" element={<ClientEditScreen />} />
               <Route path="/clients/:id/log" element={<WorkoutLogScreen />} />
               <Route path="/clients/:id/log/:logId" element={<WorkoutLogScreen />} />
-              <Route path="/calendar" element={<CalendarScreen />} />
+              {/* Rendered below, kept mounted between visits. */}
+              <Route path="/calendar" element={null} />
               <Route path="/training" element={<TrainingScreen />} />
               <Route path="/training/plans/:id" element={<PlanBuilderScreen />} />
               <Route path="/insights" element={<InsightsScreen />} />
               <Route path="/settings" element={<SettingsScreen />} />
               <Route path="*" element={<NotFoundScreen />} />
             </Routes>
+            <KeptScreen path="/calendar">{(active) => <CalendarScreen active={active} />}</KeptScreen>
           </Suspense>
         </AppFrame>
       </StartupGate>

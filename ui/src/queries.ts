@@ -7,6 +7,7 @@ import {
   useQuery,
   useQueryClient,
 } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import { api } from './api';
 import type {
   AppError,
@@ -166,6 +167,21 @@ export function useSessionsRange(query: CalendarQuery | null) {
     enabled: query !== null,
     staleTime: 0,
   });
+}
+
+/** Fetches a range into the cache ahead of need (the calendar's neighbouring weeks). */
+export function usePrefetchSessionsRange() {
+  const queryClient = useQueryClient();
+  return useCallback(
+    (query: CalendarQuery) =>
+      queryClient.prefetchQuery({
+        queryKey: scheduleKeys.range(query),
+        queryFn: () => api.sessionsRange(query),
+        // Not again on every step back and forth; shown, the range refetches like any other.
+        staleTime: 60_000,
+      }),
+    [queryClient],
+  );
 }
 
 export function useSession(id: string | null) {

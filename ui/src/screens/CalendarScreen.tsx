@@ -7,12 +7,12 @@ import FullCalendar from '@fullcalendar/react';
 import timeGridPlugin from '@fullcalendar/timegrid';
 import { Alert, Box, Button, Group, Modal, MultiSelect } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { api } from '../api';
 import type { AppError, CalendarQuery, Conflict, FreeSlot, Session, SessionInput } from '../bindings';
 import { PageHeader } from '../components/PageHeader';
-import { useInvalidateSessions, useRooms, useSessionsRange, useTrainers } from '../queries';
+import { useInvalidateSessions, usePrefetchSessionsRange, useRooms, useSessionsRange, useTrainers } from '../queries';
 import { ConflictList } from '../schedule/ConflictList';
 import { IcsExportDialog, IcsImportDialog } from '../schedule/IcsDialogs';
 import { kindColor } from '../schedule/kinds';
@@ -45,6 +45,38 @@ function markEvent(info: EventMountArg) {
   }
 }
 
+const VIEWS = ['timeGridDay', 'timeGridWeek', 'dayGridMonth', 'listWeek'];
+
+/** Where `#/calendar?date=2026-11-23&view=timeGridDay` asks to go (links from the dashboard). */
+function calendarTarget(params: URLSearchParams): { date?: string; view?: string } {
+  const date = params.get('date') ?? '';
+  const view = params.get('view') ?? '';
+  return {
+    date: /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : undefined,
+    view: VIEWS.includes(view) ? view : undefined,
+  };
+}
+
+/** Whether a view already shows a day: going to it anyway would draw every event again. */
+function showsDate(view: { currentStart: Date; currentEnd: Date }, date: string): boolean {
+  const day = new Date(`${date}T00:00:00`);
+  return view.currentStart <= day && day < view.currentEnd;
+}
+
+/** Days between one range of a view and the next, for fetching ahead; none for the month grid. */
+function stepDays(view: string): number | null {
+  if (view === 'timeGridDay') return 1;
+  if (view === 'timeGridWeek' || view === 'listWeek') return 7;
+  return null;
+}
+
+/** An instant moved by whole local days, as FullCalendar moves its range (DST included). */
+function shiftDays(iso: string, days: number): string {
+  const d = new Date(iso);
+  d.setDate(d.getDate() + days);
+  return d.toISOString();
+}
+
 /** A drag or resize that collided: the trainer decides before anything is saved. */
 interface PendingMove {
   session: Session;
@@ -53,18 +85,23 @@ interface PendingMove {
   slot?: FreeSlot | null;
 }
 
-export function CalendarScreen() {
+/**
+ * The calendar. It stays mounted between visits (`KeptScreen`): `active` says whether it is the
+ * screen showing. Hidden, it closes its dialogs; shown again, it follows the link it was opened
+ * with (`?date=`, `?view=`) and otherwise stays on the week the trainer left it at.
+ */
+export function CalendarScreen({ active = true }: { active?: boolean }) {
   const trainers = useTrainers();
   const rooms = useRooms();
   const invalidate = useInvalidateSessions();
+  const prefetch = usePrefetchSessionsRange();
   const calendarRef = useRef<FullCalendar>(null);
-  // `#/calendar?date=2026-11-23&view=timeGridDay` opens on that date (links from the dashboard).
   const [params] = useSearchParams();
-  const initialDate = /^\d{4}-\d{2}-\d{2}$/.test(params.get('date') ?? '') ? (params.get('date') ?? undefined) : undefined;
-  const initialView = ['timeGridDay', 'timeGridWeek', 'dayGridMonth', 'listWeek'].includes(params.get('view') ?? '')
-    ? (params.get('view') ?? 'timeGridWeek')
-    : 'timeGridWeek';
-  const [range, setRange] = useState<{ from: string; to: string } | null>(null);
+  const search = params.toString();
+  // The first link decides the initial view and date; later ones move the calendar (below). They
+  // must not become new props: FullCalendar would rebuild itself for them.
+  const [opening] = useState(() => calendarTarget(params));
+  const [range, setRange] = useState<{ from: string; to: string; view: string } | null>(null);
   const [trainerIds, setTrainerIds] = useState<string[]>([]);
   const [roomIds, setRoomIds] = useState<string[]>([]);
   const [dialog, setDialog] = useState<SessionDialogTarget | null>(null);
@@ -76,6 +113,8 @@ export function CalendarScreen() {
     ? { from: range.from, to: range.to, trainerIds, roomIds, includeCancelled: true }
     : null;
   const sessions = useSessionsRange(query);
+  const refetch = useRef(sessions.refetch);
+  refetch.current = sessions.refetch;
   const trainerList = useMemo(() => trainers.data ?? [], [trainers.data]);
   const colorOf = useMemo(() => new Map(trainerList.map((t) => [t.id, t.color])), [trainerList]);
   const me = trainerList.find((t) => t.isMe) ?? trainerList[0];
@@ -97,10 +136,59 @@ export function CalendarScreen() {
     [sessions.data, colorOf],
   );
 
+  // Leaving and coming back. The window may have been resized meanwhile, which FullCalendar
+  // cannot measure while hidden.
+  const shown = useRef({ active, search, width: window.innerWidth, height: window.innerHeight });
+  useEffect(() => {
+    const before = shown.current;
+    shown.current = { active, search, width: window.innerWidth, height: window.innerHeight };
+    const calendar = calendarRef.current?.getApi();
+    if (!active) {
+      if (before.active) {
+        setDialog(null);
+        setPending(null);
+        setIcs(null);
+        calendar?.unselect();
+      }
+      return;
+    }
+    if (!calendar) return;
+    if (!before.active) {
+      if (before.width !== window.innerWidth || before.height !== window.innerHeight) calendar.updateSize();
+      // Invalidations kept the week current while hidden; this catches anything else. An
+      // unchanged answer keeps the same data, so the calendar is not drawn again.
+      void refetch.current();
+    }
+    if (!before.active || before.search !== search) {
+      const target = calendarTarget(new URLSearchParams(search));
+      if (target.view && target.view !== calendar.view.type) calendar.changeView(target.view, target.date);
+      else if (target.date && !showsDate(calendar.view, target.date)) calendar.gotoDate(target.date);
+    }
+  }, [active, search]);
+
+  // The weeks either side are fetched once this one is in, so "previous" and "next" draw at once
+  // instead of waiting for the database.
+  const settled = sessions.isSuccess && !sessions.isPlaceholderData;
+  useEffect(() => {
+    if (!range || !settled) return;
+    const step = stepDays(range.view);
+    if (step === null) return;
+    for (const days of [-step, step]) {
+      void prefetch({
+        from: shiftDays(range.from, days),
+        to: shiftDays(range.to, days),
+        trainerIds,
+        roomIds,
+        includeCancelled: true,
+      });
+    }
+  }, [range, settled, trainerIds, roomIds, prefetch]);
+
   function onDatesSet(arg: DatesSetArg) {
     const from = arg.start.toISOString();
     const to = arg.end.toISOString();
-    setRange((r) => (r && r.from === from && r.to === to ? r : { from, to }));
+    const view = arg.view.type;
+    setRange((r) => (r && r.from === from && r.to === to && r.view === view ? r : { from, to, view }));
   }
 
   function onSelect(info: DateSelectArg) {
@@ -210,8 +298,8 @@ export function CalendarScreen() {
       <FullCalendar
         ref={calendarRef}
         plugins={[timeGridPlugin, dayGridPlugin, listPlugin, interactionPlugin]}
-        initialView={initialView}
-        initialDate={initialDate}
+        initialView={opening.view ?? 'timeGridWeek'}
+        initialDate={opening.date}
         headerToolbar={{ left: 'prev,next today', center: 'title', right: 'timeGridDay,timeGridWeek,dayGridMonth,listWeek' }}
         buttonText={{ today: 'Today', day: 'Day', week: 'Week', month: 'Month', list: 'Agenda' }}
         firstDay={1}
@@ -238,7 +326,7 @@ export function CalendarScreen() {
         eventDidMount={markEvent}
       />
     ),
-    [events, initialView, initialDate],
+    [events, opening],
   );
 
   return (
