@@ -6,7 +6,7 @@ import { AppRoot } from '../AppRoot';
 import type { CalendarQuery } from '../bindings';
 import { AppProviders } from '../providers';
 import { createQueryClient } from '../queries';
-import { installBackend } from '../test/backend';
+import { installBackend, makeEntry } from '../test/backend';
 import { renderApp } from '../test/render';
 
 const ranges = (backend: ReturnType<typeof installBackend>) =>
@@ -72,6 +72,22 @@ describe('calendar screen', () => {
     await waitFor(() => expect(title()).toMatch(/Mar 4 – 10, 2024/));
     expect(screen.getByTestId('calendar')).toBe(calendar);
     expect(calendar).toBeVisible();
+  });
+
+  it('shows time and title as one text in the week, and flags a missing clearance', async () => {
+    installBackend([], {
+      calendar: [
+        makeEntry({ id: 's1', label: 'Anna Schmidt', start: '2024-01-09T07:00:00Z', end: '2024-01-09T07:50:00Z' }),
+        makeEntry({ id: 's2', label: 'Ben Ode', start: '2024-01-10T09:00:00Z', end: '2024-01-10T10:00:00Z', needsClearance: true }),
+      ],
+    });
+    renderApp('/calendar?date=2024-01-10');
+    const events = await screen.findAllByTestId('calendar-event');
+    const text = (id: string) => events.find((e) => e.dataset.sessionId === id)?.querySelector('.fc-event-main')?.textContent;
+    expect(events).toHaveLength(2);
+    expect(text('s1')).toMatch(/^\d\d:\d\d - \d\d:\d\d\nAnna Schmidt$/);
+    expect(text('s2')).toMatch(/\n⚑ Ben Ode$/);
+    expect(events.find((e) => e.dataset.sessionId === 's2')).toHaveAttribute('data-clearance', 'needed');
   });
 
   it('closes its dialog when the trainer leaves', async () => {

@@ -142,6 +142,8 @@ export interface Seed {
   /** Today's sessions for dashboard_get, also answered by session_get / session_set_status. */
   today?: Session[];
   attention?: AttentionItem[];
+  /** What sessions_range finds: the entries overlapping the asked range. */
+  calendar?: CalendarEntry[];
 }
 
 export function makeSession(partial: Partial<Session> & { id: string; start: string; end: string }): Session {
@@ -395,7 +397,10 @@ export function installBackend(initial: Client[] = [], seed: Seed = {}) {
     // Scheduling: empty but well-formed, so screens around the client record render quietly.
     trainers_list: () => [ME],
     rooms_list: () => [],
-    sessions_range: () => [],
+    sessions_range: (args) => {
+      const q = args.query as { from: string; to: string };
+      return (seed.calendar ?? []).filter((e) => Date.parse(e.start) < Date.parse(q.to) && Date.parse(e.end) > Date.parse(q.from));
+    },
     // Copies: the cache must never hold the objects this fake mutates.
     dashboard_get: () => ({ today: [...today.values()].map((x) => structuredClone(x)), weekAhead: [], attention: seed.attention ?? [] }),
     session_get: (args) => structuredClone(session(args.id)),
