@@ -69,19 +69,3 @@ export async function logPathFor(queryClient: QueryClient, clientId: string, dat
   }
   return logPath(clientId, { session: sessionId });
 }
-
-/** "Greta Weiß" → "greta-weiss": a file name that reads well and travels everywhere. */
-export function slug(name: string): string {
-  const ascii = name
-    .toLowerCase()
-    .replace(/ß/g, 'ss')
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '');
-  return ascii.replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'client';
-}
-
-/** `dir` + `file`, with the separator the folder already uses (Windows paths too). */
-export function joinPath(dir: string, file: string): string {
-  const sep = dir.includes('\\') && !dir.includes('/') ? '\\' : '/';
-  return `${dir.replace(/[\\/]+$/, '')}${sep}${file}`;
-}

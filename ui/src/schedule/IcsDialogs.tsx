@@ -2,11 +2,8 @@ import { Alert, Badge, Button, Group, Input, Modal, ScrollArea, Select, Stack, T
 import { useEffect, useState } from 'react';
 import { api, toUpload } from '../api';
 import type { AppError, FileUpload, IcsExportSummary, IcsPreview, Trainer } from '../bindings';
+import { fileSlug, joinPath } from '../files';
 import { useInvalidateSessions } from '../queries';
-
-function slug(name: string): string {
-  return name.normalize('NFKD').replace(/[^\w]+/g, '-').replace(/^-|-$/g, '').toLowerCase() || 'calendar';
-}
 
 /** Writes a trainer's calendar to an .ics file (a folder the trainer can change). */
 export function IcsExportDialog({ trainers, onClose }: { trainers: Trainer[]; onClose: () => void }) {
@@ -22,7 +19,7 @@ export function IcsExportDialog({ trainers, onClose }: { trainers: Trainer[]; on
   }, []);
   useEffect(() => {
     const t = trainers.find((x) => x.id === trainerId);
-    if (dir && t) setPath(`${dir}/${slug(t.name)}-calendar.ics`);
+    if (dir && t) setPath(joinPath(dir, `${fileSlug(t.name, 'trainer')}-calendar.ics`));
   }, [dir, trainerId, trainers]);
 
   async function run() {
