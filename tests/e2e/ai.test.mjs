@@ -2,7 +2,8 @@
 // speaks the OpenAI chat-completions API (started here), with the real keychain (the
 // Makefile runs the e2e tests in a private D-Bus session with its own gnome-keyring).
 // Add a provider and its key in Settings, run the progress monitor for a client, accept one
-// insight and dismiss another, disable the agent and see the run refused.
+// insight and dismiss another, accept the workout optimizer's plan change, disable an agent and
+// see the run refused.
 
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -23,11 +24,34 @@ let baseUrl;
 const received = []; // {headers, body} of every chat-completions request
 const dataDir = tempDataDir();
 
-/** The model: it reads the facts it was sent and answers with two grounded insights. */
+let proposed = null; // the optimizer's last proposal: { ref, exercise, sets }
+
+/**
+ * The model: it reads the facts it was sent. The workout optimizer gets a plan change (one more
+ * set on a row no injury flags, and the first alternative for every flagged row); the progress
+ * monitor gets two grounded insights.
+ */
 function answer(body) {
   const user = body.messages.find((m) => m.role === 'user')?.content ?? '';
   if (!user.startsWith('Facts about')) return { content: 'OK' };
   const facts = JSON.parse(user.slice(user.indexOf('\n') + 1));
+  if (body.response_format?.json_schema?.name === 'plan_changes') {
+    const flagged = new Set(facts.flagged.map((f) => f.ref));
+    const row = facts.plan.days.flatMap((d) => d.rows).find((r) => !flagged.has(r.ref));
+    proposed = { ref: row.ref, exercise: row.exercise, sets: row.sets + 1 };
+    const swaps = [...flagged].map((ref) => ({
+      op: 'replace', target: ref, exercise: facts.alternatives[0].ref, sets: null, repsMin: null, repsMax: null, reason: 'Spares the injury.',
+    }));
+    return {
+      content: JSON.stringify({
+        summary: `More work for ${facts.client.label} where progress is steady.`,
+        changes: [
+          ...swaps,
+          { op: 'change', target: row.ref, exercise: null, sets: proposed.sets, repsMin: null, repsMax: null, reason: 'Progressing well.' },
+        ],
+      }),
+    };
+  }
   const s1 = facts.strength[0];
   return {
     content: JSON.stringify({
@@ -199,6 +223,36 @@ test('accept one insight and dismiss the other with a reason', async () => {
   const stored = exportedTables(dataDir).ai_review_items;
   assert.deepEqual(stored.map((i) => i.status).sort(), ['accepted', 'dismissed']);
   assert.equal(stored.find((i) => i.status === 'dismissed').dismiss_reason, 'We talked about it on Monday');
+});
+
+test('the workout optimizer proposes a plan change, and accepting it saves an AI version of the plan', async () => {
+  await openClientTab(CLIENT, 'client-tab-ai');
+  await app.click('ai-run-optimizer');
+  const item = await app.driver.wait(
+    until.elementLocated(
+      By.xpath('//*[@data-testid="review-item"][@data-status="open"][@data-from-model="true"][.//*[@data-testid="review-title"][contains(., "Changes to")]]'),
+    ),
+    TIMEOUT,
+  );
+  assert.ok(proposed, 'the optimizer asked the model');
+  const body = await app.textOf(item);
+  assert.match(body, new RegExp(`More work for ${CLIENT}`), 'the label is turned back into the name');
+  assert.ok(body.includes(`${proposed.exercise} → ${proposed.sets} sets`), body);
+  assert.equal(exportedTables(dataDir).plan_versions.filter((v) => v.author_kind === 'ai').length, 0, 'nothing changes before accepting');
+
+  await clickWhenReady(await item.findElement(By.css('[data-testid="review-accept"]')));
+  const result = await app.driver.wait(until.elementLocated(By.xpath('//*[@data-testid="review-result"][contains(., "plan version")]')), TIMEOUT);
+  const versions = exportedTables(dataDir).plan_versions;
+  const ai = versions.filter((v) => v.author_kind === 'ai');
+  assert.equal(ai.length, 1);
+  assert.match(await app.textOf(result), new RegExp(`plan version ${ai[0].version}`));
+  assert.equal(ai[0].version, Math.max(...versions.filter((v) => v.plan_id === ai[0].plan_id).map((v) => v.version)), 'the newest version');
+  assert.ok(ai[0].summary.includes(`${proposed.exercise} `) && ai[0].summary.includes(`→ ${proposed.sets} ×`), ai[0].summary);
+  // Deload weeks keep their own, lower number of sets.
+  const previous = versions.find((v) => v.plan_id === ai[0].plan_id && v.version === ai[0].version - 1);
+  const deloads = (v) => JSON.parse(v.body).weeks.filter((w) => w.deload);
+  assert.ok(deloads(previous).length > 0, 'the demo plan has deload weeks');
+  assert.deepEqual(deloads(ai[0]), deloads(previous));
 });
 
 test('a disabled agent is refused, and the refusal is in the execution log', async () => {

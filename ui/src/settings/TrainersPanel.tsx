@@ -65,7 +65,8 @@ export function TrainersPanel() {
                 <div style={{ width: 12, height: 12, borderRadius: 6, background: t.color }} />
               </Table.Td>
               <Table.Td>
-                <Text size="sm" fw={600}>
+                {/* A div, not a p: the badge is a block element. */}
+                <Text size="sm" fw={600} component="div">
                   {t.name} {t.isMe && <Badge size="xs" variant="light">me</Badge>}
                 </Text>
                 <Text size="xs" c="dimmed">

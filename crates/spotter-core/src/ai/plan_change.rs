@@ -56,10 +56,12 @@ pub fn apply(body: &PlanBody, changes: &[PlanChange]) -> Result<PlanBody> {
             PlanChange::Change { week, day, row, sets, reps_min, reps_max } => {
                 let original = item(body, *week, *day, *row)?.exercise_id.clone();
                 for w in (*week as usize)..out.weeks.len() {
+                    // A later deload week stays a deload: it keeps its own, lower number of sets.
+                    let keeps_sets = w != *week as usize && out.weeks[w].deload;
                     if let Some(p) = out.weeks[w].days.get_mut(*day as usize).and_then(|d| d.items.get_mut(*row as usize)) {
                         if p.exercise_id == original {
-                            if let Some(s) = sets {
-                                p.sets = *s;
+                            if let Some(s) = sets.filter(|_| !keeps_sets) {
+                                p.sets = s;
                             }
                             if let Some(r) = reps_min {
                                 p.reps_min = *r;
@@ -125,4 +127,47 @@ pub fn apply(body: &PlanBody, changes: &[PlanChange]) -> Result<PlanBody> {
     }
     plan::validate(&out)?;
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::training::plan::{Load, LoadKind, PlanDay, PlanWeek};
+
+    fn week(sets: u32, deload: bool) -> PlanWeek {
+        let squat = Prescription {
+            exercise_id: "squat".into(),
+            exercise_name: "Back Squat".into(),
+            sets,
+            reps_min: 5,
+            reps_max: 5,
+            load: Load { kind: LoadKind::Kg, value: Some(80.0) },
+            tempo: String::new(),
+            rest_seconds: None,
+            notes: String::new(),
+            group: None,
+            group_kind: None,
+        };
+        PlanWeek { deload, days: vec![PlanDay { name: "Lower".into(), day_offset: 0, items: vec![squat] }] }
+    }
+
+    #[test]
+    fn more_sets_from_a_week_on_leave_later_deload_weeks_as_they_are() {
+        let body = PlanBody { weeks: vec![week(4, false), week(4, false), week(2, true), week(4, false)], ..Default::default() };
+        let change = PlanChange::Change { week: 1, day: 0, row: 0, sets: Some(5), reps_min: Some(6), reps_max: Some(6) };
+        let out = apply(&body, &[change]).unwrap();
+        let sets: Vec<u32> = out.weeks.iter().map(|w| w.days[0].items[0].sets).collect();
+        assert_eq!(sets, [4, 5, 2, 5], "before the change, the change, the deload, after");
+        let reps: Vec<u32> = out.weeks.iter().map(|w| w.days[0].items[0].reps_min).collect();
+        assert_eq!(reps, [5, 6, 6, 6], "reps change in the deload week too");
+    }
+
+    #[test]
+    fn a_change_made_in_a_deload_week_applies_there() {
+        let body = PlanBody { weeks: vec![week(2, true), week(4, false)], ..Default::default() };
+        let change = PlanChange::Change { week: 0, day: 0, row: 0, sets: Some(3), reps_min: None, reps_max: None };
+        let out = apply(&body, &[change]).unwrap();
+        assert_eq!(out.weeks[0].days[0].items[0].sets, 3);
+        assert_eq!(out.weeks[1].days[0].items[0].sets, 3);
+    }
 }
