@@ -8,8 +8,8 @@ use serde_json::Value;
 use spotter_ai::Runtime;
 use spotter_core::ai::agents::{self, Agent, AgentInput};
 use spotter_core::ai::chat::{self, ChatMessage};
-use spotter_core::ai::facts::health::HealthReport;
 use spotter_core::ai::executions::{self, DayMetrics, Execution, ExecutionQuery, ExecutionSummary};
+use spotter_core::ai::facts::health::HealthReport;
 use spotter_core::ai::providers::{self, Provider, ProviderInput};
 use spotter_core::ai::review::{self, ReviewItem, ReviewQuery};
 use spotter_core::ai::run::{AiStatus, ProviderCheck, RunOutcome, RunPreview, RunRequest};
@@ -74,7 +74,12 @@ ai_command!(ai_chat_clear(client: String) -> (), |rt| chat::clear(rt.db(), &clie
 
 /// Asks about a client; the answer streams to `events` (each delta is the answer so far).
 #[tauri::command]
-pub async fn ai_chat_ask(state: State<'_, AppState>, client: Value, question: Value, events: Channel<AgentEvent>) -> CmdResult<ChatMessage> {
+pub async fn ai_chat_ask(
+    state: State<'_, AppState>,
+    client: Value,
+    question: Value,
+    events: Channel<AgentEvent>,
+) -> CmdResult<ChatMessage> {
     let client: String = from_arg("client", client)?;
     let question: String = from_arg("question", question)?;
     let rt = state.ai()?;
@@ -89,7 +94,11 @@ pub async fn ai_chat_ask(state: State<'_, AppState>, client: Value, question: Va
 
 /// Runs an agent; its progress goes to `events` as it happens.
 #[tauri::command]
-pub async fn ai_run(state: State<'_, AppState>, request: Value, events: Channel<AgentEvent>) -> CmdResult<RunOutcome> {
+pub async fn ai_run(
+    state: State<'_, AppState>,
+    request: Value,
+    events: Channel<AgentEvent>,
+) -> CmdResult<RunOutcome> {
     let request: RunRequest = from_arg("request", request)?;
     let rt = state.ai()?;
     spawn_guarded(async move {

@@ -20,19 +20,23 @@ use spotter_core::schedule::{
     Session, SessionInput, SessionStatus, Trainer, TrainerInput,
 };
 use spotter_core::settings::{self, Settings};
-use spotter_core::training::exercise_import::{self, DuplicateDecision, ExerciseImportPreview, ExerciseImportReport};
+use spotter_core::training::exercise_import::{
+    self, DuplicateDecision, ExerciseImportPreview, ExerciseImportReport,
+};
 use spotter_core::training::exercises::{self, Exercise, ExerciseInput, ExerciseQuery};
-use spotter_core::training::logs::{self, LogSaved, WorkoutLog, WorkoutLogInput, WorkoutLogSummary, WorkoutSetInput};
+use spotter_core::training::logs::{
+    self, LogSaved, WorkoutLog, WorkoutLogInput, WorkoutLogSummary, WorkoutSetInput,
+};
 use spotter_core::training::plan::PlanBody;
 use spotter_core::training::plans::{
-    self, Author, NewPlan, Plan, PlanAssignment, PlanDate, PlanListQuery, PlanSave, PlanSummary, PlanVersion,
-    PlanVersionDetail,
+    self, Author, NewPlan, Plan, PlanAssignment, PlanDate, PlanListQuery, PlanSave, PlanSummary,
+    PlanVersion, PlanVersionDetail,
 };
 use spotter_core::training::progress::{self, ClientProgress};
 use spotter_core::training::progression;
-use spotter_print::documents;
 use spotter_core::upload::FileUpload;
 use spotter_core::{export, paths, AppError, Database};
+use spotter_print::documents;
 use tauri::State;
 
 use crate::state::AppState;
@@ -238,10 +242,16 @@ pub async fn file_open(app: tauri::AppHandle, path: Value) -> CmdResult<()> {
     use tauri_plugin_opener::OpenerExt;
     let path: String = from_arg("path", path)?;
     if !std::path::Path::new(&path).is_file() {
-        return Err(AppError::validation("path", format!("{path} does not exist")));
+        return Err(AppError::validation(
+            "path",
+            format!("{path} does not exist"),
+        ));
     }
     app.opener().open_path(&path, None::<&str>).map_err(|e| {
         tracing::warn!(error = %e, "opening a file failed");
-        AppError::new(spotter_core::ErrorCode::Io, format!("The file could not be opened: {e}"))
+        AppError::new(
+            spotter_core::ErrorCode::Io,
+            format!("The file could not be opened: {e}"),
+        )
     })
 }

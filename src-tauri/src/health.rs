@@ -24,7 +24,11 @@ pub fn spawn(app: AppHandle) {
             let minutes = agent
                 .as_ref()
                 .ok()
-                .and_then(|a| a.settings.get("intervalMinutes").and_then(serde_json::Value::as_u64))
+                .and_then(|a| {
+                    a.settings
+                        .get("intervalMinutes")
+                        .and_then(serde_json::Value::as_u64)
+                })
                 .unwrap_or(DEFAULT_MINUTES)
                 .clamp(1, 1440);
             tokio::time::sleep(Duration::from_secs(minutes * 60)).await;

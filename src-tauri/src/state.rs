@@ -26,8 +26,12 @@ impl AppState {
     ) -> Self {
         let ai = db.as_ref().ok().map(|db| {
             Arc::new(
-                Runtime::new(db.clone(), spotter_ai::Keychain::default(), Arc::new(spotter_ai::Llm::default()))
-                    .with_data_dir(data_dir.clone(), log_dir.clone()),
+                Runtime::new(
+                    db.clone(),
+                    spotter_ai::Keychain::default(),
+                    Arc::new(spotter_ai::Llm::default()),
+                )
+                .with_data_dir(data_dir.clone(), log_dir.clone()),
             )
         });
         Self {

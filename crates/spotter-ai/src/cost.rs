@@ -22,7 +22,9 @@ pub fn estimate_usd(model: &str, prompt_tokens: u32, completion_tokens: u32) -> 
     PRICES
         .iter()
         .find(|(prefix, _, _)| m.starts_with(prefix))
-        .map_or(0.0, |(_, input, output)| (f64::from(prompt_tokens) * input + f64::from(completion_tokens) * output) / 1_000_000.0)
+        .map_or(0.0, |(_, input, output)| {
+            (f64::from(prompt_tokens) * input + f64::from(completion_tokens) * output) / 1_000_000.0
+        })
 }
 
 #[cfg(test)]

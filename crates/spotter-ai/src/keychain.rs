@@ -38,7 +38,9 @@ pub struct Keychain {
 
 impl Default for Keychain {
     fn default() -> Self {
-        Self { service: SERVICE.to_owned() }
+        Self {
+            service: SERVICE.to_owned(),
+        }
     }
 }
 
@@ -47,13 +49,16 @@ const HOW_TO_FIX: &str = "Spotter keeps API keys only in the system keychain (Se
 Install and unlock GNOME Keyring or KWallet (on Debian/Ubuntu: sudo apt install gnome-keyring, then log out and in), \
 then try again. Local servers such as Ollama need no key.";
 #[cfg(target_os = "macos")]
-const HOW_TO_FIX: &str = "Spotter keeps API keys only in the macOS Keychain, and it could not be used. \
+const HOW_TO_FIX: &str =
+    "Spotter keeps API keys only in the macOS Keychain, and it could not be used. \
 Unlock the login keychain in Keychain Access and try again.";
 #[cfg(target_os = "windows")]
-const HOW_TO_FIX: &str = "Spotter keeps API keys only in the Windows Credential Manager, and it could not be used. \
+const HOW_TO_FIX: &str =
+    "Spotter keeps API keys only in the Windows Credential Manager, and it could not be used. \
 Sign in to Windows with your user account and try again.";
 #[cfg(not(any(target_os = "linux", target_os = "macos", target_os = "windows")))]
-const HOW_TO_FIX: &str = "Spotter keeps API keys only in the system keychain, and none is available on this system.";
+const HOW_TO_FIX: &str =
+    "Spotter keeps API keys only in the system keychain, and none is available on this system.";
 
 fn unavailable(err: &keyring::Error) -> AppError {
     // The platform's error names the D-Bus service or the OS call, never the secret.
@@ -65,25 +70,40 @@ impl Keychain {
     /// A keychain under another service name: tests use their own, so they never touch
     /// the trainer's entries.
     pub fn with_service(service: &str) -> Self {
-        Self { service: service.to_owned() }
+        Self {
+            service: service.to_owned(),
+        }
     }
 
     fn entry(&self, provider_id: &str) -> Result<keyring::Entry> {
         keyring::Entry::new(&self.service, provider_id).map_err(|e| unavailable(&e))
     }
 
-    async fn blocking<T: Send + 'static>(&self, f: impl FnOnce(Keychain) -> Result<T> + Send + 'static) -> Result<T> {
+    async fn blocking<T: Send + 'static>(
+        &self,
+        f: impl FnOnce(Keychain) -> Result<T> + Send + 'static,
+    ) -> Result<T> {
         // The keychain talks D-Bus (or the OS) synchronously; keep it off the async threads.
         let this = self.clone();
         tokio::task::spawn_blocking(move || f(this))
             .await
-            .map_err(|_| AppError::new(ErrorCode::Internal, "The keychain call stopped unexpectedly"))?
+            .map_err(|_| {
+                AppError::new(
+                    ErrorCode::Internal,
+                    "The keychain call stopped unexpectedly",
+                )
+            })?
     }
 
     pub async fn set(&self, provider_id: &str, key: &str) -> Result<()> {
         let key = validate_key(key)?;
         let id = provider_id.to_owned();
-        self.blocking(move |k| k.entry(&id)?.set_password(&key).map_err(|e| unavailable(&e))).await
+        self.blocking(move |k| {
+            k.entry(&id)?
+                .set_password(&key)
+                .map_err(|e| unavailable(&e))
+        })
+        .await
     }
 
     pub async fn get(&self, provider_id: &str) -> Result<Option<ApiKey>> {
@@ -119,13 +139,22 @@ impl Keychain {
 fn validate_key(key: &str) -> Result<String> {
     let key = key.trim();
     if key.is_empty() {
-        return Err(AppError::validation("apiKey", "Paste the API key (it is kept in the system keychain)"));
+        return Err(AppError::validation(
+            "apiKey",
+            "Paste the API key (it is kept in the system keychain)",
+        ));
     }
     if key.chars().count() > 1000 {
-        return Err(AppError::validation("apiKey", "That is too long to be an API key"));
+        return Err(AppError::validation(
+            "apiKey",
+            "That is too long to be an API key",
+        ));
     }
     if key.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        return Err(AppError::validation("apiKey", "An API key has no spaces or line breaks; paste just the key"));
+        return Err(AppError::validation(
+            "apiKey",
+            "An API key has no spaces or line breaks; paste just the key",
+        ));
     }
     Ok(key.to_owned())
 }
@@ -138,8 +167,15 @@ mod tests {
         for bad in ["", "   ", "sk abc", "sk-abc\n123"] {
             let err = super::validate_key(bad).unwrap_err();
             assert_eq!(err.field.as_deref(), Some("apiKey"));
-            assert!(!err.message.contains("abc"), "the key is not echoed: {}", err.message);
+            assert!(
+                !err.message.contains("abc"),
+                "the key is not echoed: {}",
+                err.message
+            );
         }
-        assert_eq!(format!("{:?}", super::ApiKey("sk-secret".into())), "ApiKey([redacted])");
+        assert_eq!(
+            format!("{:?}", super::ApiKey("sk-secret".into())),
+            "ApiKey([redacted])"
+        );
     }
 }

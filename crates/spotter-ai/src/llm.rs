@@ -15,8 +15,9 @@ use async_openai::config::OpenAIConfig;
 use async_openai::error::OpenAIError;
 use async_openai::middleware::HttpRequestFactory;
 use async_openai::types::chat::{
-    ChatCompletionRequestAssistantMessageArgs, ChatCompletionRequestMessage, ChatCompletionRequestSystemMessageArgs,
-    ChatCompletionRequestUserMessageArgs, CreateChatCompletionRequest, CreateChatCompletionRequestArgs, ResponseFormat,
+    ChatCompletionRequestAssistantMessageArgs, ChatCompletionRequestMessage,
+    ChatCompletionRequestSystemMessageArgs, ChatCompletionRequestUserMessageArgs,
+    CreateChatCompletionRequest, CreateChatCompletionRequestArgs, ResponseFormat,
     ResponseFormatJsonSchema,
 };
 use futures::StreamExt;
@@ -43,13 +44,22 @@ pub struct Message {
 
 impl Message {
     pub fn system(c: impl Into<String>) -> Self {
-        Self { role: Role::System, content: c.into() }
+        Self {
+            role: Role::System,
+            content: c.into(),
+        }
     }
     pub fn user(c: impl Into<String>) -> Self {
-        Self { role: Role::User, content: c.into() }
+        Self {
+            role: Role::User,
+            content: c.into(),
+        }
     }
     pub fn assistant(c: impl Into<String>) -> Self {
-        Self { role: Role::Assistant, content: c.into() }
+        Self {
+            role: Role::Assistant,
+            content: c.into(),
+        }
     }
 }
 
@@ -95,15 +105,22 @@ pub enum LlmError {
     NoProvider,
     Cancelled,
     /// Every provider failed; one line per provider.
-    AllFailed { reasons: Vec<String>, attempts: u32 },
+    AllFailed {
+        reasons: Vec<String>,
+        attempts: u32,
+    },
 }
 
 impl std::fmt::Display for LlmError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            LlmError::NoProvider => f.write_str("no AI provider is set up (add one in Settings → AI)"),
+            LlmError::NoProvider => {
+                f.write_str("no AI provider is set up (add one in Settings → AI)")
+            }
             LlmError::Cancelled => f.write_str("cancelled"),
-            LlmError::AllFailed { reasons, .. } => write!(f, "no provider answered: {}", reasons.join("; ")),
+            LlmError::AllFailed { reasons, .. } => {
+                write!(f, "no provider answered: {}", reasons.join("; "))
+            }
         }
     }
 }
@@ -138,7 +155,10 @@ pub struct BreakerPolicy {
 
 impl Default for BreakerPolicy {
     fn default() -> Self {
-        Self { failures_to_open: 3, open_for: Duration::from_secs(60) }
+        Self {
+            failures_to_open: 3,
+            open_for: Duration::from_secs(60),
+        }
     }
 }
 
@@ -207,18 +227,32 @@ impl Llm {
     }
 
     pub fn with_clock(retry: RetryPolicy, breaker: BreakerPolicy, clock: Arc<dyn Clock>) -> Self {
-        Self { http: reqwest::Client::new(), retry, breaker, breakers: Mutex::new(HashMap::new()), clock }
+        Self {
+            http: reqwest::Client::new(),
+            retry,
+            breaker,
+            breakers: Mutex::new(HashMap::new()),
+            clock,
+        }
     }
 
     pub fn breaker_state(&self, provider_id: &str) -> BreakerState {
         let now = self.clock.now();
-        self.breakers.lock().map(|b| b.get(provider_id).map_or(BreakerState::Closed, |b| b.state(now))).unwrap_or(BreakerState::Closed)
+        self.breakers
+            .lock()
+            .map(|b| {
+                b.get(provider_id)
+                    .map_or(BreakerState::Closed, |b| b.state(now))
+            })
+            .unwrap_or(BreakerState::Closed)
     }
 
     /// Whether a call may go to this provider now; a half-open circuit lets one through.
     fn admit(&self, provider_id: &str) -> bool {
         let now = self.clock.now();
-        let Ok(mut all) = self.breakers.lock() else { return true };
+        let Ok(mut all) = self.breakers.lock() else {
+            return true;
+        };
         let b = all.entry(provider_id.to_owned()).or_default();
         match b.state(now) {
             BreakerState::Closed => true,
@@ -233,7 +267,9 @@ impl Llm {
 
     fn record(&self, provider_id: &str, ok: bool) {
         let now = self.clock.now();
-        let Ok(mut all) = self.breakers.lock() else { return };
+        let Ok(mut all) = self.breakers.lock() else {
+            return;
+        };
         let b = all.entry(provider_id.to_owned()).or_default();
         let was_trial = b.trial_running;
         b.trial_running = false;
@@ -243,15 +279,28 @@ impl Llm {
             b.failures += 1;
             if was_trial || b.failures >= self.breaker.failures_to_open {
                 b.open_until = Some(now + self.breaker.open_for);
-                tracing::warn!(provider = provider_id, "circuit opened for this AI provider");
+                tracing::warn!(
+                    provider = provider_id,
+                    "circuit opened for this AI provider"
+                );
             }
         }
     }
 
-    fn client(&self, target: &Target, meta: &Arc<Mutex<Option<ResponseMeta>>>) -> async_openai::Client<OpenAIConfig> {
+    fn client(
+        &self,
+        target: &Target,
+        meta: &Arc<Mutex<Option<ResponseMeta>>>,
+    ) -> async_openai::Client<OpenAIConfig> {
         let mut config = OpenAIConfig::new().with_api_base(target.provider.base_url.clone());
         // A local server needs no key; async-openai then sends an empty bearer, which they ignore.
-        config = config.with_api_key(target.key.as_ref().map(|k| k.expose().to_owned()).unwrap_or_default());
+        config = config.with_api_key(
+            target
+                .key
+                .as_ref()
+                .map(|k| k.expose().to_owned())
+                .unwrap_or_default(),
+        );
         let service = HttpService {
             client: self.http.clone(),
             timeout: Duration::from_secs(u64::from(target.provider.timeout_seconds.max(1))),
@@ -261,12 +310,20 @@ impl Llm {
     }
 
     fn backoff(&self, retry: u32) -> Duration {
-        let exp = self.retry.base_backoff.saturating_mul(2u32.saturating_pow(retry));
+        let exp = self
+            .retry
+            .base_backoff
+            .saturating_mul(2u32.saturating_pow(retry));
         exp.min(self.retry.max_backoff)
     }
 
     /// A complete reply (non-streaming), trying the chain in order.
-    pub async fn chat(&self, chain: &[Target], req: &ChatRequest, cancel: &CancellationToken) -> Result<ChatReply, LlmError> {
+    pub async fn chat(
+        &self,
+        chain: &[Target],
+        req: &ChatRequest,
+        cancel: &CancellationToken,
+    ) -> Result<ChatReply, LlmError> {
         self.run(chain, req, cancel, None).await
     }
 
@@ -297,7 +354,9 @@ impl Llm {
         for target in chain {
             let name = &target.provider.name;
             if !self.admit(&target.provider.id) {
-                reasons.push(format!("{name}: skipped, it failed repeatedly (circuit open)"));
+                reasons.push(format!(
+                    "{name}: skipped, it failed repeatedly (circuit open)"
+                ));
                 continue;
             }
             let mut retry = 0;
@@ -333,7 +392,11 @@ impl Llm {
                     Err(f) if f.retryable && retry < self.retry.max_retries => {
                         let wait = f.retry_after.unwrap_or_else(|| self.backoff(retry));
                         if wait > self.retry.max_retry_after {
-                            reasons.push(format!("{name}: {} (asked to wait {} s)", f.reason, wait.as_secs()));
+                            reasons.push(format!(
+                                "{name}: {} (asked to wait {} s)",
+                                f.reason,
+                                wait.as_secs()
+                            ));
                             self.record(&target.provider.id, false);
                             break;
                         }
@@ -346,7 +409,11 @@ impl Llm {
                     }
                     Err(f) => {
                         let tries = retry + 1;
-                        reasons.push(if tries > 1 { format!("{name}: {} after {tries} tries", f.reason) } else { format!("{name}: {}", f.reason) });
+                        reasons.push(if tries > 1 {
+                            format!("{name}: {} after {tries} tries", f.reason)
+                        } else {
+                            format!("{name}: {}", f.reason)
+                        });
                         self.record(&target.provider.id, false);
                         break;
                     }
@@ -373,12 +440,27 @@ impl Llm {
         match on_delta {
             None => {
                 let resp = client.chat().create(request).await.map_err(classify)?;
-                let content = resp.choices.into_iter().next().and_then(|c| c.message.content).unwrap_or_default();
-                let usage = resp.usage.map(|u| Usage { prompt_tokens: u.prompt_tokens, completion_tokens: u.completion_tokens }).unwrap_or_default();
+                let content = resp
+                    .choices
+                    .into_iter()
+                    .next()
+                    .and_then(|c| c.message.content)
+                    .unwrap_or_default();
+                let usage = resp
+                    .usage
+                    .map(|u| Usage {
+                        prompt_tokens: u.prompt_tokens,
+                        completion_tokens: u.completion_tokens,
+                    })
+                    .unwrap_or_default();
                 Ok((content, usage))
             }
             Some(on_delta) => {
-                let mut stream = client.chat().create_stream(request).await.map_err(classify)?;
+                let mut stream = client
+                    .chat()
+                    .create_stream(request)
+                    .await
+                    .map_err(classify)?;
                 let mut content = String::new();
                 let mut usage = Usage::default();
                 while let Some(chunk) = stream.next().await {
@@ -391,7 +473,10 @@ impl Llm {
                         f
                     })?;
                     if let Some(u) = chunk.usage {
-                        usage = Usage { prompt_tokens: u.prompt_tokens, completion_tokens: u.completion_tokens };
+                        usage = Usage {
+                            prompt_tokens: u.prompt_tokens,
+                            completion_tokens: u.completion_tokens,
+                        };
                     }
                     for choice in chunk.choices {
                         if let Some(piece) = choice.delta.content {
@@ -408,23 +493,43 @@ impl Llm {
     }
 }
 
-fn build_request(target: &Target, req: &ChatRequest, stream: bool) -> Result<CreateChatCompletionRequest, OpenAIError> {
+fn build_request(
+    target: &Target,
+    req: &ChatRequest,
+    stream: bool,
+) -> Result<CreateChatCompletionRequest, OpenAIError> {
     let mut messages: Vec<ChatCompletionRequestMessage> = Vec::with_capacity(req.messages.len());
     for m in &req.messages {
         messages.push(match m.role {
-            Role::System => ChatCompletionRequestSystemMessageArgs::default().content(m.content.as_str()).build()?.into(),
-            Role::User => ChatCompletionRequestUserMessageArgs::default().content(m.content.as_str()).build()?.into(),
-            Role::Assistant => ChatCompletionRequestAssistantMessageArgs::default().content(m.content.as_str()).build()?.into(),
+            Role::System => ChatCompletionRequestSystemMessageArgs::default()
+                .content(m.content.as_str())
+                .build()?
+                .into(),
+            Role::User => ChatCompletionRequestUserMessageArgs::default()
+                .content(m.content.as_str())
+                .build()?
+                .into(),
+            Role::Assistant => ChatCompletionRequestAssistantMessageArgs::default()
+                .content(m.content.as_str())
+                .build()?
+                .into(),
         });
     }
     let mut args = CreateChatCompletionRequestArgs::default();
-    args.model(target.model.as_str()).messages(messages).temperature(req.temperature);
+    args.model(target.model.as_str())
+        .messages(messages)
+        .temperature(req.temperature);
     if let Some(max) = req.max_tokens {
         args.max_completion_tokens(max);
     }
     if let Some((name, schema)) = &req.schema {
         args.response_format(ResponseFormat::JsonSchema {
-            json_schema: ResponseFormatJsonSchema { description: None, name: name.clone(), schema: schema.clone(), strict: Some(true) },
+            json_schema: ResponseFormatJsonSchema {
+                description: None,
+                name: name.clone(),
+                schema: schema.clone(),
+                strict: Some(true),
+            },
         });
     }
     if stream {
@@ -448,27 +553,87 @@ fn classify(err: OpenAIError, meta: Option<ResponseMeta>) -> Failure {
             let (reason, retryable) = match status {
                 429 if quota => ("the account has no quota left (429)".to_owned(), false),
                 429 => ("rate limited (429)".to_owned(), true),
-                401 | 403 => (format!("the key was refused ({status}); check it in Settings → AI"), false),
-                404 => ("not found (404): check the base URL and the model name".to_owned(), false),
+                401 | 403 => (
+                    format!("the key was refused ({status}); check it in Settings → AI"),
+                    false,
+                ),
+                404 => (
+                    "not found (404): check the base URL and the model name".to_owned(),
+                    false,
+                ),
                 s if s >= 500 => (format!("server error ({s})"), true),
-                s => (format!("request refused ({s}): {}", first_line(&api.api_error.message)), false),
+                s => (
+                    format!(
+                        "request refused ({s}): {}",
+                        first_line(&api.api_error.message)
+                    ),
+                    false,
+                ),
             };
-            Failure { reason, retryable, retry_after }
+            Failure {
+                reason,
+                retryable,
+                retry_after,
+            }
         }
-        OpenAIError::Reqwest(e) if e.is_timeout() => Failure { reason: "timed out".into(), retryable: false, retry_after: None },
-        OpenAIError::Reqwest(e) if e.is_connect() => Failure { reason: "not reachable".into(), retryable: false, retry_after: None },
-        OpenAIError::Reqwest(e) => Failure { reason: format!("network error ({})", without_url(&e)), retryable: false, retry_after: None },
+        OpenAIError::Reqwest(e) if e.is_timeout() => Failure {
+            reason: "timed out".into(),
+            retryable: false,
+            retry_after: None,
+        },
+        OpenAIError::Reqwest(e) if e.is_connect() => Failure {
+            reason: "not reachable".into(),
+            retryable: false,
+            retry_after: None,
+        },
+        OpenAIError::Reqwest(e) => Failure {
+            reason: format!("network error ({})", without_url(&e)),
+            retryable: false,
+            retry_after: None,
+        },
         // An error status with a body that is not OpenAI's error JSON (a proxy's page, nothing).
         OpenAIError::JSONDeserialize(..) => match meta.map(|m| m.status) {
-            Some(s) if s >= 500 => Failure { reason: format!("server error ({s})"), retryable: true, retry_after },
-            Some(429) => Failure { reason: "rate limited (429)".into(), retryable: true, retry_after },
-            Some(401 | 403) => Failure { reason: "the key was refused; check it in Settings → AI".into(), retryable: false, retry_after: None },
-            Some(404) => Failure { reason: "not found (404): check the base URL and the model name".into(), retryable: false, retry_after: None },
-            Some(s) if s >= 400 => Failure { reason: format!("request refused ({s})"), retryable: false, retry_after: None },
-            _ => Failure { reason: "the reply was not the chat-completions format".into(), retryable: false, retry_after: None },
+            Some(s) if s >= 500 => Failure {
+                reason: format!("server error ({s})"),
+                retryable: true,
+                retry_after,
+            },
+            Some(429) => Failure {
+                reason: "rate limited (429)".into(),
+                retryable: true,
+                retry_after,
+            },
+            Some(401 | 403) => Failure {
+                reason: "the key was refused; check it in Settings → AI".into(),
+                retryable: false,
+                retry_after: None,
+            },
+            Some(404) => Failure {
+                reason: "not found (404): check the base URL and the model name".into(),
+                retryable: false,
+                retry_after: None,
+            },
+            Some(s) if s >= 400 => Failure {
+                reason: format!("request refused ({s})"),
+                retryable: false,
+                retry_after: None,
+            },
+            _ => Failure {
+                reason: "the reply was not the chat-completions format".into(),
+                retryable: false,
+                retry_after: None,
+            },
         },
-        OpenAIError::StreamError(e) => Failure { reason: format!("the stream broke ({})", first_line(&e.to_string())), retryable: false, retry_after: None },
-        other => Failure { reason: first_line(&other.to_string()), retryable: false, retry_after: None },
+        OpenAIError::StreamError(e) => Failure {
+            reason: format!("the stream broke ({})", first_line(&e.to_string())),
+            retryable: false,
+            retry_after: None,
+        },
+        other => Failure {
+            reason: first_line(&other.to_string()),
+            retryable: false,
+            retry_after: None,
+        },
     }
 }
 
@@ -495,9 +660,14 @@ struct HttpService {
 impl tower::Service<HttpRequestFactory> for HttpService {
     type Response = reqwest::Response;
     type Error = OpenAIError;
-    type Future = std::pin::Pin<Box<dyn std::future::Future<Output = Result<reqwest::Response, OpenAIError>> + Send>>;
+    type Future = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Result<reqwest::Response, OpenAIError>> + Send>,
+    >;
 
-    fn poll_ready(&mut self, _cx: &mut std::task::Context<'_>) -> std::task::Poll<Result<(), Self::Error>> {
+    fn poll_ready(
+        &mut self,
+        _cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Result<(), Self::Error>> {
         std::task::Poll::Ready(Ok(()))
     }
 
@@ -508,10 +678,20 @@ impl tower::Service<HttpRequestFactory> for HttpService {
         Box::pin(async move {
             let mut request = factory.build().await?;
             *request.timeout_mut() = Some(timeout);
-            let response = client.execute(request).await.map_err(OpenAIError::Reqwest)?;
-            let retry_after = response.headers().get(reqwest::header::RETRY_AFTER).and_then(|v| v.to_str().ok()).and_then(parse_retry_after);
+            let response = client
+                .execute(request)
+                .await
+                .map_err(OpenAIError::Reqwest)?;
+            let retry_after = response
+                .headers()
+                .get(reqwest::header::RETRY_AFTER)
+                .and_then(|v| v.to_str().ok())
+                .and_then(parse_retry_after);
             if let Ok(mut m) = meta.lock() {
-                *m = Some(ResponseMeta { status: response.status().as_u16(), retry_after });
+                *m = Some(ResponseMeta {
+                    status: response.status().as_u16(),
+                    retry_after,
+                });
             }
             Ok(response)
         })
@@ -522,7 +702,8 @@ impl tower::Service<HttpRequestFactory> for HttpService {
 fn parse_retry_after(v: &str) -> Option<Duration> {
     let v = v.trim();
     if let Ok(secs) = v.parse::<f64>() {
-        return (secs.is_finite() && secs >= 0.0).then(|| Duration::from_secs_f64(secs.min(86_400.0)));
+        return (secs.is_finite() && secs >= 0.0)
+            .then(|| Duration::from_secs_f64(secs.min(86_400.0)));
     }
     let at = chrono::DateTime::parse_from_rfc2822(v).ok()?;
     let wait = at.with_timezone(&chrono::Utc) - chrono::Utc::now();
@@ -537,7 +718,11 @@ mod tests {
     fn retry_after_in_seconds_or_as_a_date() {
         assert_eq!(parse_retry_after("2"), Some(Duration::from_secs(2)));
         assert_eq!(parse_retry_after("0.5"), Some(Duration::from_millis(500)));
-        assert_eq!(parse_retry_after("Wed, 21 Oct 2015 07:28:00 GMT"), Some(Duration::ZERO), "a date in the past: go now");
+        assert_eq!(
+            parse_retry_after("Wed, 21 Oct 2015 07:28:00 GMT"),
+            Some(Duration::ZERO),
+            "a date in the past: go now"
+        );
         assert_eq!(parse_retry_after("soon"), None);
         assert_eq!(parse_retry_after("-3"), None);
     }

@@ -22,18 +22,32 @@ fn keychain() -> Keychain {
 }
 
 fn uuid_like() -> String {
-    format!("{:x}", std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default().as_nanos())
+    format!(
+        "{:x}",
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap_or_default()
+            .as_nanos()
+    )
 }
 
 #[tokio::test]
 async fn a_key_is_stored_replaced_and_removed_in_the_system_keychain() {
     let k = keychain();
-    k.check().await.expect("run under scripts/with-keyring.sh (make test does): a Secret Service is needed");
+    k.check()
+        .await
+        .expect("run under scripts/with-keyring.sh (make test does): a Secret Service is needed");
     assert!(k.get("provider-1").await.unwrap().is_none());
     k.set("provider-1", " sk-first ").await.unwrap();
-    assert_eq!(k.get("provider-1").await.unwrap().unwrap().expose(), "sk-first");
+    assert_eq!(
+        k.get("provider-1").await.unwrap().unwrap().expose(),
+        "sk-first"
+    );
     k.set("provider-1", "sk-second").await.unwrap();
-    assert_eq!(k.get("provider-1").await.unwrap().unwrap().expose(), "sk-second");
+    assert_eq!(
+        k.get("provider-1").await.unwrap().unwrap().expose(),
+        "sk-second"
+    );
     assert!(k.has("provider-1").await.unwrap());
     k.delete("provider-1").await.unwrap();
     assert!(!k.has("provider-1").await.unwrap());
@@ -42,7 +56,9 @@ async fn a_key_is_stored_replaced_and_removed_in_the_system_keychain() {
 
 fn files_containing(dir: &Path, needle: &[u8]) -> Vec<String> {
     let mut hits = Vec::new();
-    let Ok(entries) = std::fs::read_dir(dir) else { return hits };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return hits;
+    };
     for e in entries.flatten() {
         let p = e.path();
         if p.is_dir() {
@@ -68,7 +84,13 @@ async fn the_key_reaches_the_provider_and_nothing_else() {
     let s = server().await;
     let provider = providers::create(
         &db,
-        &ProviderInput { name: "OpenAI test".into(), kind: Some(ProviderKind::Openai), base_url: format!("{}/v1", s.uri()), model: "gpt-4o-mini".into(), ..Default::default() },
+        &ProviderInput {
+            name: "OpenAI test".into(),
+            kind: Some(ProviderKind::Openai),
+            base_url: format!("{}/v1", s.uri()),
+            model: "gpt-4o-mini".into(),
+            ..Default::default()
+        },
     )
     .await
     .unwrap();
@@ -78,19 +100,49 @@ async fn the_key_reaches_the_provider_and_nothing_else() {
     always(&s, status(401)).await;
 
     let rt = Runtime::new(db.clone(), k.clone(), Arc::new(Llm::default()));
-    let anna = clients::list(&db, &ClientListQuery::default()).await.unwrap().into_iter().find(|c| c.name == "Anna Schmidt").unwrap();
-    let err = rt.run(&RunRequest { task_type: "progress_monitor".into(), client_id: Some(anna.id.clone()), fresh: false }).await.unwrap_err();
-    assert!(err.message.contains("the key was refused (401)"), "{}", err.message);
+    let anna = clients::list(&db, &ClientListQuery::default())
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|c| c.name == "Anna Schmidt")
+        .unwrap();
+    let err = rt
+        .run(&RunRequest {
+            task_type: "progress_monitor".into(),
+            client_id: Some(anna.id.clone()),
+            fresh: false,
+        })
+        .await
+        .unwrap_err();
+    assert!(
+        err.message.contains("the key was refused (401)"),
+        "{}",
+        err.message
+    );
     assert!(!err.message.contains(&key) && !serde_json::to_string(&err).unwrap().contains(&key));
 
     let sent = s.received_requests().await.unwrap();
-    assert_eq!(sent[0].headers.get("authorization").unwrap().to_str().unwrap(), format!("Bearer {key}"));
+    assert_eq!(
+        sent[0]
+            .headers
+            .get("authorization")
+            .unwrap()
+            .to_str()
+            .unwrap(),
+        format!("Bearer {key}")
+    );
 
     // What the UI would get back over IPC: the execution log and the provider list.
-    let log = spotter_core::ai::executions::list(&db, &Default::default()).await.unwrap();
-    let exec = spotter_core::ai::executions::get(&db, &log[0].id).await.unwrap();
+    let log = spotter_core::ai::executions::list(&db, &Default::default())
+        .await
+        .unwrap();
+    let exec = spotter_core::ai::executions::get(&db, &log[0].id)
+        .await
+        .unwrap();
     assert!(!serde_json::to_string(&exec).unwrap().contains(&key));
-    assert!(!serde_json::to_string(&providers::list(&db).await.unwrap()).unwrap().contains(&key));
+    assert!(!serde_json::to_string(&providers::list(&db).await.unwrap())
+        .unwrap()
+        .contains(&key));
 
     db.close().await;
     drop(_log);

@@ -41,30 +41,50 @@ async fn demo() -> Setup {
 /// Tests use a keychain service of their own; with no Secret Service here, the runtime
 /// tries OpenAI-compatible providers without a key.
 fn runtime(db: &Database) -> Runtime {
-    Runtime::new(db.clone(), Keychain::with_service("Spotter runtime test"), Arc::new(Llm::default()))
+    Runtime::new(
+        db.clone(),
+        Keychain::with_service("Spotter runtime test"),
+        Arc::new(Llm::default()),
+    )
 }
 
 async fn add_provider(db: &Database, name: &str, server: &MockServer) {
     providers::create(
         db,
-        &ProviderInput { name: name.into(), base_url: format!("{}/v1", server.uri()), model: "test-model".into(), timeout_seconds: Some(5), ..Default::default() },
+        &ProviderInput {
+            name: name.into(),
+            base_url: format!("{}/v1", server.uri()),
+            model: "test-model".into(),
+            timeout_seconds: Some(5),
+            ..Default::default()
+        },
     )
     .await
     .unwrap();
 }
 
 async fn client_id(db: &Database, name: &str) -> String {
-    clients::list(db, &ClientListQuery { status: ClientStatusFilter::All, ..Default::default() })
-        .await
-        .unwrap()
-        .into_iter()
-        .find(|c| c.name == name)
-        .unwrap()
-        .id
+    clients::list(
+        db,
+        &ClientListQuery {
+            status: ClientStatusFilter::All,
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap()
+    .into_iter()
+    .find(|c| c.name == name)
+    .unwrap()
+    .id
 }
 
 fn progress(client: &str) -> RunRequest {
-    RunRequest { task_type: "progress_monitor".into(), client_id: Some(client.into()), fresh: false }
+    RunRequest {
+        task_type: "progress_monitor".into(),
+        client_id: Some(client.into()),
+        fresh: false,
+    }
 }
 
 /// A model answer that cites the first strength fact and quotes its numbers exactly.
@@ -92,15 +112,31 @@ async fn the_progress_monitor_sends_no_identifiers_and_its_grounded_insights_lan
 
     let out = rt.run(&progress(&anna)).await.unwrap();
     assert_eq!(out.execution.summary.status, ExecutionStatus::Done);
-    assert_eq!(out.execution.summary.provider_name.as_deref(), Some("Local"));
-    assert_eq!((out.execution.summary.prompt_tokens, out.execution.summary.completion_tokens), (120, 30));
+    assert_eq!(
+        out.execution.summary.provider_name.as_deref(),
+        Some("Local")
+    );
+    assert_eq!(
+        (
+            out.execution.summary.prompt_tokens,
+            out.execution.summary.completion_tokens
+        ),
+        (120, 30)
+    );
     assert_eq!(out.items.len(), 2);
     let first = &out.items[0];
     assert!(first.from_model);
     assert_eq!(first.kind, ReviewKind::Insight);
     assert_eq!(first.client_name.as_deref(), Some("Anna Schmidt"));
-    assert!(first.body.starts_with("Anna Schmidt went from"), "labels become names for the trainer: {}", first.body);
-    assert_eq!(first.evidence[0].label, format!("{}: estimated 1RM", s1["exercise"].as_str().unwrap()));
+    assert!(
+        first.body.starts_with("Anna Schmidt went from"),
+        "labels become names for the trainer: {}",
+        first.body
+    );
+    assert_eq!(
+        first.evidence[0].label,
+        format!("{}: estimated 1RM", s1["exercise"].as_str().unwrap())
+    );
 
     // Nothing that identifies any client left the machine.
     let everyone = clients::all_including_deleted(&setup.db).await.unwrap();
@@ -108,7 +144,15 @@ async fn the_progress_monitor_sends_no_identifiers_and_its_grounded_insights_lan
     assert_eq!(sent.len(), 1);
     let body = String::from_utf8(sent[0].body.clone()).unwrap();
     for c in &everyone {
-        for id in [Some(&c.name), c.email.as_ref(), c.phone.as_ref(), c.date_of_birth.as_ref()].into_iter().flatten() {
+        for id in [
+            Some(&c.name),
+            c.email.as_ref(),
+            c.phone.as_ref(),
+            c.date_of_birth.as_ref(),
+        ]
+        .into_iter()
+        .flatten()
+        {
             assert!(!body.contains(id.as_str()), "{id} was sent");
         }
         let last = c.name.split_whitespace().last().unwrap();
@@ -116,8 +160,13 @@ async fn the_progress_monitor_sends_no_identifiers_and_its_grounded_insights_lan
     }
     assert!(body.contains("Client A"));
     // The log keeps exactly what was sent.
-    let logged = executions::get(&setup.db, &out.execution.summary.id).await.unwrap();
-    assert_eq!(logged.sent[1]["content"], json!(serde_json::from_str::<Value>(&body).unwrap()["messages"][1]["content"]));
+    let logged = executions::get(&setup.db, &out.execution.summary.id)
+        .await
+        .unwrap();
+    assert_eq!(
+        logged.sent[1]["content"],
+        json!(serde_json::from_str::<Value>(&body).unwrap()["messages"][1]["content"])
+    );
     assert!(!logged.sent.to_string().contains("Anna"));
 }
 
@@ -137,7 +186,10 @@ async fn malformed_json_is_retried_once_with_the_reason_then_accepted() {
     assert_eq!(out.items.len(), 2);
     let bodies = requests(&s).await;
     assert_eq!(bodies.len(), 2);
-    let retry = bodies[1]["messages"].as_array().unwrap().last().unwrap()["content"].as_str().unwrap().to_owned();
+    let retry = bodies[1]["messages"].as_array().unwrap().last().unwrap()["content"]
+        .as_str()
+        .unwrap()
+        .to_owned();
     assert!(retry.contains("not valid JSON"), "{retry}");
 }
 
@@ -153,11 +205,29 @@ async fn numbers_that_are_not_facts_fail_the_run_after_one_retry() {
 
     let err = rt.run(&progress(&anna)).await.unwrap_err();
     assert_eq!(err.code, ErrorCode::Ai);
-    assert!(err.message.contains("invalid twice") && err.message.contains("987.6"), "{}", err.message);
+    assert!(
+        err.message.contains("invalid twice") && err.message.contains("987.6"),
+        "{}",
+        err.message
+    );
     assert_eq!(requests(&s).await.len(), 2);
-    let failed = executions::list(&setup.db, &ExecutionQuery { status: Some(ExecutionStatus::Failed), ..Default::default() }).await.unwrap();
+    let failed = executions::list(
+        &setup.db,
+        &ExecutionQuery {
+            status: Some(ExecutionStatus::Failed),
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
     assert_eq!(failed.len(), 1);
-    assert!(review::list(&setup.db, &ReviewQuery::default()).await.unwrap().is_empty(), "nothing unverified reaches the queue");
+    assert!(
+        review::list(&setup.db, &ReviewQuery::default())
+            .await
+            .unwrap()
+            .is_empty(),
+        "nothing unverified reaches the queue"
+    );
 
     // Citing a fact that does not exist is refused the same way.
     let s2 = server().await;
@@ -165,25 +235,72 @@ async fn numbers_that_are_not_facts_fail_the_run_after_one_retry() {
     always(&s2, ok(&bad_ref.to_string())).await;
     let setup2 = demo().await;
     add_provider(&setup2.db, "Local", &s2).await;
-    let err = runtime(&setup2.db).run(&progress(&client_id(&setup2.db, "Anna Schmidt").await)).await.unwrap_err();
-    assert!(err.message.contains("\"Z9\", which is not a ref"), "{}", err.message);
+    let err = runtime(&setup2.db)
+        .run(&progress(&client_id(&setup2.db, "Anna Schmidt").await))
+        .await
+        .unwrap_err();
+    assert!(
+        err.message.contains("\"Z9\", which is not a ref"),
+        "{}",
+        err.message
+    );
 }
 
 #[tokio::test]
 async fn unknown_task_types_and_disabled_agents_are_refused_and_logged() {
     let setup = demo().await;
     let rt = runtime(&setup.db);
-    let err = rt.run(&RunRequest { task_type: "rewrite_all_plans".into(), ..Default::default() }).await.unwrap_err();
-    assert!(err.message.starts_with("invalid task type"), "{}", err.message);
+    let err = rt
+        .run(&RunRequest {
+            task_type: "rewrite_all_plans".into(),
+            ..Default::default()
+        })
+        .await
+        .unwrap_err();
+    assert!(
+        err.message.starts_with("invalid task type"),
+        "{}",
+        err.message
+    );
 
-    let agent = agents::for_task(&setup.db, TaskType::DataQuality).await.unwrap();
-    agents::update(&setup.db, &agent.id, &AgentInput { enabled: false, temperature: 0.2, settings: json!({}), ..Default::default() }).await.unwrap();
-    let err = rt.run(&RunRequest { task_type: "data_quality".into(), ..Default::default() }).await.unwrap_err();
+    let agent = agents::for_task(&setup.db, TaskType::DataQuality)
+        .await
+        .unwrap();
+    agents::update(
+        &setup.db,
+        &agent.id,
+        &AgentInput {
+            enabled: false,
+            temperature: 0.2,
+            settings: json!({}),
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
+    let err = rt
+        .run(&RunRequest {
+            task_type: "data_quality".into(),
+            ..Default::default()
+        })
+        .await
+        .unwrap_err();
     assert!(err.message.starts_with("agent disabled"), "{}", err.message);
 
-    let log = executions::list(&setup.db, &ExecutionQuery::default()).await.unwrap();
-    let errors: Vec<(&str, &str)> = log.iter().map(|e| (e.task_type.as_str(), e.error.as_deref().unwrap_or(""))).collect();
-    assert_eq!(errors, vec![("data_quality", "agent disabled"), ("rewrite_all_plans", "invalid task type")]);
+    let log = executions::list(&setup.db, &ExecutionQuery::default())
+        .await
+        .unwrap();
+    let errors: Vec<(&str, &str)> = log
+        .iter()
+        .map(|e| (e.task_type.as_str(), e.error.as_deref().unwrap_or("")))
+        .collect();
+    assert_eq!(
+        errors,
+        vec![
+            ("data_quality", "agent disabled"),
+            ("rewrite_all_plans", "invalid task type")
+        ]
+    );
     assert!(log.iter().all(|e| e.status == ExecutionStatus::Failed));
 }
 
@@ -196,12 +313,27 @@ async fn with_no_provider_the_agents_still_show_their_computed_facts() {
     assert_eq!(out.execution.summary.status, ExecutionStatus::Done);
     assert_eq!(out.execution.summary.provider_name, None);
     assert_eq!(out.execution.output["computedOnly"], true);
-    assert!(!out.items.is_empty(), "two years of logs give something to say");
-    assert!(out.items.iter().all(|i| !i.from_model && !i.evidence.is_empty()));
+    assert!(
+        !out.items.is_empty(),
+        "two years of logs give something to say"
+    );
+    assert!(out
+        .items
+        .iter()
+        .all(|i| !i.from_model && !i.evidence.is_empty()));
 
-    let dq = rt.run(&RunRequest { task_type: "data_quality".into(), ..Default::default() }).await.unwrap();
+    let dq = rt
+        .run(&RunRequest {
+            task_type: "data_quality".into(),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
     assert!(dq.items.iter().all(|i| i.kind == ReviewKind::Suggestion));
-    assert!(!dq.items.is_empty(), "the demo has past sessions still scheduled or clients without emergency contacts");
+    assert!(
+        !dq.items.is_empty(),
+        "the demo has past sessions still scheduled or clients without emergency contacts"
+    );
 }
 
 #[tokio::test]
@@ -217,9 +349,18 @@ async fn the_same_input_is_answered_from_the_cache_unless_asked_fresh() {
     let a = rt.run(&progress(&anna)).await.unwrap();
     let b = rt.run(&progress(&anna)).await.unwrap();
     assert!(!a.execution.summary.from_cache && b.execution.summary.from_cache);
-    assert_eq!(b.items.iter().map(|i| &i.id).collect::<Vec<_>>(), a.items.iter().map(|i| &i.id).collect::<Vec<_>>());
+    assert_eq!(
+        b.items.iter().map(|i| &i.id).collect::<Vec<_>>(),
+        a.items.iter().map(|i| &i.id).collect::<Vec<_>>()
+    );
     assert_eq!(requests(&s).await.len(), 1);
-    let c = rt.run(&RunRequest { fresh: true, ..progress(&anna) }).await.unwrap();
+    let c = rt
+        .run(&RunRequest {
+            fresh: true,
+            ..progress(&anna)
+        })
+        .await
+        .unwrap();
     assert!(!c.execution.summary.from_cache);
     assert_eq!(requests(&s).await.len(), 2);
 }
@@ -246,9 +387,13 @@ async fn a_run_can_be_cancelled_while_the_model_thinks() {
     assert!(rt.cancel(&asking.execution_id));
     let err = run.await.unwrap().unwrap_err();
     assert_eq!(err.code, ErrorCode::Cancelled);
-    let logged = executions::get(&setup.db, &asking.execution_id).await.unwrap();
+    let logged = executions::get(&setup.db, &asking.execution_id)
+        .await
+        .unwrap();
     assert_eq!(logged.summary.status, ExecutionStatus::Cancelled);
-    let stages: Vec<AgentStage> = std::iter::from_fn(|| rx.try_recv().ok()).map(|e| e.stage).collect();
+    let stages: Vec<AgentStage> = std::iter::from_fn(|| rx.try_recv().ok())
+        .map(|e| e.stage)
+        .collect();
     assert_eq!(stages.last(), Some(&AgentStage::Cancelled));
 }
 
@@ -259,15 +404,39 @@ async fn review_items_are_accepted_with_edits_or_dismissed_with_a_reason_once() 
     let zoe = client_id(&setup.db, "Zoë Łukasiewicz").await;
     let items = rt.run(&progress(&zoe)).await.unwrap().items;
     assert!(items.len() >= 2);
-    let accepted = review::accept(&setup.db, &items[0].id, Some("Tell her on Friday.")).await.unwrap();
-    assert_eq!((accepted.status, accepted.edited_body.as_deref()), (ReviewStatus::Accepted, Some("Tell her on Friday.")));
-    let err = review::dismiss(&setup.db, &items[1].id, "  ").await.unwrap_err();
+    let accepted = review::accept(&setup.db, &items[0].id, Some("Tell her on Friday."))
+        .await
+        .unwrap();
+    assert_eq!(
+        (accepted.status, accepted.edited_body.as_deref()),
+        (ReviewStatus::Accepted, Some("Tell her on Friday."))
+    );
+    let err = review::dismiss(&setup.db, &items[1].id, "  ")
+        .await
+        .unwrap_err();
     assert_eq!(err.field.as_deref(), Some("reason"));
-    let dismissed = review::dismiss(&setup.db, &items[1].id, "already discussed").await.unwrap();
+    let dismissed = review::dismiss(&setup.db, &items[1].id, "already discussed")
+        .await
+        .unwrap();
     assert_eq!(dismissed.status, ReviewStatus::Dismissed);
-    let again = review::accept(&setup.db, &items[1].id, None).await.unwrap_err();
-    assert!(again.message.contains("already dismissed"), "{}", again.message);
-    let open = review::list(&setup.db, &ReviewQuery { status: Some(ReviewStatus::Open), client_id: Some(zoe), ..Default::default() }).await.unwrap();
+    let again = review::accept(&setup.db, &items[1].id, None)
+        .await
+        .unwrap_err();
+    assert!(
+        again.message.contains("already dismissed"),
+        "{}",
+        again.message
+    );
+    let open = review::list(
+        &setup.db,
+        &ReviewQuery {
+            status: Some(ReviewStatus::Open),
+            client_id: Some(zoe),
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
     assert_eq!(open.len(), items.len() - 2);
 }
 
@@ -281,7 +450,12 @@ async fn metrics_count_runs_success_latency_and_tokens_per_day() {
     let (answer, _) = grounded_answer(&rt, &anna).await;
     always(&s, ok(&answer)).await;
     rt.run(&progress(&anna)).await.unwrap();
-    let _ = rt.run(&RunRequest { task_type: "nope".into(), ..Default::default() }).await;
+    let _ = rt
+        .run(&RunRequest {
+            task_type: "nope".into(),
+            ..Default::default()
+        })
+        .await;
     let days = executions::metrics(&setup.db, 7).await.unwrap();
     assert_eq!(days.len(), 1);
     let d = &days[0];
@@ -301,13 +475,24 @@ async fn two_clients_with_alike_facts_never_share_a_cached_answer() {
     let rt = runtime(&setup.db);
     let mut ids = Vec::new();
     for name in ["New Client One", "New Client Two"] {
-        let c = clients::create(&setup.db, &clients::ClientInput { name: name.into(), ..Default::default() }).await.unwrap();
+        let c = clients::create(
+            &setup.db,
+            &clients::ClientInput {
+                name: name.into(),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
         ids.push(c.id);
     }
     // Both are "Client A" with nothing logged: the messages sent are identical.
     let a = rt.run(&progress(&ids[0])).await.unwrap();
     let b = rt.run(&progress(&ids[1])).await.unwrap();
-    assert!(!b.execution.summary.from_cache, "the second client got the first one's answer");
+    assert!(
+        !b.execution.summary.from_cache,
+        "the second client got the first one's answer"
+    );
     assert_eq!(b.items[0].client_id.as_deref(), Some(ids[1].as_str()));
     assert_ne!(a.items[0].id, b.items[0].id);
     assert_eq!(requests(&s).await.len(), 2);
@@ -319,7 +504,11 @@ async fn the_health_checker_reports_problems_once_and_keeps_the_status_light() {
     let dir = tempfile::tempdir().unwrap();
     let data = DataDir::new(dir.path());
     std::fs::create_dir_all(data.logs()).unwrap();
-    std::fs::write(data.logs().join("spotter.log"), "2026-11-30T05:01:00Z ERROR spotter: panic at src/x.rs: Anna Schmidt\n").unwrap();
+    std::fs::write(
+        data.logs().join("spotter.log"),
+        "2026-11-30T05:01:00Z ERROR spotter: panic at src/x.rs: Anna Schmidt\n",
+    )
+    .unwrap();
     let s = server().await;
     add_provider(&setup.db, "Down", &s).await;
     always(&s, status(503)).await;
@@ -327,13 +516,23 @@ async fn the_health_checker_reports_problems_once_and_keeps_the_status_light() {
     let rt = runtime(&setup.db).with_data_dir(data, logs);
 
     let report = rt.health().await.unwrap();
-    let status = |key: &str| report.checks.iter().find(|c| c.key == key).map(|c| c.status);
+    let status = |key: &str| {
+        report
+            .checks
+            .iter()
+            .find(|c| c.key == key)
+            .map(|c| c.status)
+    };
     use spotter_core::ai::facts::health::HealthStatus;
     assert_eq!(status("database"), Some(HealthStatus::Ok));
     assert_eq!(status("links"), Some(HealthStatus::Ok));
     assert_eq!(status("backup"), Some(HealthStatus::Warn), "no backup yet");
     assert_eq!(status("log"), Some(HealthStatus::Warn));
-    assert_eq!(status("provider"), Some(HealthStatus::Warn), "the provider answers 503");
+    assert_eq!(
+        status("provider"),
+        Some(HealthStatus::Warn),
+        "the provider answers 503"
+    );
     assert_eq!(report.overall, HealthStatus::Warn);
     assert_eq!(rt.last_health().unwrap().checked_at, report.checked_at);
 
@@ -342,11 +541,31 @@ async fn the_health_checker_reports_problems_once_and_keeps_the_status_light() {
     for p in providers::list(&setup.db).await.unwrap() {
         providers::delete(&setup.db, &p.id).await.unwrap();
     }
-    let first = rt.run(&RunRequest { task_type: "health_check".into(), ..Default::default() }).await.unwrap();
+    let first = rt
+        .run(&RunRequest {
+            task_type: "health_check".into(),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
     let titles: Vec<&str> = first.items.iter().map(|i| i.title.as_str()).collect();
-    assert_eq!(titles, ["Backups: worth a look", "Recent errors: worth a look"]);
-    assert!(first.items[1].body.contains("Spotter hit a bug"), "{}", first.items[1].body);
-    let again = rt.run(&RunRequest { task_type: "health_check".into(), fresh: true, ..Default::default() }).await.unwrap();
+    assert_eq!(
+        titles,
+        ["Backups: worth a look", "Recent errors: worth a look"]
+    );
+    assert!(
+        first.items[1].body.contains("Spotter hit a bug"),
+        "{}",
+        first.items[1].body
+    );
+    let again = rt
+        .run(&RunRequest {
+            task_type: "health_check".into(),
+            fresh: true,
+            ..Default::default()
+        })
+        .await
+        .unwrap();
     assert!(again.items.is_empty(), "open findings are not queued twice");
 }
 
@@ -355,9 +574,22 @@ async fn an_agent_that_is_not_built_yet_says_so_and_the_refusal_is_logged() {
     let setup = demo().await;
     let rt = runtime(&setup.db);
     let anna = client_id(&setup.db, "Anna Schmidt").await;
-    let err = rt.run(&RunRequest { task_type: "client_chat".into(), client_id: Some(anna), fresh: false }).await.unwrap_err();
-    assert!(err.message.contains("not available in this version"), "{}", err.message);
-    let log = executions::list(&setup.db, &ExecutionQuery::default()).await.unwrap();
+    let err = rt
+        .run(&RunRequest {
+            task_type: "client_chat".into(),
+            client_id: Some(anna),
+            fresh: false,
+        })
+        .await
+        .unwrap_err();
+    assert!(
+        err.message.contains("not available in this version"),
+        "{}",
+        err.message
+    );
+    let log = executions::list(&setup.db, &ExecutionQuery::default())
+        .await
+        .unwrap();
     assert_eq!(log[0].task_type, "client_chat");
     assert_eq!(log[0].status, ExecutionStatus::Failed);
 }
@@ -379,11 +611,16 @@ async fn with_knee_injury(db: &Database, name: &str) -> String {
 }
 
 fn optimizer(client: &str) -> RunRequest {
-    RunRequest { task_type: "workout_optimizer".into(), client_id: Some(client.into()), fresh: false }
+    RunRequest {
+        task_type: "workout_optimizer".into(),
+        client_id: Some(client.into()),
+        fresh: false,
+    }
 }
 
 #[tokio::test]
-async fn the_optimizer_never_offers_an_exercise_that_conflicts_with_an_injury_and_accepting_saves_an_ai_version() {
+async fn the_optimizer_never_offers_an_exercise_that_conflicts_with_an_injury_and_accepting_saves_an_ai_version(
+) {
     use spotter_core::training::exercises::{self, ExerciseQuery};
     use spotter_core::training::plans;
     let setup = demo().await;
@@ -393,11 +630,31 @@ async fn the_optimizer_never_offers_an_exercise_that_conflicts_with_an_injury_an
     // The facts: her back squat is flagged; no alternative has a knee caution.
     let preview = rt.preview(&optimizer(&anna)).await.unwrap();
     let flagged = preview.facts["flagged"].as_array().unwrap();
-    assert!(flagged.iter().any(|f| f["exercise"] == "Barbell Back Squat"), "{flagged:?}");
-    let library = exercises::list(&setup.db, &ExerciseQuery { include_hidden: true, ..Default::default() }).await.unwrap();
+    assert!(
+        flagged
+            .iter()
+            .any(|f| f["exercise"] == "Barbell Back Squat"),
+        "{flagged:?}"
+    );
+    let library = exercises::list(
+        &setup.db,
+        &ExerciseQuery {
+            include_hidden: true,
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
     for alt in preview.facts["alternatives"].as_array().unwrap() {
-        let e = library.iter().find(|e| e.name == alt["name"].as_str().unwrap()).unwrap();
-        assert!(e.cautions.iter().all(|c| c.area != "knee"), "{} was offered", e.name);
+        let e = library
+            .iter()
+            .find(|e| e.name == alt["name"].as_str().unwrap())
+            .unwrap();
+        assert!(
+            e.cautions.iter().all(|c| c.area != "knee"),
+            "{} was offered",
+            e.name
+        );
     }
     assert!(!preview.messages.to_string().contains("Anna"));
 
@@ -405,28 +662,60 @@ async fn the_optimizer_never_offers_an_exercise_that_conflicts_with_an_injury_an
     let out = rt.run(&optimizer(&anna)).await.unwrap();
     assert_eq!(out.items.len(), 1);
     let item = &out.items[0];
-    let plan_id = item.changes_plan_id.clone().expect("accepting changes a plan");
+    let plan_id = item
+        .changes_plan_id
+        .clone()
+        .expect("accepting changes a plan");
     let before = plans::get(&setup.db, &plan_id).await.unwrap();
     let week = preview.facts["plan"]["week"].as_u64().unwrap() as usize - 1;
-    assert!(before.body.weeks[week].days.iter().flat_map(|d| &d.items).any(|i| i.exercise_name == "Barbell Back Squat"));
-    assert_eq!(plans::get(&setup.db, &plan_id).await.unwrap().version, before.version, "nothing changes before accepting");
+    assert!(before.body.weeks[week]
+        .days
+        .iter()
+        .flat_map(|d| &d.items)
+        .any(|i| i.exercise_name == "Barbell Back Squat"));
+    assert_eq!(
+        plans::get(&setup.db, &plan_id).await.unwrap().version,
+        before.version,
+        "nothing changes before accepting"
+    );
 
     let accepted = review::accept(&setup.db, &item.id, None).await.unwrap();
     let after = plans::get(&setup.db, &plan_id).await.unwrap();
     assert_eq!(after.version, before.version + 1);
-    assert_eq!(accepted.result.as_deref(), Some(format!("plan version {}", after.version).as_str()));
+    assert_eq!(
+        accepted.result.as_deref(),
+        Some(format!("plan version {}", after.version).as_str())
+    );
     for (w, wk) in after.body.weeks.iter().enumerate() {
-        let squats = wk.days.iter().flat_map(|d| &d.items).filter(|i| i.exercise_name == "Barbell Back Squat").count();
+        let squats = wk
+            .days
+            .iter()
+            .flat_map(|d| &d.items)
+            .filter(|i| i.exercise_name == "Barbell Back Squat")
+            .count();
         if w >= week {
             assert_eq!(squats, 0, "week {} still squats", w + 1);
         } else {
-            assert_eq!(squats, before.body.weeks[w].days.iter().flat_map(|d| &d.items).filter(|i| i.exercise_name == "Barbell Back Squat").count(), "earlier weeks stay");
+            assert_eq!(
+                squats,
+                before.body.weeks[w]
+                    .days
+                    .iter()
+                    .flat_map(|d| &d.items)
+                    .filter(|i| i.exercise_name == "Barbell Back Squat")
+                    .count(),
+                "earlier weeks stay"
+            );
         }
     }
     let versions = plans::versions(&setup.db, &plan_id).await.unwrap();
     let latest = versions.iter().max_by_key(|v| v.version).unwrap();
     assert_eq!(latest.author_kind, plans::AuthorKind::Ai);
-    assert!(latest.summary.contains("Barbell Back Squat"), "{}", latest.summary);
+    assert!(
+        latest.summary.contains("Barbell Back Squat"),
+        "{}",
+        latest.summary
+    );
 }
 
 #[tokio::test]
@@ -438,8 +727,14 @@ async fn a_model_proposal_is_checked_then_applied_only_on_accept_and_never_over_
     add_provider(&setup.db, "Local", &s).await;
     let rt = runtime(&setup.db);
     let preview = rt.preview(&optimizer(&anna)).await.unwrap();
-    let squat_row = preview.facts["flagged"][0]["ref"].as_str().unwrap().to_owned();
-    let second_row = preview.facts["plan"]["days"][1]["rows"][0]["ref"].as_str().unwrap().to_owned();
+    let squat_row = preview.facts["flagged"][0]["ref"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let second_row = preview.facts["plan"]["days"][1]["rows"][0]["ref"]
+        .as_str()
+        .unwrap()
+        .to_owned();
 
     // First an answer naming an exercise that is not among the alternatives: refused and retried.
     let bad = json!({ "summary": "Swap the squat.", "changes": [
@@ -452,21 +747,56 @@ async fn a_model_proposal_is_checked_then_applied_only_on_accept_and_never_over_
     let out = rt.run(&optimizer(&anna)).await.unwrap();
     let bodies = requests(&s).await;
     assert_eq!(bodies.len(), 2);
-    assert!(bodies[1]["messages"].to_string().contains("not one of the alternatives"), "the reason goes back to the model");
-    assert_eq!(bodies[0]["response_format"]["json_schema"]["name"], "plan_changes");
+    assert!(
+        bodies[1]["messages"]
+            .to_string()
+            .contains("not one of the alternatives"),
+        "the reason goes back to the model"
+    );
+    assert_eq!(
+        bodies[0]["response_format"]["json_schema"]["name"],
+        "plan_changes"
+    );
     let item = &out.items[0];
     assert!(item.from_model);
-    assert!(item.body.starts_with("Spare the knee and add a set where Anna Schmidt is strong."), "{}", item.body);
+    assert!(
+        item.body
+            .starts_with("Spare the knee and add a set where Anna Schmidt is strong."),
+        "{}",
+        item.body
+    );
     let plan_id = item.changes_plan_id.clone().unwrap();
     let v = plans::get(&setup.db, &plan_id).await.unwrap().version;
 
     // The trainer edits the plan meanwhile: accepting the stale proposal is refused.
     let plan = plans::get(&setup.db, &plan_id).await.unwrap();
-    let trainer = plans::Author { kind: plans::AuthorKind::Trainer, name: "Alex".into() };
-    plans::save(&setup.db, &plan_id, &plans::PlanSave { name: format!("{} (edited)", plan.name), body: plan.body.clone(), base_version: v }, &trainer).await.unwrap();
+    let trainer = plans::Author {
+        kind: plans::AuthorKind::Trainer,
+        name: "Alex".into(),
+    };
+    plans::save(
+        &setup.db,
+        &plan_id,
+        &plans::PlanSave {
+            name: format!("{} (edited)", plan.name),
+            body: plan.body.clone(),
+            base_version: v,
+        },
+        &trainer,
+    )
+    .await
+    .unwrap();
     let err = review::accept(&setup.db, &item.id, None).await.unwrap_err();
-    assert!(err.message.contains("run the optimizer again"), "{}", err.message);
-    assert_eq!(review::get(&setup.db, &item.id).await.unwrap().status, ReviewStatus::Open, "nothing half done");
+    assert!(
+        err.message.contains("run the optimizer again"),
+        "{}",
+        err.message
+    );
+    assert_eq!(
+        review::get(&setup.db, &item.id).await.unwrap().status,
+        ReviewStatus::Open,
+        "nothing half done"
+    );
 }
 
 #[tokio::test]
@@ -475,29 +805,77 @@ async fn scheduling_proposes_free_slots_and_accepting_books_through_the_conflict
     let setup = demo().await;
     let anna = client_id(&setup.db, "Anna Schmidt").await;
     let rt = runtime(&setup.db);
-    let req = RunRequest { task_type: "scheduling".into(), client_id: Some(anna.clone()), fresh: false };
+    let req = RunRequest {
+        task_type: "scheduling".into(),
+        client_id: Some(anna.clone()),
+        fresh: false,
+    };
 
     let preview = rt.preview(&req).await.unwrap();
-    assert!(!preview.facts["slots"].as_array().unwrap().is_empty(), "{}", preview.facts);
+    assert!(
+        !preview.facts["slots"].as_array().unwrap().is_empty(),
+        "{}",
+        preview.facts
+    );
     let out = rt.run(&req).await.unwrap();
-    assert!(out.items.len() >= 2, "{:?}", out.items.iter().map(|i| &i.title).collect::<Vec<_>>());
-    assert!(out.items.iter().all(|i| i.books_session && i.title.starts_with("Book ")));
+    assert!(
+        out.items.len() >= 2,
+        "{:?}",
+        out.items.iter().map(|i| &i.title).collect::<Vec<_>>()
+    );
+    assert!(out
+        .items
+        .iter()
+        .all(|i| i.books_session && i.title.starts_with("Book ")));
 
-    let booked = review::accept(&setup.db, &out.items[0].id, None).await.unwrap();
-    assert!(booked.result.as_deref().is_some_and(|r| r.starts_with("session booked for")), "{:?}", booked.result);
+    let booked = review::accept(&setup.db, &out.items[0].id, None)
+        .await
+        .unwrap();
+    assert!(
+        booked
+            .result
+            .as_deref()
+            .is_some_and(|r| r.starts_with("session booked for")),
+        "{:?}",
+        booked.result
+    );
 
     // Someone else takes the second slot first: accepting it is refused and nothing is booked.
     let second = &out.items[1];
     let other = client_id(&setup.db, "Mia Johansson").await;
     let slot: SessionInput = {
-        let action: String = sqlx::query_scalar("SELECT action FROM ai_review_items WHERE id = ?").bind(&second.id).fetch_one(setup.db.pool()).await.unwrap();
-        serde_json::from_value(serde_json::from_str::<Value>(&action).unwrap()["bookSession"].clone()).unwrap()
+        let action: String = sqlx::query_scalar("SELECT action FROM ai_review_items WHERE id = ?")
+            .bind(&second.id)
+            .fetch_one(setup.db.pool())
+            .await
+            .unwrap();
+        serde_json::from_value(
+            serde_json::from_str::<Value>(&action).unwrap()["bookSession"].clone(),
+        )
+        .unwrap()
     };
-    let taken = sessions::create(&setup.db, &SessionInput { client_ids: vec![other], ..slot.clone() }).await.unwrap();
+    let taken = sessions::create(
+        &setup.db,
+        &SessionInput {
+            client_ids: vec![other],
+            ..slot.clone()
+        },
+    )
+    .await
+    .unwrap();
     assert!(matches!(taken, SaveOutcome::Saved { .. }));
-    let err = review::accept(&setup.db, &second.id, None).await.unwrap_err();
-    assert!(err.message.starts_with("That time is no longer free"), "{}", err.message);
-    assert_eq!(review::get(&setup.db, &second.id).await.unwrap().status, ReviewStatus::Open);
+    let err = review::accept(&setup.db, &second.id, None)
+        .await
+        .unwrap_err();
+    assert!(
+        err.message.starts_with("That time is no longer free"),
+        "{}",
+        err.message
+    );
+    assert_eq!(
+        review::get(&setup.db, &second.id).await.unwrap().status,
+        ReviewStatus::Open
+    );
 }
 
 #[tokio::test]
@@ -511,10 +889,22 @@ async fn a_model_picks_among_the_free_slots_only() {
     first(&s, 1, ok(&bad.to_string())).await;
     always(&s, ok(&good.to_string())).await;
     let rt = runtime(&setup.db);
-    let out = rt.run(&RunRequest { task_type: "scheduling".into(), client_id: Some(anna), fresh: false }).await.unwrap();
+    let out = rt
+        .run(&RunRequest {
+            task_type: "scheduling".into(),
+            client_id: Some(anna),
+            fresh: false,
+        })
+        .await
+        .unwrap();
     assert_eq!(out.items.len(), 1);
-    assert_eq!(out.items[0].body, "Anna Schmidt is free then and it is soon.");
-    assert!(requests(&s).await[1]["messages"].to_string().contains("not one of the free slots"));
+    assert_eq!(
+        out.items[0].body,
+        "Anna Schmidt is free then and it is soon."
+    );
+    assert!(requests(&s).await[1]["messages"]
+        .to_string()
+        .contains("not one of the free slots"));
 }
 
 #[tokio::test]
@@ -523,12 +913,20 @@ async fn nutrition_targets_are_computed_and_meal_ideas_respect_restrictions() {
     let setup = demo().await;
     let mia = client_id(&setup.db, "Mia Johansson").await;
     let rt = runtime(&setup.db);
-    let req = RunRequest { task_type: "nutrition".into(), client_id: Some(mia.clone()), fresh: false };
+    let req = RunRequest {
+        task_type: "nutrition".into(),
+        client_id: Some(mia.clone()),
+        fresh: false,
+    };
 
     // What the record lacks is said, not guessed.
     let before = rt.preview(&req).await.unwrap();
     assert!(before.facts["energy"].as_array().unwrap().is_empty() || before.facts["sex"].is_null());
-    assert!(before.facts["missing"].to_string().contains("height"), "{}", before.facts["missing"]);
+    assert!(
+        before.facts["missing"].to_string().contains("height"),
+        "{}",
+        before.facts["missing"]
+    );
 
     let c = clients::get(&setup.db, &mia).await.unwrap();
     let input = clients::ClientInput {
@@ -541,17 +939,51 @@ async fn nutrition_targets_are_computed_and_meal_ideas_respect_restrictions() {
         ..Default::default()
     };
     clients::update(&setup.db, &mia, &input).await.unwrap();
-    let today = spotter_core::time::today_utc().format("%Y-%m-%d").to_string();
-    add_measurement(&setup.db, &mia, &MeasurementInput { measured_on: today.clone(), metric: Some(Metric::BodyWeight), value: 70.0, unit: "kg".into(), custom_name: None }).await.unwrap();
-    add_measurement(&setup.db, &mia, &MeasurementInput { measured_on: today, metric: Some(Metric::Custom), custom_name: Some("height".into()), value: 170.0, unit: "cm".into() }).await.unwrap();
+    let today = spotter_core::time::today_utc()
+        .format("%Y-%m-%d")
+        .to_string();
+    add_measurement(
+        &setup.db,
+        &mia,
+        &MeasurementInput {
+            measured_on: today.clone(),
+            metric: Some(Metric::BodyWeight),
+            value: 70.0,
+            unit: "kg".into(),
+            custom_name: None,
+        },
+    )
+    .await
+    .unwrap();
+    add_measurement(
+        &setup.db,
+        &mia,
+        &MeasurementInput {
+            measured_on: today,
+            metric: Some(Metric::Custom),
+            custom_name: Some("height".into()),
+            value: 170.0,
+            unit: "cm".into(),
+        },
+    )
+    .await
+    .unwrap();
 
     let facts = rt.preview(&req).await.unwrap().facts;
     let age = facts["age"].as_f64().unwrap();
     let bmr = 10.0 * 70.0 + 6.25 * 170.0 - 5.0 * age - 161.0;
-    assert_eq!(facts["energy"].as_array().unwrap().len(), 1, "sex recorded: one figure");
+    assert_eq!(
+        facts["energy"].as_array().unwrap().len(),
+        1,
+        "sex recorded: one figure"
+    );
     assert_eq!(facts["energy"][0]["bmrKcal"].as_f64().unwrap(), bmr.round());
     let factor = facts["activityFactor"].as_f64().unwrap();
-    assert_eq!(facts["energy"][0]["targetKcal"].as_f64().unwrap(), (bmr * factor * 0.8 / 10.0).round() * 10.0, "fat loss: 80 % of maintenance");
+    assert_eq!(
+        facts["energy"][0]["targetKcal"].as_f64().unwrap(),
+        (bmr * factor * 0.8 / 10.0).round() * 10.0,
+        "fat loss: 80 % of maintenance"
+    );
     assert_eq!(facts["restrictions"], json!(["vegetarian"]));
 
     // A model's meal idea with chicken for a vegetarian is refused; the retry is kept.
@@ -563,10 +995,18 @@ async fn nutrition_targets_are_computed_and_meal_ideas_respect_restrictions() {
     first(&s, 1, ok(&bad.to_string())).await;
     always(&s, ok(&good.to_string())).await;
     let out = rt.run(&req).await.unwrap();
-    assert!(requests(&s).await[1]["messages"].to_string().contains("breaks the client's restrictions"));
+    assert!(requests(&s).await[1]["messages"]
+        .to_string()
+        .contains("breaks the client's restrictions"));
     let item = &out.items[0];
     assert_eq!(item.title, "Nutrition guidance (not medical advice)");
-    assert!(item.body.starts_with("Mia Johansson aims for") && item.body.contains("Bean chili") && item.body.contains("not medical advice"), "{}", item.body);
+    assert!(
+        item.body.starts_with("Mia Johansson aims for")
+            && item.body.contains("Bean chili")
+            && item.body.contains("not medical advice"),
+        "{}",
+        item.body
+    );
 }
 
 #[tokio::test]
@@ -576,29 +1016,61 @@ async fn asking_about_a_client_streams_a_grounded_answer_and_keeps_the_conversat
     let anna = client_id(&setup.db, "Anna Schmidt").await;
     let s = server().await;
     add_provider(&setup.db, "Local", &s).await;
-    always(&s, sse(&["Client A ", "squatted ", "more; ", "maybe 250 kg soon."])).await;
+    always(
+        &s,
+        sse(&["Client A ", "squatted ", "more; ", "maybe 250 kg soon."]),
+    )
+    .await;
     let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel::<AgentEvent>();
     let rt = runtime(&setup.db);
     let sink: spotter_ai::runtime::EventSink = Arc::new(move |e| {
         let _ = tx.send(e);
     });
-    let answer = rt.ask(&anna, "How is Anna Schmidt's squat going?", sink.clone()).await.unwrap();
-    assert_eq!(answer.content, "Anna Schmidt squatted more; maybe 250 kg soon.");
-    assert_eq!(answer.unverified, vec!["250"], "a number that is not a fact is flagged");
-    let deltas: Vec<String> = std::iter::from_fn(|| rx.try_recv().ok()).filter_map(|e| e.delta).collect();
-    assert_eq!(deltas.first().map(String::as_str), Some("Anna Schmidt "), "streamed, names restored");
-    assert_eq!(deltas.last().map(String::as_str), Some("Anna Schmidt squatted more; maybe 250 kg soon."));
+    let answer = rt
+        .ask(&anna, "How is Anna Schmidt's squat going?", sink.clone())
+        .await
+        .unwrap();
+    assert_eq!(
+        answer.content,
+        "Anna Schmidt squatted more; maybe 250 kg soon."
+    );
+    assert_eq!(
+        answer.unverified,
+        vec!["250"],
+        "a number that is not a fact is flagged"
+    );
+    let deltas: Vec<String> = std::iter::from_fn(|| rx.try_recv().ok())
+        .filter_map(|e| e.delta)
+        .collect();
+    assert_eq!(
+        deltas.first().map(String::as_str),
+        Some("Anna Schmidt "),
+        "streamed, names restored"
+    );
+    assert_eq!(
+        deltas.last().map(String::as_str),
+        Some("Anna Schmidt squatted more; maybe 250 kg soon.")
+    );
 
     // The second question carries the first turn, pseudonymised.
     rt.ask(&anna, "And her bench?", sink).await.unwrap();
     let bodies = requests(&s).await;
     let second = bodies[1]["messages"].as_array().unwrap();
-    let texts: Vec<&str> = second.iter().filter_map(|m| m["content"].as_str()).collect();
-    assert!(texts.contains(&"How is Client A's squat going?"), "{texts:?}");
+    let texts: Vec<&str> = second
+        .iter()
+        .filter_map(|m| m["content"].as_str())
+        .collect();
+    assert!(
+        texts.contains(&"How is Client A's squat going?"),
+        "{texts:?}"
+    );
     assert!(texts.contains(&"Client A squatted more; maybe 250 kg soon."));
     assert!(!bodies[1].to_string().contains("Anna"));
     let history = chat::history(&setup.db, &anna).await.unwrap();
-    assert_eq!(history.iter().map(|m| m.role.as_str()).collect::<Vec<_>>(), ["user", "assistant", "user", "assistant"]);
+    assert_eq!(
+        history.iter().map(|m| m.role.as_str()).collect::<Vec<_>>(),
+        ["user", "assistant", "user", "assistant"]
+    );
     assert_eq!(history[0].content, "How is Anna Schmidt's squat going?");
     let err = rt.ask(&anna, "   ", Arc::new(|_| {})).await.unwrap_err();
     assert_eq!(err.field.as_deref(), Some("question"));
@@ -615,7 +1087,13 @@ async fn cancelling_the_weekly_digest_stops_every_client_run_in_it() {
         let _ = tx.send(e);
     })));
     let r = rt.clone();
-    let run = tokio::spawn(async move { r.run(&RunRequest { task_type: "weekly_digest".into(), ..Default::default() }).await });
+    let run = tokio::spawn(async move {
+        r.run(&RunRequest {
+            task_type: "weekly_digest".into(),
+            ..Default::default()
+        })
+        .await
+    });
     // The digest's own id comes first; wait until a client's run is asking the model.
     let digest = rx.recv().await.unwrap();
     assert_eq!(digest.task_type, TaskType::WeeklyDigest);
@@ -628,9 +1106,20 @@ async fn cancelling_the_weekly_digest_stops_every_client_run_in_it() {
     assert!(rt.cancel(&digest.execution_id));
     let err = run.await.unwrap().unwrap_err();
     assert_eq!(err.code, ErrorCode::Cancelled, "{}", err.message);
-    let log = executions::list(&setup.db, &ExecutionQuery::default()).await.unwrap();
-    assert!(log.iter().all(|e| e.status != ExecutionStatus::Running), "nothing left running");
-    assert_eq!(log.iter().find(|e| e.id == digest.execution_id).unwrap().status, ExecutionStatus::Cancelled);
+    let log = executions::list(&setup.db, &ExecutionQuery::default())
+        .await
+        .unwrap();
+    assert!(
+        log.iter().all(|e| e.status != ExecutionStatus::Running),
+        "nothing left running"
+    );
+    assert_eq!(
+        log.iter()
+            .find(|e| e.id == digest.execution_id)
+            .unwrap()
+            .status,
+        ExecutionStatus::Cancelled
+    );
 }
 
 #[tokio::test]
@@ -643,7 +1132,9 @@ async fn the_optimizer_without_a_plan_says_so_and_asks_no_model() {
     let out = runtime(&setup.db).run(&optimizer(&mia)).await.unwrap();
     assert_eq!(out.items.len(), 1);
     assert_eq!(out.items[0].title, "No plan to optimise");
-    assert!(out.items[0].body.starts_with("Mia Johansson has no plan assigned"));
+    assert!(out.items[0]
+        .body
+        .starts_with("Mia Johansson has no plan assigned"));
     assert!(requests(&s).await.is_empty(), "no tokens spent");
     // And an item that changes something is accepted as proposed or not at all.
     let anna = with_knee_injury(&setup.db, "Anna Schmidt").await;
@@ -652,6 +1143,8 @@ async fn the_optimizer_without_a_plan_says_so_and_asks_no_model() {
         providers::delete(&setup.db, &p.id).await.unwrap();
     }
     let item = rt.run(&optimizer(&anna)).await.unwrap().items.remove(0);
-    let err = review::accept(&setup.db, &item.id, Some("Do it on Monday")).await.unwrap_err();
+    let err = review::accept(&setup.db, &item.id, Some("Do it on Monday"))
+        .await
+        .unwrap_err();
     assert_eq!(err.field.as_deref(), Some("editedBody"));
 }

@@ -399,13 +399,21 @@ async fn dispatch(command: Command, db: &Database, data_dir: &DataDir) -> Result
             );
         }
         Command::Plans {
-            command: PlansCommand::List { client, templates, json },
+            command:
+                PlansCommand::List {
+                    client,
+                    templates,
+                    json,
+                },
         } => {
             let client_id = match client {
                 Some(key) => Some(find_client(db, &key).await?),
                 None => None,
             };
-            let query = PlanListQuery { templates: templates.then_some(true), client_id };
+            let query = PlanListQuery {
+                templates: templates.then_some(true),
+                client_id,
+            };
             let list = plans::list(db, &query).await?;
             if json {
                 print_json(&list)?;
@@ -415,7 +423,11 @@ async fn dispatch(command: Command, db: &Database, data_dir: &DataDir) -> Result
                         "{}\t{}\t{}\t{}\t{} weeks × {} days\tv{}",
                         p.id,
                         p.name,
-                        if p.is_template { "template".to_owned() } else { p.client_name.clone().unwrap_or_else(|| "-".into()) },
+                        if p.is_template {
+                            "template".to_owned()
+                        } else {
+                            p.client_name.clone().unwrap_or_else(|| "-".into())
+                        },
                         p.start_date.as_deref().unwrap_or("-"),
                         p.weeks,
                         p.days_per_week,
@@ -433,15 +445,30 @@ async fn dispatch(command: Command, db: &Database, data_dir: &DataDir) -> Result
             println!("{}", file.display());
         }
         Command::Ai {
-            command: AiCommand::Run { task_type, client, fresh },
+            command:
+                AiCommand::Run {
+                    task_type,
+                    client,
+                    fresh,
+                },
         } => {
             let client_id = match client {
                 Some(c) => Some(find_client(db, &c).await?),
                 None => None,
             };
             spotter_core::ai::agents::ensure_agents(db).await?;
-            let runtime = spotter_ai::Runtime::new(db.clone(), spotter_ai::Keychain::default(), std::sync::Arc::new(spotter_ai::Llm::default()));
-            let outcome = runtime.run(&spotter_ai::RunRequest { task_type, client_id, fresh }).await?;
+            let runtime = spotter_ai::Runtime::new(
+                db.clone(),
+                spotter_ai::Keychain::default(),
+                std::sync::Arc::new(spotter_ai::Llm::default()),
+            );
+            let outcome = runtime
+                .run(&spotter_ai::RunRequest {
+                    task_type,
+                    client_id,
+                    fresh,
+                })
+                .await?;
             print_json(&outcome)?;
         }
         Command::Client {
@@ -609,12 +636,29 @@ async fn find_client(db: &Database, key: &str) -> Result<String, AppError> {
     if let Ok(c) = clients::get(db, key).await {
         return Ok(c.id);
     }
-    let query = ClientListQuery { search: Some(key.to_owned()), status: ClientStatusFilter::All, limit: Some(50) };
-    let hits: Vec<_> = clients::list(db, &query).await?.into_iter().filter(|c| c.name.eq_ignore_ascii_case(key.trim())).collect();
+    let query = ClientListQuery {
+        search: Some(key.to_owned()),
+        status: ClientStatusFilter::All,
+        limit: Some(50),
+    };
+    let hits: Vec<_> = clients::list(db, &query)
+        .await?
+        .into_iter()
+        .filter(|c| c.name.eq_ignore_ascii_case(key.trim()))
+        .collect();
     match hits.as_slice() {
         [one] => Ok(one.id.clone()),
-        [] => Err(AppError::validation("client", format!("no client is called '{key}'"))),
-        _ => Err(AppError::validation("client", format!("{} clients are called '{key}'; use the id (clients list)", hits.len()))),
+        [] => Err(AppError::validation(
+            "client",
+            format!("no client is called '{key}'"),
+        )),
+        _ => Err(AppError::validation(
+            "client",
+            format!(
+                "{} clients are called '{key}'; use the id (clients list)",
+                hits.len()
+            ),
+        )),
     }
 }
 
@@ -623,10 +667,23 @@ async fn find_plan(db: &Database, key: &str) -> Result<String, AppError> {
     if let Ok(p) = plans::get(db, key).await {
         return Ok(p.id);
     }
-    let hits: Vec<_> = plans::list(db, &PlanListQuery::default()).await?.into_iter().filter(|p| p.name.eq_ignore_ascii_case(key.trim())).collect();
+    let hits: Vec<_> = plans::list(db, &PlanListQuery::default())
+        .await?
+        .into_iter()
+        .filter(|p| p.name.eq_ignore_ascii_case(key.trim()))
+        .collect();
     match hits.as_slice() {
         [one] => Ok(one.id.clone()),
-        [] => Err(AppError::validation("plan", format!("no plan is called '{key}'"))),
-        _ => Err(AppError::validation("plan", format!("{} plans are called '{key}'; use the id (plans list)", hits.len()))),
+        [] => Err(AppError::validation(
+            "plan",
+            format!("no plan is called '{key}'"),
+        )),
+        _ => Err(AppError::validation(
+            "plan",
+            format!(
+                "{} plans are called '{key}'; use the id (plans list)",
+                hits.len()
+            ),
+        )),
     }
 }

@@ -230,29 +230,68 @@ fn plans_list_plan_pdf_and_client_report() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
     ok(&data, &["seed", "--demo"]);
-    let plans: Vec<serde_json::Value> = serde_json::from_str(&ok(&data, &["plans", "list", "--json"])).unwrap();
-    assert_eq!(plans.iter().filter(|p| p["isTemplate"] == true).count(), 2, "two templates");
-    let anna = plans.iter().find(|p| p["clientName"] == "Anna Schmidt").expect("Anna has a plan");
+    let plans: Vec<serde_json::Value> =
+        serde_json::from_str(&ok(&data, &["plans", "list", "--json"])).unwrap();
+    assert_eq!(
+        plans.iter().filter(|p| p["isTemplate"] == true).count(),
+        2,
+        "two templates"
+    );
+    let anna = plans
+        .iter()
+        .find(|p| p["clientName"] == "Anna Schmidt")
+        .expect("Anna has a plan");
     assert!(ok(&data, &["plans", "list", "--templates"]).contains("Beginner full body"));
     assert!(ok(&data, &["plans", "list", "--client", "Anna Schmidt"]).contains("Strength 3 days"));
 
     let pdf = dir.path().join("anna-plan.pdf");
-    ok(&data, &["plan", "pdf", anna["id"].as_str().unwrap(), pdf.to_str().unwrap()]);
-    let text = Command::new("pdftotext").arg(&pdf).arg("-").output().expect("pdftotext (make setup-test)");
+    ok(
+        &data,
+        &[
+            "plan",
+            "pdf",
+            anna["id"].as_str().unwrap(),
+            pdf.to_str().unwrap(),
+        ],
+    );
+    let text = Command::new("pdftotext")
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext (make setup-test)");
     let text = String::from_utf8_lossy(&text.stdout);
-    assert!(text.contains("Anna Schmidt") && text.contains("Barbell Back Squat"), "{text}");
+    assert!(
+        text.contains("Anna Schmidt") && text.contains("Barbell Back Squat"),
+        "{text}"
+    );
 
     let report = dir.path().join("report.pdf");
-    ok(&data, &["client", "report", "Anna Schmidt", report.to_str().unwrap()]);
-    let text = Command::new("pdftotext").arg(&report).arg("-").output().unwrap();
+    ok(
+        &data,
+        &["client", "report", "Anna Schmidt", report.to_str().unwrap()],
+    );
+    let text = Command::new("pdftotext")
+        .arg(&report)
+        .arg("-")
+        .output()
+        .unwrap();
     let text = String::from_utf8_lossy(&text.stdout);
-    assert!(text.contains("Progress report") && text.contains("Personal records"), "{text}");
+    assert!(
+        text.contains("Progress report") && text.contains("Personal records"),
+        "{text}"
+    );
 
     // A name that matches several plans asks for the id; an unknown client is a plain error.
-    let out = cli(&data, &["plan", "pdf", "Strength 3 days", pdf.to_str().unwrap()]);
+    let out = cli(
+        &data,
+        &["plan", "pdf", "Strength 3 days", pdf.to_str().unwrap()],
+    );
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("use the id"));
-    let out = cli(&data, &["client", "report", "Nobody Here", report.to_str().unwrap()]);
+    let out = cli(
+        &data,
+        &["client", "report", "Nobody Here", report.to_str().unwrap()],
+    );
     assert!(String::from_utf8_lossy(&out.stderr).contains("no client is called 'Nobody Here'"));
 }
 
@@ -262,15 +301,31 @@ fn ai_run_prints_the_execution_as_json_and_refuses_unknown_task_types() {
     let data = dir.path().join("data");
     ok(&data, &["seed", "--demo"]);
     // No provider is set up: the agents still run and show their computed facts.
-    let out: serde_json::Value = serde_json::from_str(&ok(&data, &["ai", "run", "progress_monitor", "--client", "Zoë Łukasiewicz"])).unwrap();
+    let out: serde_json::Value = serde_json::from_str(&ok(
+        &data,
+        &[
+            "ai",
+            "run",
+            "progress_monitor",
+            "--client",
+            "Zoë Łukasiewicz",
+        ],
+    ))
+    .unwrap();
     assert_eq!(out["execution"]["status"], "done");
     assert_eq!(out["execution"]["taskType"], "progress_monitor");
     assert_eq!(out["execution"]["output"]["computedOnly"], true);
-    assert!(out["execution"]["facts"]["strength"].as_array().is_some_and(|s| !s.is_empty()), "{out}");
+    assert!(
+        out["execution"]["facts"]["strength"]
+            .as_array()
+            .is_some_and(|s| !s.is_empty()),
+        "{out}"
+    );
     assert_eq!(out["execution"]["facts"]["client"]["label"], "Client A");
     assert!(!out["items"].as_array().unwrap().is_empty());
 
-    let dq: serde_json::Value = serde_json::from_str(&ok(&data, &["ai", "run", "data-quality"])).unwrap();
+    let dq: serde_json::Value =
+        serde_json::from_str(&ok(&data, &["ai", "run", "data-quality"])).unwrap();
     assert_eq!(dq["execution"]["status"], "done");
 
     let bad = cli(&data, &["ai", "run", "make_everyone_stronger"]);

@@ -6,8 +6,10 @@ use ts_rs::{Config, TS};
 
 use crate::ai::agents::{Agent, AgentInput};
 use crate::ai::chat::ChatMessage;
+use crate::ai::executions::{
+    DayMetrics, Execution, ExecutionQuery, ExecutionStatus, ExecutionSummary,
+};
 use crate::ai::facts::health::{HealthCheck, HealthReport, HealthStatus};
-use crate::ai::executions::{DayMetrics, Execution, ExecutionQuery, ExecutionStatus, ExecutionSummary};
 use crate::ai::providers::{Provider, ProviderInput, ProviderKind};
 use crate::ai::review::{Evidence, ReviewItem, ReviewKind, ReviewQuery, ReviewStatus};
 use crate::ai::run::{AiStatus, ProviderCheck, ProviderStatus, RunOutcome, RunPreview, RunRequest};
@@ -32,14 +34,20 @@ use crate::schedule::{
 };
 use crate::settings::{Paper, Settings, Units};
 use crate::training::exercise_import::{
-    DuplicateAction, DuplicateDecision, ExerciseImportPreview, ExerciseImportReport, ExistingExercise,
-    ImportFormat, ImportedExercise, SkippedEntry,
+    DuplicateAction, DuplicateDecision, ExerciseImportPreview, ExerciseImportReport,
+    ExistingExercise, ImportFormat, ImportedExercise, SkippedEntry,
 };
 use crate::training::exercises::{Caution, Exercise, ExerciseInput, ExerciseQuery, ExerciseSource};
-use crate::training::logs::{LogSaved, WorkoutLog, WorkoutLogInput, WorkoutLogSummary, WorkoutSet, WorkoutSetInput};
-use crate::training::plan::{GroupKind, Load, LoadKind, PlanBody, PlanDay, PlanWeek, Prescription, Progression, ProgressionRule};
+use crate::training::logs::{
+    LogSaved, WorkoutLog, WorkoutLogInput, WorkoutLogSummary, WorkoutSet, WorkoutSetInput,
+};
+use crate::training::plan::{
+    GroupKind, Load, LoadKind, PlanBody, PlanDay, PlanWeek, Prescription, Progression,
+    ProgressionRule,
+};
 use crate::training::plans::{
-    AuthorKind, NewPlan, Plan, PlanAssignment, PlanDate, PlanListQuery, PlanSave, PlanSummary, PlanVersion, PlanVersionDetail,
+    AuthorKind, NewPlan, Plan, PlanAssignment, PlanDate, PlanListQuery, PlanSave, PlanSummary,
+    PlanVersion, PlanVersionDetail,
 };
 use crate::training::progress::{AdherenceWeek, ClientProgress, E1rmPoint, E1rmSeries, MuscleWeek};
 use crate::training::records::{ExerciseRecords, RecordHit, RecordKind};

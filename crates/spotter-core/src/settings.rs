@@ -81,7 +81,10 @@ pub async fn set(db: &Database, settings: &Settings) -> Result<Settings> {
         }
     }
     if settings.studio_name.chars().count() > 80 {
-        return Err(AppError::validation("studioName", "The studio name is at most 80 characters"));
+        return Err(AppError::validation(
+            "studioName",
+            "The studio name is at most 80 characters",
+        ));
     }
     let mut settings = settings.clone();
     settings.studio_name = settings.studio_name.trim().to_owned();
@@ -127,7 +130,10 @@ pub async fn set_logo(db: &Database, image: Option<&[u8]>) -> Result<()> {
             .await?;
         }
         None => {
-            sqlx::query("DELETE FROM settings WHERE key = ?").bind(LOGO_KEY).execute(db.pool()).await?;
+            sqlx::query("DELETE FROM settings WHERE key = ?")
+                .bind(LOGO_KEY)
+                .execute(db.pool())
+                .await?;
         }
     }
     Ok(())

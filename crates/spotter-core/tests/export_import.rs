@@ -197,7 +197,9 @@ use std::io::Read;
 #[tokio::test]
 async fn every_table_with_user_data_is_in_the_export() {
     let dir = tempfile::tempdir().unwrap();
-    let db = spotter_core::Database::open(&spotter_core::paths::DataDir::new(dir.path())).await.unwrap();
+    let db = spotter_core::Database::open(&spotter_core::paths::DataDir::new(dir.path()))
+        .await
+        .unwrap();
     let tables: Vec<String> = sqlx::query_scalar(
         "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_sqlx%'
            AND name NOT LIKE 'clients_fts%' ORDER BY name",
@@ -210,6 +212,9 @@ async fn every_table_with_user_data_is_in_the_export() {
         if t == "clients" || spotter_core::export::DERIVED_TABLES.contains(&t.as_str()) {
             continue;
         }
-        assert!(spotter_core::export::RAW_TABLES.contains(&t.as_str()), "table {t} is not exported");
+        assert!(
+            spotter_core::export::RAW_TABLES.contains(&t.as_str()),
+            "table {t} is not exported"
+        );
     }
 }

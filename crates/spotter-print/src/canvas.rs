@@ -53,10 +53,19 @@ pub struct PageSize {
 }
 
 impl PageSize {
-    pub const A4: PageSize = PageSize { width: 210.0, height: 297.0 };
-    pub const LETTER: PageSize = PageSize { width: 215.9, height: 279.4 };
+    pub const A4: PageSize = PageSize {
+        width: 210.0,
+        height: 297.0,
+    };
+    pub const LETTER: PageSize = PageSize {
+        width: 215.9,
+        height: 279.4,
+    };
     pub fn landscape(self) -> PageSize {
-        PageSize { width: self.height, height: self.width }
+        PageSize {
+            width: self.height,
+            height: self.width,
+        }
     }
 }
 
@@ -82,7 +91,14 @@ impl Canvas {
         doc.metadata.info.producer = "Spotter (printpdf)".into();
         let regular = doc.add_font(&f.regular);
         let bold = doc.add_font(&f.bold);
-        Ok(Canvas { doc, regular, bold, size, pages: vec![Vec::new()], current: 0 })
+        Ok(Canvas {
+            doc,
+            regular,
+            bold,
+            size,
+            pages: vec![Vec::new()],
+            current: 0,
+        })
     }
 
     pub fn page_count(&self) -> usize {
@@ -102,7 +118,11 @@ impl Canvas {
     /// Width of `text` in millimetres at `size` points.
     pub fn width(&self, text: &str, size: f32, weight: Weight) -> f32 {
         let Ok(f) = faces() else { return 0.0 };
-        let font = if weight == Weight::Bold { &f.bold } else { &f.regular };
+        let font = if weight == Weight::Bold {
+            &f.bold
+        } else {
+            &f.regular
+        };
         let upem = f32::from(font.units_per_em.max(1));
         let units: f32 = text
             .chars()
@@ -132,12 +152,23 @@ impl Canvas {
     }
 
     /// Words wrapped to lines of at most `max_mm`; at most `max_lines`, the last one cut.
-    pub fn wrap(&self, text: &str, size: f32, weight: Weight, max_mm: f32, max_lines: usize) -> Vec<String> {
+    pub fn wrap(
+        &self,
+        text: &str,
+        size: f32,
+        weight: Weight,
+        max_mm: f32,
+        max_lines: usize,
+    ) -> Vec<String> {
         let mut lines: Vec<String> = Vec::new();
         for para in text.lines() {
             let mut line = String::new();
             for word in para.split_whitespace() {
-                let candidate = if line.is_empty() { word.to_owned() } else { format!("{line} {word}") };
+                let candidate = if line.is_empty() {
+                    word.to_owned()
+                } else {
+                    format!("{line} {word}")
+                };
                 if self.width(&candidate, size, weight) <= max_mm || line.is_empty() {
                     line = candidate;
                 } else {
@@ -154,35 +185,79 @@ impl Canvas {
         }
         lines
             .into_iter()
-            .map(|l| if self.width(&l, size, weight) > max_mm { self.fit(&l, size, weight, max_mm) } else { l })
+            .map(|l| {
+                if self.width(&l, size, weight) > max_mm {
+                    self.fit(&l, size, weight, max_mm)
+                } else {
+                    l
+                }
+            })
             .collect()
     }
 
     /// Text with its baseline at `y` mm from the top.
-    pub fn text(&mut self, x: f32, y: f32, size: f32, weight: Weight, rgb: (f32, f32, f32), text: &str) {
+    pub fn text(
+        &mut self,
+        x: f32,
+        y: f32,
+        size: f32,
+        weight: Weight,
+        rgb: (f32, f32, f32),
+        text: &str,
+    ) {
         if text.is_empty() {
             return;
         }
-        let font = if weight == Weight::Bold { self.bold.clone() } else { self.regular.clone() };
+        let font = if weight == Weight::Bold {
+            self.bold.clone()
+        } else {
+            self.regular.clone()
+        };
         let h = self.size.height;
         self.ops().extend([
             Op::StartTextSection,
             Op::SetFillColor { col: color(rgb) },
-            Op::SetFont { font: PdfFontHandle::External(font), size: Pt(size) },
-            Op::SetTextCursor { pos: Point { x: pt(x), y: pt(h - y) } },
-            Op::ShowText { items: vec![TextItem::Text(text.to_owned())] },
+            Op::SetFont {
+                font: PdfFontHandle::External(font),
+                size: Pt(size),
+            },
+            Op::SetTextCursor {
+                pos: Point {
+                    x: pt(x),
+                    y: pt(h - y),
+                },
+            },
+            Op::ShowText {
+                items: vec![TextItem::Text(text.to_owned())],
+            },
             Op::EndTextSection,
         ]);
     }
 
     /// Text right-aligned to `right`.
-    pub fn text_right(&mut self, right: f32, y: f32, size: f32, weight: Weight, rgb: (f32, f32, f32), text: &str) {
+    pub fn text_right(
+        &mut self,
+        right: f32,
+        y: f32,
+        size: f32,
+        weight: Weight,
+        rgb: (f32, f32, f32),
+        text: &str,
+    ) {
         let w = self.width(text, size, weight);
         self.text(right - w, y, size, weight, rgb, text);
     }
 
     /// A rectangle with its top-left corner at (x, y).
-    pub fn rect(&mut self, x: f32, y: f32, w: f32, h: f32, fill: Option<(f32, f32, f32)>, stroke: Option<(f32, f32, f32)>) {
+    pub fn rect(
+        &mut self,
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        fill: Option<(f32, f32, f32)>,
+        stroke: Option<(f32, f32, f32)>,
+    ) {
         let page_h = self.size.height;
         let mode = match (fill, stroke) {
             (Some(_), Some(_)) => printpdf::PaintMode::FillStroke,
@@ -199,7 +274,14 @@ impl Canvas {
             ops.push(Op::SetOutlineThickness { pt: Pt(0.5) });
         }
         ops.push(Op::DrawRectangle {
-            rectangle: Rect { x: pt(x), y: pt(page_h - y - h), width: pt(w), height: pt(h), mode: Some(mode), winding_order: None },
+            rectangle: Rect {
+                x: pt(x),
+                y: pt(page_h - y - h),
+                width: pt(w),
+                height: pt(h),
+                mode: Some(mode),
+                winding_order: None,
+            },
         });
         ops.push(Op::RestoreGraphicsState);
     }
@@ -211,13 +293,24 @@ impl Canvas {
         }
         let h = self.size.height;
         let line = Line {
-            points: points.iter().map(|&(x, y)| LinePoint { p: Point { x: pt(x), y: pt(h - y) }, bezier: false }).collect(),
+            points: points
+                .iter()
+                .map(|&(x, y)| LinePoint {
+                    p: Point {
+                        x: pt(x),
+                        y: pt(h - y),
+                    },
+                    bezier: false,
+                })
+                .collect(),
             is_closed: false,
         };
         self.ops().extend([
             Op::SaveGraphicsState,
             Op::SetOutlineColor { col: color(rgb) },
-            Op::SetOutlineThickness { pt: Pt(thickness_pt) },
+            Op::SetOutlineThickness {
+                pt: Pt(thickness_pt),
+            },
             Op::DrawLine { line },
             Op::RestoreGraphicsState,
         ]);
@@ -235,7 +328,15 @@ impl Canvas {
     }
 
     /// Draws an added image scaled to fit a box at (x, y) of `max_w` × `max_h` mm; returns its width.
-    pub fn image(&mut self, id: &XObjectId, px: (usize, usize), x: f32, y: f32, max_w: f32, max_h: f32) -> f32 {
+    pub fn image(
+        &mut self,
+        id: &XObjectId,
+        px: (usize, usize),
+        x: f32,
+        y: f32,
+        max_w: f32,
+        max_h: f32,
+    ) -> f32 {
         let (pw, ph) = (px.0.max(1) as f32, px.1.max(1) as f32);
         let scale_mm = (max_w / pw).min(max_h / ph);
         let (w, h) = (pw * scale_mm, ph * scale_mm);
@@ -267,12 +368,21 @@ impl Canvas {
             self.current = i;
             self.hline(margin, w - margin, h - margin + 2.0, RULE, 0.5);
             self.text(margin, h - margin + 6.0, 7.5, Weight::Regular, GREY, &left);
-            self.text(w - margin - lw, h - margin + 6.0, 7.5, Weight::Regular, GREY, &label);
+            self.text(
+                w - margin - lw,
+                h - margin + 6.0,
+                7.5,
+                Weight::Regular,
+                GREY,
+                &label,
+            );
         }
         let pages = std::mem::take(&mut self.pages)
             .into_iter()
             .map(|ops| PdfPage::new(Mm(w), Mm(h), ops))
             .collect();
-        self.doc.with_pages(pages).save(&PdfSaveOptions::default(), &mut Vec::new())
+        self.doc
+            .with_pages(pages)
+            .save(&PdfSaveOptions::default(), &mut Vec::new())
     }
 }

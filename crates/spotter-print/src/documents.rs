@@ -24,7 +24,10 @@ struct Prefs {
 async fn prefs(db: &Database) -> Result<Prefs> {
     let s = settings::get(db).await?;
     Ok(Prefs {
-        branding: Branding { studio_name: s.studio_name, logo: settings::logo(db).await? },
+        branding: Branding {
+            studio_name: s.studio_name,
+            logo: settings::logo(db).await?,
+        },
         paper: match s.paper {
             Paper::A4 => PageSize::A4,
             Paper::Letter => PageSize::LETTER,
@@ -37,7 +40,10 @@ async fn prefs(db: &Database) -> Result<Prefs> {
 }
 
 fn render_error(e: String) -> AppError {
-    AppError::new(ErrorCode::Internal, format!("The PDF could not be made: {e}"))
+    AppError::new(
+        ErrorCode::Internal,
+        format!("The PDF could not be made: {e}"),
+    )
 }
 
 pub async fn plan_pdf(db: &Database, plan_id: &str) -> Result<Vec<u8>> {
@@ -76,14 +82,26 @@ pub async fn set_logo(db: &Database, upload: Option<&FileUpload>) -> Result<()> 
     let Some(upload) = upload else {
         return settings::set_logo(db, None).await;
     };
-    let bytes = upload.bytes(MAX_LOGO_BYTES).map_err(|e| AppError { field: Some("logo".into()), ..e })?;
+    let bytes = upload.bytes(MAX_LOGO_BYTES).map_err(|e| AppError {
+        field: Some("logo".into()),
+        ..e
+    })?;
     let is_png = bytes.starts_with(b"\x89PNG\r\n\x1a\n");
     let is_jpeg = bytes.starts_with(&[0xFF, 0xD8, 0xFF]);
     if !is_png && !is_jpeg {
-        return Err(AppError::validation("logo", format!("{} is not a PNG or JPEG image", display_name(upload))));
+        return Err(AppError::validation(
+            "logo",
+            format!("{} is not a PNG or JPEG image", display_name(upload)),
+        ));
     }
     printpdf::RawImage::decode_from_bytes(&bytes, &mut Vec::new()).map_err(|_| {
-        AppError::validation("logo", format!("{} looks like an image but could not be read; save it again as PNG", display_name(upload)))
+        AppError::validation(
+            "logo",
+            format!(
+                "{} looks like an image but could not be read; save it again as PNG",
+                display_name(upload)
+            ),
+        )
     })?;
     settings::set_logo(db, Some(&bytes)).await
 }
@@ -98,8 +116,16 @@ fn display_name(u: &FileUpload) -> String {
 
 /// Writes a document, replacing the file only once the whole of it is written.
 pub fn write_pdf(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let tmp = dir.join(format!(".{}.part", path.file_name().and_then(|n| n.to_str()).unwrap_or("document.pdf")));
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let tmp = dir.join(format!(
+        ".{}.part",
+        path.file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("document.pdf")
+    ));
     std::fs::write(&tmp, bytes).map_err(|e| AppError::io("The PDF could not be written", e))?;
     std::fs::rename(&tmp, path).map_err(|e| {
         let _ = std::fs::remove_file(&tmp);

@@ -12,7 +12,10 @@ use spotter_core::paths::DataDir;
 use spotter_core::settings::{self, Paper};
 use spotter_core::training::exercises::{self, ExerciseInput};
 use spotter_core::training::logs::{self, WorkoutLogInput, WorkoutSetInput};
-use spotter_core::training::plan::{GroupKind, Load, LoadKind, PlanBody, PlanDay, PlanWeek, Prescription, Progression, ProgressionRule};
+use spotter_core::training::plan::{
+    GroupKind, Load, LoadKind, PlanBody, PlanDay, PlanWeek, Prescription, Progression,
+    ProgressionRule,
+};
 use spotter_core::training::plans::{self, Author, AuthorKind, NewPlan, PlanAssignment};
 use spotter_core::training::progression;
 use spotter_core::upload::FileUpload;
@@ -32,43 +35,100 @@ fn out_dir() -> PathBuf {
 }
 
 fn run(cmd: &str, args: &[&str]) -> String {
-    let out = Command::new(cmd).args(args).output().unwrap_or_else(|e| panic!("{cmd} is needed (make setup-test): {e}"));
-    assert!(out.status.success(), "{cmd} {args:?} failed: {}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    let out = Command::new(cmd)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{cmd} is needed (make setup-test): {e}"));
+    assert!(
+        out.status.success(),
+        "{cmd} {args:?} failed: {}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 /// Checks the file structurally, renders page 1 and returns the text of every page.
 fn check_pdf(path: &Path, name: &str) -> Vec<String> {
     let qpdf = run("qpdf", &["--check", path.to_str().unwrap()]);
-    assert!(qpdf.contains("No syntax or stream encoding errors"), "{qpdf}");
+    assert!(
+        qpdf.contains("No syntax or stream encoding errors"),
+        "{qpdf}"
+    );
     let png_prefix = out_dir().join(format!("{name}-page1"));
-    run("pdftoppm", &["-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", path.to_str().unwrap(), png_prefix.to_str().unwrap()]);
+    run(
+        "pdftoppm",
+        &[
+            "-png",
+            "-r",
+            "60",
+            "-f",
+            "1",
+            "-l",
+            "1",
+            "-singlefile",
+            path.to_str().unwrap(),
+            png_prefix.to_str().unwrap(),
+        ],
+    );
     let png = png_prefix.with_extension("png");
     let img = image::open(&png).unwrap().to_luma8();
     let dark = img.pixels().filter(|p| p.0[0] < 128).count();
-    assert!(dark > 500, "page 1 of {name} renders with text and lines ({dark} dark pixels)");
+    assert!(
+        dark > 500,
+        "page 1 of {name} renders with text and lines ({dark} dark pixels)"
+    );
     let text = run("pdftotext", &["-layout", path.to_str().unwrap(), "-"]);
-    text.split('\u{c}').filter(|p| !p.trim().is_empty()).map(str::to_owned).collect()
+    text.split('\u{c}')
+        .filter(|p| !p.trim().is_empty())
+        .map(str::to_owned)
+        .collect()
 }
 
 fn tiny_png() -> Vec<u8> {
     let mut img = image::RgbImage::new(64, 24);
     for (x, _, p) in img.enumerate_pixels_mut() {
-        *p = if x < 32 { image::Rgb([20, 90, 200]) } else { image::Rgb([240, 120, 20]) };
+        *p = if x < 32 {
+            image::Rgb([20, 90, 200])
+        } else {
+            image::Rgb([240, 120, 20])
+        };
     }
     let mut bytes = Vec::new();
-    img.write_to(&mut std::io::Cursor::new(&mut bytes), image::ImageFormat::Png).unwrap();
+    img.write_to(
+        &mut std::io::Cursor::new(&mut bytes),
+        image::ImageFormat::Png,
+    )
+    .unwrap();
     bytes
 }
 
 async fn exercise(db: &Database, name: &str, muscle: &str) -> String {
-    exercises::create(db, &ExerciseInput { name: name.into(), primary_muscles: vec![muscle.into()], pattern: "squat".into(), difficulty: "beginner".into(), ..Default::default() })
-        .await
-        .unwrap()
-        .id
+    exercises::create(
+        db,
+        &ExerciseInput {
+            name: name.into(),
+            primary_muscles: vec![muscle.into()],
+            pattern: "squat".into(),
+            difficulty: "beginner".into(),
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap()
+    .id
 }
 
-const NAMES: [&str; 8] = ["Back Squat", "Bench Press", "Romanian Deadlift", "Pull-Up", "Overhead Press", "Walking Lunge", "Cable Row", "Pallof Press"];
+const NAMES: [&str; 8] = [
+    "Back Squat",
+    "Bench Press",
+    "Romanian Deadlift",
+    "Pull-Up",
+    "Overhead Press",
+    "Walking Lunge",
+    "Cable Row",
+    "Pallof Press",
+];
 
 #[tokio::test]
 async fn a_twelve_week_plan_prints_on_sensible_pages_with_unicode_names() {
@@ -77,9 +137,33 @@ async fn a_twelve_week_plan_prints_on_sensible_pages_with_unicode_names() {
     for (i, n) in NAMES.iter().enumerate() {
         ids.push(exercise(&db, n, if i % 2 == 0 { "quadriceps" } else { "chest" }).await);
     }
-    let client = clients::create(&db, &ClientInput { name: "Zoë Łukasiewicz".into(), ..Default::default() }).await.unwrap();
-    settings::set(&db, &settings::Settings { studio_name: "Núñez Strength Studio".into(), ..Default::default() }).await.unwrap();
-    documents::set_logo(&db, Some(&FileUpload { name: "logo.png".into(), base64: base64::engine::general_purpose::STANDARD.encode(tiny_png()) })).await.unwrap();
+    let client = clients::create(
+        &db,
+        &ClientInput {
+            name: "Zoë Łukasiewicz".into(),
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
+    settings::set(
+        &db,
+        &settings::Settings {
+            studio_name: "Núñez Strength Studio".into(),
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
+    documents::set_logo(
+        &db,
+        Some(&FileUpload {
+            name: "logo.png".into(),
+            base64: base64::engine::general_purpose::STANDARD.encode(tiny_png()),
+        }),
+    )
+    .await
+    .unwrap();
 
     let days = (0..5)
         .map(|d| PlanDay {
@@ -94,21 +178,71 @@ async fn a_twelve_week_plan_prints_on_sensible_pages_with_unicode_names() {
                     sets: 3 + (i as u32 % 3),
                     reps_min: 8,
                     reps_max: if i % 2 == 0 { 12 } else { 8 },
-                    load: if i == 3 { Load { kind: LoadKind::Rpe, value: Some(8.0) } } else { Load { kind: LoadKind::Kg, value: Some(40.0 + i as f64 * 5.0) } },
-                    tempo: if i == 0 { "3-1-1-0".into() } else { String::new() },
+                    load: if i == 3 {
+                        Load {
+                            kind: LoadKind::Rpe,
+                            value: Some(8.0),
+                        }
+                    } else {
+                        Load {
+                            kind: LoadKind::Kg,
+                            value: Some(40.0 + i as f64 * 5.0),
+                        }
+                    },
+                    tempo: if i == 0 {
+                        "3-1-1-0".into()
+                    } else {
+                        String::new()
+                    },
                     rest_seconds: Some(90),
-                    notes: if i == 2 { "Keep a neutral spine; stop a rep short of failure.".into() } else { String::new() },
+                    notes: if i == 2 {
+                        "Keep a neutral spine; stop a rep short of failure.".into()
+                    } else {
+                        String::new()
+                    },
                     group: (i >= 6).then(|| "C".to_owned()),
                     group_kind: (i >= 6).then_some(GroupKind::Superset),
                 })
                 .collect(),
         })
         .collect();
-    let base = PlanBody { weeks: vec![PlanWeek { deload: false, days }], rule: ProgressionRule { progression: Some(Progression::Linear { increment_kg: 2.5 }), deload_every: Some(4) }, notes: "Warm up for 10 minutes before each session.".into() };
+    let base = PlanBody {
+        weeks: vec![PlanWeek {
+            deload: false,
+            days,
+        }],
+        rule: ProgressionRule {
+            progression: Some(Progression::Linear { increment_kg: 2.5 }),
+            deload_every: Some(4),
+        },
+        notes: "Warm up for 10 minutes before each session.".into(),
+    };
     let body = progression::generate(&base, 12).unwrap();
-    let author = Author { kind: AuthorKind::Trainer, name: "José Núñez".into() };
-    let plan = plans::create(&db, &NewPlan { name: "Hypertrophy block — José's plan".into(), is_template: false, body }, &author).await.unwrap();
-    plans::assign(&db, &plan.id, &PlanAssignment { client_id: client.id.clone(), start_date: "2026-01-05".into() }).await.unwrap();
+    let author = Author {
+        kind: AuthorKind::Trainer,
+        name: "José Núñez".into(),
+    };
+    let plan = plans::create(
+        &db,
+        &NewPlan {
+            name: "Hypertrophy block — José's plan".into(),
+            is_template: false,
+            body,
+        },
+        &author,
+    )
+    .await
+    .unwrap();
+    plans::assign(
+        &db,
+        &plan.id,
+        &PlanAssignment {
+            client_id: client.id.clone(),
+            start_date: "2026-01-05".into(),
+        },
+    )
+    .await
+    .unwrap();
 
     let bytes = documents::plan_pdf(&db, &plan.id).await.unwrap();
     let path = dir.path().join("plan.pdf");
@@ -117,17 +251,31 @@ async fn a_twelve_week_plan_prints_on_sensible_pages_with_unicode_names() {
     let pages = check_pdf(&path, "plan-12-weeks");
 
     let all = pages.join("\n");
-    assert!(all.contains("Zoë Łukasiewicz"), "client name with diacritics is extractable");
+    assert!(
+        all.contains("Zoë Łukasiewicz"),
+        "client name with diacritics is extractable"
+    );
     assert!(all.contains("Núñez Strength Studio"));
     assert!(pages[0].contains("Hypertrophy block — José's plan"));
     assert!(pages[0].contains("5 Jan 2026"), "dates from the start date");
     for n in NAMES {
         assert!(all.contains(n), "{n} is printed");
     }
-    assert!(all.contains("3-1-1-0") && all.contains("RPE 8") && all.contains("8–12") && all.contains("40 kg"));
-    assert!(all.contains("42.5 kg"), "week 2 carries the linear progression");
+    assert!(
+        all.contains("3-1-1-0")
+            && all.contains("RPE 8")
+            && all.contains("8–12")
+            && all.contains("40 kg")
+    );
+    assert!(
+        all.contains("42.5 kg"),
+        "week 2 carries the linear progression"
+    );
     assert!(all.contains("Week 4 · deload"));
-    assert!(all.contains("C1") && all.contains("C2"), "superset rows are labelled");
+    assert!(
+        all.contains("C1") && all.contains("C2"),
+        "superset rows are labelled"
+    );
     // 60 day tables of 8 rows: a sensible number of landscape pages, each with a table on it,
     // and every page numbered.
     assert!((20..=45).contains(&pages.len()), "{} pages", pages.len());
@@ -137,7 +285,11 @@ async fn a_twelve_week_plan_prints_on_sensible_pages_with_unicode_names() {
     }
     // Every day of every week is there exactly once (continued tables say so).
     for w in 1..=12 {
-        let week = if w % 4 == 0 { format!("Week {w} · deload") } else { format!("Week {w}") };
+        let week = if w % 4 == 0 {
+            format!("Week {w} · deload")
+        } else {
+            format!("Week {w}")
+        };
         for d in 1..=5 {
             let heading = format!("{week} — Day {d} ·");
             assert!(all.contains(&heading), "{heading} is printed");
@@ -149,34 +301,102 @@ async fn a_twelve_week_plan_prints_on_sensible_pages_with_unicode_names() {
 async fn a_one_page_plan_and_letter_paper() {
     let (dir, db) = fresh().await;
     let squat = exercise(&db, "Goblet Squat", "quadriceps").await;
-    settings::set(&db, &settings::Settings { paper: Paper::Letter, ..Default::default() }).await.unwrap();
+    settings::set(
+        &db,
+        &settings::Settings {
+            paper: Paper::Letter,
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
     let body = PlanBody {
-        weeks: vec![PlanWeek { deload: false, days: vec![PlanDay { name: "Full body".into(), day_offset: 0, items: vec![Prescription { exercise_id: squat, exercise_name: String::new(), sets: 3, reps_min: 10, reps_max: 10, load: Load { kind: LoadKind::Kg, value: Some(16.0) }, tempo: String::new(), rest_seconds: None, notes: String::new(), group: None, group_kind: None }] }] }],
+        weeks: vec![PlanWeek {
+            deload: false,
+            days: vec![PlanDay {
+                name: "Full body".into(),
+                day_offset: 0,
+                items: vec![Prescription {
+                    exercise_id: squat,
+                    exercise_name: String::new(),
+                    sets: 3,
+                    reps_min: 10,
+                    reps_max: 10,
+                    load: Load {
+                        kind: LoadKind::Kg,
+                        value: Some(16.0),
+                    },
+                    tempo: String::new(),
+                    rest_seconds: None,
+                    notes: String::new(),
+                    group: None,
+                    group_kind: None,
+                }],
+            }],
+        }],
         ..Default::default()
     };
-    let plan = plans::create(&db, &NewPlan { name: "Starter".into(), is_template: true, body }, &Author { kind: AuthorKind::Trainer, name: "Alex".into() }).await.unwrap();
+    let plan = plans::create(
+        &db,
+        &NewPlan {
+            name: "Starter".into(),
+            is_template: true,
+            body,
+        },
+        &Author {
+            kind: AuthorKind::Trainer,
+            name: "Alex".into(),
+        },
+    )
+    .await
+    .unwrap();
     let bytes = documents::plan_pdf(&db, &plan.id).await.unwrap();
     let path = dir.path().join("one.pdf");
     documents::write_pdf(&path, &bytes).unwrap();
     let pages = check_pdf(&path, "plan-one-page");
     assert_eq!(pages.len(), 1);
-    assert!(pages[0].contains("Goblet Squat") && pages[0].contains("16 kg") && pages[0].contains("Page 1 of 1"));
+    assert!(
+        pages[0].contains("Goblet Squat")
+            && pages[0].contains("16 kg")
+            && pages[0].contains("Page 1 of 1")
+    );
     let info = run("pdfinfo", &[path.to_str().unwrap()]);
-    assert!(info.contains("792 x 612 pts"), "US Letter, landscape: {info}");
+    assert!(
+        info.contains("792 x 612 pts"),
+        "US Letter, landscape: {info}"
+    );
 }
 
 #[tokio::test]
 async fn a_logo_that_is_not_an_image_is_refused_at_its_field() {
     let (_dir, db) = fresh().await;
-    let text = FileUpload { name: "logo.png".into(), base64: base64::engine::general_purpose::STANDARD.encode("definitely not a picture") };
+    let text = FileUpload {
+        name: "logo.png".into(),
+        base64: base64::engine::general_purpose::STANDARD.encode("definitely not a picture"),
+    };
     let e = documents::set_logo(&db, Some(&text)).await.unwrap_err();
     assert_eq!(e.field.as_deref(), Some("logo"));
-    assert!(e.message.contains("logo.png is not a PNG or JPEG image"), "{}", e.message);
+    assert!(
+        e.message.contains("logo.png is not a PNG or JPEG image"),
+        "{}",
+        e.message
+    );
     let mut broken = tiny_png();
     broken.truncate(30);
-    let e = documents::set_logo(&db, Some(&FileUpload { name: "cut.png".into(), base64: base64::engine::general_purpose::STANDARD.encode(broken) })).await.unwrap_err();
+    let e = documents::set_logo(
+        &db,
+        Some(&FileUpload {
+            name: "cut.png".into(),
+            base64: base64::engine::general_purpose::STANDARD.encode(broken),
+        }),
+    )
+    .await
+    .unwrap_err();
     assert_eq!(e.field.as_deref(), Some("logo"));
-    assert!(!settings::get(&db).await.unwrap().has_logo, "nothing stored");
+    assert!(
+        !settings::get(&db).await.unwrap().has_logo,
+        "nothing stored"
+    );
 }
 
 #[tokio::test]
@@ -184,17 +404,66 @@ async fn the_progress_report_prints_measurements_records_and_vector_charts() {
     let (dir, db) = fresh().await;
     let squat = exercise(&db, "Back Squat", "quadriceps").await;
     let bench = exercise(&db, "Bench Press", "chest").await;
-    let c = clients::create(&db, &ClientInput { name: "José Núñez".into(), ..Default::default() }).await.unwrap();
+    let c = clients::create(
+        &db,
+        &ClientInput {
+            name: "José Núñez".into(),
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
     for (i, kg) in [82.4, 81.9, 81.0].iter().enumerate() {
-        record::add_measurement(&db, &c.id, &MeasurementInput { measured_on: format!("2026-0{}-01", i + 1), metric: Some(Metric::BodyWeight), value: *kg, unit: "kg".into(), ..Default::default() }).await.unwrap();
+        record::add_measurement(
+            &db,
+            &c.id,
+            &MeasurementInput {
+                measured_on: format!("2026-0{}-01", i + 1),
+                metric: Some(Metric::BodyWeight),
+                value: *kg,
+                unit: "kg".into(),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
     }
     for week in 0..10u32 {
-        let date = (chrono::NaiveDate::from_ymd_opt(2026, 1, 5).unwrap() + chrono::Duration::weeks(week.into())).format("%Y-%m-%d").to_string();
+        let date = (chrono::NaiveDate::from_ymd_opt(2026, 1, 5).unwrap()
+            + chrono::Duration::weeks(week.into()))
+        .format("%Y-%m-%d")
+        .to_string();
         let sets = vec![
-            WorkoutSetInput { exercise_id: squat.clone(), item_index: None, reps: 5, load_kg: 100.0 + f64::from(week) * 2.5, rpe: None },
-            WorkoutSetInput { exercise_id: bench.clone(), item_index: None, reps: 8, load_kg: 60.0 + f64::from(week), rpe: None },
+            WorkoutSetInput {
+                exercise_id: squat.clone(),
+                item_index: None,
+                reps: 5,
+                load_kg: 100.0 + f64::from(week) * 2.5,
+                rpe: None,
+            },
+            WorkoutSetInput {
+                exercise_id: bench.clone(),
+                item_index: None,
+                reps: 8,
+                load_kg: 60.0 + f64::from(week),
+                rpe: None,
+            },
         ];
-        logs::create(&db, &WorkoutLogInput { client_id: c.id.clone(), performed_on: date, plan_id: None, week: None, day_index: None, session_id: None, notes: String::new(), sets }).await.unwrap();
+        logs::create(
+            &db,
+            &WorkoutLogInput {
+                client_id: c.id.clone(),
+                performed_on: date,
+                plan_id: None,
+                week: None,
+                day_index: None,
+                session_id: None,
+                notes: String::new(),
+                sets,
+            },
+        )
+        .await
+        .unwrap();
     }
     let bytes = documents::report_pdf(&db, &c.id).await.unwrap();
     let path = dir.path().join("report.pdf");
@@ -205,9 +474,15 @@ async fn the_progress_report_prints_measurements_records_and_vector_charts() {
     assert!(all.contains("José Núñez"));
     assert!(all.contains("Weight (kg)") && all.contains("81.9") && all.contains("2026-02-01"));
     // Best squat: 122.5 × 5 → Epley 142.9 kg.
-    assert!(all.contains("Back Squat") && all.contains("142.9 kg"), "{all}");
+    assert!(
+        all.contains("Back Squat") && all.contains("142.9 kg"),
+        "{all}"
+    );
     assert!(all.contains("Estimated 1RM over time"));
     // The charts are vector paths, not images: the page content has line operators.
     let raw = String::from_utf8_lossy(&bytes);
-    assert!(!raw.contains("/Subtype /Image"), "no raster images without a logo");
+    assert!(
+        !raw.contains("/Subtype /Image"),
+        "no raster images without a logo"
+    );
 }

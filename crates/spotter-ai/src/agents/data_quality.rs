@@ -24,7 +24,15 @@ pub async fn prepare(db: &Database) -> Result<Prepared> {
     let json = serde_json::json!({ "findings": to_json(&findings) });
     let evidence: Vec<(String, Evidence)> = findings
         .iter()
-        .map(|f| (f.reference.clone(), Evidence { label: names.restore(&f.title), value: names.restore(&f.detail) }))
+        .map(|f| {
+            (
+                f.reference.clone(),
+                Evidence {
+                    label: names.restore(&f.title),
+                    value: names.restore(&f.detail),
+                },
+            )
+        })
         .collect();
     let computed = findings
         .iter()
@@ -33,7 +41,10 @@ pub async fn prepare(db: &Database) -> Result<Prepared> {
             kind: ReviewKind::Suggestion,
             title: names.restore(&f.title),
             body: names.restore(&f.detail),
-            evidence: vec![Evidence { label: "Found".into(), value: names.restore(&f.title) }],
+            evidence: vec![Evidence {
+                label: "Found".into(),
+                value: names.restore(&f.title),
+            }],
             from_model: false,
             action: None,
             booking: None,
@@ -41,7 +52,10 @@ pub async fn prepare(db: &Database) -> Result<Prepared> {
         .collect();
     let messages = vec![
         Message::system(SYSTEM_PROMPT),
-        Message::user(format!("Findings:\n{}", serde_json::to_string_pretty(&json).unwrap_or_default())),
+        Message::user(format!(
+            "Findings:\n{}",
+            serde_json::to_string_pretty(&json).unwrap_or_default()
+        )),
     ];
     Ok(Prepared {
         allowed: AllowedNumbers::from_facts(&json),

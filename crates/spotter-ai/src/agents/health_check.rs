@@ -19,10 +19,20 @@ For each check that is not ok, explain in plain words what it means for the trai
 Rules: use only numbers that appear in the checks; cite each check's \"ref\" in \"evidence\". Answer with JSON only.";
 
 /// Every check, local and remote.
-pub async fn report(rt: &Runtime, data_dir: &DataDir, log_dir: &std::path::Path) -> Result<HealthReport> {
+pub async fn report(
+    rt: &Runtime,
+    data_dir: &DataDir,
+    log_dir: &std::path::Path,
+) -> Result<HealthReport> {
     let mut checks = health::local_checks(rt.db(), data_dir, log_dir).await?;
     checks.push(match rt.keychain().check().await {
-        Ok(()) => HealthCheck { key: "keychain".into(), label: "Keychain".into(), status: HealthStatus::Ok, detail: "The system keychain answers.".into(), fix: None },
+        Ok(()) => HealthCheck {
+            key: "keychain".into(),
+            label: "Keychain".into(),
+            status: HealthStatus::Ok,
+            detail: "The system keychain answers.".into(),
+            fix: None,
+        },
         Err(e) => HealthCheck {
             key: "keychain".into(),
             label: "Keychain".into(),
@@ -62,7 +72,15 @@ pub fn prepare(report: &HealthReport, mut names: Pseudonyms) -> Prepared {
         .checks
         .iter()
         .enumerate()
-        .map(|(i, c)| (format!("H{}", i + 1), Evidence { label: c.label.clone(), value: c.detail.clone() }))
+        .map(|(i, c)| {
+            (
+                format!("H{}", i + 1),
+                Evidence {
+                    label: c.label.clone(),
+                    value: c.detail.clone(),
+                },
+            )
+        })
         .collect();
     let computed = report
         .checks
@@ -71,12 +89,23 @@ pub fn prepare(report: &HealthReport, mut names: Pseudonyms) -> Prepared {
         .map(|c| NewReviewItem {
             client_id: None,
             kind: ReviewKind::Suggestion,
-            title: format!("{}: {}", c.label, if c.status == HealthStatus::Fail { "needs attention now" } else { "worth a look" }),
+            title: format!(
+                "{}: {}",
+                c.label,
+                if c.status == HealthStatus::Fail {
+                    "needs attention now"
+                } else {
+                    "worth a look"
+                }
+            ),
             body: match &c.fix {
                 Some(fix) => format!("{} {fix}", c.detail),
                 None => c.detail.clone(),
             },
-            evidence: vec![Evidence { label: c.label.clone(), value: c.detail.clone() }],
+            evidence: vec![Evidence {
+                label: c.label.clone(),
+                value: c.detail.clone(),
+            }],
             from_model: false,
             action: None,
             booking: None,
@@ -84,7 +113,10 @@ pub fn prepare(report: &HealthReport, mut names: Pseudonyms) -> Prepared {
         .collect();
     let messages = vec![
         Message::system(SYSTEM_PROMPT),
-        Message::user(format!("Checks:\n{}", serde_json::to_string_pretty(&facts).unwrap_or_default())),
+        Message::user(format!(
+            "Checks:\n{}",
+            serde_json::to_string_pretty(&facts).unwrap_or_default()
+        )),
     ];
     Prepared {
         allowed: AllowedNumbers::from_facts(&facts),

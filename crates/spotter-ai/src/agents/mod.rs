@@ -39,7 +39,12 @@ pub struct Prepared {
 pub enum Checker {
     Insights,
     /// A plan diff, checked against the plan, the safe alternatives and the client's injuries.
-    Optimizer(Box<(spotter_core::ai::facts::optimizer::OptimizerContext, spotter_core::clients::Client)>),
+    Optimizer(
+        Box<(
+            spotter_core::ai::facts::optimizer::OptimizerContext,
+            spotter_core::clients::Client,
+        )>,
+    ),
     /// Slots to book, checked against the free slots found.
     Scheduling(Box<spotter_core::ai::facts::scheduling::SchedulingContext>),
     /// A summary and meal ideas, checked against the targets and the restrictions.
@@ -47,10 +52,15 @@ pub enum Checker {
 }
 
 /// Checks a model's answer with the agent's own rules.
-pub fn interpret(prepared: &Prepared, content: &str) -> Result<(Value, Vec<NewReviewItem>), String> {
+pub fn interpret(
+    prepared: &Prepared,
+    content: &str,
+) -> Result<(Value, Vec<NewReviewItem>), String> {
     match &prepared.checker {
         Checker::Insights => interpret_insights(prepared, content),
-        Checker::Optimizer(boxed) => workout_optimizer::interpret(prepared, &boxed.0, &boxed.1, content),
+        Checker::Optimizer(boxed) => {
+            workout_optimizer::interpret(prepared, &boxed.0, &boxed.1, content)
+        }
         Checker::Scheduling(ctx) => scheduling::interpret(prepared, ctx, content),
         Checker::Nutrition(facts) => nutrition::interpret(prepared, facts, content),
     }
@@ -86,7 +96,10 @@ pub fn insights_schema() -> (String, Value) {
 
 /// Checks a model's answer against the schema, the citable refs and the facts' numbers.
 /// `Err` is the reason, phrased so it can be sent back to the model for its one retry.
-pub fn interpret_insights(prepared: &Prepared, content: &str) -> Result<(Value, Vec<NewReviewItem>), String> {
+pub fn interpret_insights(
+    prepared: &Prepared,
+    content: &str,
+) -> Result<(Value, Vec<NewReviewItem>), String> {
     let json = parse_json(content)?;
     let Some(list) = json.get("insights").and_then(Value::as_array) else {
         return Err("the answer has no \"insights\" array".into());
@@ -95,12 +108,20 @@ pub fn interpret_insights(prepared: &Prepared, content: &str) -> Result<(Value, 
         return Err("\"insights\" is empty; give at least one".into());
     }
     if list.len() > 8 {
-        return Err(format!("{} insights is too many; give at most 8", list.len()));
+        return Err(format!(
+            "{} insights is too many; give at most 8",
+            list.len()
+        ));
     }
     let mut items = Vec::with_capacity(list.len());
     for (i, v) in list.iter().enumerate() {
         let n = i + 1;
-        let text_of = |k: &str| v.get(k).and_then(Value::as_str).map(str::trim).unwrap_or("");
+        let text_of = |k: &str| {
+            v.get(k)
+                .and_then(Value::as_str)
+                .map(str::trim)
+                .unwrap_or("")
+        };
         let (title, text) = (text_of("title"), text_of("text"));
         if title.is_empty() || text.is_empty() {
             return Err(format!("insight {n} lacks a title or a text"));
@@ -111,17 +132,31 @@ pub fn interpret_insights(prepared: &Prepared, content: &str) -> Result<(Value, 
         let kind = match text_of("kind") {
             "insight" => ReviewKind::Insight,
             "suggestion" => ReviewKind::Suggestion,
-            other => return Err(format!("insight {n} has kind \"{other}\"; use \"insight\" or \"suggestion\"")),
+            other => {
+                return Err(format!(
+                    "insight {n} has kind \"{other}\"; use \"insight\" or \"suggestion\""
+                ))
+            }
         };
-        let refs: Vec<&str> = v.get("evidence").and_then(Value::as_array).map(|a| a.iter().filter_map(Value::as_str).collect()).unwrap_or_default();
+        let refs: Vec<&str> = v
+            .get("evidence")
+            .and_then(Value::as_array)
+            .map(|a| a.iter().filter_map(Value::as_str).collect())
+            .unwrap_or_default();
         if refs.is_empty() {
-            return Err(format!("insight {n} cites no evidence; name the refs of the facts it rests on"));
+            return Err(format!(
+                "insight {n} cites no evidence; name the refs of the facts it rests on"
+            ));
         }
         let mut evidence = Vec::with_capacity(refs.len());
         for r in refs {
             match prepared.evidence.iter().find(|(id, _)| id == r) {
                 Some((_, e)) => evidence.push(e.clone()),
-                None => return Err(format!("insight {n} cites \"{r}\", which is not a ref in the facts")),
+                None => {
+                    return Err(format!(
+                        "insight {n} cites \"{r}\", which is not a ref in the facts"
+                    ))
+                }
             }
         }
         let unsupported = prepared.allowed.unsupported(&format!("{title}\n{text}"));
@@ -149,6 +184,10 @@ pub fn interpret_insights(prepared: &Prepared, content: &str) -> Result<(Value, 
 /// The JSON in a reply; local models like to wrap it in a ```json fence.
 pub fn parse_json(content: &str) -> Result<Value, String> {
     let t = content.trim();
-    let t = t.strip_prefix("```json").or_else(|| t.strip_prefix("```")).map_or(t, |r| r.trim_end().trim_end_matches("```")).trim();
+    let t = t
+        .strip_prefix("```json")
+        .or_else(|| t.strip_prefix("```"))
+        .map_or(t, |r| r.trim_end().trim_end_matches("```"))
+        .trim();
     serde_json::from_str::<Value>(t).map_err(|e| format!("the answer is not valid JSON ({e})"))
 }

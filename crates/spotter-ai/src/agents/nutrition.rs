@@ -23,34 +23,75 @@ restriction, each with its main ingredients. Use only numbers from the facts; re
 
 /// Built-in ideas for when no model is set up: (name, ingredients).
 const MEALS: &[(&str, &[&str])] = &[
-    ("Overnight oats with berries and seeds", &["oats", "soy milk", "berries", "chia seeds"]),
-    ("Lentil and vegetable curry with rice", &["lentils", "tomato", "spinach", "rice"]),
-    ("Tofu stir-fry with vegetables and rice noodles", &["tofu", "broccoli", "peppers", "rice noodles"]),
-    ("Chickpea salad with quinoa and olive oil", &["chickpeas", "quinoa", "cucumber", "olive oil"]),
-    ("Chicken, potatoes and green beans", &["chicken", "potatoes", "green beans"]),
-    ("Salmon with rice and broccoli", &["salmon", "rice", "broccoli"]),
-    ("Greek yogurt with fruit and oats", &["yogurt", "fruit", "oats"]),
-    ("Omelette with vegetables and wholegrain bread", &["egg", "peppers", "bread"]),
+    (
+        "Overnight oats with berries and seeds",
+        &["oats", "soy milk", "berries", "chia seeds"],
+    ),
+    (
+        "Lentil and vegetable curry with rice",
+        &["lentils", "tomato", "spinach", "rice"],
+    ),
+    (
+        "Tofu stir-fry with vegetables and rice noodles",
+        &["tofu", "broccoli", "peppers", "rice noodles"],
+    ),
+    (
+        "Chickpea salad with quinoa and olive oil",
+        &["chickpeas", "quinoa", "cucumber", "olive oil"],
+    ),
+    (
+        "Chicken, potatoes and green beans",
+        &["chicken", "potatoes", "green beans"],
+    ),
+    (
+        "Salmon with rice and broccoli",
+        &["salmon", "rice", "broccoli"],
+    ),
+    (
+        "Greek yogurt with fruit and oats",
+        &["yogurt", "fruit", "oats"],
+    ),
+    (
+        "Omelette with vegetables and wholegrain bread",
+        &["egg", "peppers", "bread"],
+    ),
 ];
 
 fn allowed_meals(restrictions: &[String]) -> Vec<(&'static str, &'static [&'static str])> {
     let no = forbidden(restrictions);
-    MEALS.iter().filter(|(name, ing)| !breaks(name, ing, &no)).copied().collect()
+    MEALS
+        .iter()
+        .filter(|(name, ing)| !breaks(name, ing, &no))
+        .copied()
+        .collect()
 }
 
 fn breaks(name: &str, ingredients: &[&str], no: &[&str]) -> bool {
     let text = format!("{} {}", name, ingredients.join(" ")).to_lowercase();
     // "soy milk" and "peanut-free" style qualifiers: a plant milk is not milk.
-    let text = text.replace("soy milk", "soy-drink").replace("oat milk", "oat-drink").replace("almond milk", "almond-drink");
-    no.iter().any(|w| text.split(|c: char| !c.is_alphanumeric()).any(|t| t == *w || t == format!("{w}s")))
+    let text = text
+        .replace("soy milk", "soy-drink")
+        .replace("oat milk", "oat-drink")
+        .replace("almond milk", "almond-drink");
+    no.iter().any(|w| {
+        text.split(|c: char| !c.is_alphanumeric())
+            .any(|t| t == *w || t == format!("{w}s"))
+    })
 }
 
 fn targets_text(f: &NutritionFacts) -> String {
     f.energy
         .iter()
         .map(|e| {
-            let who = if f.sex.is_some() { String::new() } else { format!(" (if {})", e.for_sex) };
-            format!("{} kcal a day{who}: protein {} g, fat {} g, carbohydrate {} g", e.target_kcal, e.protein_g, e.fat_g, e.carbs_g)
+            let who = if f.sex.is_some() {
+                String::new()
+            } else {
+                format!(" (if {})", e.for_sex)
+            };
+            format!(
+                "{} kcal a day{who}: protein {} g, fat {} g, carbohydrate {} g",
+                e.target_kcal, e.protein_g, e.fat_g, e.carbs_g
+            )
         })
         .collect::<Vec<_>>()
         .join("; ")
@@ -63,20 +104,44 @@ pub async fn prepare(db: &Database, client: &Client, today: NaiveDate) -> Result
     let evidence: Vec<(String, Evidence)> = facts
         .energy
         .iter()
-        .map(|e| (e.reference.clone(), Evidence { label: format!("Energy ({})", e.for_sex), value: format!("BMR {} kcal × {} ({}) = {} kcal maintenance", e.bmr_kcal, facts.activity_factor, facts.activity, e.maintenance_kcal) }))
+        .map(|e| {
+            (
+                e.reference.clone(),
+                Evidence {
+                    label: format!("Energy ({})", e.for_sex),
+                    value: format!(
+                        "BMR {} kcal × {} ({}) = {} kcal maintenance",
+                        e.bmr_kcal, facts.activity_factor, facts.activity, e.maintenance_kcal
+                    ),
+                },
+            )
+        })
         .collect();
     let mut body = if facts.energy.is_empty() {
-        format!("Spotter cannot compute energy needs yet. Missing: {}.", facts.missing.join("; "))
+        format!(
+            "Spotter cannot compute energy needs yet. Missing: {}.",
+            facts.missing.join("; ")
+        )
     } else {
         format!("Goal: {}. Targets: {}.", facts.goal, targets_text(&facts))
     };
     if !facts.restrictions.is_empty() {
-        body.push_str(&format!(" Restrictions: {}.", facts.restrictions.join(", ")));
+        body.push_str(&format!(
+            " Restrictions: {}.",
+            facts.restrictions.join(", ")
+        ));
     }
     let ideas = allowed_meals(&facts.restrictions);
     if !facts.energy.is_empty() && !ideas.is_empty() {
         body.push_str("\nMeal ideas:\n");
-        body.push_str(&ideas.iter().take(4).map(|(n, _)| format!("• {n}")).collect::<Vec<_>>().join("\n"));
+        body.push_str(
+            &ideas
+                .iter()
+                .take(4)
+                .map(|(n, _)| format!("• {n}"))
+                .collect::<Vec<_>>()
+                .join("\n"),
+        );
     }
     body.push_str(&format!("\n{}", facts.note));
     let computed = vec![NewReviewItem {
@@ -91,7 +156,11 @@ pub async fn prepare(db: &Database, client: &Client, today: NaiveDate) -> Result
     }];
     let messages = vec![
         Message::system(SYSTEM_PROMPT),
-        Message::user(format!("Facts about {}:\n{}", facts.client, serde_json::to_string_pretty(&json).unwrap_or_default())),
+        Message::user(format!(
+            "Facts about {}:\n{}",
+            facts.client,
+            serde_json::to_string_pretty(&json).unwrap_or_default()
+        )),
     ];
     Ok(Prepared {
         allowed: AllowedNumbers::from_facts(&json),
@@ -129,37 +198,66 @@ pub fn schema() -> (String, Value) {
     )
 }
 
-pub fn interpret(prepared: &Prepared, facts: &NutritionFacts, content: &str) -> Result<(Value, Vec<NewReviewItem>), String> {
+pub fn interpret(
+    prepared: &Prepared,
+    facts: &NutritionFacts,
+    content: &str,
+) -> Result<(Value, Vec<NewReviewItem>), String> {
     if facts.energy.is_empty() {
         return Err("there are no targets to explain".into());
     }
     let json = parse_json(content)?;
-    let summary = json.get("summary").and_then(Value::as_str).map(str::trim).unwrap_or("");
+    let summary = json
+        .get("summary")
+        .and_then(Value::as_str)
+        .map(str::trim)
+        .unwrap_or("");
     if summary.is_empty() {
         return Err("the answer has no \"summary\"".into());
     }
     let unsupported = prepared.allowed.unsupported(summary);
     if !unsupported.is_empty() {
-        return Err(format!("the summary states numbers that are not in the facts: {}", unsupported.join(", ")));
+        return Err(format!(
+            "the summary states numbers that are not in the facts: {}",
+            unsupported.join(", ")
+        ));
     }
-    let Some(ideas) = json.get("mealIdeas").and_then(Value::as_array) else { return Err("the answer has no \"mealIdeas\"".into()) };
+    let Some(ideas) = json.get("mealIdeas").and_then(Value::as_array) else {
+        return Err("the answer has no \"mealIdeas\"".into());
+    };
     if ideas.is_empty() || ideas.len() > 6 {
         return Err(format!("give 1 to 6 meal ideas, not {}", ideas.len()));
     }
     let no = forbidden(&facts.restrictions);
     let mut lines = Vec::new();
     for (i, idea) in ideas.iter().enumerate() {
-        let name = idea.get("name").and_then(Value::as_str).unwrap_or("").trim();
-        let ingredients: Vec<&str> = idea.get("ingredients").and_then(Value::as_array).map(|a| a.iter().filter_map(Value::as_str).collect()).unwrap_or_default();
+        let name = idea
+            .get("name")
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .trim();
+        let ingredients: Vec<&str> = idea
+            .get("ingredients")
+            .and_then(Value::as_array)
+            .map(|a| a.iter().filter_map(Value::as_str).collect())
+            .unwrap_or_default();
         if name.is_empty() {
             return Err(format!("meal idea {} has no name", i + 1));
         }
         if breaks(name, &ingredients, &no) {
-            return Err(format!("meal idea {} (\"{name}\") breaks the client's restrictions ({})", i + 1, facts.restrictions.join(", ")));
+            return Err(format!(
+                "meal idea {} (\"{name}\") breaks the client's restrictions ({})",
+                i + 1,
+                facts.restrictions.join(", ")
+            ));
         }
         lines.push(format!("• {name} ({})", ingredients.join(", ")));
     }
-    let body = format!("{summary}\nMeal ideas:\n{}\n{}", lines.join("\n"), facts.note);
+    let body = format!(
+        "{summary}\nMeal ideas:\n{}\n{}",
+        lines.join("\n"),
+        facts.note
+    );
     let item = NewReviewItem {
         client_id: prepared.client_id.clone(),
         kind: ReviewKind::Insight,
@@ -179,7 +277,12 @@ mod tests {
     fn restrictions_are_checked_word_by_word() {
         let vegan = super::forbidden(&["vegan".into()]);
         assert!(super::breaks("Scrambled eggs", &["eggs", "toast"], &vegan));
-        assert!(!super::breaks("Overnight oats", &["oats", "soy milk"], &vegan), "soy milk is not milk");
-        assert!(super::allowed_meals(&["vegan".into()]).iter().all(|(n, _)| !n.contains("Chicken") && !n.contains("yogurt")));
+        assert!(
+            !super::breaks("Overnight oats", &["oats", "soy milk"], &vegan),
+            "soy milk is not milk"
+        );
+        assert!(super::allowed_meals(&["vegan".into()])
+            .iter()
+            .all(|(n, _)| !n.contains("Chicken") && !n.contains("yogurt")));
     }
 }

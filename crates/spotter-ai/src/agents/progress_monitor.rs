@@ -28,13 +28,21 @@ pub async fn prepare(db: &Database, client: &Client, today: NaiveDate) -> Result
 
 pub fn from_facts(facts: ProgressFacts, names: Pseudonyms, client_id: &str) -> Prepared {
     let json = to_json(&facts);
-    let evidence = facts.references().into_iter().filter_map(|r| facts.evidence(&r).map(|e| (r, e))).collect();
+    let evidence = facts
+        .references()
+        .into_iter()
+        .filter_map(|r| facts.evidence(&r).map(|e| (r, e)))
+        .collect();
     let computed = facts
         .computed_insights()
         .into_iter()
         .map(|c| NewReviewItem {
             client_id: Some(client_id.to_owned()),
-            kind: if c.actionable { ReviewKind::Suggestion } else { ReviewKind::Insight },
+            kind: if c.actionable {
+                ReviewKind::Suggestion
+            } else {
+                ReviewKind::Insight
+            },
             title: names.restore(&c.title),
             body: names.restore(&c.text),
             evidence: c.refs.iter().filter_map(|r| facts.evidence(r)).collect(),
@@ -45,7 +53,11 @@ pub fn from_facts(facts: ProgressFacts, names: Pseudonyms, client_id: &str) -> P
         .collect();
     let messages = vec![
         Message::system(SYSTEM_PROMPT),
-        Message::user(format!("Facts about {}:\n{}", facts.client.label, serde_json::to_string_pretty(&json).unwrap_or_default())),
+        Message::user(format!(
+            "Facts about {}:\n{}",
+            facts.client.label,
+            serde_json::to_string_pretty(&json).unwrap_or_default()
+        )),
     ];
     Prepared {
         allowed: AllowedNumbers::from_facts(&json),

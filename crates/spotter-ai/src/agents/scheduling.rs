@@ -51,12 +51,24 @@ pub async fn prepare(db: &Database, client: &Client) -> Result<Prepared> {
         .facts
         .habits
         .iter()
-        .map(|h| (h.reference.clone(), Evidence { label: "Usually comes".into(), value: format!("{} {} ({} times)", h.weekday, h.time, h.attended) }))
+        .map(|h| {
+            (
+                h.reference.clone(),
+                Evidence {
+                    label: "Usually comes".into(),
+                    value: format!("{} {} ({} times)", h.weekday, h.time, h.attended),
+                },
+            )
+        })
         .collect();
     let computed = computed(&ctx, &client.id, &names);
     let messages = vec![
         Message::system(SYSTEM_PROMPT),
-        Message::user(format!("Facts about {}:\n{}", ctx.facts.client, serde_json::to_string_pretty(&facts).unwrap_or_default())),
+        Message::user(format!(
+            "Facts about {}:\n{}",
+            ctx.facts.client,
+            serde_json::to_string_pretty(&facts).unwrap_or_default()
+        )),
     ];
     Ok(Prepared {
         allowed: AllowedNumbers::from_facts(&facts),
@@ -71,12 +83,33 @@ pub async fn prepare(db: &Database, client: &Client) -> Result<Prepared> {
     })
 }
 
-fn item(ctx: &SchedulingContext, client_id: &str, names: &Pseudonyms, slot: &str, reason: String, from_model: bool) -> Option<NewReviewItem> {
+fn item(
+    ctx: &SchedulingContext,
+    client_id: &str,
+    names: &Pseudonyms,
+    slot: &str,
+    reason: String,
+    from_model: bool,
+) -> Option<NewReviewItem> {
     let fact = ctx.facts.slots.iter().find(|s| s.reference == slot)?;
-    let booking = ctx.bookings.iter().find(|(r, _)| r == slot).map(|(_, b)| b.clone())?;
-    let mut evidence = vec![Evidence { label: "Free for both".into(), value: fact.when.clone() }];
-    if let Some(h) = fact.matches.as_ref().and_then(|m| ctx.facts.habits.iter().find(|h| &h.reference == m)) {
-        evidence.push(Evidence { label: "Usually comes".into(), value: format!("{} {} ({} times)", h.weekday, h.time, h.attended) });
+    let booking = ctx
+        .bookings
+        .iter()
+        .find(|(r, _)| r == slot)
+        .map(|(_, b)| b.clone())?;
+    let mut evidence = vec![Evidence {
+        label: "Free for both".into(),
+        value: fact.when.clone(),
+    }];
+    if let Some(h) = fact
+        .matches
+        .as_ref()
+        .and_then(|m| ctx.facts.habits.iter().find(|h| &h.reference == m))
+    {
+        evidence.push(Evidence {
+            label: "Usually comes".into(),
+            value: format!("{} {} ({} times)", h.weekday, h.time, h.attended),
+        });
     }
     Some(NewReviewItem {
         client_id: Some(client_id.to_owned()),
@@ -99,9 +132,13 @@ fn computed(ctx: &SchedulingContext, client_id: &str, names: &Pseudonyms) -> Vec
         .take(3)
         .filter_map(|s| {
             let reason = match &s.matches {
-                Some(_) if ctx.facts.rebook_after_no_show => "Rebook after the missed session, at the usual time.".to_owned(),
+                Some(_) if ctx.facts.rebook_after_no_show => {
+                    "Rebook after the missed session, at the usual time.".to_owned()
+                }
                 Some(_) => "At the usual time.".to_owned(),
-                None if ctx.facts.rebook_after_no_show => "Rebook after the missed session: the next time free for both.".to_owned(),
+                None if ctx.facts.rebook_after_no_show => {
+                    "Rebook after the missed session: the next time free for both.".to_owned()
+                }
                 None => "The next time free for both.".to_owned(),
             };
             item(ctx, client_id, names, &s.reference, reason, false)
@@ -109,9 +146,15 @@ fn computed(ctx: &SchedulingContext, client_id: &str, names: &Pseudonyms) -> Vec
         .collect()
 }
 
-pub fn interpret(prepared: &Prepared, ctx: &SchedulingContext, content: &str) -> Result<(Value, Vec<NewReviewItem>), String> {
+pub fn interpret(
+    prepared: &Prepared,
+    ctx: &SchedulingContext,
+    content: &str,
+) -> Result<(Value, Vec<NewReviewItem>), String> {
     let json = parse_json(content)?;
-    let Some(list) = json.get("proposals").and_then(Value::as_array) else { return Err("the answer has no \"proposals\" array".into()) };
+    let Some(list) = json.get("proposals").and_then(Value::as_array) else {
+        return Err("the answer has no \"proposals\" array".into());
+    };
     if list.is_empty() || list.len() > 3 {
         return Err(format!("give 1 to 3 proposals, not {}", list.len()));
     }
@@ -120,17 +163,33 @@ pub fn interpret(prepared: &Prepared, ctx: &SchedulingContext, content: &str) ->
     for (i, p) in list.iter().enumerate() {
         let n = i + 1;
         let slot = p.get("slot").and_then(Value::as_str).unwrap_or("");
-        let reason = p.get("reason").and_then(Value::as_str).map(str::trim).unwrap_or("");
+        let reason = p
+            .get("reason")
+            .and_then(Value::as_str)
+            .map(str::trim)
+            .unwrap_or("");
         if reason.is_empty() {
             return Err(format!("proposal {n} gives no reason"));
         }
         let unsupported = prepared.allowed.unsupported(reason);
         if !unsupported.is_empty() {
-            return Err(format!("proposal {n} states numbers that are not in the facts: {}", unsupported.join(", ")));
+            return Err(format!(
+                "proposal {n} states numbers that are not in the facts: {}",
+                unsupported.join(", ")
+            ));
         }
-        match item(ctx, client_id, &prepared.names, slot, reason.to_owned(), true) {
+        match item(
+            ctx,
+            client_id,
+            &prepared.names,
+            slot,
+            reason.to_owned(),
+            true,
+        ) {
             Some(it) => items.push(it),
-            None => return Err(format!("proposal {n} names slot \"{slot}\", which is not one of the free slots (\"S1\" …)")),
+            None => return Err(format!(
+                "proposal {n} names slot \"{slot}\", which is not one of the free slots (\"S1\" …)"
+            )),
         }
     }
     Ok((json, items))

@@ -15,26 +15,48 @@ use crate::llm::{ChatRequest, LlmError, Message};
 impl Runtime {
     /// Answers a question about a client, streaming the answer to `sink` (each `delta`
     /// event carries the whole answer so far, names restored), and keeps both turns.
-    pub async fn ask(&self, client_id: &str, question: &str, sink: EventSink) -> Result<spotter_core::ai::chat::ChatMessage> {
+    pub async fn ask(
+        &self,
+        client_id: &str,
+        question: &str,
+        sink: EventSink,
+    ) -> Result<spotter_core::ai::chat::ChatMessage> {
         use spotter_core::ai::chat;
         let question = chat::validate_question(question)?;
-        let (task, agent, client) =
-            self.route(&RunRequest { task_type: TaskType::ClientChat.as_str().into(), client_id: Some(client_id.into()), fresh: true }).await?;
-        let Some(client) = client else { return Err(AppError::validation("clientId", "Ask about which client?")) };
+        let (task, agent, client) = self
+            .route(&RunRequest {
+                task_type: TaskType::ClientChat.as_str().into(),
+                client_id: Some(client_id.into()),
+                fresh: true,
+            })
+            .await?;
+        let Some(client) = client else {
+            return Err(AppError::validation("clientId", "Ask about which client?"));
+        };
         let started = Instant::now();
         let today = spotter_core::time::today_utc();
         let mut names = spotter_core::ai::privacy::Pseudonyms::new();
-        let facts = spotter_core::ai::facts::progress::compute(&self.db, &client, today, &mut names).await?;
+        let facts =
+            spotter_core::ai::facts::progress::compute(&self.db, &client, today, &mut names)
+                .await?;
         let computed = facts.computed_insights();
         let facts_json = spotter_core::ai::facts::to_json(&facts);
         let allowed = spotter_core::ai::grounding::AllowedNumbers::from_facts(&facts_json);
         let asked = names.scrub(&question);
         let mut messages = vec![
             Message::system(agent_impls::client_chat::SYSTEM_PROMPT),
-            Message::user(format!("Facts about {}:\n{}", facts.client.label, serde_json::to_string_pretty(&facts_json).unwrap_or_default())),
+            Message::user(format!(
+                "Facts about {}:\n{}",
+                facts.client.label,
+                serde_json::to_string_pretty(&facts_json).unwrap_or_default()
+            )),
         ];
         for (role, sent) in chat::sent_history(&self.db, &client.id, 10).await? {
-            messages.push(if role == "user" { Message::user(sent) } else { Message::assistant(sent) });
+            messages.push(if role == "user" {
+                Message::user(sent)
+            } else {
+                Message::assistant(sent)
+            });
         }
         messages.push(Message::user(asked.clone()));
         let fp = fingerprint(task, &agent, Some(&client.id), &messages);
@@ -43,25 +65,48 @@ impl Runtime {
         if let Ok(mut r) = self.running.lock() {
             r.insert(id.clone(), token.clone());
         }
-        let asked_row = chat::add(&self.db, &client.id, "user", &question, &asked, &[], Some(&id)).await?;
-        let mut outcome = Outcome { facts: Some(facts_json.clone()), sent: Some(serde_json::to_value(&messages).unwrap_or_default()), ..Outcome::default() };
+        let asked_row = chat::add(
+            &self.db,
+            &client.id,
+            "user",
+            &question,
+            &asked,
+            &[],
+            Some(&id),
+        )
+        .await?;
+        let mut outcome = Outcome {
+            facts: Some(facts_json.clone()),
+            sent: Some(serde_json::to_value(&messages).unwrap_or_default()),
+            ..Outcome::default()
+        };
         let (chain, skipped) = self.chain(&agent).await?;
         let cid = Some(client.id.as_str());
         let result = if chain.is_empty() {
             // No model: the facts, in Spotter's own words.
-            let mut text = String::from("No AI provider is set up, so here is what Spotter computed:\n");
+            let mut text =
+                String::from("No AI provider is set up, so here is what Spotter computed:\n");
             for c in &computed {
                 text.push_str(&format!("• {}: {}\n", c.title, c.text));
             }
             if computed.is_empty() {
                 text.push_str("• Nothing stands out in the last weeks.\n");
             }
-            outcome.output = Some(serde_json::json!({ "computedOnly": true, "note": skipped.join("; ") }));
+            outcome.output =
+                Some(serde_json::json!({ "computedOnly": true, "note": skipped.join("; ") }));
             Ok((names.restore(text.trim_end()), String::new(), Vec::new()))
         } else {
-            self.emit(&sink, &id, task, cid, AgentStage::Model, format!("Asking {} ({})", chain[0].provider.name, chain[0].model));
+            self.emit(
+                &sink,
+                &id,
+                task,
+                cid,
+                AgentStage::Model,
+                format!("Asking {} ({})", chain[0].provider.name, chain[0].model),
+            );
             let so_far = Arc::new(Mutex::new(String::new()));
-            let (buf, sink2, names2, id2) = (so_far.clone(), sink.clone(), names.clone(), id.clone());
+            let (buf, sink2, names2, id2) =
+                (so_far.clone(), sink.clone(), names.clone(), id.clone());
             let client_id2 = client.id.clone();
             let on_delta = move |piece: &str| {
                 let text = match buf.lock() {
@@ -80,26 +125,42 @@ impl Runtime {
                     delta: Some(names2.restore(&text)),
                 });
             };
-            let req = ChatRequest { messages: messages.clone(), temperature: agent.temperature as f32, schema: None, max_tokens: Some(800) };
+            let req = ChatRequest {
+                messages: messages.clone(),
+                temperature: agent.temperature as f32,
+                schema: None,
+                max_tokens: Some(800),
+            };
             match self.llm.chat_stream(&chain, &req, &token, &on_delta).await {
                 Ok(reply) => {
                     outcome.attempts = reply.attempts;
                     outcome.prompt_tokens = reply.usage.prompt_tokens;
                     outcome.completion_tokens = reply.usage.completion_tokens;
-                    outcome.cost_estimate_usd = crate::cost::estimate_usd(&reply.model, reply.usage.prompt_tokens, reply.usage.completion_tokens);
+                    outcome.cost_estimate_usd = crate::cost::estimate_usd(
+                        &reply.model,
+                        reply.usage.prompt_tokens,
+                        reply.usage.completion_tokens,
+                    );
                     outcome.provider_id = Some(reply.provider_id.clone());
                     outcome.provider_name = Some(reply.provider_name.clone());
                     outcome.model = Some(reply.model.clone());
                     let unverified = allowed.unsupported(&reply.content);
-                    outcome.output = Some(serde_json::json!({ "answer": reply.content, "unverified": unverified }));
+                    outcome.output = Some(
+                        serde_json::json!({ "answer": reply.content, "unverified": unverified }),
+                    );
                     Ok((names.restore(&reply.content), reply.content, unverified))
                 }
-                Err(LlmError::Cancelled) => Err((ExecutionStatus::Cancelled, "cancelled".to_owned())),
+                Err(LlmError::Cancelled) => {
+                    Err((ExecutionStatus::Cancelled, "cancelled".to_owned()))
+                }
                 Err(LlmError::AllFailed { reasons, attempts }) => {
                     outcome.attempts = attempts;
                     let mut all = skipped.clone();
                     all.extend(reasons);
-                    Err((ExecutionStatus::Failed, format!("no provider answered: {}", all.join("; "))))
+                    Err((
+                        ExecutionStatus::Failed,
+                        format!("no provider answered: {}", all.join("; ")),
+                    ))
                 }
                 Err(e) => Err((ExecutionStatus::Failed, e.to_string())),
             }
@@ -110,19 +171,47 @@ impl Runtime {
         let latency = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
         match result {
             Ok((shown, sent, unverified)) => {
-                executions::finish(&self.db, &id, ExecutionStatus::Done, None, &outcome, latency).await?;
-                let answer = chat::add(&self.db, &client.id, "assistant", &shown, &sent, &unverified, Some(&id)).await?;
+                executions::finish(
+                    &self.db,
+                    &id,
+                    ExecutionStatus::Done,
+                    None,
+                    &outcome,
+                    latency,
+                )
+                .await?;
+                let answer = chat::add(
+                    &self.db,
+                    &client.id,
+                    "assistant",
+                    &shown,
+                    &sent,
+                    &unverified,
+                    Some(&id),
+                )
+                .await?;
                 self.emit(&sink, &id, task, cid, AgentStage::Done, "Answered");
                 Ok(answer)
             }
             Err((status, message)) => {
-                executions::finish(&self.db, &id, status, Some(&message), &outcome, latency).await?;
+                executions::finish(&self.db, &id, status, Some(&message), &outcome, latency)
+                    .await?;
                 chat::unanswered(&self.db, &asked_row.id).await?;
-                let stage = if status == ExecutionStatus::Cancelled { AgentStage::Cancelled } else { AgentStage::Failed };
+                let stage = if status == ExecutionStatus::Cancelled {
+                    AgentStage::Cancelled
+                } else {
+                    AgentStage::Failed
+                };
                 self.emit(&sink, &id, task, cid, stage, message.clone());
-                Err(AppError::new(if status == ExecutionStatus::Cancelled { ErrorCode::Cancelled } else { ErrorCode::Ai }, message))
+                Err(AppError::new(
+                    if status == ExecutionStatus::Cancelled {
+                        ErrorCode::Cancelled
+                    } else {
+                        ErrorCode::Ai
+                    },
+                    message,
+                ))
             }
         }
     }
-
 }

@@ -14,24 +14,58 @@ impl Runtime {
     /// The progress monitor over every active client, `concurrency` at a time (the agent's
     /// setting, within the runtime's own limit). Each client's run is logged as usual; the
     /// digest's own execution records the totals.
-    pub(super) async fn weekly_digest(&self, agent: &Agent, fresh: bool, sink: EventSink) -> Result<RunOutcome> {
+    pub(super) async fn weekly_digest(
+        &self,
+        agent: &Agent,
+        fresh: bool,
+        sink: EventSink,
+    ) -> Result<RunOutcome> {
         use futures::stream::{self, StreamExt};
         let started = Instant::now();
         let active = clients::list(&self.db, &clients::ClientListQuery::default()).await?;
-        let active: Vec<_> = active.into_iter().filter(|c| c.paused_at.is_none()).collect();
-        let concurrency = agent.settings.get("concurrency").and_then(serde_json::Value::as_u64).unwrap_or(4).clamp(1, 16) as usize;
+        let active: Vec<_> = active
+            .into_iter()
+            .filter(|c| c.paused_at.is_none())
+            .collect();
+        let concurrency = agent
+            .settings
+            .get("concurrency")
+            .and_then(serde_json::Value::as_u64)
+            .unwrap_or(4)
+            .clamp(1, 16) as usize;
         let fingerprint = format!("digest-{}", spotter_core::time::now_utc());
-        let id = executions::start(&self.db, TaskType::WeeklyDigest, Some(&agent.id), None, &fingerprint).await?;
+        let id = executions::start(
+            &self.db,
+            TaskType::WeeklyDigest,
+            Some(&agent.id),
+            None,
+            &fingerprint,
+        )
+        .await?;
         // Cancelling the digest cancels every client's run in it, and the ones not started.
         let token = CancellationToken::new();
         if let Ok(mut r) = self.running.lock() {
             r.insert(id.clone(), token.clone());
         }
-        self.emit(&sink, &id, TaskType::WeeklyDigest, None, AgentStage::Facts, format!("{} active clients", active.len()));
-        let who: Vec<(String, String)> = active.iter().map(|c| (c.id.clone(), c.name.clone())).collect();
+        self.emit(
+            &sink,
+            &id,
+            TaskType::WeeklyDigest,
+            None,
+            AgentStage::Facts,
+            format!("{} active clients", active.len()),
+        );
+        let who: Vec<(String, String)> = active
+            .iter()
+            .map(|c| (c.id.clone(), c.name.clone()))
+            .collect();
         let results: Vec<(String, Result<RunOutcome>)> = stream::iter(who)
             .map(|(id, name)| {
-                let req = RunRequest { task_type: TaskType::ProgressMonitor.as_str().into(), client_id: Some(id), fresh };
+                let req = RunRequest {
+                    task_type: TaskType::ProgressMonitor.as_str().into(),
+                    client_id: Some(id),
+                    fresh,
+                };
                 let sink = sink.clone();
                 let token = token.clone();
                 async move {
@@ -61,7 +95,9 @@ impl Runtime {
             }
         }
         let outcome = Outcome {
-            output: Some(serde_json::json!({ "clients": active.len(), "failed": failed, "items": items.len() })),
+            output: Some(
+                serde_json::json!({ "clients": active.len(), "failed": failed, "items": items.len() }),
+            ),
             prompt_tokens: tokens_in,
             completion_tokens: tokens_out,
             cost_estimate_usd: cost,
@@ -72,9 +108,19 @@ impl Runtime {
             r.remove(&id);
         }
         let (status, error) = if token.is_cancelled() {
-            (ExecutionStatus::Cancelled, Some(format!("cancelled after {} of {} clients", active.len() - failed.len(), active.len())))
+            (
+                ExecutionStatus::Cancelled,
+                Some(format!(
+                    "cancelled after {} of {} clients",
+                    active.len() - failed.len(),
+                    active.len()
+                )),
+            )
         } else if !active.is_empty() && failed.len() == active.len() {
-            (ExecutionStatus::Failed, Some(format!("every client's run failed; first: {}", failed[0])))
+            (
+                ExecutionStatus::Failed,
+                Some(format!("every client's run failed; first: {}", failed[0])),
+            )
         } else {
             (ExecutionStatus::Done, None)
         };
@@ -84,12 +130,30 @@ impl Runtime {
             ExecutionStatus::Cancelled => AgentStage::Cancelled,
             _ => AgentStage::Failed,
         };
-        self.emit(&sink, &id, TaskType::WeeklyDigest, None, stage, format!("{} clients, {} for review, {} failed", active.len(), plural(items.len(), "item"), failed.len()));
+        self.emit(
+            &sink,
+            &id,
+            TaskType::WeeklyDigest,
+            None,
+            stage,
+            format!(
+                "{} clients, {} for review, {} failed",
+                active.len(),
+                plural(items.len(), "item"),
+                failed.len()
+            ),
+        );
         if let Some(e) = error {
-            let code = if status == ExecutionStatus::Cancelled { ErrorCode::Cancelled } else { ErrorCode::Ai };
+            let code = if status == ExecutionStatus::Cancelled {
+                ErrorCode::Cancelled
+            } else {
+                ErrorCode::Ai
+            };
             return Err(AppError::new(code, e));
         }
-        Ok(RunOutcome { execution: executions::get(&self.db, &id).await?, items })
+        Ok(RunOutcome {
+            execution: executions::get(&self.db, &id).await?,
+            items,
+        })
     }
-
 }

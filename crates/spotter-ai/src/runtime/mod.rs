@@ -9,10 +9,12 @@ use std::time::{Duration, Instant};
 use sha2::{Digest, Sha256};
 use spotter_core::ai::agents::{self, Agent};
 use spotter_core::ai::executions::{self, Execution, ExecutionStatus, Outcome};
+use spotter_core::ai::facts::health::HealthReport;
 use spotter_core::ai::providers::{self, Provider, ProviderKind};
 use spotter_core::ai::review::{self, NewReviewItem};
-pub use spotter_core::ai::run::{AiStatus, ProviderCheck, ProviderStatus, RunOutcome, RunPreview, RunRequest};
-use spotter_core::ai::facts::health::HealthReport;
+pub use spotter_core::ai::run::{
+    AiStatus, ProviderCheck, ProviderStatus, RunOutcome, RunPreview, RunRequest,
+};
 use spotter_core::ai::{AgentEvent, AgentStage, TaskType};
 use spotter_core::{clients, AppError, Database, ErrorCode, Result};
 use tokio::sync::Semaphore;
@@ -61,7 +63,11 @@ impl Runtime {
 
     /// The data directory and the log directory (the app keeps logs elsewhere unless a
     /// data directory was given).
-    pub fn with_data_dir(mut self, data_dir: spotter_core::paths::DataDir, log_dir: std::path::PathBuf) -> Self {
+    pub fn with_data_dir(
+        mut self,
+        data_dir: spotter_core::paths::DataDir,
+        log_dir: std::path::PathBuf,
+    ) -> Self {
         self.data_dir = Some((data_dir, log_dir));
         self
     }
@@ -70,7 +76,9 @@ impl Runtime {
     /// the report for [`Self::last_health`]: the status light.
     pub async fn health(&self) -> Result<HealthReport> {
         let Some((dir, logs)) = &self.data_dir else {
-            return Err(AppError::internal("the health checker needs the data directory"));
+            return Err(AppError::internal(
+                "the health checker needs the data directory",
+            ));
         };
         let report = agent_impls::health_check::report(self, dir, logs).await?;
         if let Ok(mut last) = self.last_health.lock() {
@@ -110,7 +118,15 @@ impl Runtime {
         &self.llm
     }
 
-    fn emit(&self, sink: &EventSink, execution_id: &str, task: TaskType, client_id: Option<&str>, stage: AgentStage, message: impl Into<String>) {
+    fn emit(
+        &self,
+        sink: &EventSink,
+        execution_id: &str,
+        task: TaskType,
+        client_id: Option<&str>,
+        stage: AgentStage,
+        message: impl Into<String>,
+    ) {
         sink(AgentEvent {
             execution_id: execution_id.to_owned(),
             task_type: task,
@@ -123,7 +139,12 @@ impl Runtime {
 
     /// Cancels a running execution. Unknown or finished ids are not an error.
     pub fn cancel(&self, execution_id: &str) -> bool {
-        self.running.lock().ok().and_then(|r| r.get(execution_id).cloned()).map(|t| t.cancel()).is_some()
+        self.running
+            .lock()
+            .ok()
+            .and_then(|r| r.get(execution_id).cloned())
+            .map(|t| t.cancel())
+            .is_some()
     }
 
     /// The providers in fallback order, each saying whether the keychain holds its key.
@@ -146,7 +167,10 @@ impl Runtime {
     pub async fn remove_key(&self, provider_id: &str) -> Result<Provider> {
         let p = providers::get(&self.db, provider_id).await?;
         self.keychain.delete(&p.id).await?;
-        Ok(Provider { has_key: false, ..p })
+        Ok(Provider {
+            has_key: false,
+            ..p
+        })
     }
 
     /// Deletes a provider (a tombstone) and its key.
@@ -161,25 +185,71 @@ impl Runtime {
         let p = providers::get(&self.db, provider_id).await?;
         let key = match self.keychain.get(&p.id).await {
             Ok(k) => k,
-            Err(e) if p.kind == ProviderKind::Openai => return Ok(ProviderCheck { ok: false, message: e.message, latency_ms: None }),
+            Err(e) if p.kind == ProviderKind::Openai => {
+                return Ok(ProviderCheck {
+                    ok: false,
+                    message: e.message,
+                    latency_ms: None,
+                })
+            }
             Err(_) => None,
         };
         if key.is_none() && p.kind == ProviderKind::Openai {
-            return Ok(ProviderCheck { ok: false, message: "No API key yet: add it first".into(), latency_ms: None });
+            return Ok(ProviderCheck {
+                ok: false,
+                message: "No API key yet: add it first".into(),
+                latency_ms: None,
+            });
         }
         let model = p.model.clone();
-        let target = Target { provider: p, model, key };
-        let llm = Llm::new(crate::llm::RetryPolicy { max_retries: 0, ..Default::default() }, Default::default());
-        let req = ChatRequest { messages: vec![Message::user("Reply with the word OK.")], temperature: 0.0, schema: None, max_tokens: Some(5) };
+        let target = Target {
+            provider: p,
+            model,
+            key,
+        };
+        let llm = Llm::new(
+            crate::llm::RetryPolicy {
+                max_retries: 0,
+                ..Default::default()
+            },
+            Default::default(),
+        );
+        let req = ChatRequest {
+            messages: vec![Message::user("Reply with the word OK.")],
+            temperature: 0.0,
+            schema: None,
+            max_tokens: Some(5),
+        };
         let started = Instant::now();
-        Ok(match llm.chat(std::slice::from_ref(&target), &req, &CancellationToken::new()).await {
-            Ok(_) => {
-                let ms = u32::try_from(started.elapsed().as_millis()).unwrap_or(u32::MAX);
-                ProviderCheck { ok: true, message: format!("{} answered in {ms} ms", target.model), latency_ms: Some(ms) }
-            }
-            Err(LlmError::AllFailed { reasons, .. }) => ProviderCheck { ok: false, message: reasons.join("; "), latency_ms: None },
-            Err(e) => ProviderCheck { ok: false, message: e.to_string(), latency_ms: None },
-        })
+        Ok(
+            match llm
+                .chat(
+                    std::slice::from_ref(&target),
+                    &req,
+                    &CancellationToken::new(),
+                )
+                .await
+            {
+                Ok(_) => {
+                    let ms = u32::try_from(started.elapsed().as_millis()).unwrap_or(u32::MAX);
+                    ProviderCheck {
+                        ok: true,
+                        message: format!("{} answered in {ms} ms", target.model),
+                        latency_ms: Some(ms),
+                    }
+                }
+                Err(LlmError::AllFailed { reasons, .. }) => ProviderCheck {
+                    ok: false,
+                    message: reasons.join("; "),
+                    latency_ms: None,
+                },
+                Err(e) => ProviderCheck {
+                    ok: false,
+                    message: e.to_string(),
+                    latency_ms: None,
+                },
+            },
+        )
     }
 
     /// Keychain reachability and each provider's circuit.
@@ -199,12 +269,20 @@ impl Runtime {
                 name: p.name,
             })
             .collect();
-        Ok(AiStatus { keychain_ok: keychain.is_ok(), keychain_message: keychain.err().map(|e| e.message), providers })
+        Ok(AiStatus {
+            keychain_ok: keychain.is_ok(),
+            keychain_message: keychain.err().map(|e| e.message),
+            providers,
+        })
     }
 
     /// The task type and agent, or the logged refusal.
     async fn route(&self, req: &RunRequest) -> Result<(TaskType, Agent, Option<clients::Client>)> {
-        let client_arg = req.client_id.as_deref().map(str::trim).filter(|c| !c.is_empty());
+        let client_arg = req
+            .client_id
+            .as_deref()
+            .map(str::trim)
+            .filter(|c| !c.is_empty());
         let task = match TaskType::parse(&req.task_type) {
             Ok(t) => t,
             Err(e) => {
@@ -214,19 +292,38 @@ impl Runtime {
         };
         let agent = agents::for_task(&self.db, task).await?;
         if !agent.enabled {
-            let asked_for = client_arg.and_then(|c| spotter_core::ids::parse_id("clientId", c).ok());
-            executions::refused(&self.db, task.as_str(), asked_for.as_deref(), "agent disabled").await?;
+            let asked_for =
+                client_arg.and_then(|c| spotter_core::ids::parse_id("clientId", c).ok());
+            executions::refused(
+                &self.db,
+                task.as_str(),
+                asked_for.as_deref(),
+                "agent disabled",
+            )
+            .await?;
             return Err(AppError::new(
                 ErrorCode::Ai,
-                format!("agent disabled: {} is turned off (turn it on in Insights → Agents)", task.label()),
+                format!(
+                    "agent disabled: {} is turned off (turn it on in Insights → Agents)",
+                    task.label()
+                ),
             ));
         }
         let client = match (task.needs_client(), client_arg) {
-            (true, None) => return Err(AppError::validation("clientId", format!("{} needs a client", task.label()))),
-            (_, Some(raw)) => Some(clients::get(&self.db, raw).await.map_err(|e| match e.code {
-                ErrorCode::NotFound | ErrorCode::Validation => AppError::validation("clientId", "No such client"),
-                _ => e,
-            })?),
+            (true, None) => {
+                return Err(AppError::validation(
+                    "clientId",
+                    format!("{} needs a client", task.label()),
+                ))
+            }
+            (_, Some(raw)) => Some(clients::get(&self.db, raw).await.map_err(
+                |e| match e.code {
+                    ErrorCode::NotFound | ErrorCode::Validation => {
+                        AppError::validation("clientId", "No such client")
+                    }
+                    _ => e,
+                },
+            )?),
             (false, None) => None,
         };
         Ok((task, agent, client))
@@ -235,12 +332,17 @@ impl Runtime {
     async fn prepare(&self, task: TaskType, client: Option<&clients::Client>) -> Result<Prepared> {
         let today = spotter_core::time::today_utc();
         match (task, client) {
-            (TaskType::ProgressMonitor, Some(c)) => agent_impls::progress_monitor::prepare(&self.db, c, today).await,
+            (TaskType::ProgressMonitor, Some(c)) => {
+                agent_impls::progress_monitor::prepare(&self.db, c, today).await
+            }
             (TaskType::DataQuality, _) => agent_impls::data_quality::prepare(&self.db).await,
             (TaskType::Scheduling, Some(c)) => agent_impls::scheduling::prepare(&self.db, c).await,
-            (TaskType::Nutrition, Some(c)) => agent_impls::nutrition::prepare(&self.db, c, today).await,
+            (TaskType::Nutrition, Some(c)) => {
+                agent_impls::nutrition::prepare(&self.db, c, today).await
+            }
             (TaskType::WorkoutOptimizer, Some(c)) => {
-                let (mut prepared, ctx) = agent_impls::workout_optimizer::prepare(&self.db, c, today).await?;
+                let (mut prepared, ctx) =
+                    agent_impls::workout_optimizer::prepare(&self.db, c, today).await?;
                 prepared.checker = agent_impls::Checker::Optimizer(Box::new((ctx, c.clone())));
                 Ok(prepared)
             }
@@ -252,14 +354,24 @@ impl Runtime {
                 }
                 Ok(agent_impls::health_check::prepare(&report, names))
             }
-            (t, _) => Err(AppError::new(ErrorCode::Ai, format!("{} is not available in this version of Spotter yet", t.label()))),
+            (t, _) => Err(AppError::new(
+                ErrorCode::Ai,
+                format!(
+                    "{} is not available in this version of Spotter yet",
+                    t.label()
+                ),
+            )),
         }
     }
 
     /// The providers to try, in order: the agent's own first, then the rest of the chain.
     /// A provider whose key cannot be read is left out (and said so in the reasons).
     async fn chain(&self, agent: &Agent) -> Result<(Vec<Target>, Vec<String>)> {
-        let mut all: Vec<Provider> = providers::list(&self.db).await?.into_iter().filter(|p| p.enabled).collect();
+        let mut all: Vec<Provider> = providers::list(&self.db)
+            .await?
+            .into_iter()
+            .filter(|p| p.enabled)
+            .collect();
         if let Some(first) = &agent.provider_id {
             if let Some(i) = all.iter().position(|p| &p.id == first) {
                 let p = all.remove(i);
@@ -285,8 +397,16 @@ impl Runtime {
                 skipped.push(format!("{}: no API key (add it in Settings → AI)", p.name));
                 continue;
             }
-            let model = if i == 0 { agent.model.clone().unwrap_or_else(|| p.model.clone()) } else { p.model.clone() };
-            targets.push(Target { provider: p, model, key });
+            let model = if i == 0 {
+                agent.model.clone().unwrap_or_else(|| p.model.clone())
+            } else {
+                p.model.clone()
+            };
+            targets.push(Target {
+                provider: p,
+                model,
+                key,
+            });
         }
         Ok((targets, skipped))
     }
@@ -297,7 +417,12 @@ impl Runtime {
         let agent = agents::for_task(&self.db, task).await?;
         let client = match req.client_id.as_deref().filter(|c| !c.trim().is_empty()) {
             Some(c) => Some(clients::get(&self.db, c).await?),
-            None if task.needs_client() => return Err(AppError::validation("clientId", format!("{} needs a client", task.label()))),
+            None if task.needs_client() => {
+                return Err(AppError::validation(
+                    "clientId",
+                    format!("{} needs a client", task.label()),
+                ))
+            }
             None => None,
         };
         let prepared = self.prepare(task, client.as_ref()).await?;
@@ -305,7 +430,10 @@ impl Runtime {
         Ok(RunPreview {
             facts: prepared.facts,
             messages: serde_json::to_value(&prepared.messages).unwrap_or_default(),
-            providers: targets.iter().map(|t| format!("{} ({})", t.provider.name, t.model)).collect(),
+            providers: targets
+                .iter()
+                .map(|t| format!("{} ({})", t.provider.name, t.model))
+                .collect(),
         })
     }
 
@@ -320,7 +448,12 @@ impl Runtime {
     }
 
     /// A run whose cancellation also follows `parent` (the weekly digest's runs).
-    async fn run_under(&self, req: &RunRequest, sink: EventSink, parent: Option<CancellationToken>) -> Result<RunOutcome> {
+    async fn run_under(
+        &self,
+        req: &RunRequest,
+        sink: EventSink,
+        parent: Option<CancellationToken>,
+    ) -> Result<RunOutcome> {
         let (task, agent, client) = self.route(req).await?;
         if task == TaskType::WeeklyDigest {
             return self.weekly_digest(&agent, req.fresh, sink).await;
@@ -331,7 +464,8 @@ impl Runtime {
             Ok(p) => p,
             Err(e) => {
                 if e.code == ErrorCode::Ai {
-                    executions::refused(&self.db, task.as_str(), client_id.as_deref(), &e.message).await?;
+                    executions::refused(&self.db, task.as_str(), client_id.as_deref(), &e.message)
+                        .await?;
                 }
                 return Err(e);
             }
@@ -341,12 +475,31 @@ impl Runtime {
         let fingerprint = fingerprint(task, &agent, client_id.as_deref(), &prepared.messages);
 
         if !req.fresh {
-            if let Some(hit) = executions::cached(&self.db, task, &fingerprint, self.cache_ttl.as_secs()).await? {
-                return self.reuse(&sink, task, &agent, client_id.as_deref(), &fingerprint, hit, started).await;
+            if let Some(hit) =
+                executions::cached(&self.db, task, &fingerprint, self.cache_ttl.as_secs()).await?
+            {
+                return self
+                    .reuse(
+                        &sink,
+                        task,
+                        &agent,
+                        client_id.as_deref(),
+                        &fingerprint,
+                        hit,
+                        started,
+                    )
+                    .await;
             }
         }
 
-        let id = executions::start(&self.db, task, Some(&agent.id), client_id.as_deref(), &fingerprint).await?;
+        let id = executions::start(
+            &self.db,
+            task,
+            Some(&agent.id),
+            client_id.as_deref(),
+            &fingerprint,
+        )
+        .await?;
         let cid = client_id.as_deref();
         // Cancellable before the first event, so a cancel sent on that event finds the run.
         let token = parent.map_or_else(CancellationToken::new, |p| p.child_token());
@@ -354,29 +507,72 @@ impl Runtime {
             r.insert(id.clone(), token.clone());
         }
         self.emit(&sink, &id, task, cid, AgentStage::Facts, "Facts computed");
-        let result = self.execute(&sink, &id, task, &agent, &prepared, &token).await;
+        let result = self
+            .execute(&sink, &id, task, &agent, &prepared, &token)
+            .await;
         if let Ok(mut r) = self.running.lock() {
             r.remove(&id);
         }
         let latency = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
         match result {
             Ok((outcome, items)) => {
-                executions::finish(&self.db, &id, ExecutionStatus::Done, None, &outcome, latency).await?;
+                executions::finish(
+                    &self.db,
+                    &id,
+                    ExecutionStatus::Done,
+                    None,
+                    &outcome,
+                    latency,
+                )
+                .await?;
                 // A finding already waiting for review is not queued twice.
-                let waiting = review::list(&self.db, &review::ReviewQuery { status: Some(review::ReviewStatus::Open), ..Default::default() }).await?;
+                let waiting = review::list(
+                    &self.db,
+                    &review::ReviewQuery {
+                        status: Some(review::ReviewStatus::Open),
+                        ..Default::default()
+                    },
+                )
+                .await?;
                 let items: Vec<NewReviewItem> = items
                     .into_iter()
-                    .filter(|i| !waiting.iter().any(|w| w.task_type == task && w.client_id == i.client_id && w.title == i.title && w.body == i.body))
+                    .filter(|i| {
+                        !waiting.iter().any(|w| {
+                            w.task_type == task
+                                && w.client_id == i.client_id
+                                && w.title == i.title
+                                && w.body == i.body
+                        })
+                    })
                     .collect();
                 let items = review::add(&self.db, &id, task, &items).await?;
-                self.emit(&sink, &id, task, cid, AgentStage::Done, format!("{} for review", plural(items.len(), "item")));
-                Ok(RunOutcome { execution: executions::get(&self.db, &id).await?, items })
+                self.emit(
+                    &sink,
+                    &id,
+                    task,
+                    cid,
+                    AgentStage::Done,
+                    format!("{} for review", plural(items.len(), "item")),
+                );
+                Ok(RunOutcome {
+                    execution: executions::get(&self.db, &id).await?,
+                    items,
+                })
             }
             Err((status, message, outcome)) => {
-                executions::finish(&self.db, &id, status, Some(&message), &outcome, latency).await?;
-                let stage = if status == ExecutionStatus::Cancelled { AgentStage::Cancelled } else { AgentStage::Failed };
+                executions::finish(&self.db, &id, status, Some(&message), &outcome, latency)
+                    .await?;
+                let stage = if status == ExecutionStatus::Cancelled {
+                    AgentStage::Cancelled
+                } else {
+                    AgentStage::Failed
+                };
                 self.emit(&sink, &id, task, cid, stage, message.clone());
-                let code = if status == ExecutionStatus::Cancelled { ErrorCode::Cancelled } else { ErrorCode::Ai };
+                let code = if status == ExecutionStatus::Cancelled {
+                    ErrorCode::Cancelled
+                } else {
+                    ErrorCode::Ai
+                };
                 Err(AppError::new(code, message))
             }
         }
@@ -404,11 +600,36 @@ impl Runtime {
             ..Outcome::default()
         };
         let latency = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
-        executions::finish(&self.db, &id, ExecutionStatus::Done, None, &outcome, latency).await?;
-        self.emit(sink, &id, task, client_id, AgentStage::Done, "Same input as a recent run: its answer is reused");
+        executions::finish(
+            &self.db,
+            &id,
+            ExecutionStatus::Done,
+            None,
+            &outcome,
+            latency,
+        )
+        .await?;
+        self.emit(
+            sink,
+            &id,
+            task,
+            client_id,
+            AgentStage::Done,
+            "Same input as a recent run: its answer is reused",
+        );
         // The items are the earlier run's: they are already in the queue.
-        let items = review::list(&self.db, &review::ReviewQuery { execution_id: Some(hit.summary.id.clone()), ..Default::default() }).await?;
-        Ok(RunOutcome { execution: executions::get(&self.db, &id).await?, items })
+        let items = review::list(
+            &self.db,
+            &review::ReviewQuery {
+                execution_id: Some(hit.summary.id.clone()),
+                ..Default::default()
+            },
+        )
+        .await?;
+        Ok(RunOutcome {
+            execution: executions::get(&self.db, &id).await?,
+            items,
+        })
     }
 
     #[allow(clippy::type_complexity)]
@@ -420,20 +641,33 @@ impl Runtime {
         agent: &Agent,
         prepared: &Prepared,
         token: &CancellationToken,
-    ) -> std::result::Result<(Outcome, Vec<NewReviewItem>), (ExecutionStatus, String, Outcome)> {
+    ) -> std::result::Result<(Outcome, Vec<NewReviewItem>), (ExecutionStatus, String, Outcome)>
+    {
         let cid = prepared.client_id.as_deref();
         let fail = |m: String, o: Outcome| (ExecutionStatus::Failed, m, o);
-        let mut outcome = Outcome { facts: Some(prepared.facts.clone()), ..Outcome::default() };
-        let (chain, skipped) = self.chain(agent).await.map_err(|e| fail(e.message, outcome.clone()))?;
+        let mut outcome = Outcome {
+            facts: Some(prepared.facts.clone()),
+            ..Outcome::default()
+        };
+        let (chain, skipped) = self
+            .chain(agent)
+            .await
+            .map_err(|e| fail(e.message, outcome.clone()))?;
         if let agent_impls::Checker::Optimizer(boxed) = &prepared.checker {
             if boxed.0.plan.is_none() {
-                outcome.output = Some(serde_json::json!({ "computedOnly": true, "note": "the client has no plan to change" }));
+                outcome.output = Some(
+                    serde_json::json!({ "computedOnly": true, "note": "the client has no plan to change" }),
+                );
                 return Ok((outcome, prepared.computed.clone()));
             }
         }
         if chain.is_empty() {
             // No model: the computed facts and items are the answer.
-            let note = if skipped.is_empty() { "no AI provider is set up".to_owned() } else { skipped.join("; ") };
+            let note = if skipped.is_empty() {
+                "no AI provider is set up".to_owned()
+            } else {
+                skipped.join("; ")
+            };
             outcome.output = Some(serde_json::json!({ "computedOnly": true, "note": note }));
             return Ok((outcome, prepared.computed.clone()));
         }
@@ -443,7 +677,14 @@ impl Runtime {
         outcome.sent = Some(sent.clone());
         let _ = executions::record_input(&self.db, id, &prepared.facts, Some(&sent)).await;
 
-        self.emit(sink, id, task, cid, AgentStage::Queued, "Waiting for a free slot");
+        self.emit(
+            sink,
+            id,
+            task,
+            cid,
+            AgentStage::Queued,
+            "Waiting for a free slot",
+        );
         let _permit = tokio::select! {
             p = self.limit.clone().acquire_owned() => p.map_err(|_| fail("the runtime is shutting down".into(), outcome.clone()))?,
             () = token.cancelled() => return Err((ExecutionStatus::Cancelled, "cancelled".into(), outcome)),
@@ -452,7 +693,14 @@ impl Runtime {
         let mut retry_reason: Option<String> = None;
         for round in 0..2 {
             let first = &chain[0];
-            self.emit(sink, id, task, cid, AgentStage::Model, format!("Asking {} ({})", first.provider.name, first.model));
+            self.emit(
+                sink,
+                id,
+                task,
+                cid,
+                AgentStage::Model,
+                format!("Asking {} ({})", first.provider.name, first.model),
+            );
             let req = ChatRequest {
                 messages: messages.clone(),
                 temperature: agent.temperature as f32,
@@ -461,23 +709,39 @@ impl Runtime {
             };
             let reply = match self.llm.chat(&chain, &req, token).await {
                 Ok(r) => r,
-                Err(LlmError::Cancelled) => return Err((ExecutionStatus::Cancelled, "cancelled".into(), outcome)),
+                Err(LlmError::Cancelled) => {
+                    return Err((ExecutionStatus::Cancelled, "cancelled".into(), outcome))
+                }
                 Err(LlmError::AllFailed { reasons, attempts }) => {
                     outcome.attempts += attempts;
                     let mut all = skipped.clone();
                     all.extend(reasons);
-                    return Err(fail(format!("no provider answered: {}", all.join("; ")), outcome));
+                    return Err(fail(
+                        format!("no provider answered: {}", all.join("; ")),
+                        outcome,
+                    ));
                 }
                 Err(e) => return Err(fail(e.to_string(), outcome)),
             };
             outcome.attempts += reply.attempts;
             outcome.prompt_tokens += reply.usage.prompt_tokens;
             outcome.completion_tokens += reply.usage.completion_tokens;
-            outcome.cost_estimate_usd += crate::cost::estimate_usd(&reply.model, reply.usage.prompt_tokens, reply.usage.completion_tokens);
+            outcome.cost_estimate_usd += crate::cost::estimate_usd(
+                &reply.model,
+                reply.usage.prompt_tokens,
+                reply.usage.completion_tokens,
+            );
             outcome.provider_id = Some(reply.provider_id.clone());
             outcome.provider_name = Some(reply.provider_name.clone());
             outcome.model = Some(reply.model.clone());
-            self.emit(sink, id, task, cid, AgentStage::Validating, "Checking the answer against the facts");
+            self.emit(
+                sink,
+                id,
+                task,
+                cid,
+                AgentStage::Validating,
+                "Checking the answer against the facts",
+            );
             match agent_impls::interpret(prepared, &reply.content) {
                 Ok((json, items)) => {
                     outcome.output = Some(json);
@@ -485,7 +749,14 @@ impl Runtime {
                     return Ok((outcome, items));
                 }
                 Err(reason) if round == 0 => {
-                    self.emit(sink, id, task, cid, AgentStage::Retrying, format!("The answer was invalid ({reason}); asking once more"));
+                    self.emit(
+                        sink,
+                        id,
+                        task,
+                        cid,
+                        AgentStage::Retrying,
+                        format!("The answer was invalid ({reason}); asking once more"),
+                    );
                     messages.push(Message::assistant(reply.content.clone()));
                     messages.push(Message::user(format!(
                         "That answer is invalid: {reason}. Answer again with JSON that matches the schema, using only the facts."
@@ -497,7 +768,9 @@ impl Runtime {
                     outcome.output = Some(serde_json::json!({ "invalidAnswer": reply.content }));
                     let first = retry_reason.take().unwrap_or_default();
                     return Err(fail(
-                        format!("the model's answer was invalid twice (first: {first}; then: {reason})"),
+                        format!(
+                            "the model's answer was invalid twice (first: {first}; then: {reason})"
+                        ),
                         outcome,
                     ));
                 }
@@ -508,7 +781,12 @@ impl Runtime {
 }
 
 /// The cache key: the task, the client, the agent's prompt version, model settings and the exact messages.
-fn fingerprint(task: TaskType, agent: &Agent, client_id: Option<&str>, messages: &[Message]) -> String {
+fn fingerprint(
+    task: TaskType,
+    agent: &Agent,
+    client_id: Option<&str>,
+    messages: &[Message],
+) -> String {
     let mut h = Sha256::new();
     h.update(task.as_str());
     h.update(client_id.unwrap_or("-"));
@@ -521,5 +799,9 @@ fn fingerprint(task: TaskType, agent: &Agent, client_id: Option<&str>, messages:
 }
 
 fn plural(n: usize, word: &str) -> String {
-    if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") }
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
 }

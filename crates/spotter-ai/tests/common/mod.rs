@@ -5,8 +5,8 @@
 use serde_json::{json, Value};
 use spotter_ai::llm::Target;
 use spotter_core::ai::providers::{Provider, ProviderKind};
-use wiremock::{Mock, MockServer, ResponseTemplate};
 use wiremock::matchers::{method, path};
+use wiremock::{Mock, MockServer, ResponseTemplate};
 
 pub const CHAT_PATH: &str = "/v1/chat/completions";
 
@@ -47,7 +47,9 @@ pub fn sse(pieces: &[&str]) -> ResponseTemplate {
         body.push_str(&format!("data: {chunk}\n\n"));
     }
     body.push_str("data: [DONE]\n\n");
-    ResponseTemplate::new(200).insert_header("content-type", "text/event-stream").set_body_raw(body, "text/event-stream")
+    ResponseTemplate::new(200)
+        .insert_header("content-type", "text/event-stream")
+        .set_body_raw(body, "text/event-stream")
 }
 
 pub async fn server() -> MockServer {
@@ -55,12 +57,22 @@ pub async fn server() -> MockServer {
 }
 
 pub async fn always(server: &MockServer, response: ResponseTemplate) {
-    Mock::given(method("POST")).and(path(CHAT_PATH)).respond_with(response).mount(server).await;
+    Mock::given(method("POST"))
+        .and(path(CHAT_PATH))
+        .respond_with(response)
+        .mount(server)
+        .await;
 }
 
 /// The first `n` calls get `response`; later ones fall through to the next mock.
 pub async fn first(server: &MockServer, n: u64, response: ResponseTemplate) {
-    Mock::given(method("POST")).and(path(CHAT_PATH)).respond_with(response).up_to_n_times(n).with_priority(1).mount(server).await;
+    Mock::given(method("POST"))
+        .and(path(CHAT_PATH))
+        .respond_with(response)
+        .up_to_n_times(n)
+        .with_priority(1)
+        .mount(server)
+        .await;
 }
 
 pub fn provider(id: &str, name: &str, server: &MockServer, timeout_seconds: u32) -> Provider {
@@ -78,7 +90,11 @@ pub fn provider(id: &str, name: &str, server: &MockServer, timeout_seconds: u32)
 }
 
 pub fn target(id: &str, name: &str, server: &MockServer) -> Target {
-    Target { provider: provider(id, name, server, 5), model: "test-model".into(), key: None }
+    Target {
+        provider: provider(id, name, server, 5),
+        model: "test-model".into(),
+        key: None,
+    }
 }
 
 pub async fn requests(server: &MockServer) -> Vec<Value> {

@@ -107,21 +107,29 @@ pub async fn ensure_agents(db: &Database) -> Result<()> {
     Ok(())
 }
 
-const COLUMNS: &str = "id, task_type, name, enabled, provider_id, model, temperature, prompt_version, settings";
+const COLUMNS: &str =
+    "id, task_type, name, enabled, provider_id, model, temperature, prompt_version, settings";
 
 pub async fn list(db: &Database) -> Result<Vec<Agent>> {
-    let rows: Vec<Row> = sqlx::query_as(&format!("SELECT {COLUMNS} FROM ai_agents ORDER BY local_key"))
-        .fetch_all(db.pool())
-        .await?;
+    let rows: Vec<Row> = sqlx::query_as(&format!(
+        "SELECT {COLUMNS} FROM ai_agents ORDER BY local_key"
+    ))
+    .fetch_all(db.pool())
+    .await?;
     // Rows of task types this version does not know (a newer app wrote them) are skipped.
-    Ok(rows.into_iter().filter_map(|r| Agent::try_from(r).ok()).collect())
+    Ok(rows
+        .into_iter()
+        .filter_map(|r| Agent::try_from(r).ok())
+        .collect())
 }
 
 pub async fn for_task(db: &Database, task: TaskType) -> Result<Agent> {
-    let row: Option<Row> = sqlx::query_as(&format!("SELECT {COLUMNS} FROM ai_agents WHERE task_type = ?"))
-        .bind(task.as_str())
-        .fetch_optional(db.pool())
-        .await?;
+    let row: Option<Row> = sqlx::query_as(&format!(
+        "SELECT {COLUMNS} FROM ai_agents WHERE task_type = ?"
+    ))
+    .bind(task.as_str())
+    .fetch_optional(db.pool())
+    .await?;
     match row {
         Some(r) => Agent::try_from(r),
         None => {
@@ -134,25 +142,53 @@ pub async fn for_task(db: &Database, task: TaskType) -> Result<Agent> {
 pub async fn update(db: &Database, id: &str, input: &AgentInput) -> Result<Agent> {
     let id = parse_id("id", id)?;
     if !(0.0..=2.0).contains(&input.temperature) || !input.temperature.is_finite() {
-        return Err(AppError::validation("temperature", "The temperature must be between 0 and 2"));
+        return Err(AppError::validation(
+            "temperature",
+            "The temperature must be between 0 and 2",
+        ));
     }
-    let provider_id = match input.provider_id.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        Some(p) => Some(super::providers::get(db, p).await.map_err(|_| AppError::validation("providerId", "No such provider"))?.id),
+    let provider_id = match input
+        .provider_id
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+    {
+        Some(p) => Some(
+            super::providers::get(db, p)
+                .await
+                .map_err(|_| AppError::validation("providerId", "No such provider"))?
+                .id,
+        ),
         None => None,
     };
-    let model = input.model.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned);
+    let model = input
+        .model
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned);
     if model.as_deref().is_some_and(|m| m.chars().count() > 120) {
         return Err(AppError::validation("model", "The model name is too long"));
     }
-    let settings = if input.settings.is_object() { input.settings.clone() } else { serde_json::json!({}) };
+    let settings = if input.settings.is_object() {
+        input.settings.clone()
+    } else {
+        serde_json::json!({})
+    };
     if let Some(m) = settings.get("intervalMinutes") {
         if !m.as_u64().is_some_and(|m| (1..=1440).contains(&m)) {
-            return Err(AppError::validation("intervalMinutes", "The interval must be between 1 and 1440 minutes"));
+            return Err(AppError::validation(
+                "intervalMinutes",
+                "The interval must be between 1 and 1440 minutes",
+            ));
         }
     }
     if let Some(c) = settings.get("concurrency") {
         if !c.as_u64().is_some_and(|c| (1..=16).contains(&c)) {
-            return Err(AppError::validation("concurrency", "Concurrency must be between 1 and 16"));
+            return Err(AppError::validation(
+                "concurrency",
+                "Concurrency must be between 1 and 16",
+            ));
         }
     }
     let done = sqlx::query(
@@ -170,6 +206,9 @@ pub async fn update(db: &Database, id: &str, input: &AgentInput) -> Result<Agent
     if done.rows_affected() == 0 {
         return Err(AppError::not_found("agent"));
     }
-    let row: Row = sqlx::query_as(&format!("SELECT {COLUMNS} FROM ai_agents WHERE id = ?")).bind(&id).fetch_one(db.pool()).await?;
+    let row: Row = sqlx::query_as(&format!("SELECT {COLUMNS} FROM ai_agents WHERE id = ?"))
+        .bind(&id)
+        .fetch_one(db.pool())
+        .await?;
     Agent::try_from(row)
 }

@@ -50,10 +50,16 @@ pub const MAX_QUESTION_CHARS: usize = 2000;
 pub fn validate_question(q: &str) -> Result<String> {
     let q = q.trim();
     if q.is_empty() {
-        return Err(AppError::validation("question", "Type a question about the client"));
+        return Err(AppError::validation(
+            "question",
+            "Type a question about the client",
+        ));
     }
     if q.chars().count() > MAX_QUESTION_CHARS {
-        return Err(AppError::validation("question", format!("Keep the question under {MAX_QUESTION_CHARS} characters")));
+        return Err(AppError::validation(
+            "question",
+            format!("Keep the question under {MAX_QUESTION_CHARS} characters"),
+        ));
     }
     Ok(q.to_owned())
 }
@@ -119,16 +125,21 @@ pub async fn add(
 /// Clears the conversation (tombstones: kept in the export).
 pub async fn clear(db: &Database, client_id: &str) -> Result<()> {
     let client = parse_id("clientId", client_id)?;
-    sqlx::query("UPDATE ai_chat_messages SET deleted_at = ? WHERE client_id = ? AND deleted_at IS NULL")
-        .bind(now_utc())
-        .bind(&client)
-        .execute(db.pool())
-        .await?;
+    sqlx::query(
+        "UPDATE ai_chat_messages SET deleted_at = ? WHERE client_id = ? AND deleted_at IS NULL",
+    )
+    .bind(now_utc())
+    .bind(&client)
+    .execute(db.pool())
+    .await?;
     Ok(())
 }
 
 /// A question that got no answer stays in the history but is not sent again as context.
 pub async fn unanswered(db: &Database, id: &str) -> Result<()> {
-    sqlx::query("UPDATE ai_chat_messages SET sent = '' WHERE id = ?").bind(id).execute(db.pool()).await?;
+    sqlx::query("UPDATE ai_chat_messages SET sent = '' WHERE id = ?")
+        .bind(id)
+        .execute(db.pool())
+        .await?;
     Ok(())
 }

@@ -154,7 +154,13 @@ const SUMMARY: &str = "e.id, e.task_type, e.client_id, c.name AS client_name, e.
     e.prompt_tokens, e.completion_tokens, e.cost_estimate_usd, e.attempts, e.from_cache, e.started_at, e.finished_at, e.latency_ms";
 
 /// A run begins: logged as running.
-pub async fn start(db: &Database, task: TaskType, agent_id: Option<&str>, client_id: Option<&str>, fingerprint: &str) -> Result<String> {
+pub async fn start(
+    db: &Database,
+    task: TaskType,
+    agent_id: Option<&str>,
+    client_id: Option<&str>,
+    fingerprint: &str,
+) -> Result<String> {
     let id = new_id();
     sqlx::query(
         "INSERT INTO ai_agent_executions (id, task_type, agent_id, client_id, status, input_fingerprint, started_at)
@@ -172,7 +178,12 @@ pub async fn start(db: &Database, task: TaskType, agent_id: Option<&str>, client
 }
 
 /// A request refused before it ran (unknown task type, disabled agent): logged as failed.
-pub async fn refused(db: &Database, task_type: &str, client_id: Option<&str>, reason: &str) -> Result<String> {
+pub async fn refused(
+    db: &Database,
+    task_type: &str,
+    client_id: Option<&str>,
+    reason: &str,
+) -> Result<String> {
     let id = new_id();
     let now = now_utc();
     sqlx::query(
@@ -229,7 +240,12 @@ pub async fn finish(
 
 /// Saves the facts and the messages as soon as they are known, so a run that hangs or
 /// fails still shows what it computed and sent.
-pub async fn record_input(db: &Database, id: &str, facts: &serde_json::Value, sent: Option<&serde_json::Value>) -> Result<()> {
+pub async fn record_input(
+    db: &Database,
+    id: &str,
+    facts: &serde_json::Value,
+    sent: Option<&serde_json::Value>,
+) -> Result<()> {
     sqlx::query("UPDATE ai_agent_executions SET facts = ?, sent = ? WHERE id = ?")
         .bind(facts.to_string())
         .bind(sent.map(serde_json::Value::to_string))
@@ -240,9 +256,15 @@ pub async fn record_input(db: &Database, id: &str, facts: &serde_json::Value, se
 }
 
 /// The newest successful model run for this input within `ttl_seconds`, for the cache.
-pub async fn cached(db: &Database, task: TaskType, fingerprint: &str, ttl_seconds: u64) -> Result<Option<Execution>> {
-    let since = (chrono::Utc::now() - chrono::Duration::seconds(i64::try_from(ttl_seconds).unwrap_or(i64::MAX / 2)))
-        .to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+pub async fn cached(
+    db: &Database,
+    task: TaskType,
+    fingerprint: &str,
+    ttl_seconds: u64,
+) -> Result<Option<Execution>> {
+    let since = (chrono::Utc::now()
+        - chrono::Duration::seconds(i64::try_from(ttl_seconds).unwrap_or(i64::MAX / 2)))
+    .to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
     let id: Option<String> = sqlx::query_scalar(
         "SELECT id FROM ai_agent_executions
          WHERE task_type = ? AND input_fingerprint = ? AND status = 'done' AND from_cache = 0 AND provider_name IS NOT NULL
@@ -287,14 +309,31 @@ pub async fn get(db: &Database, id: &str) -> Result<Execution> {
     .bind(&id)
     .fetch_optional(db.pool())
     .await?;
-    let summary = row.map(ExecutionSummary::from).ok_or_else(|| AppError::not_found("execution"))?;
-    let (fingerprint, facts, sent, output): (String, Option<String>, Option<String>, Option<String>) =
-        sqlx::query_as("SELECT input_fingerprint, facts, sent, output FROM ai_agent_executions WHERE id = ?")
-            .bind(&id)
-            .fetch_one(db.pool())
-            .await?;
-    let parse = |s: Option<String>| s.and_then(|s| serde_json::from_str(&s).ok()).unwrap_or(serde_json::Value::Null);
-    Ok(Execution { summary, input_fingerprint: fingerprint, facts: parse(facts), sent: parse(sent), output: parse(output) })
+    let summary = row
+        .map(ExecutionSummary::from)
+        .ok_or_else(|| AppError::not_found("execution"))?;
+    let (fingerprint, facts, sent, output): (
+        String,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+    ) = sqlx::query_as(
+        "SELECT input_fingerprint, facts, sent, output FROM ai_agent_executions WHERE id = ?",
+    )
+    .bind(&id)
+    .fetch_one(db.pool())
+    .await?;
+    let parse = |s: Option<String>| {
+        s.and_then(|s| serde_json::from_str(&s).ok())
+            .unwrap_or(serde_json::Value::Null)
+    };
+    Ok(Execution {
+        summary,
+        input_fingerprint: fingerprint,
+        facts: parse(facts),
+        sent: parse(sent),
+        output: parse(output),
+    })
 }
 
 /// Runs left "running" by an app that closed mid-run are failed at the next start.
@@ -329,7 +368,9 @@ pub struct DayMetrics {
 /// Success rate, latency percentiles (of runs that reached a model), tokens and estimated
 /// cost per day over the last `days` days, oldest first.
 pub async fn metrics(db: &Database, days: u32) -> Result<Vec<DayMetrics>> {
-    let since = (chrono::Utc::now() - chrono::Duration::days(i64::from(days.clamp(1, 365)))).format("%Y-%m-%d").to_string();
+    let since = (chrono::Utc::now() - chrono::Duration::days(i64::from(days.clamp(1, 365))))
+        .format("%Y-%m-%d")
+        .to_string();
     let rows: Vec<(String, String, Option<i64>, i64, i64, f64, i64)> = sqlx::query_as(
         "SELECT substr(started_at, 1, 10), status, latency_ms, prompt_tokens, completion_tokens, cost_estimate_usd, from_cache
          FROM ai_agent_executions WHERE started_at >= ? ORDER BY started_at",
@@ -355,7 +396,9 @@ pub async fn metrics(db: &Database, days: u32) -> Result<Vec<DayMetrics>> {
             });
             latencies.push(Vec::new());
         }
-        let (Some(d), Some(l)) = (out.last_mut(), latencies.last_mut()) else { continue };
+        let (Some(d), Some(l)) = (out.last_mut(), latencies.last_mut()) else {
+            continue;
+        };
         d.runs += 1;
         match status.as_str() {
             "done" => d.done += 1,
@@ -387,7 +430,9 @@ fn percentile(sorted: &[u32], p: f64) -> Option<u32> {
     }
     // Nearest rank.
     let rank = (p * sorted.len() as f64).ceil() as usize;
-    sorted.get(rank.saturating_sub(1).min(sorted.len() - 1)).copied()
+    sorted
+        .get(rank.saturating_sub(1).min(sorted.len() - 1))
+        .copied()
 }
 
 #[cfg(test)]

@@ -72,7 +72,9 @@ impl AllowedNumbers {
         for m in NUMBER.find_iter(text) {
             let raw = m.as_str();
             // A digit glued to letters is a label or a name ("Client A1", "5x5" is fine: split).
-            let Ok(f) = raw.replace(',', ".").parse::<f64>() else { continue };
+            let Ok(f) = raw.replace(',', ".").parse::<f64>() else {
+                continue;
+            };
             if !self.set.contains(&canonical(f)) && !out.contains(&raw.to_owned()) {
                 out.push(raw.to_owned());
             }
@@ -105,9 +107,20 @@ mod tests {
             "since": "2026-09-07"
         });
         let allowed = AllowedNumbers::from_facts(&facts);
-        assert!(allowed.unsupported("Back squat rose 1.2 kg a week over 12 weeks to 102.5 kg; adherence 83%.").is_empty());
-        assert!(allowed.unsupported("Since 7 September 2026 (2026-09-07) squats went to 102 kg.").is_empty());
-        assert_eq!(allowed.unsupported("She will squat 120 kg in 6 weeks, adherence 83%."), vec!["120", "6"]);
-        assert_eq!(allowed.unsupported("1,2 kg a week"), Vec::<String>::new(), "a decimal comma is the same number");
+        assert!(allowed
+            .unsupported("Back squat rose 1.2 kg a week over 12 weeks to 102.5 kg; adherence 83%.")
+            .is_empty());
+        assert!(allowed
+            .unsupported("Since 7 September 2026 (2026-09-07) squats went to 102 kg.")
+            .is_empty());
+        assert_eq!(
+            allowed.unsupported("She will squat 120 kg in 6 weeks, adherence 83%."),
+            vec!["120", "6"]
+        );
+        assert_eq!(
+            allowed.unsupported("1,2 kg a week"),
+            Vec::<String>::new(),
+            "a decimal comma is the same number"
+        );
     }
 }

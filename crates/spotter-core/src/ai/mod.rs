@@ -68,7 +68,12 @@ impl TaskType {
         TaskType::ALL
             .into_iter()
             .find(|t| t.as_str() == key)
-            .ok_or_else(|| AppError::validation("taskType", format!("invalid task type: '{}'", short(raw, 40))))
+            .ok_or_else(|| {
+                AppError::validation(
+                    "taskType",
+                    format!("invalid task type: '{}'", short(raw, 40)),
+                )
+            })
     }
 
     /// The name the trainer sees.
@@ -89,7 +94,11 @@ impl TaskType {
     pub fn needs_client(self) -> bool {
         matches!(
             self,
-            TaskType::ProgressMonitor | TaskType::WorkoutOptimizer | TaskType::Scheduling | TaskType::Nutrition | TaskType::ClientChat
+            TaskType::ProgressMonitor
+                | TaskType::WorkoutOptimizer
+                | TaskType::Scheduling
+                | TaskType::Nutrition
+                | TaskType::ClientChat
         )
     }
 }
@@ -141,9 +150,16 @@ mod tests {
         for t in TaskType::ALL {
             assert_eq!(TaskType::parse(t.as_str()).unwrap(), t);
         }
-        assert_eq!(TaskType::parse("Progress-Monitor").unwrap(), TaskType::ProgressMonitor);
+        assert_eq!(
+            TaskType::parse("Progress-Monitor").unwrap(),
+            TaskType::ProgressMonitor
+        );
         let err = TaskType::parse("rewrite_everything").unwrap_err();
-        assert!(err.message.starts_with("invalid task type"), "{}", err.message);
+        assert!(
+            err.message.starts_with("invalid task type"),
+            "{}",
+            err.message
+        );
         assert_eq!(err.field.as_deref(), Some("taskType"));
     }
 }

@@ -14,11 +14,13 @@ use regex::{Regex, RegexBuilder};
 
 use crate::clients::Client;
 
-static EMAIL: std::sync::LazyLock<Regex> =
-    std::sync::LazyLock::new(|| Regex::new(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}").expect("email pattern"));
+static EMAIL: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
+    Regex::new(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}").expect("email pattern")
+});
 // A phone: an optional +, then at least 7 digits with spaces, dots, dashes or brackets between.
-static PHONE: std::sync::LazyLock<Regex> =
-    std::sync::LazyLock::new(|| Regex::new(r"\+?\(?\d(?:[\d\s().\-/]{5,}\d)").expect("phone pattern"));
+static PHONE: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
+    Regex::new(r"\+?\(?\d(?:[\d\s().\-/]{5,}\d)").expect("phone pattern")
+});
 
 #[derive(Debug, Default, Clone)]
 pub struct Pseudonyms {
@@ -78,7 +80,9 @@ impl Pseudonyms {
         for part in name.split_whitespace() {
             let part = part.trim_matches(|c: char| !c.is_alphanumeric());
             if part.chars().count() >= 3 {
-                self.names.entry(part.to_lowercase()).or_insert_with(|| label.to_owned());
+                self.names
+                    .entry(part.to_lowercase())
+                    .or_insert_with(|| label.to_owned());
             }
         }
         self.matcher = None;
@@ -89,8 +93,15 @@ impl Pseudonyms {
             let mut needles: Vec<&String> = self.names.keys().collect();
             // Longest first, so "Anna Schmidt" wins over "Anna".
             needles.sort_by_key(|n| std::cmp::Reverse(n.chars().count()));
-            let alternation = needles.iter().map(|n| regex::escape(n)).collect::<Vec<_>>().join("|");
-            self.matcher = RegexBuilder::new(&format!(r"\b(?:{alternation})\b")).case_insensitive(true).build().ok();
+            let alternation = needles
+                .iter()
+                .map(|n| regex::escape(n))
+                .collect::<Vec<_>>()
+                .join("|");
+            self.matcher = RegexBuilder::new(&format!(r"\b(?:{alternation})\b"))
+                .case_insensitive(true)
+                .build()
+                .ok();
         }
         self.matcher.as_ref()
     }
@@ -107,13 +118,22 @@ impl Pseudonyms {
                 let m = &c[0];
                 let digits = m.chars().filter(char::is_ascii_digit).count();
                 // Dates ("2026-11-30") and small numbers stay; seven digits or more is a phone.
-                if digits >= 7 && !looks_like_date(m) { "[phone]".to_owned() } else { m.to_owned() }
+                if digits >= 7 && !looks_like_date(m) {
+                    "[phone]".to_owned()
+                } else {
+                    m.to_owned()
+                }
             })
             .into_owned();
         let names = self.names.clone();
         if let Some(re) = self.matcher() {
             out = re
-                .replace_all(&out, |c: &regex::Captures| names.get(&c[0].to_lowercase()).cloned().unwrap_or_else(|| "[name]".into()))
+                .replace_all(&out, |c: &regex::Captures| {
+                    names
+                        .get(&c[0].to_lowercase())
+                        .cloned()
+                        .unwrap_or_else(|| "[name]".into())
+                })
                 .into_owned();
         }
         out
@@ -121,7 +141,11 @@ impl Pseudonyms {
 
     /// What a trainer reads: the labels turned back into names.
     pub fn restore(&self, text: &str) -> String {
-        let mut labels: Vec<&(String, String)> = self.labels.iter().filter(|(l, _)| !l.starts_with('[')).collect();
+        let mut labels: Vec<&(String, String)> = self
+            .labels
+            .iter()
+            .filter(|(l, _)| !l.starts_with('['))
+            .collect();
         // "Client AB" before "Client A".
         labels.sort_by_key(|(l, _)| std::cmp::Reverse(l.len()));
         let mut out = text.to_owned();
@@ -168,7 +192,9 @@ fn letters(mut n: usize) -> String {
 }
 
 fn replace_word(text: &str, word: &str, with: &str) -> String {
-    let Ok(re) = Regex::new(&format!(r"\b{}\b", regex::escape(word))) else { return text.to_owned() };
+    let Ok(re) = Regex::new(&format!(r"\b{}\b", regex::escape(word))) else {
+        return text.to_owned();
+    };
     re.replace_all(text, regex::NoExpand(with)).into_owned()
 }
 
@@ -206,19 +232,61 @@ mod tests {
     #[test]
     fn names_emails_phones_and_birth_dates_are_replaced_and_restored() {
         let mut p = Pseudonyms::new();
-        let zoe = client("1", "Zoë Łukasiewicz", "zoe@example.pl", "+48 601 234 567", "1990-04-12");
+        let zoe = client(
+            "1",
+            "Zoë Łukasiewicz",
+            "zoe@example.pl",
+            "+48 601 234 567",
+            "1990-04-12",
+        );
         assert_eq!(p.add_client(&zoe), "Client A");
-        assert_eq!(p.add_client(&client("2", "José Núñez", "jose@example.es", "612 34 56 78", "1985-01-02")), "Client B");
-        assert_eq!(p.add_client(&zoe), "Client A", "the same client keeps its label");
+        assert_eq!(
+            p.add_client(&client(
+                "2",
+                "José Núñez",
+                "jose@example.es",
+                "612 34 56 78",
+                "1985-01-02"
+            )),
+            "Client B"
+        );
+        assert_eq!(
+            p.add_client(&zoe),
+            "Client A",
+            "the same client keeps its label"
+        );
         let text = "ZOË ŁUKASIEWICZ (zoe@example.pl, +48 601 234 567, born 1990-04-12) told Zoë and josé núñez; \
                     her brother Piotr Łukasiewicz calls on +48 600 100 200. Plan starts 2026-11-30, squat 82.5 kg × 5.";
         let sent = p.scrub(text);
-        for leak in ["Zoë", "ZOË", "Łukasiewicz", "ŁUKASIEWICZ", "josé", "núñez", "zoe@", "601 234", "1990-04-12", "Piotr", "600 100"] {
+        for leak in [
+            "Zoë",
+            "ZOË",
+            "Łukasiewicz",
+            "ŁUKASIEWICZ",
+            "josé",
+            "núñez",
+            "zoe@",
+            "601 234",
+            "1990-04-12",
+            "Piotr",
+            "600 100",
+        ] {
             assert!(!sent.contains(leak), "{leak} leaked: {sent}");
         }
-        assert!(sent.contains("Client A ([email], [phone], born [date of birth]) told Client A and Client B"), "{sent}");
-        assert!(sent.contains("2026-11-30") && sent.contains("82.5 kg × 5"), "dates and numbers stay: {sent}");
-        assert_eq!(p.restore("Client A beat her best; Client B did not."), "Zoë Łukasiewicz beat her best; José Núñez did not.");
+        assert!(
+            sent.contains(
+                "Client A ([email], [phone], born [date of birth]) told Client A and Client B"
+            ),
+            "{sent}"
+        );
+        assert!(
+            sent.contains("2026-11-30") && sent.contains("82.5 kg × 5"),
+            "dates and numbers stay: {sent}"
+        );
+        assert_eq!(
+            p.restore("Client A beat her best; Client B did not."),
+            "Zoë Łukasiewicz beat her best; José Núñez did not."
+        );
     }
 
     #[test]

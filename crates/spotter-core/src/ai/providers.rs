@@ -29,7 +29,11 @@ impl ProviderKind {
         }
     }
     fn parse(s: &str) -> ProviderKind {
-        if s == "openai" { ProviderKind::Openai } else { ProviderKind::Compatible }
+        if s == "openai" {
+            ProviderKind::Openai
+        } else {
+            ProviderKind::Compatible
+        }
     }
 }
 
@@ -103,10 +107,16 @@ struct Valid {
 fn validate(input: &ProviderInput) -> Result<Valid> {
     let name = input.name.trim();
     if name.is_empty() {
-        return Err(AppError::validation("name", "Give the provider a name, e.g. \"OpenAI\" or \"Ollama on this laptop\""));
+        return Err(AppError::validation(
+            "name",
+            "Give the provider a name, e.g. \"OpenAI\" or \"Ollama on this laptop\"",
+        ));
     }
     if name.chars().count() > 80 {
-        return Err(AppError::validation("name", "The name is too long (at most 80 characters)"));
+        return Err(AppError::validation(
+            "name",
+            "The name is too long (at most 80 characters)",
+        ));
     }
     let kind = input.kind.unwrap_or(ProviderKind::Compatible);
     let mut base_url = input.base_url.trim().trim_end_matches('/').to_owned();
@@ -123,20 +133,36 @@ fn validate(input: &ProviderInput) -> Result<Valid> {
     }
     if base_url.contains('@') {
         // user:password@host would put a secret in the database.
-        return Err(AppError::validation("baseUrl", "Put no password in the URL; add the key with \"Add key\" instead"));
+        return Err(AppError::validation(
+            "baseUrl",
+            "Put no password in the URL; add the key with \"Add key\" instead",
+        ));
     }
     let model = input.model.trim();
     if model.is_empty() {
-        return Err(AppError::validation("model", "Name the model, e.g. gpt-4o-mini or llama3.1:8b"));
+        return Err(AppError::validation(
+            "model",
+            "Name the model, e.g. gpt-4o-mini or llama3.1:8b",
+        ));
     }
     if model.chars().count() > 120 {
         return Err(AppError::validation("model", "The model name is too long"));
     }
     let timeout_seconds = input.timeout_seconds.unwrap_or(60);
     if !(1..=600).contains(&timeout_seconds) {
-        return Err(AppError::validation("timeoutSeconds", "The timeout must be between 1 and 600 seconds"));
+        return Err(AppError::validation(
+            "timeoutSeconds",
+            "The timeout must be between 1 and 600 seconds",
+        ));
     }
-    Ok(Valid { name: name.to_owned(), kind, base_url, model: model.to_owned(), timeout_seconds, enabled: input.enabled.unwrap_or(true) })
+    Ok(Valid {
+        name: name.to_owned(),
+        kind,
+        base_url,
+        model: model.to_owned(),
+        timeout_seconds,
+        enabled: input.enabled.unwrap_or(true),
+    })
 }
 
 const COLUMNS: &str = "id, name, kind, base_url, model, position, timeout_seconds, enabled";
@@ -153,12 +179,14 @@ pub async fn list(db: &Database) -> Result<Vec<Provider>> {
 
 pub async fn get(db: &Database, id: &str) -> Result<Provider> {
     let id = parse_id("id", id)?;
-    let row: Option<Row> =
-        sqlx::query_as(&format!("SELECT {COLUMNS} FROM ai_providers WHERE id = ? AND deleted_at IS NULL"))
-            .bind(&id)
-            .fetch_optional(db.pool())
-            .await?;
-    row.map(Provider::from).ok_or_else(|| AppError::not_found("provider"))
+    let row: Option<Row> = sqlx::query_as(&format!(
+        "SELECT {COLUMNS} FROM ai_providers WHERE id = ? AND deleted_at IS NULL"
+    ))
+    .bind(&id)
+    .fetch_optional(db.pool())
+    .await?;
+    row.map(Provider::from)
+        .ok_or_else(|| AppError::not_found("provider"))
 }
 
 /// Adds a provider at the end of the fallback chain.
@@ -224,12 +252,18 @@ pub async fn reorder(db: &Database, ids: &[String]) -> Result<Vec<Provider>> {
     for raw in ids {
         let id = parse_id("ids", raw)?;
         if wanted.contains(&id) || !current.iter().any(|p| p.id == id) {
-            return Err(AppError::validation("ids", "Name every provider exactly once"));
+            return Err(AppError::validation(
+                "ids",
+                "Name every provider exactly once",
+            ));
         }
         wanted.push(id);
     }
     if wanted.len() != current.len() {
-        return Err(AppError::validation("ids", "Name every provider exactly once"));
+        return Err(AppError::validation(
+            "ids",
+            "Name every provider exactly once",
+        ));
     }
     let mut tx = db.pool().begin().await?;
     let now = now_utc();
@@ -251,16 +285,61 @@ mod tests {
 
     #[test]
     fn bad_provider_input_is_refused_at_its_field() {
-        let ok = ProviderInput { name: "Ollama".into(), base_url: "http://localhost:11434/v1/".into(), model: "llama3.1".into(), ..Default::default() };
+        let ok = ProviderInput {
+            name: "Ollama".into(),
+            base_url: "http://localhost:11434/v1/".into(),
+            model: "llama3.1".into(),
+            ..Default::default()
+        };
         let v = validate(&ok).unwrap();
         assert_eq!(v.base_url, "http://localhost:11434/v1");
-        let openai = ProviderInput { name: "OpenAI".into(), kind: Some(ProviderKind::Openai), model: "gpt-4o-mini".into(), ..Default::default() };
+        let openai = ProviderInput {
+            name: "OpenAI".into(),
+            kind: Some(ProviderKind::Openai),
+            model: "gpt-4o-mini".into(),
+            ..Default::default()
+        };
         assert_eq!(validate(&openai).unwrap().base_url, OPENAI_BASE_URL);
         let field = |i: ProviderInput| validate(&i).err().and_then(|e| e.field);
-        assert_eq!(field(ProviderInput { name: " ".into(), ..ok.clone() }).as_deref(), Some("name"));
-        assert_eq!(field(ProviderInput { base_url: "localhost:11434".into(), ..ok.clone() }).as_deref(), Some("baseUrl"));
-        assert_eq!(field(ProviderInput { base_url: "https://me:sk-secret@host/v1".into(), ..ok.clone() }).as_deref(), Some("baseUrl"));
-        assert_eq!(field(ProviderInput { model: "".into(), ..ok.clone() }).as_deref(), Some("model"));
-        assert_eq!(field(ProviderInput { timeout_seconds: Some(0), ..ok }).as_deref(), Some("timeoutSeconds"));
+        assert_eq!(
+            field(ProviderInput {
+                name: " ".into(),
+                ..ok.clone()
+            })
+            .as_deref(),
+            Some("name")
+        );
+        assert_eq!(
+            field(ProviderInput {
+                base_url: "localhost:11434".into(),
+                ..ok.clone()
+            })
+            .as_deref(),
+            Some("baseUrl")
+        );
+        assert_eq!(
+            field(ProviderInput {
+                base_url: "https://me:sk-secret@host/v1".into(),
+                ..ok.clone()
+            })
+            .as_deref(),
+            Some("baseUrl")
+        );
+        assert_eq!(
+            field(ProviderInput {
+                model: "".into(),
+                ..ok.clone()
+            })
+            .as_deref(),
+            Some("model")
+        );
+        assert_eq!(
+            field(ProviderInput {
+                timeout_seconds: Some(0),
+                ..ok
+            })
+            .as_deref(),
+            Some("timeoutSeconds")
+        );
     }
 }

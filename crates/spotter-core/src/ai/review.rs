@@ -125,19 +125,33 @@ struct Row {
 impl TryFrom<Row> for ReviewItem {
     type Error = AppError;
     fn try_from(r: Row) -> Result<Self> {
-        let action: serde_json::Value = r.action.as_deref().and_then(|a| serde_json::from_str(a).ok()).unwrap_or_default();
+        let action: serde_json::Value = r
+            .action
+            .as_deref()
+            .and_then(|a| serde_json::from_str(a).ok())
+            .unwrap_or_default();
         Ok(ReviewItem {
             id: r.id,
             execution_id: r.execution_id,
             task_type: TaskType::parse(&r.task_type)?,
             client_id: r.client_id,
             client_name: r.client_name,
-            kind: if r.kind == "insight" { ReviewKind::Insight } else { ReviewKind::Suggestion },
+            kind: if r.kind == "insight" {
+                ReviewKind::Insight
+            } else {
+                ReviewKind::Suggestion
+            },
             title: r.title,
             body: r.body,
             evidence: serde_json::from_str(&r.evidence).unwrap_or_default(),
-            from_model: action.get("fromModel").and_then(serde_json::Value::as_bool).unwrap_or(false),
-            changes_plan_id: action.pointer("/planChange/planId").and_then(serde_json::Value::as_str).map(str::to_owned),
+            from_model: action
+                .get("fromModel")
+                .and_then(serde_json::Value::as_bool)
+                .unwrap_or(false),
+            changes_plan_id: action
+                .pointer("/planChange/planId")
+                .and_then(serde_json::Value::as_str)
+                .map(str::to_owned),
             books_session: action.get("bookSession").is_some_and(|b| !b.is_null()),
             result: r.result_ref,
             status: match r.status.as_str() {
@@ -157,7 +171,12 @@ const COLUMNS: &str = "r.id, r.execution_id, r.task_type, r.client_id, c.name AS
     r.evidence, r.action, r.status, r.edited_body, r.dismiss_reason, r.decided_at, r.result_ref, r.created_at";
 
 /// Adds an execution's items in one transaction (all or none).
-pub async fn add(db: &Database, execution_id: &str, task: TaskType, items: &[NewReviewItem]) -> Result<Vec<ReviewItem>> {
+pub async fn add(
+    db: &Database,
+    execution_id: &str,
+    task: TaskType,
+    items: &[NewReviewItem],
+) -> Result<Vec<ReviewItem>> {
     let now = now_utc();
     let mut ids = Vec::with_capacity(items.len());
     let mut tx = db.pool().begin().await?;
@@ -198,13 +217,23 @@ pub async fn get(db: &Database, id: &str) -> Result<ReviewItem> {
     .bind(&id)
     .fetch_optional(db.pool())
     .await?;
-    row.map(ReviewItem::try_from).transpose()?.ok_or_else(|| AppError::not_found("review item"))
+    row.map(ReviewItem::try_from)
+        .transpose()?
+        .ok_or_else(|| AppError::not_found("review item"))
 }
 
 /// Newest first.
 pub async fn list(db: &Database, q: &ReviewQuery) -> Result<Vec<ReviewItem>> {
-    let client = q.client_id.as_deref().map(|c| parse_id("clientId", c)).transpose()?;
-    let execution = q.execution_id.as_deref().map(|c| parse_id("executionId", c)).transpose()?;
+    let client = q
+        .client_id
+        .as_deref()
+        .map(|c| parse_id("clientId", c))
+        .transpose()?;
+    let execution = q
+        .execution_id
+        .as_deref()
+        .map(|c| parse_id("executionId", c))
+        .transpose()?;
     let rows: Vec<Row> = sqlx::query_as(&format!(
         "SELECT {COLUMNS} FROM ai_review_items r LEFT JOIN clients c ON c.id = r.client_id
          WHERE r.deleted_at IS NULL AND (?1 IS NULL OR r.status = ?1) AND (?2 IS NULL OR r.client_id = ?2)
@@ -222,8 +251,15 @@ pub async fn list(db: &Database, q: &ReviewQuery) -> Result<Vec<ReviewItem>> {
 async fn open_item(db: &Database, id: &str) -> Result<ReviewItem> {
     let item = get(db, id).await?;
     if item.status != ReviewStatus::Open {
-        let what = if item.status == ReviewStatus::Accepted { "accepted" } else { "dismissed" };
-        return Err(AppError::validation("id", format!("This item was already {what}")));
+        let what = if item.status == ReviewStatus::Accepted {
+            "accepted"
+        } else {
+            "dismissed"
+        };
+        return Err(AppError::validation(
+            "id",
+            format!("This item was already {what}"),
+        ));
     }
     Ok(item)
 }
@@ -231,9 +267,14 @@ async fn open_item(db: &Database, id: &str) -> Result<ReviewItem> {
 /// Accepts an item, with the trainer's edited text if given.
 pub async fn accept(db: &Database, id: &str, edited_body: Option<&str>) -> Result<ReviewItem> {
     let item = open_item(db, id).await?;
-    let edited = edited_body.map(str::trim).filter(|b| !b.is_empty() && *b != item.body.trim());
+    let edited = edited_body
+        .map(str::trim)
+        .filter(|b| !b.is_empty() && *b != item.body.trim());
     if edited.is_some_and(|b| b.chars().count() > 4000) {
-        return Err(AppError::validation("editedBody", "The text is too long (at most 4,000 characters)"));
+        return Err(AppError::validation(
+            "editedBody",
+            "The text is too long (at most 4,000 characters)",
+        ));
     }
     // A proposed plan change becomes a new plan version, authored "AI", only now.
     let plan_change = plan_change_of(db, &item.id).await?;
@@ -265,9 +306,19 @@ pub async fn accept(db: &Database, id: &str, edited_body: Option<&str>) -> Resul
     get(db, &item.id).await
 }
 
-async fn plan_change_of(db: &Database, id: &str) -> Result<Option<super::plan_change::PlanChangeAction>> {
-    let action: Option<String> = sqlx::query_scalar("SELECT action FROM ai_review_items WHERE id = ?").bind(id).fetch_one(db.pool()).await?;
-    let value: serde_json::Value = action.as_deref().and_then(|a| serde_json::from_str(a).ok()).unwrap_or_default();
+async fn plan_change_of(
+    db: &Database,
+    id: &str,
+) -> Result<Option<super::plan_change::PlanChangeAction>> {
+    let action: Option<String> =
+        sqlx::query_scalar("SELECT action FROM ai_review_items WHERE id = ?")
+            .bind(id)
+            .fetch_one(db.pool())
+            .await?;
+    let value: serde_json::Value = action
+        .as_deref()
+        .and_then(|a| serde_json::from_str(a).ok())
+        .unwrap_or_default();
     match value.get("planChange") {
         Some(v) if !v.is_null() => serde_json::from_value(v.clone())
             .map(Some)
@@ -277,8 +328,15 @@ async fn plan_change_of(db: &Database, id: &str) -> Result<Option<super::plan_ch
 }
 
 async fn booking_of(db: &Database, id: &str) -> Result<Option<crate::schedule::SessionInput>> {
-    let action: Option<String> = sqlx::query_scalar("SELECT action FROM ai_review_items WHERE id = ?").bind(id).fetch_one(db.pool()).await?;
-    let value: serde_json::Value = action.as_deref().and_then(|a| serde_json::from_str(a).ok()).unwrap_or_default();
+    let action: Option<String> =
+        sqlx::query_scalar("SELECT action FROM ai_review_items WHERE id = ?")
+            .bind(id)
+            .fetch_one(db.pool())
+            .await?;
+    let value: serde_json::Value = action
+        .as_deref()
+        .and_then(|a| serde_json::from_str(a).ok())
+        .unwrap_or_default();
     match value.get("bookSession") {
         Some(v) if !v.is_null() => serde_json::from_value(v.clone())
             .map(Some)
@@ -303,7 +361,10 @@ async fn book(db: &Database, session: &crate::schedule::SessionInput) -> Result<
     }
 }
 
-async fn apply_plan_change(db: &Database, action: &super::plan_change::PlanChangeAction) -> Result<String> {
+async fn apply_plan_change(
+    db: &Database,
+    action: &super::plan_change::PlanChangeAction,
+) -> Result<String> {
     use crate::training::plans::{self, Author, AuthorKind, PlanSave};
     let plan = plans::get(db, &action.plan_id).await?;
     if plan.version != action.base_version {
@@ -316,8 +377,21 @@ async fn apply_plan_change(db: &Database, action: &super::plan_change::PlanChang
         ));
     }
     let body = super::plan_change::apply(&plan.body, &action.changes)?;
-    let author = Author { kind: AuthorKind::Ai, name: "Workout optimizer".into() };
-    let saved = plans::save(db, &plan.id, &PlanSave { name: plan.name.clone(), body, base_version: plan.version }, &author).await?;
+    let author = Author {
+        kind: AuthorKind::Ai,
+        name: "Workout optimizer".into(),
+    };
+    let saved = plans::save(
+        db,
+        &plan.id,
+        &PlanSave {
+            name: plan.name.clone(),
+            body,
+            base_version: plan.version,
+        },
+        &author,
+    )
+    .await?;
     Ok(format!("plan version {}", saved.version))
 }
 
@@ -326,10 +400,16 @@ pub async fn dismiss(db: &Database, id: &str, reason: &str) -> Result<ReviewItem
     let item = open_item(db, id).await?;
     let reason = reason.trim();
     if reason.is_empty() {
-        return Err(AppError::validation("reason", "Say why it is dismissed (e.g. \"already known\", \"wrong\")"));
+        return Err(AppError::validation(
+            "reason",
+            "Say why it is dismissed (e.g. \"already known\", \"wrong\")",
+        ));
     }
     if reason.chars().count() > 500 {
-        return Err(AppError::validation("reason", "The reason is too long (at most 500 characters)"));
+        return Err(AppError::validation(
+            "reason",
+            "The reason is too long (at most 500 characters)",
+        ));
     }
     let now = now_utc();
     sqlx::query("UPDATE ai_review_items SET status = 'dismissed', dismiss_reason = ?, decided_at = ?, updated_at = ? WHERE id = ? AND status = 'open'")

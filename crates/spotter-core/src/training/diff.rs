@@ -1,13 +1,19 @@
 //! A readable account of what changed between two plan versions, one change per line:
 //! "Week 1 · Lower A: Back Squat 3 × 5 @ 100 kg → 4 × 5 @ 100 kg".
 
-use super::plan::{describe, fmt_num, PlanBody, PlanDay, Prescription, Progression, ProgressionRule};
+use super::plan::{
+    describe, fmt_num, PlanBody, PlanDay, Prescription, Progression, ProgressionRule,
+};
 
 fn rule_text(r: &ProgressionRule) -> String {
     let p = match &r.progression {
         None => "no progression".to_owned(),
-        Some(Progression::Linear { increment_kg }) => format!("linear +{} kg a week", fmt_num(*increment_kg)),
-        Some(Progression::Double { increment_kg }) => format!("double progression +{} kg", fmt_num(*increment_kg)),
+        Some(Progression::Linear { increment_kg }) => {
+            format!("linear +{} kg a week", fmt_num(*increment_kg))
+        }
+        Some(Progression::Double { increment_kg }) => {
+            format!("double progression +{} kg", fmt_num(*increment_kg))
+        }
     };
     match r.deload_every {
         Some(n) => format!("{p}, deload every {n} weeks"),
@@ -50,7 +56,11 @@ fn diff_items(place: &str, old: &[Prescription], new: &[Prescription], out: &mut
     for (ni, oi) in pairs {
         let n = &new[ni];
         match oi {
-            None => out.push(format!("{place}: added {} {}", n.exercise_name, item_details(n))),
+            None => out.push(format!(
+                "{place}: added {} {}",
+                n.exercise_name,
+                item_details(n)
+            )),
             Some(oi) => {
                 let o = &old[oi];
                 if last_old.is_some_and(|l| oi < l) {
@@ -66,7 +76,14 @@ fn diff_items(place: &str, old: &[Prescription], new: &[Prescription], out: &mut
                 }
                 if o.group != n.group || o.group_kind != n.group_kind {
                     let g = match (&n.group, n.group_kind) {
-                        (Some(g), Some(k)) => format!("now in {} {g}", if k == super::plan::GroupKind::Superset { "superset" } else { "circuit" }),
+                        (Some(g), Some(k)) => format!(
+                            "now in {} {g}",
+                            if k == super::plan::GroupKind::Superset {
+                                "superset"
+                            } else {
+                                "circuit"
+                            }
+                        ),
                         _ => "no longer grouped".to_owned(),
                     };
                     out.push(format!("{place}: {} {g}", n.exercise_name));
@@ -82,7 +99,10 @@ fn diff_items(place: &str, old: &[Prescription], new: &[Prescription], out: &mut
 fn diff_day(week: usize, old: &PlanDay, new: &PlanDay, out: &mut Vec<String>) {
     let place = format!("Week {week} · {}", new.name);
     if old.name != new.name {
-        out.push(format!("Week {week}: day “{}” renamed “{}”", old.name, new.name));
+        out.push(format!(
+            "Week {week}: day “{}” renamed “{}”",
+            old.name, new.name
+        ));
     }
     if old.day_offset != new.day_offset {
         out.push(format!("{place}: moved to weekday {}", new.day_offset + 1));
@@ -94,21 +114,35 @@ fn diff_day(week: usize, old: &PlanDay, new: &PlanDay, out: &mut Vec<String>) {
 pub fn changes(old: &PlanBody, new: &PlanBody) -> Vec<String> {
     let mut out = Vec::new();
     if old.rule != new.rule {
-        out.push(format!("Progression: {} → {}", rule_text(&old.rule), rule_text(&new.rule)));
+        out.push(format!(
+            "Progression: {} → {}",
+            rule_text(&old.rule),
+            rule_text(&new.rule)
+        ));
     }
     for (w, nw) in new.weeks.iter().enumerate() {
         let week = w + 1;
         let Some(ow) = old.weeks.get(w) else {
-            out.push(format!("Added week {week}{}", if nw.deload { " (deload)" } else { "" }));
+            out.push(format!(
+                "Added week {week}{}",
+                if nw.deload { " (deload)" } else { "" }
+            ));
             continue;
         };
         if ow.deload != nw.deload {
-            out.push(format!("Week {week} {} a deload", if nw.deload { "is now" } else { "is no longer" }));
+            out.push(format!(
+                "Week {week} {} a deload",
+                if nw.deload { "is now" } else { "is no longer" }
+            ));
         }
         for (d, nd) in nw.days.iter().enumerate() {
             match ow.days.get(d) {
                 Some(od) => diff_day(week, od, nd, &mut out),
-                None => out.push(format!("Week {week}: added day “{}” ({} exercises)", nd.name, nd.items.len())),
+                None => out.push(format!(
+                    "Week {week}: added day “{}” ({} exercises)",
+                    nd.name,
+                    nd.items.len()
+                )),
             }
         }
         for od in ow.days.iter().skip(nw.days.len()) {
@@ -130,7 +164,12 @@ pub fn summary(lines: &[String]) -> String {
     if lines.is_empty() {
         return "No changes".to_owned();
     }
-    let mut s = lines.iter().take(SHOWN).cloned().collect::<Vec<_>>().join("\n");
+    let mut s = lines
+        .iter()
+        .take(SHOWN)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join("\n");
     if lines.len() > SHOWN {
         s.push_str(&format!("\n… and {} more changes", lines.len() - SHOWN));
     }

@@ -89,20 +89,37 @@ pub struct ExerciseImportReport {
 }
 
 fn invalid(msg: impl Into<String>) -> AppError {
-    AppError { code: ErrorCode::InvalidFile, message: msg.into(), field: Some("file".into()) }
+    AppError {
+        code: ErrorCode::InvalidFile,
+        message: msg.into(),
+        field: Some("file".into()),
+    }
 }
 
 /// Reads and classifies a file, and maps every entry onto Spotter's vocabulary.
 pub async fn preview(db: &Database, file: &FileUpload) -> Result<ExerciseImportPreview> {
-    let bytes = file.bytes(MAX_FILE_BYTES).map_err(|e| AppError { field: Some("file".into()), ..e })?;
-    let text = std::str::from_utf8(&bytes).map_err(|_| invalid("The file is not UTF-8 text; export it again as JSON"))?;
-    let json: Value = serde_json::from_str(text).map_err(|e| {
-        invalid(format!("The file is not valid JSON (line {}, column {}): it may be cut short", e.line(), e.column()))
+    let bytes = file.bytes(MAX_FILE_BYTES).map_err(|e| AppError {
+        field: Some("file".into()),
+        ..e
     })?;
-    let (format, mut preview) = if let Some(arr) = json.as_array().filter(|a| a.iter().any(is_fedb_entry)) {
+    let text = std::str::from_utf8(&bytes)
+        .map_err(|_| invalid("The file is not UTF-8 text; export it again as JSON"))?;
+    let json: Value = serde_json::from_str(text).map_err(|e| {
+        invalid(format!(
+            "The file is not valid JSON (line {}, column {}): it may be cut short",
+            e.line(),
+            e.column()
+        ))
+    })?;
+    let (format, mut preview) = if let Some(arr) =
+        json.as_array().filter(|a| a.iter().any(is_fedb_entry))
+    {
         (ImportFormat::FreeExerciseDb, parse_fedb(arr))
     } else if is_fedb_entry(&json) {
-        (ImportFormat::FreeExerciseDb, parse_fedb(std::slice::from_ref(&json)))
+        (
+            ImportFormat::FreeExerciseDb,
+            parse_fedb(std::slice::from_ref(&json)),
+        )
     } else if let Some(results) = json.get("results").and_then(Value::as_array) {
         let mut p = parse_wger(results);
         p.partial = json.get("next").is_some_and(|n| !n.is_null());
@@ -121,7 +138,10 @@ pub async fn preview(db: &Database, file: &FileUpload) -> Result<ExerciseImportP
     for mut e in std::mem::take(&mut preview.entries) {
         let key = name_key(&e.exercise.name);
         if seen.contains(&key) {
-            preview.skipped.push(SkippedEntry { name: e.exercise.name, reason: "appears twice in the file".into() });
+            preview.skipped.push(SkippedEntry {
+                name: e.exercise.name,
+                reason: "appears twice in the file".into(),
+            });
             continue;
         }
         seen.push(key.clone());
@@ -140,7 +160,11 @@ pub async fn preview(db: &Database, file: &FileUpload) -> Result<ExerciseImportP
 
 /// Imports the file: new names are added, duplicates follow the decisions (skip by default).
 /// All or nothing.
-pub async fn import(db: &Database, file: &FileUpload, decisions: &[DuplicateDecision]) -> Result<ExerciseImportReport> {
+pub async fn import(
+    db: &Database,
+    file: &FileUpload,
+    decisions: &[DuplicateDecision],
+) -> Result<ExerciseImportReport> {
     let preview = preview(db, file).await?;
     let source = match preview.format {
         ImportFormat::Wger => ExerciseSource::Wger,
@@ -150,14 +174,30 @@ pub async fn import(db: &Database, file: &FileUpload, decisions: &[DuplicateDeci
         ImportFormat::Wger => "wger",
         ImportFormat::FreeExerciseDb => "free-exercise-db",
     };
-    let mut report = ExerciseImportReport { added: 0, merged: 0, skipped: preview.skipped.len() as u32 };
+    let mut report = ExerciseImportReport {
+        added: 0,
+        merged: 0,
+        skipped: preview.skipped.len() as u32,
+    };
     let mut tx = db.pool().begin().await?;
     for e in &preview.entries {
         let action = match &e.duplicate_of {
             None => None,
-            Some(_) => Some(decisions.iter().find(|d| d.source_ref == e.source_ref).map(|d| d.action).unwrap_or(DuplicateAction::Skip)),
+            Some(_) => Some(
+                decisions
+                    .iter()
+                    .find(|d| d.source_ref == e.source_ref)
+                    .map(|d| d.action)
+                    .unwrap_or(DuplicateAction::Skip),
+            ),
         };
-        let from = Provenance { source, library_key: None, source_ref: Some(&e.source_ref), license: &e.license, attribution: &e.attribution };
+        let from = Provenance {
+            source,
+            library_key: None,
+            source_ref: Some(&e.source_ref),
+            license: &e.license,
+            attribution: &e.attribution,
+        };
         match (action, &e.duplicate_of) {
             (None, _) => {
                 exercises::insert(&mut *tx, &e.exercise, &from).await?;
@@ -167,10 +207,12 @@ pub async fn import(db: &Database, file: &FileUpload, decisions: &[DuplicateDeci
             (Some(DuplicateAction::AddSeparately), _) => {
                 let mut input = e.exercise.clone();
                 input.name = format!("{} ({suffix})", input.name);
-                let taken: Option<i64> = sqlx::query_scalar("SELECT 1 FROM exercises WHERE name_key = ? AND deleted_at IS NULL")
-                    .bind(name_key(&input.name))
-                    .fetch_optional(&mut *tx)
-                    .await?;
+                let taken: Option<i64> = sqlx::query_scalar(
+                    "SELECT 1 FROM exercises WHERE name_key = ? AND deleted_at IS NULL",
+                )
+                .bind(name_key(&input.name))
+                .fetch_optional(&mut *tx)
+                .await?;
                 if taken.is_some() {
                     report.skipped += 1;
                     continue;
@@ -199,7 +241,12 @@ async fn merge(tx: &mut sqlx::SqliteConnection, id: &str, e: &ImportedExercise) 
     .await?;
     let primary: Vec<String> = serde_json::from_str(&primary).unwrap_or_default();
     let mut secondary: Vec<String> = serde_json::from_str(&secondary).unwrap_or_default();
-    for m in e.exercise.primary_muscles.iter().chain(&e.exercise.secondary_muscles) {
+    for m in e
+        .exercise
+        .primary_muscles
+        .iter()
+        .chain(&e.exercise.secondary_muscles)
+    {
         if !primary.contains(m) && !secondary.contains(m) {
             secondary.push(m.clone());
         }
@@ -210,9 +257,17 @@ async fn merge(tx: &mut sqlx::SqliteConnection, id: &str, e: &ImportedExercise) 
             equipment.push(q.clone());
         }
     }
-    let instructions = if instructions.trim().is_empty() { e.exercise.instructions.clone() } else { instructions };
+    let instructions = if instructions.trim().is_empty() {
+        e.exercise.instructions.clone()
+    } else {
+        instructions
+    };
     let note = format!("Merged with {}", e.attribution);
-    let attribution = if attribution.is_empty() { note } else { format!("{attribution}; {note}") };
+    let attribution = if attribution.is_empty() {
+        note
+    } else {
+        format!("{attribution}; {note}")
+    };
     sqlx::query("UPDATE exercises SET secondary_muscles = ?, equipment = ?, instructions = ?, attribution = ?, updated_at = ? WHERE id = ?")
         .bind(serde_json::to_string(&secondary).unwrap_or_else(|_| "[]".into()))
         .bind(serde_json::to_string(&equipment).unwrap_or_else(|_| "[]".into()))
@@ -226,11 +281,14 @@ async fn merge(tx: &mut sqlx::SqliteConnection, id: &str, e: &ImportedExercise) 
 }
 
 fn is_fedb_entry(v: &Value) -> bool {
-    v.get("primaryMuscles").is_some_and(Value::is_array) && v.get("name").is_some_and(Value::is_string)
+    v.get("primaryMuscles").is_some_and(Value::is_array)
+        && v.get("name").is_some_and(Value::is_string)
 }
 
 fn is_wger_entry(v: &Value) -> bool {
-    v.get("uuid").is_some() && (v.get("translations").is_some_and(Value::is_array) || v.get("exercises").is_some_and(Value::is_array))
+    v.get("uuid").is_some()
+        && (v.get("translations").is_some_and(Value::is_array)
+            || v.get("exercises").is_some_and(Value::is_array))
 }
 
 fn str_of<'a>(v: &'a Value, key: &str) -> &'a str {
@@ -289,13 +347,37 @@ fn infer_pattern(name: &str, category: &str, isolation: bool) -> (String, bool) 
         Some("lunge")
     } else if has(&["squat"]) {
         Some("squat")
-    } else if has(&["deadlift", "rdl", "good morning", "swing", "clean", "snatch", "hip thrust", "bridge"]) {
+    } else if has(&[
+        "deadlift",
+        "rdl",
+        "good morning",
+        "swing",
+        "clean",
+        "snatch",
+        "hip thrust",
+        "bridge",
+    ]) {
         Some("hinge")
     } else if has(&["overhead", "shoulder press", "military press", "handstand"]) {
         Some("vertical_push")
-    } else if has(&["bench", "push-up", "push up", "pushup", "chest press", "dip"]) {
+    } else if has(&[
+        "bench",
+        "push-up",
+        "push up",
+        "pushup",
+        "chest press",
+        "dip",
+    ]) {
         Some("horizontal_push")
-    } else if has(&["pulldown", "pull-down", "pull-up", "pull up", "pullup", "chin-up", "chin up"]) {
+    } else if has(&[
+        "pulldown",
+        "pull-down",
+        "pull-up",
+        "pull up",
+        "pullup",
+        "chin-up",
+        "chin up",
+    ]) {
         Some("vertical_pull")
     } else if has(&["row"]) {
         Some("horizontal_pull")
@@ -334,7 +416,13 @@ fn infer_pattern(name: &str, category: &str, isolation: bool) -> (String, bool) 
 
 fn finish(mut e: ImportedExercise, skipped: &mut Vec<SkippedEntry>) -> Option<ImportedExercise> {
     if e.exercise.instructions.chars().count() > exercises::MAX_INSTRUCTIONS_CHARS {
-        e.exercise.instructions = e.exercise.instructions.chars().take(exercises::MAX_INSTRUCTIONS_CHARS - 1).collect::<String>() + "…";
+        e.exercise.instructions = e
+            .exercise
+            .instructions
+            .chars()
+            .take(exercises::MAX_INSTRUCTIONS_CHARS - 1)
+            .collect::<String>()
+            + "…";
     }
     match validate(&e.exercise) {
         Ok(v) => {
@@ -342,7 +430,10 @@ fn finish(mut e: ImportedExercise, skipped: &mut Vec<SkippedEntry>) -> Option<Im
             Some(e)
         }
         Err(err) => {
-            skipped.push(SkippedEntry { name: e.exercise.name.clone(), reason: err.message });
+            skipped.push(SkippedEntry {
+                name: e.exercise.name.clone(),
+                reason: err.message,
+            });
             None
         }
     }
@@ -354,44 +445,90 @@ fn parse_fedb(entries: &[Value]) -> ExerciseImportPreview {
     for v in entries {
         let name = str_of(v, "name").trim().to_owned();
         if name.is_empty() {
-            skipped.push(SkippedEntry { name: "(no name)".into(), reason: "the entry has no name".into() });
+            skipped.push(SkippedEntry {
+                name: "(no name)".into(),
+                reason: "the entry has no name".into(),
+            });
             continue;
         }
         let list = |key: &str| -> Vec<String> {
-            v.get(key).and_then(Value::as_array).map(|a| a.iter().filter_map(Value::as_str).filter_map(fedb_muscle).map(str::to_owned).collect()).unwrap_or_default()
+            v.get(key)
+                .and_then(Value::as_array)
+                .map(|a| {
+                    a.iter()
+                        .filter_map(Value::as_str)
+                        .filter_map(fedb_muscle)
+                        .map(str::to_owned)
+                        .collect()
+                })
+                .unwrap_or_default()
         };
         let mut primary = list("primaryMuscles");
         primary.truncate(3);
-        let secondary: Vec<String> = list("secondaryMuscles").into_iter().filter(|m| !primary.contains(m)).take(4).collect();
+        let secondary: Vec<String> = list("secondaryMuscles")
+            .into_iter()
+            .filter(|m| !primary.contains(m))
+            .take(4)
+            .collect();
         let mut notes = Vec::new();
         let equipment_raw = str_of(v, "equipment");
         let equipment = match equipment_word(equipment_raw) {
             Some(e) => vec![e.to_owned()],
             None if equipment_raw.is_empty() => vec![],
             None => {
-                notes.push(format!("equipment “{equipment_raw}” has no match; set as bodyweight"));
+                notes.push(format!(
+                    "equipment “{equipment_raw}” has no match; set as bodyweight"
+                ));
                 vec![]
             }
         };
-        let (pattern, guessed) = infer_pattern(&name, str_of(v, "category"), str_of(v, "mechanic") == "isolation");
+        let (pattern, guessed) = infer_pattern(
+            &name,
+            str_of(v, "category"),
+            str_of(v, "mechanic") == "isolation",
+        );
         if guessed {
-            notes.push(format!("movement pattern guessed from the category “{}”", str_of(v, "category")));
+            notes.push(format!(
+                "movement pattern guessed from the category “{}”",
+                str_of(v, "category")
+            ));
         }
         let difficulty = match str_of(v, "level") {
             "beginner" => "beginner",
             "expert" => "advanced",
             _ => "intermediate",
         };
-        let instructions = v.get("instructions").and_then(Value::as_array).map(|a| a.iter().filter_map(Value::as_str).map(str::trim).collect::<Vec<_>>().join("\n")).unwrap_or_default();
+        let instructions = v
+            .get("instructions")
+            .and_then(Value::as_array)
+            .map(|a| {
+                a.iter()
+                    .filter_map(Value::as_str)
+                    .map(str::trim)
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            })
+            .unwrap_or_default();
         let source_ref = match str_of(v, "id") {
             "" => name.clone(),
             id => id.to_owned(),
         };
         let e = ImportedExercise {
             source_ref,
-            exercise: ExerciseInput { name, primary_muscles: primary, secondary_muscles: secondary, equipment, pattern, difficulty: difficulty.into(), instructions, cautions: vec![] },
+            exercise: ExerciseInput {
+                name,
+                primary_muscles: primary,
+                secondary_muscles: secondary,
+                equipment,
+                pattern,
+                difficulty: difficulty.into(),
+                instructions,
+                cautions: vec![],
+            },
             license: "Unlicense".into(),
-            attribution: "free-exercise-db (github.com/yuhonas/free-exercise-db), public domain (Unlicense)".into(),
+            attribution:
+                "free-exercise-db (github.com/yuhonas/free-exercise-db), public domain (Unlicense)"
+                    .into(),
             duplicate_of: None,
             notes,
         };
@@ -399,7 +536,12 @@ fn parse_fedb(entries: &[Value]) -> ExerciseImportPreview {
             out.push(e);
         }
     }
-    ExerciseImportPreview { format: ImportFormat::FreeExerciseDb, entries: out, skipped, partial: false }
+    ExerciseImportPreview {
+        format: ImportFormat::FreeExerciseDb,
+        entries: out,
+        skipped,
+        partial: false,
+    }
 }
 
 fn wger_muscle(m: &Value) -> Option<&'static str> {
@@ -421,17 +563,36 @@ fn wger_muscle(m: &Value) -> Option<&'static str> {
     };
     by_id.or_else(|| {
         let text = format!("{} {}", str_of(m, "name_en"), str_of(m, "name")).to_lowercase();
-        [("bicep", "biceps"), ("tricep", "triceps"), ("quad", "quadriceps"), ("hamstring", "hamstrings"), ("glute", "glutes"), ("calf", "calves"), ("calves", "calves"), ("chest", "chest"), ("shoulder", "shoulders"), ("lat", "lats"), ("abs", "abs"), ("trap", "traps")]
-            .iter()
-            .find(|(w, _)| text.contains(w))
-            .map(|(_, s)| *s)
+        [
+            ("bicep", "biceps"),
+            ("tricep", "triceps"),
+            ("quad", "quadriceps"),
+            ("hamstring", "hamstrings"),
+            ("glute", "glutes"),
+            ("calf", "calves"),
+            ("calves", "calves"),
+            ("chest", "chest"),
+            ("shoulder", "shoulders"),
+            ("lat", "lats"),
+            ("abs", "abs"),
+            ("trap", "traps"),
+        ]
+        .iter()
+        .find(|(w, _)| text.contains(w))
+        .map(|(_, s)| *s)
     })
 }
 
 fn wger_license(id: Option<i64>) -> Option<(&'static str, &'static str)> {
     match id {
-        Some(1) => Some(("CC-BY-SA 3", "https://creativecommons.org/licenses/by-sa/3.0/")),
-        Some(2) => Some(("CC-BY-SA 4", "https://creativecommons.org/licenses/by-sa/4.0/")),
+        Some(1) => Some((
+            "CC-BY-SA 3",
+            "https://creativecommons.org/licenses/by-sa/3.0/",
+        )),
+        Some(2) => Some((
+            "CC-BY-SA 4",
+            "https://creativecommons.org/licenses/by-sa/4.0/",
+        )),
         Some(3) => Some(("CC0", "https://creativecommons.org/publicdomain/zero/1.0/")),
         Some(4) => Some(("CC-BY 4", "https://creativecommons.org/licenses/by/4.0/")),
         _ => None,
@@ -442,10 +603,29 @@ fn parse_wger(results: &[Value]) -> ExerciseImportPreview {
     let mut out = Vec::new();
     let mut skipped = Vec::new();
     for v in results {
-        let translations = v.get("translations").or_else(|| v.get("exercises")).and_then(Value::as_array).cloned().unwrap_or_default();
-        let Some(en) = translations.iter().find(|t| t.get("language").and_then(Value::as_i64) == Some(WGER_ENGLISH)) else {
-            let name = translations.first().map(|t| str_of(t, "name").to_owned()).unwrap_or_else(|| format!("wger exercise {}", v.get("id").cloned().unwrap_or(Value::Null)));
-            skipped.push(SkippedEntry { name, reason: "no English name in the file".into() });
+        let translations = v
+            .get("translations")
+            .or_else(|| v.get("exercises"))
+            .and_then(Value::as_array)
+            .cloned()
+            .unwrap_or_default();
+        let Some(en) = translations
+            .iter()
+            .find(|t| t.get("language").and_then(Value::as_i64) == Some(WGER_ENGLISH))
+        else {
+            let name = translations
+                .first()
+                .map(|t| str_of(t, "name").to_owned())
+                .unwrap_or_else(|| {
+                    format!(
+                        "wger exercise {}",
+                        v.get("id").cloned().unwrap_or(Value::Null)
+                    )
+                });
+            skipped.push(SkippedEntry {
+                name,
+                reason: "no English name in the file".into(),
+            });
             continue;
         };
         let name = str_of(en, "name").trim().to_owned();
@@ -461,7 +641,10 @@ fn parse_wger(results: &[Value]) -> ExerciseImportPreview {
             out
         };
         let mut primary = muscles("muscles");
-        let mut secondary: Vec<String> = muscles("muscles_secondary").into_iter().filter(|m| !primary.contains(m)).collect();
+        let mut secondary: Vec<String> = muscles("muscles_secondary")
+            .into_iter()
+            .filter(|m| !primary.contains(m))
+            .collect();
         primary.truncate(3);
         secondary.truncate(4);
         let mut notes = Vec::new();
@@ -472,7 +655,12 @@ fn parse_wger(results: &[Value]) -> ExerciseImportPreview {
             }
         }
         let mut equipment = Vec::new();
-        for q in v.get("equipment").and_then(Value::as_array).into_iter().flatten() {
+        for q in v
+            .get("equipment")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
             match equipment_word(str_of(q, "name")) {
                 Some(e) if !equipment.contains(&e.to_owned()) => equipment.push(e.to_owned()),
                 Some(_) => {}
@@ -482,24 +670,50 @@ fn parse_wger(results: &[Value]) -> ExerciseImportPreview {
         let category = v.get("category").map(|c| str_of(c, "name")).unwrap_or("");
         let (pattern, guessed) = infer_pattern(&name, category, false);
         if guessed {
-            notes.push(format!("movement pattern guessed from the category “{category}”"));
+            notes.push(format!(
+                "movement pattern guessed from the category “{category}”"
+            ));
         }
         notes.push("difficulty not in wger; set to intermediate".into());
         let ex_license = v.get("license");
         let (short, url) = wger_license(en.get("license").and_then(Value::as_i64))
             .map(|(s, u)| (s.to_owned(), u.to_owned()))
-            .unwrap_or_else(|| (ex_license.map(|l| str_of(l, "short_name").to_owned()).unwrap_or_default(), ex_license.map(|l| str_of(l, "url").to_owned()).unwrap_or_default()));
+            .unwrap_or_else(|| {
+                (
+                    ex_license
+                        .map(|l| str_of(l, "short_name").to_owned())
+                        .unwrap_or_default(),
+                    ex_license
+                        .map(|l| str_of(l, "url").to_owned())
+                        .unwrap_or_default(),
+                )
+            });
         let text_author = str_of(en, "license_author");
         let data_author = str_of(v, "license_author");
         let attribution = format!(
             "“{name}” by {}{} — wger.de, {short}{}",
-            if text_author.is_empty() { "wger contributors" } else { text_author },
-            if data_author.is_empty() || data_author == text_author { String::new() } else { format!(" (exercise data: {data_author})") },
-            if url.is_empty() { String::new() } else { format!(", {url}") },
+            if text_author.is_empty() {
+                "wger contributors"
+            } else {
+                text_author
+            },
+            if data_author.is_empty() || data_author == text_author {
+                String::new()
+            } else {
+                format!(" (exercise data: {data_author})")
+            },
+            if url.is_empty() {
+                String::new()
+            } else {
+                format!(", {url}")
+            },
         );
         let source_ref = match v.get("uuid").and_then(Value::as_str) {
             Some(u) => u.to_owned(),
-            None => v.get("id").map(|i| i.to_string()).unwrap_or_else(|| name.clone()),
+            None => v
+                .get("id")
+                .map(|i| i.to_string())
+                .unwrap_or_else(|| name.clone()),
         };
         let e = ImportedExercise {
             source_ref,
@@ -522,7 +736,12 @@ fn parse_wger(results: &[Value]) -> ExerciseImportPreview {
             out.push(e);
         }
     }
-    ExerciseImportPreview { format: ImportFormat::Wger, entries: out, skipped, partial: false }
+    ExerciseImportPreview {
+        format: ImportFormat::Wger,
+        entries: out,
+        skipped,
+        partial: false,
+    }
 }
 
 /// wger descriptions are HTML: list items become lines, tags go, entities are decoded.
@@ -536,7 +755,11 @@ pub fn html_to_text(html: &str) -> String {
             break;
         };
         let tag = rest[start + 1..start + end].trim().to_lowercase();
-        let name: String = tag.trim_start_matches('/').chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
+        let name: String = tag
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect();
         match (tag.starts_with('/'), name.as_str()) {
             (false, "li") => out.push_str("\n- "),
             (_, "br") | (true, "p") | (true, "ol") | (true, "ul") | (false, "p") => out.push('\n'),
@@ -576,7 +799,9 @@ fn decode_entities(s: &str) -> String {
             "ndash" => Some('–'),
             "mdash" => Some('—'),
             "hellip" => Some('…'),
-            _ if ent.starts_with("#x") => u32::from_str_radix(&ent[2..], 16).ok().and_then(char::from_u32),
+            _ if ent.starts_with("#x") => u32::from_str_radix(&ent[2..], 16)
+                .ok()
+                .and_then(char::from_u32),
             _ if ent.starts_with('#') => ent[1..].parse().ok().and_then(char::from_u32),
             _ => None,
         };

@@ -142,7 +142,12 @@ pub fn library() -> Result<Vec<(String, ExerciseInput)>> {
         .collect())
 }
 
-fn clean_list(field: &str, list: &[String], known: fn(&str) -> bool, what: &str) -> Result<Vec<String>> {
+fn clean_list(
+    field: &str,
+    list: &[String],
+    known: fn(&str) -> bool,
+    what: &str,
+) -> Result<Vec<String>> {
     let mut out: Vec<String> = Vec::new();
     for raw in list {
         let w = raw.trim().to_lowercase();
@@ -150,7 +155,10 @@ fn clean_list(field: &str, list: &[String], known: fn(&str) -> bool, what: &str)
             continue;
         }
         if !known(&w) {
-            return Err(AppError::validation(field, format!("'{}' is not a known {what}", raw.trim())));
+            return Err(AppError::validation(
+                field,
+                format!("'{}' is not a known {what}", raw.trim()),
+            ));
         }
         if !out.contains(&w) {
             out.push(w);
@@ -166,27 +174,54 @@ pub fn validate(input: &ExerciseInput) -> Result<ExerciseInput> {
         return Err(AppError::validation("name", "Name is required"));
     }
     if name.chars().count() > MAX_NAME_CHARS {
-        return Err(AppError::validation("name", format!("Name is longer than {MAX_NAME_CHARS} characters")));
+        return Err(AppError::validation(
+            "name",
+            format!("Name is longer than {MAX_NAME_CHARS} characters"),
+        ));
     }
-    let primary = clean_list("primaryMuscles", &input.primary_muscles, vocab::is_muscle, "muscle")?;
+    let primary = clean_list(
+        "primaryMuscles",
+        &input.primary_muscles,
+        vocab::is_muscle,
+        "muscle",
+    )?;
     if primary.is_empty() {
-        return Err(AppError::validation("primaryMuscles", "Choose at least one primary muscle"));
+        return Err(AppError::validation(
+            "primaryMuscles",
+            "Choose at least one primary muscle",
+        ));
     }
-    let secondary: Vec<String> = clean_list("secondaryMuscles", &input.secondary_muscles, vocab::is_muscle, "muscle")?
-        .into_iter()
-        .filter(|m| !primary.contains(m))
-        .collect();
-    let mut equipment = clean_list("equipment", &input.equipment, vocab::is_equipment, "piece of equipment")?;
+    let secondary: Vec<String> = clean_list(
+        "secondaryMuscles",
+        &input.secondary_muscles,
+        vocab::is_muscle,
+        "muscle",
+    )?
+    .into_iter()
+    .filter(|m| !primary.contains(m))
+    .collect();
+    let mut equipment = clean_list(
+        "equipment",
+        &input.equipment,
+        vocab::is_equipment,
+        "piece of equipment",
+    )?;
     if equipment.is_empty() {
         equipment.push("bodyweight".into());
     }
     let pattern = input.pattern.trim().to_lowercase();
     if !vocab::is_pattern(&pattern) {
-        return Err(AppError::validation("pattern", format!("Choose a movement pattern ({})", vocab::PATTERNS.join(", "))));
+        return Err(AppError::validation(
+            "pattern",
+            format!("Choose a movement pattern ({})", vocab::PATTERNS.join(", ")),
+        ));
     }
     let difficulty = input.difficulty.trim().to_lowercase();
     if !vocab::is_difficulty(&difficulty) {
-        return Err(AppError::validation("difficulty", "Difficulty is beginner, intermediate or advanced"));
+        return Err(AppError::validation(
+            "difficulty",
+            "Difficulty is beginner, intermediate or advanced",
+        ));
     }
     let instructions = input.instructions.trim().to_owned();
     if instructions.chars().count() > MAX_INSTRUCTIONS_CHARS {
@@ -203,10 +238,20 @@ pub fn validate(input: &ExerciseInput) -> Result<ExerciseInput> {
             continue;
         }
         if !BODY_AREAS.contains(&area.as_str()) {
-            return Err(AppError::validation("cautions", format!("'{}' is not a body area ({})", c.area, BODY_AREAS.join(", "))));
+            return Err(AppError::validation(
+                "cautions",
+                format!(
+                    "'{}' is not a body area ({})",
+                    c.area,
+                    BODY_AREAS.join(", ")
+                ),
+            ));
         }
         if text.is_empty() || text.chars().count() > 500 {
-            return Err(AppError::validation("cautions", "Each caution needs a short text (up to 500 characters)"));
+            return Err(AppError::validation(
+                "cautions",
+                "Each caution needs a short text (up to 500 characters)",
+            ));
         }
         cautions.push(Caution { area, text });
     }
@@ -222,7 +267,8 @@ pub fn validate(input: &ExerciseInput) -> Result<ExerciseInput> {
     })
 }
 
-const COLUMNS: &str = "id, name, primary_muscles, secondary_muscles, equipment, pattern, difficulty, \
+const COLUMNS: &str =
+    "id, name, primary_muscles, secondary_muscles, equipment, pattern, difficulty, \
                        instructions, cautions, source, source_ref, license, attribution, hidden";
 
 #[derive(FromRow)]
@@ -316,19 +362,21 @@ where
 /// Returns how many were added. Cheap when nothing is missing: one query.
 pub async fn ensure_library(db: &Database) -> Result<usize> {
     let entries = library()?;
-    let have: i64 = sqlx::query_scalar("SELECT count(*) FROM exercises WHERE library_key IS NOT NULL")
-        .fetch_one(db.pool())
-        .await?;
+    let have: i64 =
+        sqlx::query_scalar("SELECT count(*) FROM exercises WHERE library_key IS NOT NULL")
+            .fetch_one(db.pool())
+            .await?;
     if have as usize >= entries.len() {
         return Ok(0);
     }
     let mut tx = db.pool().begin().await?;
     let mut added = 0;
     for (key, input) in &entries {
-        let exists: Option<i64> = sqlx::query_scalar("SELECT 1 FROM exercises WHERE library_key = ?")
-            .bind(key)
-            .fetch_optional(&mut *tx)
-            .await?;
+        let exists: Option<i64> =
+            sqlx::query_scalar("SELECT 1 FROM exercises WHERE library_key = ?")
+                .bind(key)
+                .fetch_optional(&mut *tx)
+                .await?;
         if exists.is_some() {
             continue;
         }
@@ -368,7 +416,10 @@ pub async fn list(db: &Database, q: &ExerciseQuery) -> Result<Vec<Exercise>> {
     }
     for word in name_key(q.search.as_deref().unwrap_or("")).split_whitespace() {
         sql.push_str(" AND name_key LIKE ? ESCAPE '\\'");
-        let escaped = word.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+        let escaped = word
+            .replace('\\', "\\\\")
+            .replace('%', "\\%")
+            .replace('_', "\\_");
         binds.push(format!("%{escaped}%"));
     }
     if let Some(m) = q.muscle.as_deref().filter(|m| !m.is_empty()) {
@@ -389,7 +440,12 @@ pub async fn list(db: &Database, q: &ExerciseQuery) -> Result<Vec<Exercise>> {
     for b in &binds {
         query = query.bind(b);
     }
-    Ok(query.fetch_all(db.pool()).await?.into_iter().map(Exercise::from).collect())
+    Ok(query
+        .fetch_all(db.pool())
+        .await?
+        .into_iter()
+        .map(Exercise::from)
+        .collect())
 }
 
 async fn ensure_unique_name(db: &Database, name: &str, except: Option<&str>) -> Result<()> {
@@ -401,7 +457,10 @@ async fn ensure_unique_name(db: &Database, name: &str, except: Option<&str>) -> 
     .fetch_optional(db.pool())
     .await?;
     match other {
-        Some(n) => Err(AppError::validation("name", format!("The library already has “{n}”"))),
+        Some(n) => Err(AppError::validation(
+            "name",
+            format!("The library already has “{n}”"),
+        )),
         None => Ok(()),
     }
 }
@@ -457,7 +516,10 @@ pub async fn set_hidden(db: &Database, id: &str, hidden: bool) -> Result<Exercis
 }
 
 /// Names of exercises by id, for labels in plans, logs and PDFs.
-pub async fn names(db: &Database, ids: &[String]) -> Result<std::collections::HashMap<String, String>> {
+pub async fn names(
+    db: &Database,
+    ids: &[String],
+) -> Result<std::collections::HashMap<String, String>> {
     let json_ids = json(&ids);
     let rows: Vec<(String, String)> = sqlx::query_as(
         "SELECT id, name FROM exercises WHERE id IN (SELECT value FROM json_each(?))",

@@ -120,10 +120,16 @@ pub struct WorkoutLogSummary {
 fn check_date(raw: &str) -> Result<String> {
     let d = parse_date("performedOn", raw)?;
     if d > today_utc() + chrono::Duration::days(1) {
-        return Err(AppError::validation("performedOn", "A workout cannot be logged for a future date"));
+        return Err(AppError::validation(
+            "performedOn",
+            "A workout cannot be logged for a future date",
+        ));
     }
     if d.year() < 1900 {
-        return Err(AppError::validation("performedOn", "The date is before 1900"));
+        return Err(AppError::validation(
+            "performedOn",
+            "The date is before 1900",
+        ));
     }
     Ok(d.format("%Y-%m-%d").to_string())
 }
@@ -131,14 +137,23 @@ fn check_date(raw: &str) -> Result<String> {
 fn check_set(i: usize, s: &WorkoutSetInput) -> Result<()> {
     let row = |m: String| format!("Set {}: {m}", i + 1);
     if s.reps > MAX_REPS {
-        return Err(AppError::validation("reps", row(format!("reps are 0 to {MAX_REPS}"))));
+        return Err(AppError::validation(
+            "reps",
+            row(format!("reps are 0 to {MAX_REPS}")),
+        ));
     }
     if !s.load_kg.is_finite() || !(0.0..=MAX_LOAD_KG).contains(&s.load_kg) {
-        return Err(AppError::validation("loadKg", row(format!("a load is 0 to {MAX_LOAD_KG} kg"))));
+        return Err(AppError::validation(
+            "loadKg",
+            row(format!("a load is 0 to {MAX_LOAD_KG} kg")),
+        ));
     }
     if let Some(r) = s.rpe {
         if !r.is_finite() || !(1.0..=10.0).contains(&r) {
-            return Err(AppError::validation("rpe", row("RPE is between 1 and 10".into())));
+            return Err(AppError::validation(
+                "rpe",
+                row("RPE is between 1 and 10".into()),
+            ));
         }
     }
     Ok(())
@@ -164,34 +179,68 @@ async fn check(db: &Database, input: &WorkoutLogInput) -> Result<CheckedLog> {
         return Err(AppError::validation("sets", "Log at least one set"));
     }
     if input.sets.len() > MAX_SETS_PER_LOG {
-        return Err(AppError::validation("sets", format!("A workout has at most {MAX_SETS_PER_LOG} sets")));
+        return Err(AppError::validation(
+            "sets",
+            format!("A workout has at most {MAX_SETS_PER_LOG} sets"),
+        ));
     }
     for (i, s) in input.sets.iter().enumerate() {
         check_set(i, s)?;
     }
     let ids: Vec<String> = input.sets.iter().map(|s| s.exercise_id.clone()).collect();
     let names = super::exercises::names(db, &ids).await?;
-    if let Some((i, _)) = input.sets.iter().enumerate().find(|(_, s)| !names.contains_key(&s.exercise_id)) {
-        return Err(AppError::validation("exerciseId", format!("Set {}: that exercise is not in the library", i + 1)));
+    if let Some((i, _)) = input
+        .sets
+        .iter()
+        .enumerate()
+        .find(|(_, s)| !names.contains_key(&s.exercise_id))
+    {
+        return Err(AppError::validation(
+            "exerciseId",
+            format!("Set {}: that exercise is not in the library", i + 1),
+        ));
     }
     let notes = input.notes.trim().to_owned();
     if notes.chars().count() > 4_000 {
-        return Err(AppError::validation("notes", "Workout notes are at most 4000 characters"));
+        return Err(AppError::validation(
+            "notes",
+            "Workout notes are at most 4000 characters",
+        ));
     }
     let plan = match input.plan_id.as_deref().filter(|p| !p.is_empty()) {
         None => None,
         Some(pid) => {
-            let plan = super::plans::get(db, pid).await.map_err(|_| AppError::validation("planId", "That plan does not exist"))?;
+            let plan = super::plans::get(db, pid)
+                .await
+                .map_err(|_| AppError::validation("planId", "That plan does not exist"))?;
             if plan.client_id.as_deref() != Some(client.id.as_str()) {
-                return Err(AppError::validation("planId", "That plan is not assigned to this client"));
+                return Err(AppError::validation(
+                    "planId",
+                    "That plan is not assigned to this client",
+                ));
             }
-            let week = input.week.ok_or_else(|| AppError::validation("week", "Say which week of the plan this is"))?;
-            let day = input.day_index.ok_or_else(|| AppError::validation("dayIndex", "Say which day of the plan this is"))?;
-            let Some(w) = plan.body.weeks.get(week.saturating_sub(1) as usize).filter(|_| week >= 1) else {
-                return Err(AppError::validation("week", format!("The plan has {} weeks", plan.body.weeks.len())));
+            let week = input.week.ok_or_else(|| {
+                AppError::validation("week", "Say which week of the plan this is")
+            })?;
+            let day = input.day_index.ok_or_else(|| {
+                AppError::validation("dayIndex", "Say which day of the plan this is")
+            })?;
+            let Some(w) = plan
+                .body
+                .weeks
+                .get(week.saturating_sub(1) as usize)
+                .filter(|_| week >= 1)
+            else {
+                return Err(AppError::validation(
+                    "week",
+                    format!("The plan has {} weeks", plan.body.weeks.len()),
+                ));
             };
             if w.days.get(day as usize).is_none() {
-                return Err(AppError::validation("dayIndex", format!("Week {week} has {} days", w.days.len())));
+                return Err(AppError::validation(
+                    "dayIndex",
+                    format!("Week {week} has {} days", w.days.len()),
+                ));
             }
             Some((plan.id, plan.version))
         }
@@ -209,7 +258,10 @@ async fn check(db: &Database, input: &WorkoutLogInput) -> Result<CheckedLog> {
             .fetch_optional(db.pool())
             .await?;
             if booked.is_none() {
-                return Err(AppError::validation("sessionId", "That session is not one of this client's"));
+                return Err(AppError::validation(
+                    "sessionId",
+                    "That session is not one of this client's",
+                ));
             }
             Some(sid)
         }
@@ -278,7 +330,10 @@ pub async fn create(db: &Database, input: &WorkoutLogInput) -> Result<LogSaved> 
     insert_sets(&mut tx, &id, &c).await?;
     let records = records_set_by(&mut tx, &id).await?;
     tx.commit().await?;
-    Ok(LogSaved { log: get(db, &id).await?, records })
+    Ok(LogSaved {
+        log: get(db, &id).await?,
+        records,
+    })
 }
 
 /// Replaces a log's content: its old sets are tombstoned and the new ones written.
@@ -286,7 +341,10 @@ pub async fn update(db: &Database, id: &str, input: &WorkoutLogInput) -> Result<
     let current = get(db, id).await?;
     let c = check(db, input).await?;
     if c.client_id != current.client_id {
-        return Err(AppError::validation("clientId", "A workout cannot move to another client"));
+        return Err(AppError::validation(
+            "clientId",
+            "A workout cannot move to another client",
+        ));
     }
     let now = now_utc();
     let mut tx = db.pool().begin().await?;
@@ -313,7 +371,10 @@ pub async fn update(db: &Database, id: &str, input: &WorkoutLogInput) -> Result<
     insert_sets(&mut tx, &current.id, &c).await?;
     let records = records_set_by(&mut tx, &current.id).await?;
     tx.commit().await?;
-    Ok(LogSaved { log: get(db, &current.id).await?, records })
+    Ok(LogSaved {
+        log: get(db, &current.id).await?,
+        records,
+    })
 }
 
 pub async fn delete(db: &Database, id: &str) -> Result<()> {
@@ -337,7 +398,18 @@ pub async fn delete(db: &Database, id: &str) -> Result<()> {
 
 pub async fn get(db: &Database, id: &str) -> Result<WorkoutLog> {
     let id = parse_id("logId", id)?;
-    type Row = (String, String, String, Option<String>, Option<String>, Option<i64>, Option<i64>, Option<i64>, Option<String>, String);
+    type Row = (
+        String,
+        String,
+        String,
+        Option<String>,
+        Option<String>,
+        Option<i64>,
+        Option<i64>,
+        Option<i64>,
+        Option<String>,
+        String,
+    );
     let r: Row = sqlx::query_as(
         "SELECT l.id, l.client_id, l.performed_on, l.plan_id, p.name, l.plan_version, l.week, l.day_index, l.session_id, l.notes
          FROM workout_logs l LEFT JOIN plans p ON p.id = l.plan_id WHERE l.id = ? AND l.deleted_at IS NULL",
@@ -346,7 +418,16 @@ pub async fn get(db: &Database, id: &str) -> Result<WorkoutLog> {
     .fetch_optional(db.pool())
     .await?
     .ok_or_else(|| AppError::not_found("workout"))?;
-    type SetRow = (String, String, String, Option<i64>, i64, f64, Option<f64>, Option<f64>);
+    type SetRow = (
+        String,
+        String,
+        String,
+        Option<i64>,
+        i64,
+        f64,
+        Option<f64>,
+        Option<f64>,
+    );
     let sets: Vec<SetRow> = sqlx::query_as(
         "SELECT s.id, s.exercise_id, coalesce(e.name, '?'), s.item_index, s.reps, s.load_kg, s.rpe, s.e1rm_kg
          FROM workout_sets s LEFT JOIN exercises e ON e.id = s.exercise_id
@@ -385,7 +466,16 @@ pub async fn get(db: &Database, id: &str) -> Result<WorkoutLog> {
 /// A client's workouts, newest first.
 pub async fn list(db: &Database, client_id: &str, limit: u32) -> Result<Vec<WorkoutLogSummary>> {
     let client = parse_id("clientId", client_id)?;
-    type Row = (String, String, Option<String>, Option<i64>, Option<i64>, i64, i64, f64);
+    type Row = (
+        String,
+        String,
+        Option<String>,
+        Option<i64>,
+        Option<i64>,
+        i64,
+        i64,
+        f64,
+    );
     let rows: Vec<Row> = sqlx::query_as(
         "SELECT l.id, l.performed_on, p.name, l.week, l.day_index,
                 (SELECT count(DISTINCT exercise_id) FROM workout_sets s WHERE s.log_id = l.id AND s.deleted_at IS NULL),
@@ -416,7 +506,12 @@ pub async fn list(db: &Database, client_id: &str, limit: u32) -> Result<Vec<Work
 /// Sets to start a log from: each prescription of the plan day, set by set, with its
 /// target reps and a load — the prescribed kg, or a % of 1RM worked out from the client's
 /// best estimate, or else what they last lifted.
-pub async fn prefill(db: &Database, plan_id: &str, week: u32, day_index: u32) -> Result<Vec<WorkoutSetInput>> {
+pub async fn prefill(
+    db: &Database,
+    plan_id: &str,
+    week: u32,
+    day_index: u32,
+) -> Result<Vec<WorkoutSetInput>> {
     let plan = super::plans::get(db, plan_id).await?;
     let day = plan
         .body
@@ -491,11 +586,25 @@ async fn records_set_by(tx: &mut SqliteConnection, log_id: &str) -> Result<Vec<R
     for (ex, name, best, prev_best, volume, prev_volume) in rows {
         if let Some(best) = best {
             if prev_best.is_none_or(|p| best > p + 1e-9) {
-                hits.push(RecordHit { exercise_id: ex.clone(), exercise_name: name.clone(), kind: RecordKind::EstimatedOneRm, value: best, load_kg: None, previous: prev_best });
+                hits.push(RecordHit {
+                    exercise_id: ex.clone(),
+                    exercise_name: name.clone(),
+                    kind: RecordKind::EstimatedOneRm,
+                    value: best,
+                    load_kg: None,
+                    previous: prev_best,
+                });
             }
         }
         if volume > 0.0 && prev_volume.is_some_and(|p| volume > p + 1e-9) {
-            hits.push(RecordHit { exercise_id: ex.clone(), exercise_name: name.clone(), kind: RecordKind::Volume, value: volume, load_kg: None, previous: prev_volume });
+            hits.push(RecordHit {
+                exercise_id: ex.clone(),
+                exercise_name: name.clone(),
+                kind: RecordKind::Volume,
+                value: volume,
+                load_kg: None,
+                previous: prev_volume,
+            });
         }
     }
     // Rep records: more reps than any earlier set at the same load or heavier (not the first time).
@@ -519,7 +628,14 @@ async fn records_set_by(tx: &mut SqliteConnection, log_id: &str) -> Result<Vec<R
         if let Some(prev) = prev {
             if reps > prev {
                 seen.push(ex.clone());
-                hits.push(RecordHit { exercise_id: ex, exercise_name: name, kind: RecordKind::Reps, value: reps as f64, load_kg: Some(load), previous: Some(prev as f64) });
+                hits.push(RecordHit {
+                    exercise_id: ex,
+                    exercise_name: name,
+                    kind: RecordKind::Reps,
+                    value: reps as f64,
+                    load_kg: Some(load),
+                    previous: Some(prev as f64),
+                });
             }
         }
     }

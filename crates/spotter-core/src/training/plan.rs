@@ -133,46 +133,90 @@ fn at(week: usize, day: usize, item: usize) -> String {
 /// Checks a plan body; errors name the field and say where in the plan the problem is.
 pub fn validate(body: &PlanBody) -> Result<()> {
     if body.weeks.is_empty() {
-        return Err(AppError::validation("weeks", "A plan needs at least one week"));
+        return Err(AppError::validation(
+            "weeks",
+            "A plan needs at least one week",
+        ));
     }
     if body.weeks.len() > MAX_WEEKS {
-        return Err(AppError::validation("weeks", format!("A plan has at most {MAX_WEEKS} weeks")));
+        return Err(AppError::validation(
+            "weeks",
+            format!("A plan has at most {MAX_WEEKS} weeks"),
+        ));
     }
     if body.notes.chars().count() > MAX_NOTE_CHARS * 4 {
         return Err(AppError::validation("notes", "Plan notes are too long"));
     }
     if let Some(n) = body.rule.deload_every {
         if !(2..=12).contains(&n) {
-            return Err(AppError::validation("deloadEvery", "A deload comes every 2 to 12 weeks"));
+            return Err(AppError::validation(
+                "deloadEvery",
+                "A deload comes every 2 to 12 weeks",
+            ));
         }
     }
-    if let Some(Progression::Linear { increment_kg } | Progression::Double { increment_kg }) = body.rule.progression {
+    if let Some(Progression::Linear { increment_kg } | Progression::Double { increment_kg }) =
+        body.rule.progression
+    {
         if !increment_kg.is_finite() || !(0.0..=50.0).contains(&increment_kg) {
-            return Err(AppError::validation("incrementKg", "The weekly load increase is between 0 and 50 kg"));
+            return Err(AppError::validation(
+                "incrementKg",
+                "The weekly load increase is between 0 and 50 kg",
+            ));
         }
     }
     for (w, week) in body.weeks.iter().enumerate() {
         if week.days.is_empty() {
-            return Err(AppError::validation("days", format!("Week {} has no days", w + 1)));
+            return Err(AppError::validation(
+                "days",
+                format!("Week {} has no days", w + 1),
+            ));
         }
         if week.days.len() > MAX_DAYS_PER_WEEK {
-            return Err(AppError::validation("days", format!("Week {} has more than 7 days", w + 1)));
+            return Err(AppError::validation(
+                "days",
+                format!("Week {} has more than 7 days", w + 1),
+            ));
         }
         let mut offsets = Vec::new();
         for (d, day) in week.days.iter().enumerate() {
             let name = day.name.trim();
             if name.is_empty() || name.chars().count() > 80 {
-                return Err(AppError::validation("dayName", format!("Week {}, day {} needs a name (up to 80 characters)", w + 1, d + 1)));
+                return Err(AppError::validation(
+                    "dayName",
+                    format!(
+                        "Week {}, day {} needs a name (up to 80 characters)",
+                        w + 1,
+                        d + 1
+                    ),
+                ));
             }
             if day.day_offset > 6 {
-                return Err(AppError::validation("dayOffset", format!("Week {}, day {}: the weekday is 0–6 days after the week starts", w + 1, d + 1)));
+                return Err(AppError::validation(
+                    "dayOffset",
+                    format!(
+                        "Week {}, day {}: the weekday is 0–6 days after the week starts",
+                        w + 1,
+                        d + 1
+                    ),
+                ));
             }
             if offsets.contains(&day.day_offset) {
-                return Err(AppError::validation("dayOffset", format!("Week {}: two days fall on the same weekday", w + 1)));
+                return Err(AppError::validation(
+                    "dayOffset",
+                    format!("Week {}: two days fall on the same weekday", w + 1),
+                ));
             }
             offsets.push(day.day_offset);
             if day.items.len() > MAX_ITEMS_PER_DAY {
-                return Err(AppError::validation("items", format!("Week {}, day {} has more than {MAX_ITEMS_PER_DAY} exercises", w + 1, d + 1)));
+                return Err(AppError::validation(
+                    "items",
+                    format!(
+                        "Week {}, day {} has more than {MAX_ITEMS_PER_DAY} exercises",
+                        w + 1,
+                        d + 1
+                    ),
+                ));
             }
             validate_groups(w, d, &day.items)?;
             for (i, p) in day.items.iter().enumerate() {
@@ -194,18 +238,33 @@ fn validate_groups(w: usize, d: usize, items: &[Prescription]) -> Result<()> {
         match (current, label) {
             (Some((c, kind)), Some(l)) if c == l => {
                 if kind != p.group_kind {
-                    return Err(AppError::validation("group", format!("{}: group {l} mixes superset and circuit", at(w, d, i))));
+                    return Err(AppError::validation(
+                        "group",
+                        format!("{}: group {l} mixes superset and circuit", at(w, d, i)),
+                    ));
                 }
             }
             (_, Some(l)) => {
                 if closed.contains(&l) {
-                    return Err(AppError::validation("group", format!("{}: the exercises of group {l} must be next to each other", at(w, d, i))));
+                    return Err(AppError::validation(
+                        "group",
+                        format!(
+                            "{}: the exercises of group {l} must be next to each other",
+                            at(w, d, i)
+                        ),
+                    ));
                 }
                 if let Some((c, _)) = current {
                     closed.push(c);
                 }
                 if p.group_kind.is_none() {
-                    return Err(AppError::validation("group", format!("{}: say whether group {l} is a superset or a circuit", at(w, d, i))));
+                    return Err(AppError::validation(
+                        "group",
+                        format!(
+                            "{}: say whether group {l} is a superset or a circuit",
+                            at(w, d, i)
+                        ),
+                    ));
                 }
                 current = Some((l, p.group_kind));
             }
@@ -224,24 +283,43 @@ pub fn validate_prescription(p: &Prescription) -> Result<()> {
         return Err(AppError::validation("exerciseId", "Choose an exercise"));
     }
     if p.sets == 0 || p.sets > MAX_SETS {
-        return Err(AppError::validation("sets", format!("Sets are 1 to {MAX_SETS}")));
+        return Err(AppError::validation(
+            "sets",
+            format!("Sets are 1 to {MAX_SETS}"),
+        ));
     }
     if p.reps_min == 0 || p.reps_min > MAX_REPS {
-        return Err(AppError::validation("repsMin", format!("Reps are 1 to {MAX_REPS}")));
+        return Err(AppError::validation(
+            "repsMin",
+            format!("Reps are 1 to {MAX_REPS}"),
+        ));
     }
     if p.reps_max < p.reps_min || p.reps_max > MAX_REPS {
-        return Err(AppError::validation("repsMax", "The top of the rep range is at least its bottom and at most 100"));
+        return Err(AppError::validation(
+            "repsMax",
+            "The top of the rep range is at least its bottom and at most 100",
+        ));
     }
     let v = p.load.value;
     match p.load.kind {
         LoadKind::None => {}
         LoadKind::Kg => match v {
             Some(v) if v.is_finite() && (0.0..=MAX_LOAD_KG).contains(&v) => {}
-            _ => return Err(AppError::validation("load", format!("A load is 0 to {MAX_LOAD_KG} kg"))),
+            _ => {
+                return Err(AppError::validation(
+                    "load",
+                    format!("A load is 0 to {MAX_LOAD_KG} kg"),
+                ))
+            }
         },
         LoadKind::PercentOneRm => match v {
             Some(v) if v.is_finite() && v > 0.0 && v <= 120.0 => {}
-            _ => return Err(AppError::validation("load", "A percentage of 1RM is above 0 and at most 120")),
+            _ => {
+                return Err(AppError::validation(
+                    "load",
+                    "A percentage of 1RM is above 0 and at most 120",
+                ))
+            }
         },
         LoadKind::Rpe => match v {
             Some(v) if v.is_finite() && (1.0..=10.0).contains(&v) => {}
@@ -253,15 +331,24 @@ pub fn validate_prescription(p: &Prescription) -> Result<()> {
         },
     }
     if p.tempo.chars().count() > 12 {
-        return Err(AppError::validation("tempo", "Tempo is short, like 3-1-1-0"));
+        return Err(AppError::validation(
+            "tempo",
+            "Tempo is short, like 3-1-1-0",
+        ));
     }
     if let Some(r) = p.rest_seconds {
         if r > MAX_REST_SECONDS {
-            return Err(AppError::validation("restSeconds", "Rest is at most 30 minutes"));
+            return Err(AppError::validation(
+                "restSeconds",
+                "Rest is at most 30 minutes",
+            ));
         }
     }
     if p.notes.chars().count() > MAX_NOTE_CHARS {
-        return Err(AppError::validation("notes", format!("A note is at most {MAX_NOTE_CHARS} characters")));
+        return Err(AppError::validation(
+            "notes",
+            format!("A note is at most {MAX_NOTE_CHARS} characters"),
+        ));
     }
     Ok(())
 }

@@ -43,7 +43,10 @@ impl Author {
     /// The trainer using this device.
     pub async fn me(db: &Database) -> Result<Author> {
         let me = crate::schedule::trainers::me(db).await?;
-        Ok(Author { kind: AuthorKind::Trainer, name: me.name })
+        Ok(Author {
+            kind: AuthorKind::Trainer,
+            name: me.name,
+        })
     }
 }
 
@@ -150,7 +153,10 @@ fn clean_name(raw: &str) -> Result<String> {
         return Err(AppError::validation("name", "The plan needs a name"));
     }
     if name.chars().count() > MAX_PLAN_NAME_CHARS {
-        return Err(AppError::validation("name", format!("A plan name is at most {MAX_PLAN_NAME_CHARS} characters")));
+        return Err(AppError::validation(
+            "name",
+            format!("A plan name is at most {MAX_PLAN_NAME_CHARS} characters"),
+        ));
     }
     Ok(name)
 }
@@ -177,13 +183,23 @@ async fn checked_body(db: &Database, body: &PlanBody) -> Result<PlanBody> {
                     None => {
                         return Err(AppError::validation(
                             "exerciseId",
-                            format!("week {}, day {}, row {}: that exercise is not in the library", w + 1, d + 1, i + 1),
+                            format!(
+                                "week {}, day {}, row {}: that exercise is not in the library",
+                                w + 1,
+                                d + 1,
+                                i + 1
+                            ),
                         ))
                     }
                 }
                 p.tempo = p.tempo.trim().to_owned();
                 p.notes = p.notes.trim().to_owned();
-                p.group = p.group.as_deref().map(str::trim).filter(|g| !g.is_empty()).map(str::to_owned);
+                p.group = p
+                    .group
+                    .as_deref()
+                    .map(str::trim)
+                    .filter(|g| !g.is_empty())
+                    .map(str::to_owned);
                 if p.group.is_none() {
                     p.group_kind = None;
                 }
@@ -198,7 +214,8 @@ fn body_json(body: &PlanBody) -> Result<String> {
 }
 
 fn parse_body(raw: &str) -> Result<PlanBody> {
-    serde_json::from_str(raw).map_err(|e| AppError::internal(format!("a stored plan version is unreadable: {e}")))
+    serde_json::from_str(raw)
+        .map_err(|e| AppError::internal(format!("a stored plan version is unreadable: {e}")))
 }
 
 async fn append_version<'c>(
@@ -266,7 +283,17 @@ async fn insert_plan(
 pub async fn create(db: &Database, input: &NewPlan, author: &Author) -> Result<Plan> {
     let name = clean_name(&input.name)?;
     let body = checked_body(db, &input.body).await?;
-    let id = insert_plan(db, &name, input.is_template, &body, author, "Created", None, None).await?;
+    let id = insert_plan(
+        db,
+        &name,
+        input.is_template,
+        &body,
+        author,
+        "Created",
+        None,
+        None,
+    )
+    .await?;
     get(db, &id).await
 }
 
@@ -320,7 +347,11 @@ pub struct PlanListQuery {
 }
 
 pub async fn list(db: &Database, q: &PlanListQuery) -> Result<Vec<PlanSummary>> {
-    let client = q.client_id.as_deref().map(|c| parse_id("clientId", c)).transpose()?;
+    let client = q
+        .client_id
+        .as_deref()
+        .map(|c| parse_id("clientId", c))
+        .transpose()?;
     let rows: Vec<(String, String, i64, Option<String>, Option<String>, Option<String>, i64, String, i64, i64)> =
         sqlx::query_as(
             "SELECT p.id, p.name, p.is_template, p.client_id, c.name, p.start_date, p.current_version, p.updated_at,
@@ -378,7 +409,17 @@ pub async fn save(db: &Database, id: &str, input: &PlanSave, author: &Author) ->
     let version = current.version + 1;
     let json = body_json(&body)?;
     let mut tx = db.pool().begin().await?;
-    append_version(&mut tx, &current.id, version, author, &diff::summary(&lines), &name, &json, None).await?;
+    append_version(
+        &mut tx,
+        &current.id,
+        version,
+        author,
+        &diff::summary(&lines),
+        &name,
+        &json,
+        None,
+    )
+    .await?;
     // Guarded on the version read above, so two writers cannot both succeed.
     let updated = sqlx::query("UPDATE plans SET name = ?, current_version = ?, updated_at = ? WHERE id = ? AND current_version = ?")
         .bind(&name)
@@ -389,20 +430,28 @@ pub async fn save(db: &Database, id: &str, input: &PlanSave, author: &Author) ->
         .execute(&mut *tx)
         .await?;
     if updated.rows_affected() != 1 {
-        return Err(AppError::validation("baseVersion", "This plan was saved elsewhere meanwhile; reopen it"));
+        return Err(AppError::validation(
+            "baseVersion",
+            "This plan was saved elsewhere meanwhile; reopen it",
+        ));
     }
     tx.commit().await?;
     get(db, &current.id).await
 }
 
-const VERSION_COLUMNS: &str = "version, author_kind, author_name, summary, name, restored_from, created_at";
+const VERSION_COLUMNS: &str =
+    "version, author_kind, author_name, summary, name, restored_from, created_at";
 
 type VersionRow = (i64, String, String, String, String, Option<i64>, String);
 
 fn version_meta(r: VersionRow) -> PlanVersion {
     PlanVersion {
         version: r.0 as u32,
-        author_kind: if r.1 == "ai" { AuthorKind::Ai } else { AuthorKind::Trainer },
+        author_kind: if r.1 == "ai" {
+            AuthorKind::Ai
+        } else {
+            AuthorKind::Trainer
+        },
         author_name: r.2,
         summary: r.3,
         name: r.4,
@@ -425,14 +474,25 @@ pub async fn versions(db: &Database, id: &str) -> Result<Vec<PlanVersion>> {
 
 pub async fn version(db: &Database, id: &str, version: u32) -> Result<PlanVersionDetail> {
     let id = parse_id("planId", id)?;
-    let row: Option<(i64, String, String, String, String, Option<i64>, String, String)> = sqlx::query_as(&format!(
+    let row: Option<(
+        i64,
+        String,
+        String,
+        String,
+        String,
+        Option<i64>,
+        String,
+        String,
+    )> = sqlx::query_as(&format!(
         "SELECT {VERSION_COLUMNS}, body FROM plan_versions WHERE plan_id = ? AND version = ?"
     ))
     .bind(&id)
     .bind(version)
     .fetch_optional(db.pool())
     .await?;
-    let r = row.ok_or_else(|| AppError::validation("version", format!("This plan has no version {version}")))?;
+    let r = row.ok_or_else(|| {
+        AppError::validation("version", format!("This plan has no version {version}"))
+    })?;
     Ok(PlanVersionDetail {
         body: parse_body(&r.7)?,
         meta: version_meta((r.0, r.1, r.2, r.3, r.4, r.5, r.6)),
@@ -456,7 +516,10 @@ pub async fn restore(db: &Database, id: &str, from_version: u32, author: &Author
     let current = get(db, id).await?;
     let old = version(db, &current.id, from_version).await?;
     if from_version == current.version {
-        return Err(AppError::validation("version", "That is already the current version"));
+        return Err(AppError::validation(
+            "version",
+            "That is already the current version",
+        ));
     }
     let mut lines = vec![format!("Restored version {from_version}")];
     if old.meta.name != current.name {
@@ -466,7 +529,17 @@ pub async fn restore(db: &Database, id: &str, from_version: u32, author: &Author
     let version = current.version + 1;
     let json = body_json(&old.body)?;
     let mut tx = db.pool().begin().await?;
-    append_version(&mut tx, &current.id, version, author, &diff::summary(&lines), &old.meta.name, &json, Some(from_version)).await?;
+    append_version(
+        &mut tx,
+        &current.id,
+        version,
+        author,
+        &diff::summary(&lines),
+        &old.meta.name,
+        &json,
+        Some(from_version),
+    )
+    .await?;
     sqlx::query("UPDATE plans SET name = ?, current_version = ?, updated_at = ? WHERE id = ? AND current_version = ?")
         .bind(&old.meta.name)
         .bind(version)
@@ -485,23 +558,39 @@ fn check_start(raw: &str) -> Result<String> {
 }
 
 async fn check_client(db: &Database, raw: &str) -> Result<String> {
-    let client = crate::clients::get(db, raw).await.map_err(|e| match e.code {
-        crate::ErrorCode::NotFound | crate::ErrorCode::Validation => AppError::validation("clientId", "Choose a client"),
-        _ => e,
-    })?;
+    let client = crate::clients::get(db, raw)
+        .await
+        .map_err(|e| match e.code {
+            crate::ErrorCode::NotFound | crate::ErrorCode::Validation => {
+                AppError::validation("clientId", "Choose a client")
+            }
+            _ => e,
+        })?;
     Ok(client.id)
 }
 
 /// Starts a client's plan from a template (or copies a plan): a new plan, version 1, that
 /// remembers the template it came from.
-pub async fn from_template(db: &Database, template_id: &str, name: Option<&str>, assign: Option<&PlanAssignment>, author: &Author) -> Result<Plan> {
+pub async fn from_template(
+    db: &Database,
+    template_id: &str,
+    name: Option<&str>,
+    assign: Option<&PlanAssignment>,
+    author: &Author,
+) -> Result<Plan> {
     let template = get(db, template_id).await?;
     let assignment = match assign {
-        Some(a) => Some((check_client(db, &a.client_id).await?, check_start(&a.start_date)?)),
+        Some(a) => Some((
+            check_client(db, &a.client_id).await?,
+            check_start(&a.start_date)?,
+        )),
         None => None,
     };
     let name = clean_name(name.unwrap_or(&template.name))?;
-    let summary = format!("Started from “{}” (version {})", template.name, template.version);
+    let summary = format!(
+        "Started from “{}” (version {})",
+        template.name, template.version
+    );
     let id = insert_plan(
         db,
         &name,
@@ -517,7 +606,12 @@ pub async fn from_template(db: &Database, template_id: &str, name: Option<&str>,
 }
 
 /// Saves a plan's current content as a new template.
-pub async fn save_as_template(db: &Database, id: &str, name: &str, author: &Author) -> Result<Plan> {
+pub async fn save_as_template(
+    db: &Database,
+    id: &str,
+    name: &str,
+    author: &Author,
+) -> Result<Plan> {
     let plan = get(db, id).await?;
     let name = clean_name(name)?;
     let summary = format!("Saved from plan “{}” (version {})", plan.name, plan.version);
@@ -529,7 +623,10 @@ pub async fn save_as_template(db: &Database, id: &str, name: &str, author: &Auth
 pub async fn assign(db: &Database, id: &str, a: &PlanAssignment) -> Result<Plan> {
     let plan = get(db, id).await?;
     if plan.is_template {
-        return Err(AppError::validation("planId", "Start a plan from this template to assign it"));
+        return Err(AppError::validation(
+            "planId",
+            "Start a plan from this template to assign it",
+        ));
     }
     let client = check_client(db, &a.client_id).await?;
     let start = check_start(&a.start_date)?;
@@ -570,11 +667,23 @@ pub async fn dates(db: &Database, id: &str) -> Result<Vec<PlanDate>> {
     let mut out = Vec::new();
     for (w, week) in plan.body.weeks.iter().enumerate() {
         for (d, day) in week.days.iter().enumerate() {
-            let date = day_date(start, w as u32 + 1, day.day_offset).format("%Y-%m-%d").to_string();
-            out.push(PlanDate { week: w as u32 + 1, day_index: d as u32, day_name: day.name.clone(), date, session_id: None, log_id: None });
+            let date = day_date(start, w as u32 + 1, day.day_offset)
+                .format("%Y-%m-%d")
+                .to_string();
+            out.push(PlanDate {
+                week: w as u32 + 1,
+                day_index: d as u32,
+                day_name: day.name.clone(),
+                date,
+                session_id: None,
+                log_id: None,
+            });
         }
     }
-    let (Some(first), Some(last)) = (out.iter().map(|p| p.date.clone()).min(), out.iter().map(|p| p.date.clone()).max()) else {
+    let (Some(first), Some(last)) = (
+        out.iter().map(|p| p.date.clone()).min(),
+        out.iter().map(|p| p.date.clone()).max(),
+    ) else {
         return Ok(out);
     };
     // Sessions by the local date of their own zone.
@@ -602,7 +711,10 @@ pub async fn dates(db: &Database, id: &str) -> Result<Vec<PlanDate>> {
     .await?;
     for p in &mut out {
         p.session_id = by_date.get(&p.date).cloned();
-        p.log_id = logs.iter().find(|l| l.1 as u32 == p.week && l.2 as u32 == p.day_index).map(|l| l.0.clone());
+        p.log_id = logs
+            .iter()
+            .find(|l| l.1 as u32 == p.week && l.2 as u32 == p.day_index)
+            .map(|l| l.0.clone());
     }
     Ok(out)
 }

@@ -76,7 +76,8 @@ pub async fn client_progress(db: &Database, client_id: &str) -> Result<ClientPro
     .bind(&client)
     .fetch_one(pool)
     .await?;
-    let rows: Vec<Row> = serde_json::from_str(&json).map_err(|e| crate::AppError::internal(format!("progress rows: {e}")))?;
+    let rows: Vec<Row> = serde_json::from_str(&json)
+        .map_err(|e| crate::AppError::internal(format!("progress rows: {e}")))?;
     let ids: Vec<&str> = {
         let mut v: Vec<&str> = rows.iter().map(|r| r.0.as_str()).collect();
         v.sort_unstable();
@@ -96,11 +97,15 @@ pub async fn client_progress(db: &Database, client_id: &str) -> Result<ClientPro
 
     let mut recs: HashMap<&str, ExerciseRecords> = HashMap::new();
     let mut daily: HashMap<(&str, &str), f64> = HashMap::new();
-    let mut weekly: std::collections::BTreeMap<(String, String), (u32, f64)> = std::collections::BTreeMap::new();
+    let mut weekly: std::collections::BTreeMap<(String, String), (u32, f64)> =
+        std::collections::BTreeMap::new();
     for (ex, date, hard, volume, max_reps, e1rm, brz) in &rows {
         let r = recs.entry(ex.as_str()).or_insert_with(|| ExerciseRecords {
             exercise_id: ex.clone(),
-            exercise_name: info.get(ex).map(|i| i.0.clone()).unwrap_or_else(|| "?".into()),
+            exercise_name: info
+                .get(ex)
+                .map(|i| i.0.clone())
+                .unwrap_or_else(|| "?".into()),
             best_e1rm_epley_kg: None,
             best_e1rm_brzycki_kg: None,
             best_e1rm_on: None,
@@ -113,7 +118,9 @@ pub async fn client_progress(db: &Database, client_id: &str) -> Result<ClientPro
         r.max_reps = r.max_reps.max(*max_reps as u32);
         let earlier = |on: &Option<String>| on.as_deref().is_none_or(|o| date.as_str() < o);
         if let Some(e) = *e1rm {
-            if r.best_e1rm_epley_kg.is_none_or(|b| e > b || (e == b && earlier(&r.best_e1rm_on))) {
+            if r.best_e1rm_epley_kg
+                .is_none_or(|b| e > b || (e == b && earlier(&r.best_e1rm_on)))
+            {
                 r.best_e1rm_epley_kg = Some(e);
                 r.best_e1rm_on = Some(date.clone());
             }
@@ -123,7 +130,9 @@ pub async fn client_progress(db: &Database, client_id: &str) -> Result<ClientPro
         if let Some(b) = *brz {
             r.best_e1rm_brzycki_kg = Some(r.best_e1rm_brzycki_kg.map_or(b, |x| x.max(b)));
         }
-        if *volume > r.best_volume_kg || (*volume == r.best_volume_kg && *volume > 0.0 && earlier(&r.best_volume_on)) {
+        if *volume > r.best_volume_kg
+            || (*volume == r.best_volume_kg && *volume > 0.0 && earlier(&r.best_volume_on))
+        {
             r.best_volume_kg = *volume;
             r.best_volume_on = Some(date.clone());
         }
@@ -137,7 +146,11 @@ pub async fn client_progress(db: &Database, client_id: &str) -> Result<ClientPro
         }
     }
     let mut records: Vec<ExerciseRecords> = recs.into_values().collect();
-    records.sort_by(|a, b| b.workouts.cmp(&a.workouts).then_with(|| a.exercise_name.cmp(&b.exercise_name)));
+    records.sort_by(|a, b| {
+        b.workouts
+            .cmp(&a.workouts)
+            .then_with(|| a.exercise_name.cmp(&b.exercise_name))
+    });
 
     // 1RM over time for the most-logged exercises that have estimates.
     let e1rm = records
@@ -148,18 +161,35 @@ pub async fn client_progress(db: &Database, client_id: &str) -> Result<ClientPro
             let mut points: Vec<E1rmPoint> = daily
                 .iter()
                 .filter(|((ex, _), _)| *ex == r.exercise_id)
-                .map(|((_, date), v)| E1rmPoint { date: (*date).to_owned(), e1rm_kg: (v * 10.0).round() / 10.0 })
+                .map(|((_, date), v)| E1rmPoint {
+                    date: (*date).to_owned(),
+                    e1rm_kg: (v * 10.0).round() / 10.0,
+                })
                 .collect();
             points.sort_by(|a, b| a.date.cmp(&b.date));
-            E1rmSeries { exercise_id: r.exercise_id.clone(), exercise_name: r.exercise_name.clone(), points }
+            E1rmSeries {
+                exercise_id: r.exercise_id.clone(),
+                exercise_name: r.exercise_name.clone(),
+                points,
+            }
         })
         .collect();
     let weekly_volume = weekly
         .into_iter()
-        .map(|((w, m), (n, v))| MuscleWeek { week_start: w, muscle: m, sets: n, volume_kg: (v * 10.0).round() / 10.0 })
+        .map(|((w, m), (n, v))| MuscleWeek {
+            week_start: w,
+            muscle: m,
+            sets: n,
+            volume_kg: (v * 10.0).round() / 10.0,
+        })
         .collect();
 
-    Ok(ClientProgress { e1rm, weekly_volume, records, adherence: adherence(db, &client).await? })
+    Ok(ClientProgress {
+        e1rm,
+        weekly_volume,
+        records,
+        adherence: adherence(db, &client).await?,
+    })
 }
 
 /// The Monday of a YYYY-MM-DD date's week (the date itself if unreadable).
@@ -167,7 +197,9 @@ fn week_start(date: &str) -> String {
     match chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d") {
         Ok(d) => {
             use chrono::Datelike;
-            (d - chrono::Duration::days(i64::from(d.weekday().num_days_from_monday()))).format("%Y-%m-%d").to_string()
+            (d - chrono::Duration::days(i64::from(d.weekday().num_days_from_monday())))
+                .format("%Y-%m-%d")
+                .to_string()
         }
         Err(_) => date.to_owned(),
     }
@@ -177,11 +209,22 @@ fn week_start(date: &str) -> String {
 /// prescription's logged sets count up to its prescribed number (extra sets do not make up
 /// for missed ones).
 pub async fn adherence(db: &Database, client: &str) -> Result<Vec<AdherenceWeek>> {
-    let plans = super::plans::list(db, &super::plans::PlanListQuery { templates: Some(false), client_id: Some(client.to_owned()) }).await?;
+    let plans = super::plans::list(
+        db,
+        &super::plans::PlanListQuery {
+            templates: Some(false),
+            client_id: Some(client.to_owned()),
+        },
+    )
+    .await?;
     let today = today_utc();
     let mut out = Vec::new();
     for summary in plans {
-        let Some(start) = summary.start_date.as_deref().and_then(|s| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()) else {
+        let Some(start) = summary
+            .start_date
+            .as_deref()
+            .and_then(|s| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
+        else {
             continue;
         };
         let plan = super::plans::get(db, &summary.id).await?;
@@ -193,7 +236,10 @@ pub async fn adherence(db: &Database, client: &str) -> Result<Vec<AdherenceWeek>
         .bind(&plan.id)
         .fetch_all(db.pool())
         .await?;
-        let done: HashMap<(u32, u32, u32), u32> = done.into_iter().map(|r| ((r.0 as u32, r.1 as u32, r.2 as u32), r.3 as u32)).collect();
+        let done: HashMap<(u32, u32, u32), u32> = done
+            .into_iter()
+            .map(|r| ((r.0 as u32, r.1 as u32, r.2 as u32), r.3 as u32))
+            .collect();
         for (w, week) in plan.body.weeks.iter().enumerate() {
             let week_no = w as u32 + 1;
             let week_start = super::plans::day_date(start, week_no, 0);
@@ -204,7 +250,11 @@ pub async fn adherence(db: &Database, client: &str) -> Result<Vec<AdherenceWeek>
             for (d, day) in week.days.iter().enumerate() {
                 for (i, p) in day.items.iter().enumerate() {
                     prescribed += p.sets;
-                    completed += done.get(&(week_no, d as u32, i as u32)).copied().unwrap_or(0).min(p.sets);
+                    completed += done
+                        .get(&(week_no, d as u32, i as u32))
+                        .copied()
+                        .unwrap_or(0)
+                        .min(p.sets);
                 }
             }
             out.push(AdherenceWeek {

@@ -1,7 +1,9 @@
 //! Generating the following weeks of a plan from its first week and its rule: linear load
 //! increases, double progression (reps up to the top of the range, then load) and deloads.
 
-use super::plan::{LoadKind, PlanBody, PlanWeek, Prescription, Progression, MAX_LOAD_KG, MAX_WEEKS};
+use super::plan::{
+    LoadKind, PlanBody, PlanWeek, Prescription, Progression, MAX_LOAD_KG, MAX_WEEKS,
+};
 use crate::{AppError, Result};
 
 /// Rounds a load to what a gym can load: 0.5 kg steps.
@@ -33,7 +35,9 @@ fn progress(p: &Prescription, rule: Option<&Progression>, step: u32) -> Prescrip
     };
     match rule {
         None => {}
-        Some(Progression::Linear { increment_kg }) => add_kg(&mut out, increment_kg * f64::from(step)),
+        Some(Progression::Linear { increment_kg }) => {
+            add_kg(&mut out, increment_kg * f64::from(step))
+        }
         Some(Progression::Double { increment_kg }) => {
             let span = p.reps_max - p.reps_min + 1;
             if span > 1 {
@@ -51,10 +55,16 @@ fn progress(p: &Prescription, rule: Option<&Progression>, step: u32) -> Prescrip
 /// the body's rule. Deload weeks do not advance the progression.
 pub fn generate(body: &PlanBody, total_weeks: usize) -> Result<PlanBody> {
     let Some(base) = body.weeks.first() else {
-        return Err(AppError::validation("weeks", "A plan needs a first week to generate from"));
+        return Err(AppError::validation(
+            "weeks",
+            "A plan needs a first week to generate from",
+        ));
     };
     if total_weeks == 0 || total_weeks > MAX_WEEKS {
-        return Err(AppError::validation("totalWeeks", format!("Generate 1 to {MAX_WEEKS} weeks")));
+        return Err(AppError::validation(
+            "totalWeeks",
+            format!("Generate 1 to {MAX_WEEKS} weeks"),
+        ));
     }
     let mut weeks = Vec::with_capacity(total_weeks);
     let mut step: u32 = 0;
@@ -71,7 +81,11 @@ pub fn generate(body: &PlanBody, total_weeks: usize) -> Result<PlanBody> {
                     .map(|p| {
                         if is_deload {
                             // Lighter than the week before it.
-                            deload(&progress(p, body.rule.progression.as_ref(), step.saturating_sub(1)))
+                            deload(&progress(
+                                p,
+                                body.rule.progression.as_ref(),
+                                step.saturating_sub(1),
+                            ))
                         } else {
                             progress(p, body.rule.progression.as_ref(), step)
                         }
@@ -80,10 +94,17 @@ pub fn generate(body: &PlanBody, total_weeks: usize) -> Result<PlanBody> {
                 day
             })
             .collect();
-        weeks.push(PlanWeek { deload: is_deload, days });
+        weeks.push(PlanWeek {
+            deload: is_deload,
+            days,
+        });
         if !is_deload {
             step += 1;
         }
     }
-    Ok(PlanBody { weeks, rule: body.rule.clone(), notes: body.notes.clone() })
+    Ok(PlanBody {
+        weeks,
+        rule: body.rule.clone(),
+        notes: body.notes.clone(),
+    })
 }

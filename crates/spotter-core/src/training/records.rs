@@ -8,16 +8,29 @@ pub const MAX_REPS_FOR_ESTIMATE: u32 = 12;
 
 /// Epley: w × (1 + r/30); a single is the 1RM itself.
 pub fn epley(load_kg: f64, reps: u32) -> Option<f64> {
-    estimate(load_kg, reps).map(|()| if reps == 1 { load_kg } else { load_kg * (1.0 + f64::from(reps) / 30.0) })
+    estimate(load_kg, reps).map(|()| {
+        if reps == 1 {
+            load_kg
+        } else {
+            load_kg * (1.0 + f64::from(reps) / 30.0)
+        }
+    })
 }
 
 /// Brzycki: w × 36 / (37 − r); a single is the 1RM itself.
 pub fn brzycki(load_kg: f64, reps: u32) -> Option<f64> {
-    estimate(load_kg, reps).map(|()| if reps == 1 { load_kg } else { load_kg * 36.0 / (37.0 - f64::from(reps)) })
+    estimate(load_kg, reps).map(|()| {
+        if reps == 1 {
+            load_kg
+        } else {
+            load_kg * 36.0 / (37.0 - f64::from(reps))
+        }
+    })
 }
 
 fn estimate(load_kg: f64, reps: u32) -> Option<()> {
-    (load_kg.is_finite() && load_kg > 0.0 && (1..=MAX_REPS_FOR_ESTIMATE).contains(&reps)).then_some(())
+    (load_kg.is_finite() && load_kg > 0.0 && (1..=MAX_REPS_FOR_ESTIMATE).contains(&reps))
+        .then_some(())
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]

@@ -33,7 +33,10 @@ pub enum FindingKind {
 }
 
 fn name_key(name: &str) -> String {
-    name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 fn digits(s: &str) -> String {
@@ -43,11 +46,25 @@ fn digits(s: &str) -> String {
 /// `names` labels the clients for anything sent on; titles and details use labels too,
 /// and [`Pseudonyms::restore`] gives the names back for the trainer.
 pub async fn compute(db: &Database, names: &mut Pseudonyms) -> Result<Vec<Finding>> {
-    let clients = clients::list(db, &ClientListQuery { status: ClientStatusFilter::All, ..Default::default() }).await?;
+    let clients = clients::list(
+        db,
+        &ClientListQuery {
+            status: ClientStatusFilter::All,
+            ..Default::default()
+        },
+    )
+    .await?;
     let mut out: Vec<Finding> = Vec::new();
     let mut push = |kind, client_id: Option<String>, title: String, detail: String, count: u32| {
         let reference = format!("F{}", out.len() + 1);
-        out.push(Finding { reference, kind, client_id, title, detail, count });
+        out.push(Finding {
+            reference,
+            kind,
+            client_id,
+            title,
+            detail,
+            count,
+        });
     };
 
     // Likely duplicates: the same name, email or phone (digits) on two live clients.
@@ -56,12 +73,22 @@ pub async fn compute(db: &Database, names: &mut Pseudonyms) -> Result<Vec<Findin
         for (j, b) in clients.iter().enumerate().skip(i + 1) {
             let why = if name_key(&a.name) == name_key(&b.name) {
                 Some("the same name")
-            } else if a.email.as_deref().zip(b.email.as_deref()).is_some_and(|(x, y)| x.eq_ignore_ascii_case(y)) {
+            } else if a
+                .email
+                .as_deref()
+                .zip(b.email.as_deref())
+                .is_some_and(|(x, y)| x.eq_ignore_ascii_case(y))
+            {
                 Some("the same email")
-            } else if a.phone.as_deref().zip(b.phone.as_deref()).is_some_and(|(x, y)| {
-                let (x, y) = (digits(x), digits(y));
-                x.len() >= 7 && x == y
-            }) {
+            } else if a
+                .phone
+                .as_deref()
+                .zip(b.phone.as_deref())
+                .is_some_and(|(x, y)| {
+                    let (x, y) = (digits(x), digits(y));
+                    x.len() >= 7 && x == y
+                })
+            {
                 Some("the same phone")
             } else {
                 None

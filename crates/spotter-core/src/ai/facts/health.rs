@@ -44,13 +44,33 @@ pub struct HealthReport {
 
 impl HealthReport {
     pub fn new(checks: Vec<HealthCheck>) -> Self {
-        let overall = checks.iter().map(|c| c.status).max().unwrap_or(HealthStatus::Ok);
-        Self { checked_at: crate::time::now_utc(), overall, checks }
+        let overall = checks
+            .iter()
+            .map(|c| c.status)
+            .max()
+            .unwrap_or(HealthStatus::Ok);
+        Self {
+            checked_at: crate::time::now_utc(),
+            overall,
+            checks,
+        }
     }
 }
 
-fn check(key: &str, label: &str, status: HealthStatus, detail: String, fix: Option<&str>) -> HealthCheck {
-    HealthCheck { key: key.into(), label: label.into(), status, detail, fix: fix.map(str::to_owned) }
+fn check(
+    key: &str,
+    label: &str,
+    status: HealthStatus,
+    detail: String,
+    fix: Option<&str>,
+) -> HealthCheck {
+    HealthCheck {
+        key: key.into(),
+        label: label.into(),
+        status,
+        detail,
+        fix: fix.map(str::to_owned),
+    }
 }
 
 /// A backup older than this is worth a reminder.
@@ -59,10 +79,16 @@ pub const BACKUP_MAX_AGE: Duration = Duration::from_secs(7 * 24 * 3600);
 pub const DISK_LOW_BYTES: u64 = 1024 * 1024 * 1024;
 const LOG_WINDOW: Duration = Duration::from_secs(24 * 3600);
 
-pub async fn local_checks(db: &Database, data_dir: &DataDir, log_dir: &Path) -> Result<Vec<HealthCheck>> {
+pub async fn local_checks(
+    db: &Database,
+    data_dir: &DataDir,
+    log_dir: &Path,
+) -> Result<Vec<HealthCheck>> {
     let mut out = Vec::new();
 
-    let integrity: Vec<String> = sqlx::query_scalar("PRAGMA quick_check").fetch_all(db.pool()).await?;
+    let integrity: Vec<String> = sqlx::query_scalar("PRAGMA quick_check")
+        .fetch_all(db.pool())
+        .await?;
     out.push(if integrity.len() == 1 && integrity[0] == "ok" {
         check("database", "Database", HealthStatus::Ok, "The database file is intact.".into(), None)
     } else {
@@ -93,7 +119,11 @@ pub async fn local_checks(db: &Database, data_dir: &DataDir, log_dir: &Path) -> 
     )
     .fetch_all(db.pool())
     .await?;
-    let broken: Vec<String> = orphans.iter().filter(|(_, n)| *n > 0).map(|(what, n)| format!("{n} {what}")).collect();
+    let broken: Vec<String> = orphans
+        .iter()
+        .filter(|(_, n)| *n > 0)
+        .map(|(what, n)| format!("{n} {what}"))
+        .collect();
     out.push(if broken.is_empty() {
         check("links", "Links between records", HealthStatus::Ok, "Every booking, workout and plan points at a record that exists.".into(), None)
     } else {
@@ -116,8 +146,20 @@ pub async fn local_checks(db: &Database, data_dir: &DataDir, log_dir: &Path) -> 
             format!("Only {} free where the data lives.", human_bytes(free)),
             Some("Free some space: the database, its backups and PDFs need room to be written."),
         ),
-        Ok(free) => check("disk", "Disk space", HealthStatus::Ok, format!("{} free.", human_bytes(free)), None),
-        Err(e) => check("disk", "Disk space", HealthStatus::Warn, format!("Free space could not be read ({e})."), None),
+        Ok(free) => check(
+            "disk",
+            "Disk space",
+            HealthStatus::Ok,
+            format!("{} free.", human_bytes(free)),
+            None,
+        ),
+        Err(e) => check(
+            "disk",
+            "Disk space",
+            HealthStatus::Warn,
+            format!("Free space could not be read ({e})."),
+            None,
+        ),
     });
 
     out.push(log_check(log_dir, SystemTime::now()));
@@ -136,15 +178,37 @@ pub fn backup_check(dir: &Path, now: SystemTime) -> HealthCheck {
         .max();
     let fix = Some("Make one now: `spotter-cli backup`, or copy the data folder to another disk.");
     match newest {
-        None => check("backup", "Backups", HealthStatus::Warn, "There is no backup of the database yet.".into(), fix),
+        None => check(
+            "backup",
+            "Backups",
+            HealthStatus::Warn,
+            "There is no backup of the database yet.".into(),
+            fix,
+        ),
         Some(t) => {
             let age = now.duration_since(t).unwrap_or_default();
             let days = age.as_secs() / 86_400;
             if age > BACKUP_MAX_AGE {
-                check("backup", "Backups", HealthStatus::Warn, format!("The newest backup is {days} days old."), fix)
+                check(
+                    "backup",
+                    "Backups",
+                    HealthStatus::Warn,
+                    format!("The newest backup is {days} days old."),
+                    fix,
+                )
             } else {
-                let when = if days == 0 { "today".to_owned() } else { format!("{days} days ago") };
-                check("backup", "Backups", HealthStatus::Ok, format!("The newest backup was made {when}."), None)
+                let when = if days == 0 {
+                    "today".to_owned()
+                } else {
+                    format!("{days} days ago")
+                };
+                check(
+                    "backup",
+                    "Backups",
+                    HealthStatus::Ok,
+                    format!("The newest backup was made {when}."),
+                    None,
+                )
             }
         }
     }
@@ -154,15 +218,31 @@ pub fn backup_check(dir: &Path, now: SystemTime) -> HealthCheck {
 pub fn log_check(dir: &Path, now: SystemTime) -> HealthCheck {
     let mut errors: Vec<String> = Vec::new();
     for entry in std::fs::read_dir(dir).ok().into_iter().flatten().flatten() {
-        let recent = entry.metadata().ok().and_then(|m| m.modified().ok()).is_some_and(|t| now.duration_since(t).unwrap_or_default() < LOG_WINDOW);
+        let recent = entry
+            .metadata()
+            .ok()
+            .and_then(|m| m.modified().ok())
+            .is_some_and(|t| now.duration_since(t).unwrap_or_default() < LOG_WINDOW);
         if !recent {
             continue;
         }
-        let Ok(text) = std::fs::read_to_string(entry.path()) else { continue };
-        errors.extend(text.lines().map(strip_ansi).filter(|l| l.contains(" ERROR ")));
+        let Ok(text) = std::fs::read_to_string(entry.path()) else {
+            continue;
+        };
+        errors.extend(
+            text.lines()
+                .map(strip_ansi)
+                .filter(|l| l.contains(" ERROR ")),
+        );
     }
     if errors.is_empty() {
-        return check("log", "Recent errors", HealthStatus::Ok, "No errors in the last 24 hours.".into(), None);
+        return check(
+            "log",
+            "Recent errors",
+            HealthStatus::Ok,
+            "No errors in the last 24 hours.".into(),
+            None,
+        );
     }
     let last = errors.last().cloned().unwrap_or_default();
     let (meaning, fix) = explain(&last);
@@ -170,7 +250,14 @@ pub fn log_check(dir: &Path, now: SystemTime) -> HealthCheck {
         "log",
         "Recent errors",
         HealthStatus::Warn,
-        format!("{} in the last 24 hours. The latest: {meaning}", if errors.len() == 1 { "1 error".to_owned() } else { format!("{} errors", errors.len()) }),
+        format!(
+            "{} in the last 24 hours. The latest: {meaning}",
+            if errors.len() == 1 {
+                "1 error".to_owned()
+            } else {
+                format!("{} errors", errors.len())
+            }
+        ),
         Some(fix),
     )
 }
@@ -185,12 +272,21 @@ fn explain(line: &str) -> (String, &'static str) {
     } else if l.contains("panic") {
         ("Spotter hit a bug.".into(), "Your data is safe. Send the log file (Settings → About shows where it is) so we can fix it.")
     } else if l.contains("disk") || l.contains("no space") {
-        ("a file could not be written: the disk may be full.".into(), "Free some disk space.")
+        (
+            "a file could not be written: the disk may be full.".into(),
+            "Free some disk space.",
+        )
     } else if l.contains("database") {
-        ("the database could not be read or written.".into(), "Restart Spotter; if it happens again, export your data and restore the newest backup.")
+        (
+            "the database could not be read or written.".into(),
+            "Restart Spotter; if it happens again, export your data and restore the newest backup.",
+        )
     } else {
         let message = line.split(" ERROR ").nth(1).unwrap_or(line).trim();
-        (format!("{}.", message.chars().take(160).collect::<String>()), "If it keeps happening, send the log file (Settings → About shows where it is).")
+        (
+            format!("{}.", message.chars().take(160).collect::<String>()),
+            "If it keeps happening, send the log file (Settings → About shows where it is).",
+        )
     }
 }
 
@@ -214,7 +310,11 @@ fn strip_ansi(line: &str) -> String {
 
 fn human_bytes(n: u64) -> String {
     let gb = n as f64 / 1024f64.powi(3);
-    if gb >= 1.0 { format!("{gb:.1} GB") } else { format!("{:.0} MB", n as f64 / 1024f64.powi(2)) }
+    if gb >= 1.0 {
+        format!("{gb:.1} GB")
+    } else {
+        format!("{:.0} MB", n as f64 / 1024f64.powi(2))
+    }
 }
 
 #[cfg(test)]
@@ -234,10 +334,19 @@ mod tests {
         .unwrap();
         let c = log_check(dir.path(), now);
         assert_eq!(c.status, HealthStatus::Warn, "{c:?}");
-        assert!(c.detail.starts_with("1 error in the last 24 hours. The latest: another program held the database"), "{}", c.detail);
+        assert!(
+            c.detail.starts_with(
+                "1 error in the last 24 hours. The latest: another program held the database"
+            ),
+            "{}",
+            c.detail
+        );
         assert!(c.fix.unwrap().contains("Close other programs"));
         // Seen from two days later, the same file is old news.
-        assert_eq!(log_check(dir.path(), now + Duration::from_secs(2 * 86_400)).status, HealthStatus::Ok);
+        assert_eq!(
+            log_check(dir.path(), now + Duration::from_secs(2 * 86_400)).status,
+            HealthStatus::Ok
+        );
     }
 
     #[test]
@@ -247,7 +356,10 @@ mod tests {
         assert_eq!(backup_check(dir.path(), now).status, HealthStatus::Warn);
         std::fs::write(dir.path().join("spotter-20261130.db"), b"x").unwrap();
         let fresh = backup_check(dir.path(), now);
-        assert_eq!((fresh.status, fresh.detail.as_str()), (HealthStatus::Ok, "The newest backup was made today."));
+        assert_eq!(
+            (fresh.status, fresh.detail.as_str()),
+            (HealthStatus::Ok, "The newest backup was made today.")
+        );
         let later = backup_check(dir.path(), now + Duration::from_secs(9 * 86_400 + 3600));
         assert_eq!(later.status, HealthStatus::Warn);
         assert!(later.detail.contains("9 days old"), "{}", later.detail);

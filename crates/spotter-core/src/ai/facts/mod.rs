@@ -45,7 +45,10 @@ pub fn to_json<T: Serialize>(v: &T) -> serde_json::Value {
 mod tests {
     #[test]
     fn slope_is_least_squares() {
-        assert_eq!(super::slope(&[(0.0, 100.0), (1.0, 101.0), (2.0, 102.0)]), Some(1.0));
+        assert_eq!(
+            super::slope(&[(0.0, 100.0), (1.0, 101.0), (2.0, 102.0)]),
+            Some(1.0)
+        );
         let s = super::slope(&[(0.0, 1.0), (1.0, 3.0), (2.0, 2.0), (3.0, 4.0)]).unwrap();
         assert!((s - 0.8).abs() < 1e-9, "{s}");
         assert_eq!(super::slope(&[(1.0, 1.0)]), None);

@@ -50,19 +50,64 @@ pub struct Energy {
 
 /// Words that mark a restriction, and the ingredients it rules out (for checking meal ideas).
 pub const RESTRICTIONS: &[(&str, &[&str], &[&str])] = &[
-    ("vegan", &["vegan"], &["meat", "chicken", "beef", "pork", "turkey", "fish", "salmon", "tuna", "egg", "milk", "cheese", "yogurt", "yoghurt", "butter", "honey", "whey", "ham", "bacon", "prawn", "shrimp"]),
-    ("vegetarian", &["vegetarian", "veggie"], &["meat", "chicken", "beef", "pork", "turkey", "fish", "salmon", "tuna", "ham", "bacon", "prawn", "shrimp"]),
-    ("gluten-free", &["gluten", "coeliac", "celiac"], &["wheat", "bread", "pasta", "barley", "rye", "couscous", "bulgur", "seitan"]),
-    ("dairy-free", &["lactose", "dairy"], &["milk", "cheese", "yogurt", "yoghurt", "butter", "cream", "whey"]),
-    ("nut-free", &["nut allergy", "nut-free", "peanut"], &["peanut", "almond", "walnut", "cashew", "hazelnut", "pecan", "pistachio"]),
+    (
+        "vegan",
+        &["vegan"],
+        &[
+            "meat", "chicken", "beef", "pork", "turkey", "fish", "salmon", "tuna", "egg", "milk",
+            "cheese", "yogurt", "yoghurt", "butter", "honey", "whey", "ham", "bacon", "prawn",
+            "shrimp",
+        ],
+    ),
+    (
+        "vegetarian",
+        &["vegetarian", "veggie"],
+        &[
+            "meat", "chicken", "beef", "pork", "turkey", "fish", "salmon", "tuna", "ham", "bacon",
+            "prawn", "shrimp",
+        ],
+    ),
+    (
+        "gluten-free",
+        &["gluten", "coeliac", "celiac"],
+        &[
+            "wheat", "bread", "pasta", "barley", "rye", "couscous", "bulgur", "seitan",
+        ],
+    ),
+    (
+        "dairy-free",
+        &["lactose", "dairy"],
+        &[
+            "milk", "cheese", "yogurt", "yoghurt", "butter", "cream", "whey",
+        ],
+    ),
+    (
+        "nut-free",
+        &["nut allergy", "nut-free", "peanut"],
+        &[
+            "peanut",
+            "almond",
+            "walnut",
+            "cashew",
+            "hazelnut",
+            "pecan",
+            "pistachio",
+        ],
+    ),
 ];
 
 fn goal_of(goals: &str) -> (&'static str, f64, f64) {
     let g = goals.to_lowercase();
     // (goal, energy factor on maintenance, protein g/kg)
-    if ["lose", "fat loss", "weight loss", "cut", "slim", "lean"].iter().any(|w| g.contains(w)) {
+    if ["lose", "fat loss", "weight loss", "cut", "slim", "lean"]
+        .iter()
+        .any(|w| g.contains(w))
+    {
         ("fat loss", 0.8, 2.0)
-    } else if ["gain", "muscle", "bulk", "build", "hypertrophy", "mass"].iter().any(|w| g.contains(w)) {
+    } else if ["gain", "muscle", "bulk", "build", "hypertrophy", "mass"]
+        .iter()
+        .any(|w| g.contains(w))
+    {
         ("muscle gain", 1.1, 1.8)
     } else {
         ("maintenance", 1.0, 1.6)
@@ -78,17 +123,37 @@ fn activity_of(workouts_per_week: f64) -> (&'static str, f64) {
     }
 }
 
-pub async fn compute(db: &Database, client: &Client, today: NaiveDate, names: &mut Pseudonyms) -> Result<NutritionFacts> {
+pub async fn compute(
+    db: &Database,
+    client: &Client,
+    today: NaiveDate,
+    names: &mut Pseudonyms,
+) -> Result<NutritionFacts> {
     let label = names.add_client(client);
     let all = measurements(db, &client.id).await?;
     let latest = |pick: &dyn Fn(&crate::clients::record::Measurement) -> bool| {
-        all.iter().filter(|m| pick(m)).max_by(|a, b| a.measured_on.cmp(&b.measured_on)).map(|m| m.value)
+        all.iter()
+            .filter(|m| pick(m))
+            .max_by(|a, b| a.measured_on.cmp(&b.measured_on))
+            .map(|m| m.value)
     };
     let weight = latest(&|m| m.metric == Metric::BodyWeight);
-    let height = latest(&|m| m.metric == Metric::Custom && m.custom_name.as_deref().is_some_and(|n| n.eq_ignore_ascii_case("height")) && m.unit == "cm");
-    let age = client.date_of_birth.as_deref().and_then(|d| age_on(d, today));
+    let height = latest(&|m| {
+        m.metric == Metric::Custom
+            && m.custom_name
+                .as_deref()
+                .is_some_and(|n| n.eq_ignore_ascii_case("height"))
+            && m.unit == "cm"
+    });
+    let age = client
+        .date_of_birth
+        .as_deref()
+        .and_then(|d| age_on(d, today));
     let tags: Vec<String> = client.tags.iter().map(|t| t.to_lowercase()).collect();
-    let sex = ["female", "male"].into_iter().find(|s| tags.iter().any(|t| t == s)).map(str::to_owned);
+    let sex = ["female", "male"]
+        .into_iter()
+        .find(|s| tags.iter().any(|t| t == s))
+        .map(str::to_owned);
 
     let since = (today - Duration::weeks(4)).format("%Y-%m-%d").to_string();
     let workouts: i64 = sqlx::query_scalar("SELECT count(*) FROM workout_logs WHERE client_id = ? AND deleted_at IS NULL AND performed_on >= ?")
@@ -100,8 +165,18 @@ pub async fn compute(db: &Database, client: &Client, today: NaiveDate, names: &m
     let (activity, factor) = activity_of(per_week);
     let (goal, energy_factor, protein_per_kg) = goal_of(&client.goals);
 
-    let text = format!("{} {} {}", client.tags.join(" "), client.goals, client.notes).to_lowercase();
-    let mut restrictions: Vec<String> = RESTRICTIONS.iter().filter(|(_, words, _)| words.iter().any(|w| text.contains(w))).map(|(name, _, _)| (*name).to_owned()).collect();
+    let text = format!(
+        "{} {} {}",
+        client.tags.join(" "),
+        client.goals,
+        client.notes
+    )
+    .to_lowercase();
+    let mut restrictions: Vec<String> = RESTRICTIONS
+        .iter()
+        .filter(|(_, words, _)| words.iter().any(|w| text.contains(w)))
+        .map(|(name, _, _)| (*name).to_owned())
+        .collect();
     if restrictions.iter().any(|r| r == "vegan") {
         restrictions.retain(|r| r != "vegetarian");
     }
@@ -117,7 +192,9 @@ pub async fn compute(db: &Database, client: &Client, today: NaiveDate, names: &m
         missing.push("date of birth".to_owned());
     }
     if sex.is_none() {
-        missing.push("sex (add the tag \"female\" or \"male\"); figures are given for both".to_owned());
+        missing.push(
+            "sex (add the tag \"female\" or \"male\"); figures are given for both".to_owned(),
+        );
     }
     let mut energy = Vec::new();
     if let (Some(w), Some(h), Some(a)) = (weight, height, age) {
@@ -127,12 +204,15 @@ pub async fn compute(db: &Database, client: &Client, today: NaiveDate, names: &m
         };
         for (i, s) in sexes.into_iter().enumerate() {
             // Mifflin-St Jeor: 10 W + 6.25 H − 5 A + (5 for men, −161 for women).
-            let bmr = 10.0 * w + 6.25 * h - 5.0 * f64::from(a) + if s == "male" { 5.0 } else { -161.0 };
+            let bmr =
+                10.0 * w + 6.25 * h - 5.0 * f64::from(a) + if s == "male" { 5.0 } else { -161.0 };
             let maintenance = bmr * factor;
             let target = (maintenance * energy_factor / 10.0).round() * 10.0;
             let protein = (w * protein_per_kg).round();
             let fat = (target * 0.25 / 9.0).round();
-            let carbs = ((target - protein * 4.0 - fat * 9.0) / 4.0).max(0.0).round();
+            let carbs = ((target - protein * 4.0 - fat * 9.0) / 4.0)
+                .max(0.0)
+                .round();
             energy.push(Energy {
                 reference: format!("N{}", i + 1),
                 for_sex: s.into(),
@@ -165,7 +245,11 @@ pub async fn compute(db: &Database, client: &Client, today: NaiveDate, names: &m
 
 /// The ingredients a meal idea may not contain under these restrictions.
 pub fn forbidden(restrictions: &[String]) -> Vec<&'static str> {
-    RESTRICTIONS.iter().filter(|(name, _, _)| restrictions.iter().any(|r| r == name)).flat_map(|(_, _, words)| words.iter().copied()).collect()
+    RESTRICTIONS
+        .iter()
+        .filter(|(name, _, _)| restrictions.iter().any(|r| r == name))
+        .flat_map(|(_, _, words)| words.iter().copied())
+        .collect()
 }
 
 #[cfg(test)]

@@ -102,21 +102,57 @@ pub struct OptimizerContext {
 }
 
 /// The plan running today (the latest started), else the next to start.
-pub async fn current_plan(db: &Database, client_id: &str, today: NaiveDate) -> Result<Option<Plan>> {
-    let list = plans::list(db, &PlanListQuery { templates: Some(false), client_id: Some(client_id.to_owned()) }).await?;
+pub async fn current_plan(
+    db: &Database,
+    client_id: &str,
+    today: NaiveDate,
+) -> Result<Option<Plan>> {
+    let list = plans::list(
+        db,
+        &PlanListQuery {
+            templates: Some(false),
+            client_id: Some(client_id.to_owned()),
+        },
+    )
+    .await?;
     let today_s = today.format("%Y-%m-%d").to_string();
-    let mut dated: Vec<_> = list.into_iter().filter(|p| p.start_date.is_some()).collect();
+    let mut dated: Vec<_> = list
+        .into_iter()
+        .filter(|p| p.start_date.is_some())
+        .collect();
     dated.sort_by(|a, b| b.start_date.cmp(&a.start_date));
-    let pick = dated.iter().find(|p| p.start_date.as_deref().is_some_and(|s| s <= today_s.as_str())).or_else(|| dated.last());
+    let pick = dated
+        .iter()
+        .find(|p| {
+            p.start_date
+                .as_deref()
+                .is_some_and(|s| s <= today_s.as_str())
+        })
+        .or_else(|| dated.last());
     match pick {
         Some(p) => Ok(Some(plans::get(db, &p.id).await?)),
         None => Ok(None),
     }
 }
 
-pub async fn compute(db: &Database, client: &Client, today: NaiveDate, progress: &ProgressFacts, names: &mut Pseudonyms) -> Result<OptimizerContext> {
-    let library: HashMap<String, Exercise> =
-        exercises::list(db, &ExerciseQuery { include_hidden: true, ..Default::default() }).await?.into_iter().map(|e| (e.id.clone(), e)).collect();
+pub async fn compute(
+    db: &Database,
+    client: &Client,
+    today: NaiveDate,
+    progress: &ProgressFacts,
+    names: &mut Pseudonyms,
+) -> Result<OptimizerContext> {
+    let library: HashMap<String, Exercise> = exercises::list(
+        db,
+        &ExerciseQuery {
+            include_hidden: true,
+            ..Default::default()
+        },
+    )
+    .await?
+    .into_iter()
+    .map(|e| (e.id.clone(), e))
+    .collect();
     let plan = current_plan(db, &client.id, today).await?;
     let mut missing = progress.missing.clone();
     let mut rows = HashMap::new();
@@ -128,10 +164,21 @@ pub async fn compute(db: &Database, client: &Client, today: NaiveDate, progress:
             None
         }
         Some(p) => {
-            let start = p.start_date.as_deref().and_then(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()).unwrap_or(today);
+            let start = p
+                .start_date
+                .as_deref()
+                .and_then(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
+                .unwrap_or(today);
             let weeks = p.body.weeks.len() as u32;
-            week = u32::try_from((today - start).num_days().max(0) / 7).unwrap_or(0).min(weeks.saturating_sub(1));
-            let days = p.body.weeks.get(week as usize).map(|w| w.days.as_slice()).unwrap_or_default();
+            week = u32::try_from((today - start).num_days().max(0) / 7)
+                .unwrap_or(0)
+                .min(weeks.saturating_sub(1));
+            let days = p
+                .body
+                .weeks
+                .get(week as usize)
+                .map(|w| w.days.as_slice())
+                .unwrap_or_default();
             let days = days
                 .iter()
                 .enumerate()
@@ -145,8 +192,15 @@ pub async fn compute(db: &Database, client: &Client, today: NaiveDate, progress:
                         .map(|(r, item)| {
                             let reference = format!("D{}.{}", d + 1, r + 1);
                             rows.insert(reference.clone(), (d as u32, r as u32));
-                            if let Some(c) = library.get(&item.exercise_id).and_then(|e| contraindication(&e.cautions, &client.body_areas)) {
-                                flagged.push(Flagged { row: reference.clone(), exercise: item.exercise_name.clone(), caution: c.text.clone() });
+                            if let Some(c) = library
+                                .get(&item.exercise_id)
+                                .and_then(|e| contraindication(&e.cautions, &client.body_areas))
+                            {
+                                flagged.push(Flagged {
+                                    row: reference.clone(),
+                                    exercise: item.exercise_name.clone(),
+                                    caution: c.text.clone(),
+                                });
                             }
                             RowFacts {
                                 reference,
@@ -160,7 +214,13 @@ pub async fn compute(db: &Database, client: &Client, today: NaiveDate, progress:
                         .collect(),
                 })
                 .collect();
-            Some(PlanFacts { name: names.scrub(&p.name), version: p.version, week: week + 1, weeks, days })
+            Some(PlanFacts {
+                name: names.scrub(&p.name),
+                version: p.version,
+                week: week + 1,
+                weeks,
+                days,
+            })
         }
     };
 
@@ -168,7 +228,12 @@ pub async fn compute(db: &Database, client: &Client, today: NaiveDate, progress:
     // relevant first (shared primary muscles), then by name for a stable list.
     let trained: Vec<&String> = plan
         .iter()
-        .flat_map(|p| p.body.weeks.iter().flat_map(|w| w.days.iter().flat_map(|d| d.items.iter())))
+        .flat_map(|p| {
+            p.body
+                .weeks
+                .iter()
+                .flat_map(|w| w.days.iter().flat_map(|d| d.items.iter()))
+        })
         .filter_map(|i| library.get(&i.exercise_id))
         .flat_map(|e| e.primary_muscles.iter())
         .collect();
@@ -178,7 +243,12 @@ pub async fn compute(db: &Database, client: &Client, today: NaiveDate, progress:
         .filter(|e| trained.is_empty() || e.primary_muscles.iter().any(|m| trained.contains(&m)))
         .collect();
     candidates.sort_by(|a, b| {
-        let score = |e: &Exercise| e.primary_muscles.iter().filter(|m| trained.contains(m)).count();
+        let score = |e: &Exercise| {
+            e.primary_muscles
+                .iter()
+                .filter(|m| trained.contains(m))
+                .count()
+        };
         score(b).cmp(&score(a)).then_with(|| a.name.cmp(&b.name))
     });
     let mut alternatives = HashMap::new();
@@ -189,19 +259,46 @@ pub async fn compute(db: &Database, client: &Client, today: NaiveDate, progress:
         .map(|(i, e)| {
             let reference = format!("E{}", i + 1);
             alternatives.insert(reference.clone(), e.clone());
-            Alternative { reference, name: e.name.clone(), primary_muscles: e.primary_muscles.clone(), equipment: e.equipment.clone(), pattern: e.pattern.clone() }
+            Alternative {
+                reference,
+                name: e.name.clone(),
+                primary_muscles: e.primary_muscles.clone(),
+                equipment: e.equipment.clone(),
+                pattern: e.pattern.clone(),
+            }
         })
         .collect();
 
-    let in_plan: Vec<&str> = plan.iter().flat_map(|p| p.body.weeks.iter().flat_map(|w| w.days.iter().flat_map(|d| d.items.iter().map(|i| i.exercise_name.as_str())))).collect();
+    let in_plan: Vec<&str> = plan
+        .iter()
+        .flat_map(|p| {
+            p.body.weeks.iter().flat_map(|w| {
+                w.days
+                    .iter()
+                    .flat_map(|d| d.items.iter().map(|i| i.exercise_name.as_str()))
+            })
+        })
+        .collect();
     let facts = OptimizerFacts {
         client: progress.client.clone(),
         plan: plan_facts,
-        trends: progress.strength.iter().filter(|s| in_plan.contains(&s.exercise.as_str())).cloned().collect(),
+        trends: progress
+            .strength
+            .iter()
+            .filter(|s| in_plan.contains(&s.exercise.as_str()))
+            .cloned()
+            .collect(),
         adherence: progress.adherence.clone(),
         alternatives: alt_facts,
         flagged,
         missing,
     };
-    Ok(OptimizerContext { facts, plan, week, rows, alternatives, library })
+    Ok(OptimizerContext {
+        facts,
+        plan,
+        week,
+        rows,
+        alternatives,
+        library,
+    })
 }

@@ -113,26 +113,43 @@ pub struct SessionFacts {
     pub booked_next_14_days: u32,
 }
 
-pub async fn compute(db: &Database, client: &Client, today: NaiveDate, names: &mut Pseudonyms) -> Result<ProgressFacts> {
+pub async fn compute(
+    db: &Database,
+    client: &Client,
+    today: NaiveDate,
+    names: &mut Pseudonyms,
+) -> Result<ProgressFacts> {
     let label = names.add_client(client);
     let from = today - Duration::weeks(WINDOW_WEEKS);
     let from_s = from.format("%Y-%m-%d").to_string();
     let data = progress::client_progress(db, &client.id).await?;
     let mut missing = Vec::new();
 
-    let days_since = |date: &str| NaiveDate::parse_from_str(date, "%Y-%m-%d").ok().map(|d| (d - from).num_days() as f64);
+    let days_since = |date: &str| {
+        NaiveDate::parse_from_str(date, "%Y-%m-%d")
+            .ok()
+            .map(|d| (d - from).num_days() as f64)
+    };
     let recent_from = (today - Duration::weeks(4)).format("%Y-%m-%d").to_string();
     let mut strength = Vec::new();
     for series in &data.e1rm {
-        let pts: Vec<(&str, f64)> =
-            series.points.iter().filter(|p| p.date.as_str() >= from_s.as_str()).map(|p| (p.date.as_str(), p.e1rm_kg)).collect();
+        let pts: Vec<(&str, f64)> = series
+            .points
+            .iter()
+            .filter(|p| p.date.as_str() >= from_s.as_str())
+            .map(|p| (p.date.as_str(), p.e1rm_kg))
+            .collect();
         if pts.len() < 3 {
             continue;
         }
-        let xy: Vec<(f64, f64)> = pts.iter().filter_map(|(d, v)| days_since(d).map(|x| (x / 7.0, *v))).collect();
+        let xy: Vec<(f64, f64)> = pts
+            .iter()
+            .filter_map(|(d, v)| days_since(d).map(|x| (x / 7.0, *v)))
+            .collect();
         let Some(s) = slope(&xy) else { continue };
         let best = pts.iter().map(|p| p.1).fold(f64::MIN, f64::max);
-        let (recent, earlier): (Vec<&(&str, f64)>, Vec<&(&str, f64)>) = pts.iter().partition(|p| p.0 >= recent_from.as_str());
+        let (recent, earlier): (Vec<&(&str, f64)>, Vec<&(&str, f64)>) =
+            pts.iter().partition(|p| p.0 >= recent_from.as_str());
         let earlier_best = earlier.iter().map(|p| p.1).fold(f64::MIN, f64::max);
         let recent_best = recent.iter().map(|p| p.1).fold(f64::MIN, f64::max);
         strength.push(StrengthTrend {
@@ -147,14 +164,21 @@ pub async fn compute(db: &Database, client: &Client, today: NaiveDate, names: &m
         });
     }
     if strength.is_empty() {
-        missing.push(format!("no exercise was logged 3 or more times in the last {WINDOW_WEEKS} weeks"));
+        missing.push(format!(
+            "no exercise was logged 3 or more times in the last {WINDOW_WEEKS} weeks"
+        ));
     }
 
     let mut measurements = Vec::new();
     let all = clients::record::measurements(db, &client.id).await?;
     let mut metrics: Vec<(String, String)> = Vec::new();
     for m in &all {
-        let key = (m.custom_name.clone().unwrap_or_else(|| m.metric.as_str().replace('_', " ")), m.unit.clone());
+        let key = (
+            m.custom_name
+                .clone()
+                .unwrap_or_else(|| m.metric.as_str().replace('_', " ")),
+            m.unit.clone(),
+        );
         if !metrics.contains(&key) {
             metrics.push(key);
         }
@@ -162,7 +186,12 @@ pub async fn compute(db: &Database, client: &Client, today: NaiveDate, names: &m
     for (metric, unit) in metrics {
         let mut pts: Vec<(&str, f64)> = all
             .iter()
-            .filter(|m| m.custom_name.clone().unwrap_or_else(|| m.metric.as_str().replace('_', " ")) == metric)
+            .filter(|m| {
+                m.custom_name
+                    .clone()
+                    .unwrap_or_else(|| m.metric.as_str().replace('_', " "))
+                    == metric
+            })
             .filter(|m| m.measured_on.as_str() >= from_s.as_str())
             .map(|m| (m.measured_on.as_str(), m.value))
             .collect();
@@ -170,7 +199,10 @@ pub async fn compute(db: &Database, client: &Client, today: NaiveDate, names: &m
         if pts.len() < 2 {
             continue;
         }
-        let xy: Vec<(f64, f64)> = pts.iter().filter_map(|(d, v)| days_since(d).map(|x| (x / 7.0, *v))).collect();
+        let xy: Vec<(f64, f64)> = pts
+            .iter()
+            .filter_map(|(d, v)| days_since(d).map(|x| (x / 7.0, *v)))
+            .collect();
         let Some(s) = slope(&xy) else { continue };
         measurements.push(MeasurementTrend {
             reference: format!("M{}", measurements.len() + 1),
@@ -183,11 +215,17 @@ pub async fn compute(db: &Database, client: &Client, today: NaiveDate, names: &m
         });
     }
     if measurements.is_empty() {
-        missing.push(format!("fewer than 2 measurements of any kind in the last {WINDOW_WEEKS} weeks"));
+        missing.push(format!(
+            "fewer than 2 measurements of any kind in the last {WINDOW_WEEKS} weeks"
+        ));
     }
 
     let today_s = today.format("%Y-%m-%d").to_string();
-    let begun: Vec<_> = data.adherence.iter().filter(|w| w.week_start.as_str() <= today_s.as_str()).collect();
+    let begun: Vec<_> = data
+        .adherence
+        .iter()
+        .filter(|w| w.week_start.as_str() <= today_s.as_str())
+        .collect();
     let last4 = &begun[begun.len().saturating_sub(4)..];
     let adherence = if last4.is_empty() {
         missing.push("no assigned plan with a week begun".into());
@@ -200,7 +238,11 @@ pub async fn compute(db: &Database, client: &Client, today: NaiveDate, names: &m
             weeks: last4.len(),
             prescribed_sets: prescribed,
             completed_sets: completed,
-            share: if prescribed == 0 { 0.0 } else { r2(f64::from(completed) / f64::from(prescribed)) },
+            share: if prescribed == 0 {
+                0.0
+            } else {
+                r2(f64::from(completed) / f64::from(prescribed))
+            },
         })
     };
 
@@ -227,13 +269,20 @@ pub async fn compute(db: &Database, client: &Client, today: NaiveDate, names: &m
     Ok(ProgressFacts {
         client: ClientFacts {
             label,
-            age: client.date_of_birth.as_deref().and_then(|d| age_on(d, today)),
+            age: client
+                .date_of_birth
+                .as_deref()
+                .and_then(|d| age_on(d, today)),
             fitness_level: client.fitness_level.map(|f| f.as_str().to_owned()),
             goals: names.scrub(&client.goals),
             injuries: names.scrub(&client.injuries),
             body_areas: client.body_areas.clone(),
         },
-        window: Window { from: from_s, to: today_s, weeks: WINDOW_WEEKS },
+        window: Window {
+            from: from_s,
+            to: today_s,
+            weeks: WINDOW_WEEKS,
+        },
         strength,
         measurements,
         adherence,
@@ -244,9 +293,15 @@ pub async fn compute(db: &Database, client: &Client, today: NaiveDate, names: &m
 }
 
 async fn session_facts(db: &Database, client_id: &str, today: NaiveDate) -> Result<SessionFacts> {
-    let from = format!("{}T00:00:00", (today - Duration::weeks(SESSION_WEEKS)).format("%Y-%m-%d"));
+    let from = format!(
+        "{}T00:00:00",
+        (today - Duration::weeks(SESSION_WEEKS)).format("%Y-%m-%d")
+    );
     let now = crate::time::now_utc();
-    let ahead = format!("{}T00:00:00", (today + Duration::days(15)).format("%Y-%m-%d"));
+    let ahead = format!(
+        "{}T00:00:00",
+        (today + Duration::days(15)).format("%Y-%m-%d")
+    );
     let (attended, no_shows, cancelled, late, booked): (i64, i64, i64, i64, i64) = sqlx::query_as(
         "SELECT
             COALESCE(SUM(s.start_utc < ?2 AND (p.attendance = 'attended' OR (s.status = 'completed' AND p.attendance = 'expected'))), 0),
@@ -289,24 +344,39 @@ impl ProgressFacts {
                     s.workouts,
                     s.slope_kg_per_week,
                     s.best_kg,
-                    if s.stalled { ", stalled for 4 weeks" } else { "" }
+                    if s.stalled {
+                        ", stalled for 4 weeks"
+                    } else {
+                        ""
+                    }
                 ),
             );
         }
         if let Some(m) = self.measurements.iter().find(|m| m.reference == reference) {
             return e(
                 capitalise(&m.metric),
-                format!("{} → {} {} over {} measurements ({:+} {}/week)", m.first, m.latest, m.unit, m.points, m.slope_per_week, m.unit),
+                format!(
+                    "{} → {} {} over {} measurements ({:+} {}/week)",
+                    m.first, m.latest, m.unit, m.points, m.slope_per_week, m.unit
+                ),
             );
         }
         if let Some(a) = self.adherence.as_ref().filter(|a| a.reference == reference) {
             return e(
                 format!("Adherence, last {} plan weeks", a.weeks),
-                format!("{} of {} prescribed sets ({}%)", a.completed_sets, a.prescribed_sets, (a.share * 100.0).round()),
+                format!(
+                    "{} of {} prescribed sets ({}%)",
+                    a.completed_sets,
+                    a.prescribed_sets,
+                    (a.share * 100.0).round()
+                ),
             );
         }
         if let Some(r) = self.records.iter().find(|r| r.reference == reference) {
-            return e(format!("New best: {}", r.exercise), format!("estimated 1RM {} kg on {}", r.e1rm_kg, r.on));
+            return e(
+                format!("New best: {}", r.exercise),
+                format!("estimated 1RM {} kg on {}", r.e1rm_kg, r.on),
+            );
         }
         if self.sessions.reference == reference {
             let s = &self.sessions;
@@ -370,8 +440,23 @@ impl ProgressFacts {
         for m in &self.measurements {
             if m.slope_per_week != 0.0 {
                 out.push(ComputedInsight::new(
-                    format!("{}: {} trend", capitalise(&m.metric), if m.slope_per_week > 0.0 { "rising" } else { "falling" }),
-                    format!("{} went from {} to {} {} over {} measurements.", capitalise(&m.metric), m.first, m.latest, m.unit, m.points),
+                    format!(
+                        "{}: {} trend",
+                        capitalise(&m.metric),
+                        if m.slope_per_week > 0.0 {
+                            "rising"
+                        } else {
+                            "falling"
+                        }
+                    ),
+                    format!(
+                        "{} went from {} to {} {} over {} measurements.",
+                        capitalise(&m.metric),
+                        m.first,
+                        m.latest,
+                        m.unit,
+                        m.points
+                    ),
                     &[&m.reference],
                     false,
                 ));
@@ -393,7 +478,10 @@ impl ProgressFacts {
         for r in &self.records {
             out.push(ComputedInsight::new(
                 format!("New best on {}", r.exercise),
-                format!("Estimated 1RM of {} kg on {}: worth telling the client.", r.e1rm_kg, r.on),
+                format!(
+                    "Estimated 1RM of {} kg on {}: worth telling the client.",
+                    r.e1rm_kg, r.on
+                ),
                 &[&r.reference],
                 false,
             ));
@@ -407,7 +495,11 @@ impl ProgressFacts {
                     s.no_shows,
                     s.late_cancelled,
                     s.weeks,
-                    if s.booked_next_14_days == 0 { " Nothing is booked for the next 14 days." } else { "" }
+                    if s.booked_next_14_days == 0 {
+                        " Nothing is booked for the next 14 days."
+                    } else {
+                        ""
+                    }
                 ),
                 &[&s.reference],
                 true,
@@ -429,7 +521,12 @@ pub struct ComputedInsight {
 
 impl ComputedInsight {
     fn new(title: String, text: String, refs: &[&str], actionable: bool) -> Self {
-        Self { title, text, refs: refs.iter().map(|r| (*r).to_owned()).collect(), actionable }
+        Self {
+            title,
+            text,
+            refs: refs.iter().map(|r| (*r).to_owned()).collect(),
+            actionable,
+        }
     }
 }
 

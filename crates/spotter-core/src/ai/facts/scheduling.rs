@@ -11,7 +11,9 @@ use serde::Serialize;
 
 use crate::ai::privacy::Pseudonyms;
 use crate::clients::Client;
-use crate::schedule::zoned::{fmt_utc, local_of, parse_local, parse_utc, parse_zone, to_utc_lenient};
+use crate::schedule::zoned::{
+    fmt_utc, local_of, parse_local, parse_utc, parse_zone, to_utc_lenient,
+};
 use crate::schedule::{free_slot, trainers, FreeSlot, FreeSlotQuery, SessionInput, SessionKind};
 use crate::{Database, Result};
 
@@ -76,7 +78,12 @@ fn weekday_name(w: Weekday) -> &'static str {
     }
 }
 
-pub async fn compute(db: &Database, client: &Client, now: DateTime<Utc>, names: &mut Pseudonyms) -> Result<SchedulingContext> {
+pub async fn compute(
+    db: &Database,
+    client: &Client,
+    now: DateTime<Utc>,
+    names: &mut Pseudonyms,
+) -> Result<SchedulingContext> {
     let label = names.add_client(client);
     let me = trainers::me(db).await?;
     let tz = parse_zone("timeZone", &me.time_zone)?;
@@ -98,7 +105,9 @@ pub async fn compute(db: &Database, client: &Client, now: DateTime<Utc>, names: 
     let mut minutes: Vec<i64> = Vec::new();
     let (mut no_shows, mut booked, mut last_past_no_show) = (0, 0, false);
     for (start, end, zone, status, attendance) in &rows {
-        let (Ok(s), Ok(e)) = (parse_utc("start", start), parse_utc("end", end)) else { continue };
+        let (Ok(s), Ok(e)) = (parse_utc("start", start), parse_utc("end", end)) else {
+            continue;
+        };
         if start.as_str() >= now_s.as_str() {
             if status == "scheduled" && attendance == "expected" {
                 booked += 1;
@@ -106,7 +115,8 @@ pub async fn compute(db: &Database, client: &Client, now: DateTime<Utc>, names: 
             continue;
         }
         let no_show = attendance == "no_show" || (status == "no_show" && attendance == "expected");
-        let attended = attendance == "attended" || (status == "completed" && attendance == "expected");
+        let attended =
+            attendance == "attended" || (status == "completed" && attendance == "expected");
         last_past_no_show = no_show;
         if no_show {
             no_shows += 1;
@@ -114,12 +124,21 @@ pub async fn compute(db: &Database, client: &Client, now: DateTime<Utc>, names: 
         if attended {
             let z = parse_zone("timeZone", zone).unwrap_or(tz);
             let local = local_of(s, z);
-            *habits.entry((local.weekday().num_days_from_monday(), local.format("%H:%M").to_string())).or_insert(0) += 1;
+            *habits
+                .entry((
+                    local.weekday().num_days_from_monday(),
+                    local.format("%H:%M").to_string(),
+                ))
+                .or_insert(0) += 1;
             minutes.push((e - s).num_minutes());
         }
     }
     minutes.sort_unstable();
-    let session_minutes = minutes.get(minutes.len() / 2).copied().unwrap_or(60).clamp(15, 240) as u32;
+    let session_minutes = minutes
+        .get(minutes.len() / 2)
+        .copied()
+        .unwrap_or(60)
+        .clamp(15, 240) as u32;
     let mut habit_list: Vec<((u32, String), u32)> = habits.into_iter().collect();
     habit_list.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     let habits: Vec<Habit> = habit_list
@@ -134,7 +153,9 @@ pub async fn compute(db: &Database, client: &Client, now: DateTime<Utc>, names: 
         })
         .collect();
     if habits.is_empty() {
-        missing.push(format!("no attended sessions in the last {HISTORY_WEEKS} weeks"));
+        missing.push(format!(
+            "no attended sessions in the last {HISTORY_WEEKS} weeks"
+        ));
     }
 
     // Slots: the next occurrence of each habit (if free then, it "matches"; else the next
@@ -151,9 +172,13 @@ pub async fn compute(db: &Database, client: &Client, now: DateTime<Utc>, names: 
     let mut found: Vec<(FreeSlot, Option<String>)> = Vec::new();
     let today_local = local_of(now, tz).date();
     for (((wd, time), _), h) in habit_list.iter().take(3).zip(habits.iter()) {
-        let Ok(t) = chrono::NaiveTime::parse_from_str(time, "%H:%M") else { continue };
+        let Ok(t) = chrono::NaiveTime::parse_from_str(time, "%H:%M") else {
+            continue;
+        };
         let mut day = today_local;
-        while day.weekday().num_days_from_monday() != *wd || to_utc_lenient(day.and_time(t), tz) <= now {
+        while day.weekday().num_days_from_monday() != *wd
+            || to_utc_lenient(day.and_time(t), tz) <= now
+        {
             day += Duration::days(1);
         }
         let at = to_utc_lenient(day.and_time(t), tz);
@@ -164,8 +189,12 @@ pub async fn compute(db: &Database, client: &Client, now: DateTime<Utc>, names: 
     }
     let mut after = now;
     while found.len() < SLOTS {
-        let Some(slot) = free_slot::find(db, &query(after)).await? else { break };
-        let Ok(end) = parse_utc("end", &slot.end) else { break };
+        let Some(slot) = free_slot::find(db, &query(after)).await? else {
+            break;
+        };
+        let Ok(end) = parse_utc("end", &slot.end) else {
+            break;
+        };
         if !found.iter().any(|(f, _)| f.start == slot.start) {
             found.push((slot, None));
         }
@@ -178,7 +207,9 @@ pub async fn compute(db: &Database, client: &Client, now: DateTime<Utc>, names: 
     found.sort_by(|a, b| a.0.start.cmp(&b.0.start));
     found.dedup_by(|a, b| a.0.start == b.0.start);
     if found.is_empty() {
-        missing.push(format!("no free slot for both in the next {AHEAD_DAYS} days within working hours"));
+        missing.push(format!(
+            "no free slot for both in the next {AHEAD_DAYS} days within working hours"
+        ));
     }
     let mut bookings = Vec::new();
     let slots = found
@@ -187,7 +218,11 @@ pub async fn compute(db: &Database, client: &Client, now: DateTime<Utc>, names: 
         .map(|(i, (slot, matches))| {
             let reference = format!("S{}", i + 1);
             let when = match parse_local("start", &slot.local_start) {
-                Ok(l) => format!("{}–{}", l.format("%a %Y-%m-%d %H:%M"), slot.local_end.get(11..16).unwrap_or("")),
+                Ok(l) => format!(
+                    "{}–{}",
+                    l.format("%a %Y-%m-%d %H:%M"),
+                    slot.local_end.get(11..16).unwrap_or("")
+                ),
                 Err(_) => slot.local_start.clone(),
             };
             bookings.push((
@@ -203,14 +238,27 @@ pub async fn compute(db: &Database, client: &Client, now: DateTime<Utc>, names: 
                     ..Default::default()
                 },
             ));
-            SlotFact { reference, when, matches }
+            SlotFact {
+                reference,
+                when,
+                matches,
+            }
         })
         .collect();
 
     let hours = me
         .working_hours
         .iter()
-        .map(|w| format!("{} {}–{}", weekday_name(Weekday::try_from(w.weekday.saturating_sub(1)).unwrap_or(Weekday::Mon)), w.start, w.end))
+        .map(|w| {
+            format!(
+                "{} {}–{}",
+                weekday_name(
+                    Weekday::try_from(w.weekday.saturating_sub(1)).unwrap_or(Weekday::Mon)
+                ),
+                w.start,
+                w.end
+            )
+        })
         .collect::<Vec<_>>()
         .join(", ");
     Ok(SchedulingContext {
