@@ -159,13 +159,19 @@ export function useSaveSettings() {
   });
 }
 
-export function useSessionsRange(query: CalendarQuery | null) {
+/**
+ * The calendar's sessions. `subscribed: false` (the calendar kept mounted but hidden) stops
+ * following the cache, so a change made elsewhere does not redraw a calendar nobody sees; when
+ * subscribed again it refetches what went stale meanwhile.
+ */
+export function useSessionsRange(query: CalendarQuery | null, subscribed = true) {
   return useQuery<CalendarEntry[], AppError>({
     queryKey: query ? scheduleKeys.range(query) : ['sessions', 'range', 'none'],
     queryFn: () => (query ? api.sessionsRange(query) : Promise.resolve([])),
     placeholderData: keepPreviousData,
     enabled: query !== null,
     staleTime: 0,
+    subscribed,
   });
 }
 

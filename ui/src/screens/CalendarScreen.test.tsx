@@ -1,4 +1,4 @@
-import { render, screen, waitFor } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Link, MemoryRouter } from 'react-router';
 import { describe, expect, it } from 'vitest';
@@ -6,7 +6,7 @@ import { AppRoot } from '../AppRoot';
 import type { CalendarQuery } from '../bindings';
 import { AppProviders } from '../providers';
 import { createQueryClient } from '../queries';
-import { installBackend, makeEntry } from '../test/backend';
+import { installBackend, makeClient, makeEntry, makeSession } from '../test/backend';
 import { renderApp } from '../test/render';
 
 const ranges = (backend: ReturnType<typeof installBackend>) =>
@@ -47,6 +47,35 @@ describe('calendar screen', () => {
     await waitFor(() => expect(calendar).toBeVisible());
     expect(screen.getByTestId('calendar')).toBe(calendar);
     expect(title()).toMatch(/Jan 8 – 14, 2024/);
+  });
+
+  it('does not follow changes while hidden, and refetches its week when shown again', async () => {
+    const greta = makeClient({ name: 'Greta Weiß' });
+    const backend = installBackend([greta], {
+      today: [
+        makeSession({
+          id: 's1',
+          start: '2024-01-09T09:00:00Z',
+          end: '2024-01-09T10:00:00Z',
+          label: 'Greta Weiß',
+          participants: [{ clientId: greta.id, name: greta.name, attendance: 'expected', needsClearance: false }],
+        }),
+      ],
+    });
+    const { user } = renderApp('/calendar?date=2024-01-10');
+    await waitFor(() => expect(ranges(backend)).toHaveLength(3)); // the week and either side
+    await user.click(screen.getByTestId('nav-dashboard'));
+    const row = await screen.findByTestId('today-session');
+
+    // Completing a session invalidates every sessions query; the hidden calendar's is not refetched.
+    const dashboards = backend.callsTo('dashboard_get').length;
+    await user.click(within(row).getByTestId('today-complete'));
+    await waitFor(() => expect(backend.callsTo('dashboard_get').length).toBeGreaterThan(dashboards));
+    expect(ranges(backend)).toHaveLength(3);
+
+    await user.click(screen.getByTestId('nav-calendar'));
+    await waitFor(() => expect(ranges(backend)).toHaveLength(4));
+    expect(ranges(backend)[3]).toBe('Mon Jan 08 2024 – Mon Jan 15 2024');
   });
 
   it('goes to the date a link names, even when it was already mounted', async () => {

@@ -107,8 +107,9 @@ interface PendingMove {
 
 /**
  * The calendar. It stays mounted between visits (`KeptScreen`): `active` says whether it is the
- * screen showing. Hidden, it closes its dialogs; shown again, it follows the link it was opened
- * with (`?date=`, `?view=`) and otherwise stays on the week the trainer left it at.
+ * screen showing. Hidden, it closes its dialogs and stops following the sessions cache; shown
+ * again, it refetches, follows the link it was opened with (`?date=`, `?view=`) and otherwise
+ * stays on the week the trainer left it at.
  */
 export function CalendarScreen({ active = true }: { active?: boolean }) {
   const trainers = useTrainers();
@@ -132,9 +133,7 @@ export function CalendarScreen({ active = true }: { active?: boolean }) {
   const query: CalendarQuery | null = range
     ? { from: range.from, to: range.to, trainerIds, roomIds, includeCancelled: true }
     : null;
-  const sessions = useSessionsRange(query);
-  const refetch = useRef(sessions.refetch);
-  refetch.current = sessions.refetch;
+  const sessions = useSessionsRange(query, active);
   const trainerList = useMemo(() => trainers.data ?? [], [trainers.data]);
   const colorOf = useMemo(() => new Map(trainerList.map((t) => [t.id, t.color])), [trainerList]);
   const me = trainerList.find((t) => t.isMe) ?? trainerList[0];
@@ -173,11 +172,10 @@ export function CalendarScreen({ active = true }: { active?: boolean }) {
       return;
     }
     if (!calendar) return;
-    if (!before.active) {
-      if (before.width !== window.innerWidth || before.height !== window.innerHeight) calendar.updateSize();
-      // Invalidations kept the week current while hidden; this catches anything else. An
-      // unchanged answer keeps the same data, so the calendar is not drawn again.
-      void refetch.current();
+    // (The sessions query refetches by itself on showing: see useSessionsRange. An unchanged
+    // answer keeps the same data, so the calendar is not drawn again.)
+    if (!before.active && (before.width !== window.innerWidth || before.height !== window.innerHeight)) {
+      calendar.updateSize();
     }
     if (!before.active || before.search !== search) {
       const target = calendarTarget(new URLSearchParams(search));
