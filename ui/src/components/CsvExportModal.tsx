@@ -1,13 +1,8 @@
 import { ActionIcon, Alert, Button, Code, CopyButton, Group, Modal, Stack, Text, TextInput, Tooltip } from '@mantine/core';
 import { useState } from 'react';
+import { joinPath } from '../files';
 import { useCsvExport, useDefaultExportDir } from '../recordQueries';
 import { IconCheck, IconCopy } from './icons';
-
-/** `dir` + `clients.csv`, with the separator the folder already uses (Windows paths too). */
-function defaultPath(dir: string): string {
-  const sep = dir.includes('\\') && !dir.includes('/') ? '\\' : '/';
-  return `${dir.replace(/[\\/]+$/, '')}${sep}clients.csv`;
-}
 
 export function CsvExportModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   return (
@@ -22,7 +17,7 @@ function CsvExport({ onClose }: { onClose: () => void }) {
   // Null until the trainer edits it: follows the default folder once that has loaded.
   const [typed, setTyped] = useState<string | null>(null);
   const exporter = useCsvExport();
-  const path = typed ?? (dir.data ? defaultPath(dir.data) : '');
+  const path = typed ?? (dir.data ? joinPath(dir.data, 'clients.csv') : '');
 
   if (exporter.data) {
     return (

@@ -187,9 +187,11 @@ pub fn interpret(
             true,
         ) {
             Some(it) => items.push(it),
-            None => return Err(format!(
+            None => {
+                return Err(format!(
                 "proposal {n} names slot \"{slot}\", which is not one of the free slots (\"S1\" …)"
-            )),
+            ))
+            }
         }
     }
     Ok((json, items))

@@ -277,7 +277,9 @@ pub async fn accept(db: &Database, id: &str, edited_body: Option<&str>) -> Resul
         ));
     }
     // A proposed plan change becomes a new plan version, authored "AI", only now.
-    let plan_change = plan_change_of(db, &item.id).await?;
+    let action = stored_action(db, &item.id).await?;
+    let plan_change: Option<super::plan_change::PlanChangeAction> =
+        action_part(&action, "planChange", "plan change")?;
     if edited.is_some() && (plan_change.is_some() || item.books_session) {
         return Err(AppError::validation(
             "editedBody",
@@ -286,10 +288,12 @@ pub async fn accept(db: &Database, id: &str, edited_body: Option<&str>) -> Resul
     }
     let result = match plan_change {
         Some(action) => Some(apply_plan_change(db, &action).await?),
-        None => match booking_of(db, &item.id).await? {
-            Some(session) => Some(book(db, &session).await?),
-            None => None,
-        },
+        None => {
+            match action_part::<crate::schedule::SessionInput>(&action, "bookSession", "booking")? {
+                Some(session) => Some(book(db, &session).await?),
+                None => None,
+            }
+        }
     };
     let now = now_utc();
     sqlx::query(
@@ -306,41 +310,29 @@ pub async fn accept(db: &Database, id: &str, edited_body: Option<&str>) -> Resul
     get(db, &item.id).await
 }
 
-async fn plan_change_of(
-    db: &Database,
-    id: &str,
-) -> Result<Option<super::plan_change::PlanChangeAction>> {
+/// What accepting an item does, as stored with it (JSON; null or unreadable: nothing).
+async fn stored_action(db: &Database, id: &str) -> Result<serde_json::Value> {
     let action: Option<String> =
         sqlx::query_scalar("SELECT action FROM ai_review_items WHERE id = ?")
             .bind(id)
             .fetch_one(db.pool())
             .await?;
-    let value: serde_json::Value = action
+    Ok(action
         .as_deref()
         .and_then(|a| serde_json::from_str(a).ok())
-        .unwrap_or_default();
-    match value.get("planChange") {
-        Some(v) if !v.is_null() => serde_json::from_value(v.clone())
-            .map(Some)
-            .map_err(|e| AppError::internal(format!("stored plan change unreadable: {e}"))),
-        _ => Ok(None),
-    }
+        .unwrap_or_default())
 }
 
-async fn booking_of(db: &Database, id: &str) -> Result<Option<crate::schedule::SessionInput>> {
-    let action: Option<String> =
-        sqlx::query_scalar("SELECT action FROM ai_review_items WHERE id = ?")
-            .bind(id)
-            .fetch_one(db.pool())
-            .await?;
-    let value: serde_json::Value = action
-        .as_deref()
-        .and_then(|a| serde_json::from_str(a).ok())
-        .unwrap_or_default();
-    match value.get("bookSession") {
+/// One kind of action (`planChange`, `bookSession`) from a stored action, if it has one.
+fn action_part<T: serde::de::DeserializeOwned>(
+    action: &serde_json::Value,
+    key: &str,
+    what: &str,
+) -> Result<Option<T>> {
+    match action.get(key) {
         Some(v) if !v.is_null() => serde_json::from_value(v.clone())
             .map(Some)
-            .map_err(|e| AppError::internal(format!("stored booking unreadable: {e}"))),
+            .map_err(|e| AppError::internal(format!("stored {what} unreadable: {e}"))),
         _ => Ok(None),
     }
 }
