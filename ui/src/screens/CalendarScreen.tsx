@@ -1,13 +1,4 @@
-import type {
-  DateSelectArg,
-  DatesSetArg,
-  EventClickArg,
-  EventContentArg,
-  EventDropArg,
-  EventInput,
-  EventMountArg,
-} from '@fullcalendar/core';
-import type { VerboseFormattingArg } from '@fullcalendar/core/internal';
+import type { DateSelectArg, DatesSetArg, EventClickArg, EventDropArg, EventInput } from '@fullcalendar/core';
 import dayGridPlugin from '@fullcalendar/daygrid';
 import interactionPlugin, { type EventResizeDoneArg } from '@fullcalendar/interaction';
 import listPlugin from '@fullcalendar/list';
@@ -21,49 +12,13 @@ import { api } from '../api';
 import type { AppError, CalendarQuery, Conflict, FreeSlot, Session, SessionInput } from '../bindings';
 import { PageHeader } from '../components/PageHeader';
 import { useInvalidateSessions, usePrefetchSessionsRange, useRooms, useSessionsRange, useTrainers } from '../queries';
+import { eventContent, eventTime, markEvent, toEvent } from '../schedule/calendarEvents';
 import { ConflictList } from '../schedule/ConflictList';
 import { IcsExportDialog, IcsImportDialog } from '../schedule/IcsDialogs';
-import { kindColor } from '../schedule/kinds';
 import { SessionDialog, type SessionDialogTarget } from '../schedule/SessionDialog';
 import { inputFromSession } from '../schedule/sessionInput';
 import { notifyWithUndo } from '../schedule/undo';
 import { instantOf, wallClock } from '../schedule/zoned';
-
-const two = (n: number) => (n < 10 ? `0${n}` : String(n));
-
-/**
- * An event's time, "07:00 - 07:50", exactly as `{ hour: '2-digit', minute: '2-digit', hour12: false }`
- * printed it. Given those options FullCalendar builds a new Intl.DateTimeFormat for every event's
- * range (about a third of the script time of a week with 300 sessions); the parts are already here.
- */
-function eventTime({ start, end, defaultSeparator }: VerboseFormattingArg): string {
-  const from = `${two(start.hour)}:${two(start.minute)}`;
-  const to = end ? `${two(end.hour)}:${two(end.minute)}` : from;
-  return to === from ? from : `${from}${defaultSeparator}${to}`;
-}
-
-/**
- * A time-grid event's content: its time and title as one text on two lines (`white-space:
- * pre-line`, app.css) instead of FullCalendar's four nested boxes. Over a week of 320 sessions
- * that is ~40 ms less script and layout, a sixth of the time to painted (docs/BENCHMARKS.md).
- * The other views keep FullCalendar's own content (`true`).
- */
-function eventContent(arg: EventContentArg): string | true {
-  if (!arg.view.type.startsWith('timeGrid')) return true;
-  const flag = arg.event.extendedProps.clearance ? '⚑ ' : '';
-  return `${arg.timeText}\n${flag}${arg.event.title}`;
-}
-
-/** Test ids and the states the end-to-end tests read, on each event's element. */
-function markEvent(info: EventMountArg) {
-  info.el.setAttribute('data-testid', 'calendar-event');
-  info.el.setAttribute('data-session-id', info.event.id);
-  info.el.setAttribute('data-status', String(info.event.extendedProps.status));
-  if (info.event.extendedProps.clearance) {
-    info.el.setAttribute('data-clearance', 'needed');
-    info.el.title = 'Needs medical clearance (PAR-Q+ had a “yes”)';
-  }
-}
 
 const VIEWS = ['timeGridDay', 'timeGridWeek', 'dayGridMonth', 'listWeek'];
 
@@ -139,19 +94,7 @@ export function CalendarScreen({ active = true }: { active?: boolean }) {
   const me = trainerList.find((t) => t.isMe) ?? trainerList[0];
 
   const events: EventInput[] = useMemo(
-    () =>
-      (sessions.data ?? []).map((e) => ({
-        id: e.id,
-        title: e.label,
-        start: e.start,
-        end: e.end,
-        backgroundColor: kindColor(e.kind),
-        // The trainer's colour on the edge tells whose session it is in a studio view.
-        borderColor: colorOf.get(e.trainerId) ?? kindColor(e.kind),
-        classNames: [`spotter-status-${e.status}`, ...(e.needsClearance ? ['spotter-needs-clearance'] : [])],
-        editable: e.status === 'scheduled',
-        extendedProps: { status: e.status, kind: e.kind, series: e.seriesId !== null, clearance: e.needsClearance },
-      })),
+    () => (sessions.data ?? []).map((e) => toEvent(e, colorOf.get(e.trainerId))),
     [sessions.data, colorOf],
   );
 
@@ -349,7 +292,7 @@ export function CalendarScreen({ active = true }: { active?: boolean }) {
   );
 
   return (
-    <>
+    <Box className="spotter-calendar-screen" data-testid="calendar-screen">
       <PageHeader
         title="Calendar"
         actions={
@@ -446,6 +389,6 @@ export function CalendarScreen({ active = true }: { active?: boolean }) {
 
       {ics === 'export' && trainers.data && <IcsExportDialog trainers={trainers.data} onClose={() => setIcs(null)} />}
       {ics === 'import' && trainers.data && <IcsImportDialog trainers={trainers.data} onClose={() => setIcs(null)} />}
-    </>
+    </Box>
   );
 }
