@@ -1,3 +1,4 @@
+// Adding a client: the form on a page of its own; saved, the new client's page replaces it.
 import { useNavigate } from 'react-router';
 import { ClientForm } from '../components/ClientForm';
 import { PageHeader } from '../components/PageHeader';
@@ -17,6 +18,8 @@ export function ClientNewScreen() {
           const client = await create.mutateAsync(input);
           // Replace the form in history: Back from the new client goes to the list.
           navigate(`/clients/${client.id}`, { replace: true });
+          // The form was scrolled down to its button: the new client's page opens at its top.
+          window.scrollTo({ top: 0 });
         }}
         onCancel={cancel}
       />

@@ -94,7 +94,7 @@ function ClientView({ client }: { client: Client }) {
     <>
       <PageHeader
         title={
-          <Title order={2} data-testid="client-detail-name" lineClamp={1}>
+          <Title order={2} data-testid="client-detail-name" lineClamp={1} miw={0} title={client.name}>
             {client.name}
           </Title>
         }

@@ -110,3 +110,45 @@ describe('clients list', () => {
     await waitFor(() => expect(rowIds()).toEqual(['c1']));
   });
 });
+
+describe('clients list with long names', () => {
+  const long = makeClient({
+    id: 'c9',
+    name: 'Maximiliane Auguste von Hohenberg-Schwarzenfels',
+    email: 'maximiliane.von.hohenberg-schwarzenfels@example-physiotherapie.de',
+    pausedAt: '2025-01-10T09:00:00Z',
+    needsClearance: true,
+    tags: ['knee', 'shoulder', 'online'],
+  });
+
+  it('keeps each row on one line: long names and emails cut, whole on hover, badges whole', async () => {
+    installBackend([long]);
+    renderApp('/clients?status=all');
+    const row = await screen.findByTestId('client-row');
+    expect(screen.getByTestId('clients-table')).toHaveStyle({ '--table-layout': 'fixed' });
+
+    const name = within(row).getByText(long.name);
+    expect(name).toHaveAttribute('data-truncate', 'end');
+    expect(name).toHaveAttribute('title', long.name);
+    const email = within(row).getByText(long.email!);
+    expect(email).toHaveAttribute('data-truncate', 'end');
+    expect(email).toHaveAttribute('title', long.email);
+
+    // The badges beside the name keep their size; the name gives way.
+    expect(within(row).getByTestId('client-status-badge')).toHaveStyle({ flexShrink: '0' });
+    expect(within(row).getByTestId('clearance-badge')).toHaveStyle({ flexShrink: '0' });
+    expect(name.parentElement).toHaveStyle({ '--group-wrap': 'nowrap' });
+    // Tags stay on one line too, all of them named on hover.
+    expect(within(row).getByText('knee').closest('[title]')).toHaveAttribute('title', 'knee, shoulder, online');
+  });
+
+  it('shows a long name and email whole on hover on the client page', async () => {
+    installBackend([long]);
+    renderApp('/clients/c9');
+    const title = await screen.findByTestId('client-detail-name');
+    expect(title).toHaveAttribute('title', long.name);
+    const email = screen.getByText(long.email!);
+    expect(email).toHaveAttribute('data-truncate', 'end');
+    expect(email).toHaveAttribute('title', long.email);
+  });
+});

@@ -21,6 +21,7 @@ import { ClientStatusBadge } from '../components/ClientStatusBadge';
 import { CsvExportModal } from '../components/CsvExportModal';
 import { CsvImportModal } from '../components/CsvImportModal';
 import { IconPlus, IconSearch } from '../components/icons';
+import { OneLineText } from '../components/OneLineText';
 import { PageHeader } from '../components/PageHeader';
 import { useClients } from '../queries';
 
@@ -216,15 +217,17 @@ function ClientsTable({
     }
   };
 
+  // Fixed columns and one line per cell: a long name or email is cut with an ellipsis (whole on
+  // hover) instead of wrapping its row onto several lines; the badges beside a name never shrink.
   return (
     <Table.ScrollContainer minWidth={640}>
-      <Table>
+      <Table layout="fixed" data-testid="clients-table">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>Name</Table.Th>
-            <Table.Th>Email</Table.Th>
-            <Table.Th>Phone</Table.Th>
-            <Table.Th>Tags</Table.Th>
+            <Table.Th w="36%">Name</Table.Th>
+            <Table.Th w="28%">Email</Table.Th>
+            <Table.Th w="16%">Phone</Table.Th>
+            <Table.Th w="20%">Tags</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody ref={tableRef}>
@@ -240,23 +243,23 @@ function ClientsTable({
             >
               <Table.Td>
                 <Group gap="xs" wrap="nowrap">
-                  <Text size="sm" fw={500}>
+                  <OneLineText size="sm" fw={500}>
                     {client.name}
-                  </Text>
+                  </OneLineText>
                   <ClientStatusBadge status={client.status} size="xs" />
                   <ClearanceBadge needsClearance={client.needsClearance} size="xs" />
                 </Group>
               </Table.Td>
               <Table.Td>
-                <Text size="sm">{client.email ?? ''}</Text>
+                <OneLineText size="sm">{client.email ?? ''}</OneLineText>
               </Table.Td>
               <Table.Td>
-                <Text size="sm">{client.phone ?? ''}</Text>
+                <OneLineText size="sm">{client.phone ?? ''}</OneLineText>
               </Table.Td>
               <Table.Td>
-                <Group gap={4}>
+                <Group gap={4} wrap="nowrap" style={{ overflow: 'hidden' }} title={client.tags.join(', ') || undefined}>
                   {client.tags.map((tag) => (
-                    <Badge key={tag} size="sm" variant="light" tt="none">
+                    <Badge key={tag} size="sm" variant="light" tt="none" miw={0}>
                       {tag}
                     </Badge>
                   ))}

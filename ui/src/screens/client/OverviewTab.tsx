@@ -17,7 +17,17 @@ export function OverviewTab({ client, onOpenTab }: { client: Client; onOpenTab: 
         <Stack gap="md">
           <StatusSection client={client} onOpenTab={onOpenTab} />
           <Section title="Contact">
-            <Field label="Email" value={client.email ? <Anchor href={`mailto:${client.email}`}>{client.email}</Anchor> : null} />
+            <Field
+              label="Email"
+              value={
+                client.email ? (
+                  // One line, cut when long; the whole address on hover.
+                  <Anchor href={`mailto:${client.email}`} truncate="end" display="block" title={client.email}>
+                    {client.email}
+                  </Anchor>
+                ) : null
+              }
+            />
             <Field label="Phone" value={client.phone} />
             <Field
               label="Date of birth"

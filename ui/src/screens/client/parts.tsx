@@ -22,7 +22,7 @@ export function Field({ label, value }: { label: string; value: ReactNode }) {
       <Text size="sm" c="dimmed" w={110} style={{ flexShrink: 0 }}>
         {label}
       </Text>
-      <Text size="sm" component="div" className="preline">
+      <Text size="sm" component="div" className="preline" miw={0}>
         {value ?? <Text span size="sm" c="dimmed">—</Text>}
       </Text>
     </Group>
