@@ -70,6 +70,32 @@ describe('intake (PAR-Q+)', () => {
     expect(screen.queryByTestId('parq-answer-3-error')).not.toBeInTheDocument();
   });
 
+  it('shows every unanswered question at once, and the date error with them', async () => {
+    installBackend([anna]);
+    const { user } = renderApp('/clients/c1?tab=intake');
+
+    await user.click(await screen.findByTestId('parq-answer-0-no'));
+    await user.click(screen.getByTestId('parq-answer-2-yes'));
+    await user.click(screen.getByTestId('parq-save'));
+
+    for (const i of [1, 3, 4, 5, 6]) {
+      expect(await screen.findByTestId(`parq-answer-${i}-error`)).toHaveTextContent(`Answer question ${i + 1} (yes or no)`);
+    }
+    expect(screen.queryByTestId('parq-answer-0-error')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('parq-answer-2-error')).not.toBeInTheDocument();
+    // Answering one clears only its own message.
+    await user.click(screen.getByTestId('parq-answer-4-no'));
+    expect(screen.queryByTestId('parq-answer-4-error')).not.toBeInTheDocument();
+    expect(screen.getByTestId('parq-answer-5-error')).toBeInTheDocument();
+
+    // A bad date (which the core reports first) shows together with the unanswered questions.
+    await user.clear(screen.getByTestId('parq-date'));
+    await user.type(screen.getByTestId('parq-date'), '5 March');
+    await user.click(screen.getByTestId('parq-save'));
+    expect(await screen.findByTestId('parq-date-error')).toBeInTheDocument();
+    for (const i of [1, 3, 5, 6]) expect(screen.getByTestId(`parq-answer-${i}-error`)).toBeInTheDocument();
+  });
+
   it('shows a date error at the date and an all-no intake leaves the client unflagged', async () => {
     installBackend([anna]);
     const { user } = renderApp('/clients/c1?tab=intake');

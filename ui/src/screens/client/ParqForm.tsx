@@ -1,3 +1,4 @@
+// The PAR-Q+ form on a client's Intake tab.
 import { Alert, Button, Divider, Group, Paper, SegmentedControl, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import type { AppError } from '../../bindings';
@@ -6,9 +7,13 @@ import { useRecordIntake } from '../../recordQueries';
 
 type Answer = boolean | null;
 
+/** What the core says of an unanswered question (it names only the first one). */
+const unansweredMessage = (i: number) => `Answer question ${i + 1} (yes or no)`;
+
 /**
- * The PAR-Q+ general health questions, Yes/No each. Unanswered questions are sent as such:
- * the backend names the first one, and its error shows under that question.
+ * The PAR-Q+ general health questions, Yes/No each. Unanswered questions are sent as such: the
+ * backend refuses the intake, naming the first one; every question still unanswered then shows
+ * its message at once, together with a date error if there is one.
  */
 export function ParqForm({ clientId, questions }: { clientId: string; questions: string[] }) {
   const record = useRecordIntake(clientId);
@@ -16,15 +21,20 @@ export function ParqForm({ clientId, questions }: { clientId: string; questions:
   const [answers, setAnswers] = useState<Answer[]>(() => questions.map(() => null));
   const [notes, setNotes] = useState('');
   const [error, setError] = useState<AppError | null>(null);
+  // The questions left unanswered by the last refused save, until each is answered.
+  const [unanswered, setUnanswered] = useState<number[]>([]);
   const [saved, setSaved] = useState(false);
 
   const fieldError = (field: string) => (error?.field === field ? error.message : undefined);
+  const answerError = (i: number) =>
+    fieldError(`answers.${i}`) ?? (unanswered.includes(i) ? unansweredMessage(i) : undefined);
   const isFieldOfForm = (field?: string) =>
     field === 'answeredOn' || field === 'notes' || (field?.startsWith('answers.') ?? false);
   const generalError = error && !isFieldOfForm(error.field) ? error : null;
 
   const answer = (i: number, value: boolean) => {
     setAnswers((all) => all.map((a, j) => (j === i ? value : a)));
+    setUnanswered((all) => all.filter((j) => j !== i));
     if (error?.field === `answers.${i}`) setError(null);
     setSaved(false);
   };
@@ -32,6 +42,8 @@ export function ParqForm({ clientId, questions }: { clientId: string; questions:
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setError(null);
+    setUnanswered([]);
+    const open = answers.flatMap((a, i) => (a === null ? [i] : []));
     record.mutate(
       { answeredOn: answeredOn.trim(), answers, notes },
       {
@@ -40,7 +52,10 @@ export function ParqForm({ clientId, questions }: { clientId: string; questions:
           setNotes('');
           setSaved(true);
         },
-        onError: setError,
+        onError: (e) => {
+          setError(e);
+          setUnanswered(open);
+        },
       },
     );
   };
@@ -75,7 +90,7 @@ export function ParqForm({ clientId, questions }: { clientId: string; questions:
       <Stack gap={0}>
         {questions.map((question, i) => {
           const a = answers[i] ?? null;
-          const message = fieldError(`answers.${i}`);
+          const message = answerError(i);
           return (
             <div key={i}>
               <Divider />
