@@ -7,16 +7,16 @@ import { SessionDialog } from './SessionDialog';
 
 const greta = makeClient({ name: 'Greta Weiß' });
 
-function open(onSaved = vi.fn()) {
+function open(onSaved = vi.fn(), onClose = vi.fn()) {
   const utils = renderWithProviders(
     <SessionDialog
       target={{ mode: 'create', trainer: ME, startLocal: '2026-11-24T18:00', endLocal: '2026-11-24T19:00', clientId: greta.id }}
       trainers={[ME]}
-      onClose={() => {}}
+      onClose={onClose}
       onSaved={onSaved}
     />,
   );
-  return { ...utils, onSaved };
+  return { ...utils, onSaved, onClose };
 }
 
 describe('session dialog', () => {
@@ -75,5 +75,57 @@ describe('session dialog', () => {
     expect(await screen.findByText('The session must end after it starts')).toBeInTheDocument();
     const input = backend.callsTo('session_create')[0]?.args.input as SessionInput;
     expect(input.recurrence).toEqual({ weekdays: [2, 4], intervalWeeks: 1, until: null, count: 10 });
+  });
+
+  it('closes at once when nothing was changed', async () => {
+    installBackend([greta]);
+    const { user, onClose } = open();
+    await user.click(await screen.findByTestId('session-close'));
+    expect(onClose).toHaveBeenCalledTimes(1);
+    expect(screen.queryByTestId('discard-dialog')).not.toBeInTheDocument();
+  });
+
+  it('asks before Escape, the × or Close throw away changes', async () => {
+    installBackend([greta]);
+    const { user, onClose } = open();
+    await user.type(await screen.findByTestId('session-notes'), 'Bring the kettlebells');
+
+    // Escape asks; Escape again (or Keep editing) goes back to the form, nothing lost.
+    await user.keyboard('{Escape}');
+    expect(await screen.findByTestId('discard-dialog')).toBeInTheDocument();
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByTestId('discard-dialog')).not.toBeInTheDocument());
+    expect(onClose).not.toHaveBeenCalled();
+    expect(screen.getByTestId('session-notes')).toHaveValue('Bring the kettlebells');
+
+    // The × in the header asks too.
+    const dialog = screen.getByTestId('session-dialog');
+    await user.click(dialog.querySelector<HTMLElement>('.mantine-Modal-close')!);
+    await user.click(await screen.findByTestId('discard-keep'));
+    await waitFor(() => expect(screen.queryByTestId('discard-dialog')).not.toBeInTheDocument());
+    expect(onClose).not.toHaveBeenCalled();
+
+    // Close, then Discard changes, closes.
+    await user.click(screen.getByTestId('session-close'));
+    await user.click(await screen.findByTestId('discard-confirm'));
+    expect(onClose).toHaveBeenCalledTimes(1);
+  });
+
+  it('closes an existing session at once when nothing was changed', async () => {
+    installBackend([greta]);
+    const onClose = vi.fn();
+    const session = makeSession({
+      id: 's1',
+      start: '2026-11-24T18:00:00Z',
+      end: '2026-11-24T19:00:00Z',
+      label: greta.name,
+      participants: [{ clientId: greta.id, name: greta.name, attendance: 'expected', needsClearance: false }],
+    });
+    const { user } = renderWithProviders(
+      <SessionDialog target={{ mode: 'edit', session }} trainers={[ME]} onClose={onClose} onSaved={vi.fn()} />,
+    );
+    await user.click(await screen.findByTestId('session-close'));
+    expect(onClose).toHaveBeenCalledTimes(1);
+    expect(screen.queryByTestId('discard-dialog')).not.toBeInTheDocument();
   });
 });

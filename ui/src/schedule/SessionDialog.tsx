@@ -4,163 +4,33 @@ import {
   Alert,
   Badge,
   Button,
-  Checkbox,
-  Chip,
   Divider,
   Group,
   Modal,
   MultiSelect,
   NumberInput,
   Radio,
-  SegmentedControl,
   Select,
   Stack,
-  Text,
   Textarea,
   TextInput,
 } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useEffect, useMemo, useState } from 'react';
 import { api } from '../api';
-import type {
-  AppError,
-  Attendance,
-  Conflict,
-  EditScope,
-  FreeSlot,
-  Recurrence,
-  SaveOutcome,
-  Session,
-  SessionInput,
-  SessionKind,
-  Trainer,
-} from '../bindings';
-import { ClearanceBadge } from '../components/ClearanceBadge';
+import type { AppError, Conflict, EditScope, FreeSlot, SaveOutcome, SessionKind, Trainer } from '../bindings';
+import { useDiscardGuard } from '../components/DiscardGuard';
 import { useClients, useInvalidateSessions, useRooms } from '../queries';
+import { AttendanceList } from './AttendanceList';
 import { ConflictList } from './ConflictList';
 import { isGroup, isOneToOne, KIND_OPTIONS, STATUS_COLOR, STATUS_LABEL } from './kinds';
+import { RepeatFields } from './RepeatFields';
 import { SessionActions } from './SessionActions';
+import { errorAt, formChanged, initialForm, toInput, type Form, type SessionDialogTarget } from './sessionForm';
 import { inputFromSession } from './sessionInput';
 import { allZones, datePart, isoWeekday, minutesBetween, timePart, wallClock } from './zoned';
 
-/** What opens the dialog: a new session (maybe from a selected slot) or an existing one. */
-export type SessionDialogTarget =
-  | { mode: 'create'; trainer: Trainer; startLocal?: string; endLocal?: string; clientId?: string }
-  | { mode: 'edit'; session: Session };
-
-interface Form {
-  trainerId: string;
-  kind: SessionKind;
-  clientIds: string[];
-  title: string;
-  roomId: string | null;
-  timeZone: string;
-  date: string;
-  start: string;
-  end: string;
-  capacity: number | '';
-  notes: string;
-  repeat: boolean;
-  weekdays: string[];
-  intervalWeeks: number | '';
-  endMode: 'count' | 'until';
-  count: number | '';
-  until: string;
-}
-
-const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
-
-function initialForm(target: SessionDialogTarget, trainers: Trainer[]): Form {
-  if (target.mode === 'edit') {
-    const s = target.session;
-    return {
-      trainerId: s.trainerId,
-      kind: s.kind,
-      clientIds: s.participants.map((p) => p.clientId),
-      title: s.title,
-      roomId: s.roomId,
-      timeZone: s.timeZone,
-      date: datePart(s.localStart),
-      start: timePart(s.localStart),
-      end: timePart(s.localEnd),
-      capacity: s.capacity ?? '',
-      notes: s.notes,
-      repeat: false,
-      weekdays: [String(isoWeekday(datePart(s.localStart)))],
-      intervalWeeks: 1,
-      endMode: 'count',
-      count: 10,
-      until: '',
-    };
-  }
-  const trainer = target.trainer ?? trainers[0];
-  const tz = trainer?.timeZone ?? 'UTC';
-  const startLocal = target.startLocal ?? wallClock(nextQuarterHour(), tz);
-  const endLocal = target.endLocal ?? wallClock(new Date(nextQuarterHour().getTime() + 3600_000), tz);
-  return {
-    trainerId: trainer?.id ?? '',
-    kind: 'personal',
-    clientIds: target.clientId ? [target.clientId] : [],
-    title: '',
-    roomId: null,
-    timeZone: tz,
-    date: datePart(startLocal),
-    start: timePart(startLocal),
-    end: timePart(endLocal),
-    capacity: '',
-    notes: '',
-    repeat: false,
-    weekdays: [String(isoWeekday(datePart(startLocal)))],
-    intervalWeeks: 1,
-    endMode: 'count',
-    count: 10,
-    until: '',
-  };
-}
-
-function nextQuarterHour(): Date {
-  const d = new Date();
-  d.setSeconds(0, 0);
-  d.setMinutes(Math.ceil((d.getMinutes() + 1) / 15) * 15);
-  return d;
-}
-
-function toInput(form: Form, override: boolean): SessionInput {
-  const recurrence: Recurrence | null = form.repeat
-    ? {
-        weekdays: form.weekdays.map(Number).sort(),
-        intervalWeeks: Number(form.intervalWeeks) || 1,
-        until: form.endMode === 'until' ? form.until || null : null,
-        count: form.endMode === 'count' ? Number(form.count) || null : null,
-      }
-    : null;
-  return {
-    trainerId: form.trainerId,
-    clientIds: form.clientIds,
-    roomId: form.roomId,
-    kind: form.kind,
-    title: form.title,
-    timeZone: form.timeZone,
-    start: `${form.date}T${form.start}`,
-    end: `${form.date}T${form.end}`,
-    capacity: isGroup(form.kind) && form.capacity !== '' ? Number(form.capacity) : null,
-    notes: form.notes,
-    recurrence,
-    overrideConflicts: override,
-  };
-}
-
-/** The form field an error concerns (the backend's field names, mapped to inputs); a
- * field also takes errors about its items (`clientIds.2`). */
-function errorAt(error: AppError | null, ...fields: string[]): string | undefined {
-  if (!error?.field) return undefined;
-  return fields.some((f) => error.field === f || error.field?.startsWith(`${f}.`)) ? error.message : undefined;
-}
-
-/** Only an error about exactly this field. */
-function errorExactly(error: AppError | null, field: string): string | undefined {
-  return error?.field === field ? error.message : undefined;
-}
+export type { SessionDialogTarget } from './sessionForm';
 
 export function SessionDialog({
   target,
@@ -173,7 +43,8 @@ export function SessionDialog({
   onClose: () => void;
   onSaved: (outcome: Extract<SaveOutcome, { outcome: 'saved' }>, undo: () => Promise<unknown>) => void;
 }) {
-  const [form, setForm] = useState<Form>(() => initialForm(target, trainers));
+  const [initial] = useState<Form>(() => initialForm(target, trainers));
+  const [form, setForm] = useState<Form>(initial);
   const [scope, setScope] = useState<EditScope>('one');
   const [error, setError] = useState<AppError | null>(null);
   const [conflicts, setConflicts] = useState<Conflict[] | null>(null);
@@ -184,6 +55,8 @@ export function SessionDialog({
   const invalidate = useInvalidateSessions();
   const editing = target.mode === 'edit' ? target.session : null;
   const inSeries = editing?.seriesId ?? null;
+  // Escape, the × and Close ask before throwing away what was typed.
+  const guard = useDiscardGuard(scope !== 'one' || formChanged(form, initial), onClose);
 
   // For "following"/"all", show the series' repeat rule so it can be changed.
   useEffect(() => {
@@ -317,324 +190,195 @@ export function SessionDialog({
       : null;
 
   return (
-    <Modal
-      opened
-      onClose={onClose}
-      title={editing ? `Session: ${editing.label}` : 'New session'}
-      size="lg"
-      data-testid="session-dialog"
-    >
-      <Stack gap="sm">
-        {editing && (
-          <Group gap="xs">
-            <Badge color={STATUS_COLOR[editing.status]} data-testid="session-status">
-              {STATUS_LABEL[editing.status]}
-              {editing.lateCancel ? ' (late)' : ''}
-            </Badge>
-            {editing.seriesId && <Badge variant="light">{editing.detached ? 'Series (edited on its own)' : 'Series'}</Badge>}
+    <>
+      <Modal
+        opened
+        onClose={guard.requestClose}
+        title={editing ? `Session: ${editing.label}` : 'New session'}
+        size="lg"
+        data-testid="session-dialog"
+      >
+        <Stack gap="sm">
+          {editing && (
+            <Group gap="xs">
+              <Badge color={STATUS_COLOR[editing.status]} data-testid="session-status">
+                {STATUS_LABEL[editing.status]}
+                {editing.lateCancel ? ' (late)' : ''}
+              </Badge>
+              {editing.seriesId && <Badge variant="light">{editing.detached ? 'Series (edited on its own)' : 'Series'}</Badge>}
+            </Group>
+          )}
+          {editing && <SessionActions session={editing} onDone={onClose} />}
+          {editing && editing.participants.length > 0 && (
+            <AttendanceList session={editing} />
+          )}
+          {editing && <Divider label="Details" labelPosition="left" />}
+
+          <Group grow align="flex-start">
+            <Select
+              label="Trainer"
+              data={trainers.map((t) => ({ value: t.id, label: t.isMe ? `${t.name} (me)` : t.name }))}
+              value={form.trainerId}
+              onChange={(v) => {
+                const t = trainers.find((x) => x.id === v);
+                setForm((f) => ({ ...f, trainerId: v ?? '', timeZone: editing ? f.timeZone : t?.timeZone ?? f.timeZone }));
+              }}
+              error={errorAt(error, 'trainerId')}
+              allowDeselect={false}
+              data-testid="session-trainer"
+            />
+            <Select
+              label="Type"
+              data={KIND_OPTIONS}
+              value={form.kind}
+              onChange={(v) => v && set('kind', v as SessionKind)}
+              allowDeselect={false}
+              error={errorAt(error, 'kind')}
+              data-testid="session-kind"
+            />
           </Group>
-        )}
-        {editing && <SessionActions session={editing} onDone={onClose} />}
-        {editing && editing.participants.length > 0 && (
-          <AttendanceList session={editing} />
-        )}
-        {editing && <Divider label="Details" labelPosition="left" />}
-
-        <Group grow align="flex-start">
-          <Select
-            label="Trainer"
-            data={trainers.map((t) => ({ value: t.id, label: t.isMe ? `${t.name} (me)` : t.name }))}
-            value={form.trainerId}
-            onChange={(v) => {
-              const t = trainers.find((x) => x.id === v);
-              setForm((f) => ({ ...f, trainerId: v ?? '', timeZone: editing ? f.timeZone : t?.timeZone ?? f.timeZone }));
-            }}
-            error={errorAt(error, 'trainerId')}
-            allowDeselect={false}
-            data-testid="session-trainer"
-          />
-          <Select
-            label="Type"
-            data={KIND_OPTIONS}
-            value={form.kind}
-            onChange={(v) => v && set('kind', v as SessionKind)}
-            allowDeselect={false}
-            error={errorAt(error, 'kind')}
-            data-testid="session-kind"
-          />
-        </Group>
-        <MultiSelect
-          label={isOneToOne(form.kind) ? 'Client' : 'Clients'}
-          placeholder="Type a name"
-          data={clientOptions}
-          value={form.clientIds}
-          onChange={(v) => set('clientIds', isOneToOne(form.kind) ? v.slice(-1) : v)}
-          searchable
-          limit={50}
-          nothingFoundMessage="No active client by that name"
-          error={errorAt(error, 'clientIds')}
-          data-testid="session-clients"
-        />
-        <Group grow align="flex-start">
-          <TextInput
-            label="Title"
-            description={isOneToOne(form.kind) ? 'Optional: the client’s name shows otherwise' : undefined}
-            value={form.title}
-            onChange={(e) => set('title', e.currentTarget.value)}
-            error={errorAt(error, 'title')}
-            data-testid="session-title"
-          />
-          <Select
-            label="Room"
-            placeholder="None"
-            clearable
-            data={(rooms.data ?? []).map((r) => ({
-              value: r.id,
-              label: r.capacity ? `${r.name} (${r.capacity})` : r.name,
-            }))}
-            value={form.roomId}
-            onChange={(v) => set('roomId', v)}
-            error={errorAt(error, 'roomId')}
-            data-testid="session-room"
-          />
-        </Group>
-        <Group grow align="flex-start">
-          <DateInput
-            label="Date"
-            valueFormat="YYYY-MM-DD"
-            value={form.date}
-            onChange={(v) => v && set('date', typeof v === 'string' ? v : String(v))}
-            data-testid="session-date"
-          />
-          <TextInput
-            label="Start"
-            placeholder="HH:MM"
-            value={form.start}
-            onChange={(e) => set('start', e.currentTarget.value)}
-            error={errorAt(error, 'start')}
-            data-testid="session-start"
-          />
-          <TextInput
-            label="End"
-            placeholder="HH:MM"
-            value={form.end}
-            onChange={(e) => set('end', e.currentTarget.value)}
-            error={errorAt(error, 'end')}
-            data-testid="session-end"
-          />
-        </Group>
-        <Group grow align="flex-start">
-          <Select
-            label="Time zone"
-            description="Planned in this zone; stays at this local time across daylight saving"
-            data={zones}
-            value={form.timeZone}
-            onChange={(v) => v && set('timeZone', v)}
+          <MultiSelect
+            label={isOneToOne(form.kind) ? 'Client' : 'Clients'}
+            placeholder="Type a name"
+            data={clientOptions}
+            value={form.clientIds}
+            onChange={(v) => set('clientIds', isOneToOne(form.kind) ? v.slice(-1) : v)}
             searchable
-            allowDeselect={false}
-            error={errorAt(error, 'timeZone')}
-            data-testid="session-zone"
+            limit={50}
+            nothingFoundMessage="No active client by that name"
+            error={errorAt(error, 'clientIds')}
+            data-testid="session-clients"
           />
-          {isGroup(form.kind) && (
-            <NumberInput
-              label="Capacity"
-              min={1}
-              max={500}
-              placeholder={form.kind === 'class' ? '20' : '6'}
-              value={form.capacity}
-              onChange={(v) => set('capacity', typeof v === 'number' ? v : '')}
-              error={errorAt(error, 'capacity')}
-              data-testid="session-capacity"
+          <Group grow align="flex-start">
+            <TextInput
+              label="Title"
+              description={isOneToOne(form.kind) ? 'Optional: the client’s name shows otherwise' : undefined}
+              value={form.title}
+              onChange={(e) => set('title', e.currentTarget.value)}
+              error={errorAt(error, 'title')}
+              data-testid="session-title"
             />
-          )}
-        </Group>
-
-        {inSeries && (
-          <Radio.Group
-            label="Apply changes to"
-            value={scope}
-            onChange={(v) => setScope(v as EditScope)}
-            data-testid="session-scope"
-          >
-            <Group gap="md" mt={4}>
-              <Radio value="one" label="This session" data-testid="session-scope-one" />
-              <Radio value="following" label="This and following" data-testid="session-scope-following" />
-              <Radio value="all" label="Whole series" data-testid="session-scope-all" />
-            </Group>
-          </Radio.Group>
-        )}
-        {(!editing || (inSeries && scope !== 'one')) && (
-          <RepeatFields form={form} set={set} error={error} locked={Boolean(inSeries)} />
-        )}
-
-        <Textarea
-          label="Notes"
-          autosize
-          minRows={2}
-          maxRows={8}
-          value={form.notes}
-          onChange={(e) => set('notes', e.currentTarget.value)}
-          error={errorAt(error, 'notes')}
-          data-testid="session-notes"
-        />
-
-        {conflicts && (
-          <ConflictList
-            conflicts={conflicts}
-            timeZone={form.timeZone}
-            onOverride={() => void save(true)}
-            onFindSlot={form.repeat ? undefined : () => void findSlot()}
-            slot={slot}
-            onUseSlot={useSlot}
-            busy={busy}
-          />
-        )}
-        {(generalError || unplacedError) && (
-          <Alert color="red" data-testid="session-error">
-            {generalError ?? unplacedError}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Close
-          </Button>
-          <Button onClick={() => void save(false)} loading={busy} data-testid="session-save">
-            {editing ? 'Save changes' : form.repeat ? 'Create series' : 'Create session'}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
-  );
-}
-
-function RepeatFields({
-  form,
-  set,
-  error,
-  locked,
-}: {
-  form: Form;
-  set: <K extends keyof Form>(key: K, value: Form[K]) => void;
-  error: AppError | null;
-  locked: boolean;
-}) {
-  return (
-    <Stack gap="xs">
-      {!locked && (
-        <Checkbox
-          label="Repeat weekly"
-          checked={form.repeat}
-          onChange={(e) => set('repeat', e.currentTarget.checked)}
-          data-testid="session-repeat"
-        />
-      )}
-      {form.repeat && (
-        <Stack gap="xs" pl={locked ? 0 : 'lg'}>
-          <Chip.Group multiple value={form.weekdays} onChange={(v) => set('weekdays', v)}>
-            <Group gap={4}>
-              {WEEKDAYS.map((d, i) => (
-                <Chip key={d} value={String(i + 1)} size="xs" wrapperProps={{ "data-testid": `session-weekday-${i + 1}` }}>
-                  {d}
-                </Chip>
-              ))}
-            </Group>
-          </Chip.Group>
-          {errorAt(error, 'recurrence.weekdays') && (
-            <Text size="xs" c="red" data-testid="session-weekdays-error">
-              {errorAt(error, 'recurrence.weekdays')}
-            </Text>
-          )}
-          <Group align="flex-start" gap="sm">
-            <NumberInput
-              label="Every … weeks"
-              min={1}
-              max={52}
-              w={120}
-              value={form.intervalWeeks}
-              onChange={(v) => set('intervalWeeks', typeof v === 'number' ? v : '')}
-              error={errorAt(error, 'recurrence.intervalWeeks')}
-              data-testid="session-interval"
+            <Select
+              label="Room"
+              placeholder="None"
+              clearable
+              data={(rooms.data ?? []).map((r) => ({
+                value: r.id,
+                label: r.capacity ? `${r.name} (${r.capacity})` : r.name,
+              }))}
+              value={form.roomId}
+              onChange={(v) => set('roomId', v)}
+              error={errorAt(error, 'roomId')}
+              data-testid="session-room"
             />
-            <Stack gap={4}>
-              <Text size="sm" fw={500}>
-                Ends
-              </Text>
-              <SegmentedControl
-                size="xs"
-                value={form.endMode}
-                onChange={(v) => set('endMode', v as Form['endMode'])}
-                data={[
-                  { value: 'count', label: 'After' },
-                  { value: 'until', label: 'On date' },
-                ]}
-                data-testid="session-end-mode"
-              />
-            </Stack>
-            {form.endMode === 'count' ? (
+          </Group>
+          <Group grow align="flex-start">
+            <DateInput
+              label="Date"
+              valueFormat="YYYY-MM-DD"
+              value={form.date}
+              onChange={(v) => v && set('date', typeof v === 'string' ? v : String(v))}
+              data-testid="session-date"
+            />
+            <TextInput
+              label="Start"
+              placeholder="HH:MM"
+              value={form.start}
+              onChange={(e) => set('start', e.currentTarget.value)}
+              error={errorAt(error, 'start')}
+              data-testid="session-start"
+            />
+            <TextInput
+              label="End"
+              placeholder="HH:MM"
+              value={form.end}
+              onChange={(e) => set('end', e.currentTarget.value)}
+              error={errorAt(error, 'end')}
+              data-testid="session-end"
+            />
+          </Group>
+          <Group grow align="flex-start">
+            <Select
+              label="Time zone"
+              description="Planned in this zone; stays at this local time across daylight saving"
+              data={zones}
+              value={form.timeZone}
+              onChange={(v) => v && set('timeZone', v)}
+              searchable
+              allowDeselect={false}
+              error={errorAt(error, 'timeZone')}
+              data-testid="session-zone"
+            />
+            {isGroup(form.kind) && (
               <NumberInput
-                label="Sessions"
-                min={2}
+                label="Capacity"
+                min={1}
                 max={500}
-                w={110}
-                value={form.count}
-                onChange={(v) => set('count', typeof v === 'number' ? v : '')}
-                error={errorAt(error, 'recurrence.count') ?? errorExactly(error, 'recurrence')}
-                data-testid="session-count"
-              />
-            ) : (
-              <DateInput
-                label="Last day"
-                valueFormat="YYYY-MM-DD"
-                w={150}
-                value={form.until || null}
-                onChange={(v) => set('until', v ? String(v) : '')}
-                error={errorAt(error, 'recurrence.until') ?? errorExactly(error, 'recurrence')}
-                data-testid="session-until"
+                placeholder={form.kind === 'class' ? '20' : '6'}
+                value={form.capacity}
+                onChange={(v) => set('capacity', typeof v === 'number' ? v : '')}
+                error={errorAt(error, 'capacity')}
+                data-testid="session-capacity"
               />
             )}
           </Group>
-        </Stack>
-      )}
-    </Stack>
-  );
-}
 
-const ATTENDANCE: { value: Attendance; label: string }[] = [
-  { value: 'expected', label: 'Expected' },
-  { value: 'attended', label: 'Attended' },
-  { value: 'no_show', label: 'No-show' },
-  { value: 'cancelled', label: 'Cancelled' },
-  { value: 'late_cancelled', label: 'Late cancel' },
-];
+          {inSeries && (
+            <Radio.Group
+              label="Apply changes to"
+              value={scope}
+              onChange={(v) => setScope(v as EditScope)}
+              data-testid="session-scope"
+            >
+              <Group gap="md" mt={4}>
+                <Radio value="one" label="This session" data-testid="session-scope-one" />
+                <Radio value="following" label="This and following" data-testid="session-scope-following" />
+                <Radio value="all" label="Whole series" data-testid="session-scope-all" />
+              </Group>
+            </Radio.Group>
+          )}
+          {(!editing || (inSeries && scope !== 'one')) && (
+            <RepeatFields form={form} set={set} error={error} locked={Boolean(inSeries)} />
+          )}
 
-function AttendanceList({ session }: { session: Session }) {
-  const invalidate = useInvalidateSessions();
-  const [current, setCurrent] = useState(session.participants);
-  return (
-    <Stack gap={4} data-testid="attendance-list">
-      {current.map((p) => (
-        <Group key={p.clientId} justify="space-between" gap="xs">
-          <Group gap={6}>
-            <Text size="sm">{p.name}</Text>
-            <ClearanceBadge needsClearance={p.needsClearance} size="xs" />
-          </Group>
-          <Select
-            size="xs"
-            w={140}
-            data={ATTENDANCE}
-            value={p.attendance}
-            allowDeselect={false}
-            aria-label={`Attendance of ${p.name}`}
-            onChange={(v) => {
-              if (!v) return;
-              void api.sessionSetAttendance(session.id, p.clientId, v as Attendance).then((s) => {
-                setCurrent(s.participants);
-                return invalidate();
-              });
-            }}
+          <Textarea
+            label="Notes"
+            autosize
+            minRows={2}
+            maxRows={8}
+            value={form.notes}
+            onChange={(e) => set('notes', e.currentTarget.value)}
+            error={errorAt(error, 'notes')}
+            data-testid="session-notes"
           />
-        </Group>
-      ))}
-    </Stack>
+
+          {conflicts && (
+            <ConflictList
+              conflicts={conflicts}
+              timeZone={form.timeZone}
+              onOverride={() => void save(true)}
+              onFindSlot={form.repeat ? undefined : () => void findSlot()}
+              slot={slot}
+              onUseSlot={useSlot}
+              busy={busy}
+            />
+          )}
+          {(generalError || unplacedError) && (
+            <Alert color="red" data-testid="session-error">
+              {generalError ?? unplacedError}
+            </Alert>
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={guard.requestClose} data-testid="session-close">
+              Close
+            </Button>
+            <Button onClick={() => void save(false)} loading={busy} data-testid="session-save">
+              {editing ? 'Save changes' : form.repeat ? 'Create series' : 'Create session'}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+      {guard.dialog}
+    </>
   );
 }
