@@ -1,3 +1,4 @@
+// Settings: the trainers of the studio, each with a time zone, a calendar colour and working hours.
 import {
   Alert,
   Badge,
@@ -18,6 +19,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { api } from '../api';
 import type { AppError, Trainer, TrainerInput, WorkingHours } from '../bindings';
+import { useDiscardGuard } from '../components/DiscardGuard';
 import { scheduleKeys, useTrainers } from '../queries';
 import { allZones, localZone } from '../schedule/zoned';
 
@@ -94,6 +96,9 @@ function TrainerDialog({ trainer, onClose }: { trainer: Trainer | null; onClose:
   );
   const [error, setError] = useState<AppError | null>(null);
   const [busy, setBusy] = useState(false);
+  // Escape, the × and Cancel ask before throwing away what was typed.
+  const [initial] = useState(() => JSON.stringify({ name, email, color, zone, rows }));
+  const guard = useDiscardGuard(JSON.stringify({ name, email, color, zone, rows }) !== initial, onClose);
 
   const at = (field: string) => (error?.field === field ? error.message : undefined);
   const rowError = (i: number) => {
@@ -118,65 +123,68 @@ function TrainerDialog({ trainer, onClose }: { trainer: Trainer | null; onClose:
   }
 
   return (
-    <Modal opened onClose={onClose} title={trainer ? `Edit ${trainer.name}` : 'Add trainer'} size="lg" data-testid="trainer-dialog">
-      <Stack gap="sm">
-        <Group grow align="flex-start">
-          <TextInput label="Name" value={name} onChange={(e) => setName(e.currentTarget.value)} error={at('name')} data-testid="trainer-name" />
-          <TextInput label="Email" value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={at('email')} />
-        </Group>
-        <Group grow align="flex-start">
-          <Select label="Time zone" data={zones} value={zone} onChange={(v) => v && setZone(v)} searchable allowDeselect={false} error={at('timeZone')} />
-          <ColorInput label="Calendar colour" value={color} onChange={setColor} error={at('color')} />
-        </Group>
-        <Text size="sm" fw={500}>
-          Working hours
-        </Text>
-        {rows.map((r, i) => (
-          <Group key={DAYS[i]} gap="sm" align="flex-start">
-            <Checkbox
-              w={120}
-              mt={6}
-              label={DAYS[i]}
-              checked={r.works}
-              onChange={(e) => {
-                const works = e.currentTarget.checked;
-                setRows((all) => all.map((x, j) => (j === i ? { ...x, works } : x)));
-              }}
-            />
-            <TextInput
-              w={90}
-              disabled={!r.works}
-              value={r.start}
-              aria-label={`${DAYS[i]} start`}
-              onChange={(e) => {
-                const start = e.currentTarget.value;
-                setRows((all) => all.map((x, j) => (j === i ? { ...x, start } : x)));
-              }}
-              error={rowError(i) ? true : undefined}
-            />
-            <TextInput
-              w={90}
-              disabled={!r.works}
-              value={r.end}
-              aria-label={`${DAYS[i]} end`}
-              onChange={(e) => {
-                const end = e.currentTarget.value;
-                setRows((all) => all.map((x, j) => (j === i ? { ...x, end } : x)));
-              }}
-              error={rowError(i)}
-            />
+    <>
+      <Modal opened onClose={guard.requestClose} title={trainer ? `Edit ${trainer.name}` : 'Add trainer'} size="lg" data-testid="trainer-dialog">
+        <Stack gap="sm">
+          <Group grow align="flex-start">
+            <TextInput label="Name" value={name} onChange={(e) => setName(e.currentTarget.value)} error={at('name')} data-testid="trainer-name" />
+            <TextInput label="Email" value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={at('email')} />
           </Group>
-        ))}
-        {error && !error.field && <Alert color="red">{error.message}</Alert>}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button onClick={() => void save()} loading={busy} data-testid="trainer-save">
-            Save
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+          <Group grow align="flex-start">
+            <Select label="Time zone" data={zones} value={zone} onChange={(v) => v && setZone(v)} searchable allowDeselect={false} error={at('timeZone')} />
+            <ColorInput label="Calendar colour" value={color} onChange={setColor} error={at('color')} />
+          </Group>
+          <Text size="sm" fw={500}>
+            Working hours
+          </Text>
+          {rows.map((r, i) => (
+            <Group key={DAYS[i]} gap="sm" align="flex-start">
+              <Checkbox
+                w={120}
+                mt={6}
+                label={DAYS[i]}
+                checked={r.works}
+                onChange={(e) => {
+                  const works = e.currentTarget.checked;
+                  setRows((all) => all.map((x, j) => (j === i ? { ...x, works } : x)));
+                }}
+              />
+              <TextInput
+                w={90}
+                disabled={!r.works}
+                value={r.start}
+                aria-label={`${DAYS[i]} start`}
+                onChange={(e) => {
+                  const start = e.currentTarget.value;
+                  setRows((all) => all.map((x, j) => (j === i ? { ...x, start } : x)));
+                }}
+                error={rowError(i) ? true : undefined}
+              />
+              <TextInput
+                w={90}
+                disabled={!r.works}
+                value={r.end}
+                aria-label={`${DAYS[i]} end`}
+                onChange={(e) => {
+                  const end = e.currentTarget.value;
+                  setRows((all) => all.map((x, j) => (j === i ? { ...x, end } : x)));
+                }}
+                error={rowError(i)}
+              />
+            </Group>
+          ))}
+          {error && !error.field && <Alert color="red">{error.message}</Alert>}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={guard.requestClose} data-testid="trainer-cancel">
+              Cancel
+            </Button>
+            <Button onClick={() => void save()} loading={busy} data-testid="trainer-save">
+              Save
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+      {guard.dialog}
+    </>
   );
 }
