@@ -43,4 +43,15 @@ describe('dashboard', () => {
     renderApp('/dashboard');
     expect(await screen.findByTestId('dashboard-today-empty')).toBeInTheDocument();
   });
+
+  it("cuts a long session name to one line, whole on hover, the clearance badge beside it", async () => {
+    const label = 'Maximiliane Auguste von Hohenberg-Schwarzenfels';
+    installBackend([greta], { today: [{ ...morning(), label }] });
+    renderApp('/dashboard');
+    const name = await screen.findByTestId('today-session-label');
+    expect(name).toHaveTextContent(label);
+    expect(name).toHaveAttribute('data-truncate', 'end');
+    expect(name).toHaveAttribute('title', label);
+    expect(within(screen.getByTestId('today-session')).getByTestId('clearance-badge')).toHaveStyle({ flexShrink: '0' });
+  });
 });

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Box, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -7,6 +7,7 @@ import type { AppError, AttentionReason, CalendarEntry, Session, SessionStatus }
 import { LogWorkoutButton } from '../clientTraining/LogWorkoutButton';
 import { ClearanceBadge } from '../components/ClearanceBadge';
 import { IconPlus } from '../components/icons';
+import { OneLineText } from '../components/OneLineText';
 import { PageHeader } from '../components/PageHeader';
 import { useClients, useDashboard, useInvalidateSessions, useTrainers } from '../queries';
 import { kindColor, STATUS_COLOR, STATUS_LABEL } from '../schedule/kinds';
@@ -142,14 +143,14 @@ function TodayRow({ session, trainer }: { session: Session; trainer: string | nu
       data-testid="today-session"
       data-status={session.status}
     >
-      <Group gap="sm" wrap="nowrap">
-        <Text ff="monospace" size="sm" w={100}>
+      <Group gap="sm" wrap="nowrap" miw={0}>
+        <Text ff="monospace" size="sm" w={100} style={{ flexShrink: 0 }}>
           {timeRange(session.start, session.end, localZone())}
         </Text>
-        <div>
-          <Text size="sm" fw={600} data-testid="today-session-label">
+        <Box miw={0}>
+          <OneLineText size="sm" fw={600} data-testid="today-session-label">
             {session.label}
-          </Text>
+          </OneLineText>
           <Group gap={4}>
             {trainer && (
               <Text size="xs" c="dimmed">
@@ -158,7 +159,7 @@ function TodayRow({ session, trainer }: { session: Session; trainer: string | nu
             )}
             <ClearanceBadge needsClearance={clearance} size="xs" />
           </Group>
-        </div>
+        </Box>
       </Group>
       {session.status === 'scheduled' ? (
         <Group gap={6} wrap="nowrap">
@@ -209,9 +210,9 @@ function WeekAhead({ entries, zone }: { entries: CalendarEntry[]; zone: string }
             </Text>
           </Text>
           {list.slice(0, 6).map((e) => (
-            <Text key={e.id} size="xs" truncate>
-              {timeRange(e.start, e.end, zone).slice(0, 5)} {e.label}
-            </Text>
+            <OneLineText key={e.id} size="xs">
+              {`${timeRange(e.start, e.end, zone).slice(0, 5)} ${e.label}`}
+            </OneLineText>
           ))}
           {list.length > 6 && (
             <Text size="xs" c="dimmed">
