@@ -31,6 +31,11 @@ pub enum ErrorCode {
     Ai,
     /// The trainer cancelled the run.
     Cancelled,
+    /// The studio server could not be reached, refused the login, or ended this member's access;
+    /// the message says which and what to do.
+    Studio,
+    /// This device and the studio server run different Spotter schemas: one of them needs updating.
+    UpdateRequired,
     /// A bug: something that should not happen did.
     Internal,
 }

@@ -23,8 +23,8 @@ pub(crate) const LABEL_SQL: &str =
     "CASE WHEN s.title <> '' THEN s.title ELSE s.participant_names END";
 
 /// Recomputes `participant_names` and `needs_clearance` for the sessions matched by the WHERE
-/// clause that follows.
-pub(crate) const REFRESH_NAMES_SQL: &str = "UPDATE sessions SET
+/// clause that follows (also after a studio pull brings participants or clients).
+pub const REFRESH_NAMES_SQL: &str = "UPDATE sessions SET
      participant_names = coalesce((
        SELECT group_concat(c.name, ', ' ORDER BY c.name)
        FROM session_participants p JOIN clients c ON c.id = p.client_id

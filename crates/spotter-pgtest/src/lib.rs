@@ -1,0 +1,226 @@
+//! A throwaway PostgreSQL server for tests and benchmarks: Debian's `postgresql` package,
+//! `initdb` + `pg_ctl` in a temp dir on a free loopback port, stopped (and deleted) on drop.
+//! Nothing here depends on a server the machine happens to run.
+//!
+//! Passwords are checked for real (scram-sha-256 over TCP), so wrong-password tests mean
+//! something. When run as root (CI containers), the server runs as the `postgres` system
+//! user that the Debian package creates, because PostgreSQL refuses to run as root.
+//! It must never depend on spotter crates: it only starts and stops a server.
+
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The cluster superuser's password (a test server on loopback only).
+pub const SUPERUSER_PASSWORD: &str = "pgtest-superuser";
+
+pub struct TempPostgres {
+    dir: tempfile::TempDir,
+    bin: PathBuf,
+    port: u16,
+    run_as_postgres: bool,
+}
+
+impl TempPostgres {
+    /// Starts a fresh cluster. Panics with a message saying what to install when the
+    /// PostgreSQL binaries are missing (tests only: make test installs them).
+    pub fn start() -> Self {
+        let bin = find_bin_dir().unwrap_or_else(|| {
+            panic!("PostgreSQL server binaries not found: install Debian's `postgresql` package (scripts/setup-debian.sh --test does)")
+        });
+        let run_as_postgres = is_root();
+        let dir = tempfile::Builder::new()
+            .prefix("spotter-pg-")
+            .tempdir()
+            .expect("temp dir");
+        let port = free_port();
+        let me = Self { dir, bin, port, run_as_postgres };
+        std::fs::create_dir_all(me.data()).expect("data dir");
+        let pwfile = me.dir.path().join("pw");
+        std::fs::write(&pwfile, SUPERUSER_PASSWORD).expect("pw file");
+        if run_as_postgres {
+            let status = Command::new("chown")
+                .args(["-R", "postgres:postgres"])
+                .arg(me.dir.path())
+                .status()
+                .expect("chown");
+            assert!(status.success(), "chown of the test cluster failed");
+        }
+        me.run_checked(
+            "initdb",
+            &[
+                "-D",
+                path_str(&me.data()),
+                "-U",
+                "postgres",
+                "--auth-local=trust",
+                "--auth-host=scram-sha-256",
+                "--pwfile",
+                path_str(&pwfile),
+                "-E",
+                "UTF8",
+                "--locale=C",
+                "--no-sync",
+            ],
+        );
+        let conf = format!(
+            "listen_addresses = '127.0.0.1'\nport = {port}\nunix_socket_directories = '{sock}'\n\
+             fsync = off\nsynchronous_commit = off\nfull_page_writes = off\nmax_connections = 200\n\
+             shared_buffers = 128MB\n",
+            sock = me.dir.path().display()
+        );
+        let conf_path = me.data().join("postgresql.auto.conf");
+        let mut existing = std::fs::read_to_string(&conf_path).unwrap_or_default();
+        existing.push_str(&conf);
+        std::fs::write(&conf_path, existing).expect("write config");
+        me.pg_ctl_start();
+        me
+    }
+
+    fn data(&self) -> PathBuf {
+        self.dir.path().join("data")
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    /// postgres://postgres:…@127.0.0.1:port/<db>
+    pub fn superuser_url(&self, db: &str) -> String {
+        format!(
+            "postgres://postgres:{SUPERUSER_PASSWORD}@127.0.0.1:{}/{db}",
+            self.port
+        )
+    }
+
+    /// A URL for `user` without a password (the app keeps passwords apart from URLs).
+    pub fn url_for(&self, user: &str, db: &str) -> String {
+        format!("postgres://{user}@127.0.0.1:{}/{db}", self.port)
+    }
+
+    /// Runs SQL as the superuser through psql; panics with psql's message on failure.
+    pub fn psql(&self, db: &str, sql: &str) -> String {
+        let out = self.psql_output(db, sql);
+        assert!(
+            out.status.success(),
+            "psql failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).trim().to_owned()
+    }
+
+    pub fn psql_output(&self, db: &str, sql: &str) -> Output {
+        Command::new(self.bin.join("psql"))
+            .args(["-X", "-q", "-t", "-A", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1", "-p"])
+            .arg(self.port.to_string())
+            .args(["-U", "postgres", "-d", db, "-c", sql])
+            .env("PGPASSWORD", SUPERUSER_PASSWORD)
+            .output()
+            .expect("run psql")
+    }
+
+    /// A database owned by a new login with CREATEROLE (what a studio's administrator
+    /// gives Spotter); returns the login's URL with its password.
+    pub fn create_studio_database(&self, db: &str, owner: &str, password: &str) -> String {
+        self.psql(
+            "postgres",
+            &format!("CREATE ROLE {owner} LOGIN CREATEROLE PASSWORD '{password}'"),
+        );
+        self.psql("postgres", &format!("CREATE DATABASE {db} OWNER {owner}"));
+        format!("postgres://{owner}:{password}@127.0.0.1:{}/{db}", self.port)
+    }
+
+    /// Stops the server at once (as a crash would) and starts it again on the same port.
+    pub fn restart_immediately(&self) {
+        self.run_checked(
+            "pg_ctl",
+            &["-D", path_str(&self.data()), "-m", "immediate", "-w", "stop"],
+        );
+        self.pg_ctl_start();
+    }
+
+    /// Stops the server; `start_again` brings it back.
+    pub fn stop(&self) {
+        self.run_checked("pg_ctl", &["-D", path_str(&self.data()), "-m", "fast", "-w", "stop"]);
+    }
+
+    pub fn start_again(&self) {
+        self.pg_ctl_start();
+    }
+
+    fn pg_ctl_start(&self) {
+        let log = self.dir.path().join("server.log");
+        self.run_checked(
+            "pg_ctl",
+            &["-D", path_str(&self.data()), "-l", path_str(&log), "-w", "-t", "60", "start"],
+        );
+    }
+
+    fn run_checked(&self, tool: &str, args: &[&str]) {
+        let out = self.run(tool, args);
+        if !out.status.success() {
+            let log = std::fs::read_to_string(self.dir.path().join("server.log")).unwrap_or_default();
+            panic!(
+                "{tool} failed: {}{}\n{log}",
+                String::from_utf8_lossy(&out.stdout),
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+    }
+
+    fn run(&self, tool: &str, args: &[&str]) -> Output {
+        let exe = self.bin.join(tool);
+        let mut cmd = if self.run_as_postgres {
+            let mut c = Command::new("runuser");
+            c.args(["-u", "postgres", "--"]).arg(&exe);
+            c
+        } else {
+            Command::new(&exe)
+        };
+        cmd.args(args).current_dir(self.dir.path());
+        cmd.output().unwrap_or_else(|e| panic!("cannot run {}: {e}", exe.display()))
+    }
+}
+
+impl Drop for TempPostgres {
+    fn drop(&mut self) {
+        let _ = self.run("pg_ctl", &["-D", path_str(&self.data()), "-m", "immediate", "-w", "stop"]);
+    }
+}
+
+fn path_str(p: &Path) -> &str {
+    p.to_str().expect("temp paths are UTF-8")
+}
+
+fn is_root() -> bool {
+    Command::new("id")
+        .arg("-u")
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
+        .unwrap_or(false)
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
+}
+
+/// Debian puts each major version in /usr/lib/postgresql/<major>/bin; take the newest.
+fn find_bin_dir() -> Option<PathBuf> {
+    if let Ok(dir) = std::env::var("SPOTTER_PG_BIN") {
+        return Some(PathBuf::from(dir));
+    }
+    let mut versions: Vec<(u32, PathBuf)> = std::fs::read_dir("/usr/lib/postgresql")
+        .ok()?
+        .filter_map(|e| e.ok())
+        .filter_map(|e| {
+            let major = e.file_name().to_str()?.parse::<u32>().ok()?;
+            let bin = e.path().join("bin");
+            bin.join("initdb").exists().then_some((major, bin))
+        })
+        .collect();
+    versions.sort();
+    versions.pop().map(|(_, b)| b)
+}
