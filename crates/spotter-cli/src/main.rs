@@ -5,6 +5,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+
+mod studio;
 use spotter_core::clients::{self, ClientListQuery, ClientStatusFilter};
 use spotter_core::ics;
 use spotter_core::paths::DataDir;
@@ -70,6 +72,11 @@ enum Command {
     Ai {
         #[command(subcommand)]
         command: AiCommand,
+    },
+    /// Studio sync with a shared PostgreSQL: init, invite, join, sync, status, conflicts.
+    Studio {
+        #[command(subcommand)]
+        command: studio::StudioCommand,
     },
     /// Fill a fresh data directory with demo or benchmark data.
     Seed {
@@ -231,9 +238,22 @@ async fn main() -> ExitCode {
                 Some(field) => eprintln!("error ({field}): {}", e.message),
                 None => eprintln!("error: {}", e.message),
             }
-            ExitCode::FAILURE
+            exit_code(e.code)
         }
     }
+}
+
+/// Exit codes a script can branch on (README, "Command line").
+fn exit_code(code: ErrorCode) -> ExitCode {
+    ExitCode::from(match code {
+        ErrorCode::Validation | ErrorCode::InvalidFile => 2,
+        ErrorCode::NotFound => 3,
+        ErrorCode::Studio => 4,
+        ErrorCode::UpdateRequired | ErrorCode::SchemaTooNew => 5,
+        ErrorCode::Keychain => 6,
+        ErrorCode::Busy => 7,
+        _ => 1,
+    })
 }
 
 async fn run(cli: Cli) -> Result<(), AppError> {
@@ -267,6 +287,7 @@ async fn run(cli: Cli) -> Result<(), AppError> {
 
 async fn dispatch(command: Command, db: &Database, data_dir: &DataDir) -> Result<(), AppError> {
     match command {
+        Command::Studio { command } => studio::run(command, db).await?,
         Command::Backup { file } => {
             let dest = file.unwrap_or_else(|| {
                 data_dir.backups().join(format!(
