@@ -32,7 +32,12 @@ pub struct Export {
 /// source rows rebuilds them.
 pub const DERIVED_TABLES: [&str; 1] = ["workout_day_stats"];
 
-pub const RAW_TABLES: [&str; 19] = [
+/// This device's place in a studio (its server, cursor, the server version of each row): not
+/// data of the trainer's, and meaningless on another device. Pending changes and conflicts are
+/// exported (a refused booking lives only in `sync_conflicts`).
+pub const DEVICE_STATE_TABLES: [&str; 2] = ["sync_state", "sync_row_versions"];
+
+pub const RAW_TABLES: [&str; 21] = [
     "trainers",
     "rooms",
     "series",
@@ -52,6 +57,8 @@ pub const RAW_TABLES: [&str; 19] = [
     "ai_agent_executions",
     "ai_review_items",
     "ai_chat_messages",
+    "sync_outbox",
+    "sync_conflicts",
 ];
 
 async fn raw_table(db: &Database, table: &str) -> Result<Vec<serde_json::Value>> {
