@@ -163,7 +163,7 @@ command!(session_cancel(id: String, scope: EditScope, late: bool) -> u32, |db| s
 command!(session_delete(id: String) -> Session, |db| sessions::delete(&db, &id).await);
 command!(session_restore(id: String) -> Session, |db| sessions::restore(&db, &id).await);
 command!(series_recurrence(series: String) -> Option<Recurrence>, |db| sessions::series_recurrence(&db, &series).await);
-command!(free_slot_find(query: FreeSlotQuery) -> Option<FreeSlot>, |db| free_slot::find(&db, &query).await);
+command!(free_slot_find(query: FreeSlotQuery) -> Vec<FreeSlot>, |db| free_slot::find_several(&db, &query, chrono::Utc::now()).await);
 command!(dashboard_get(query: DashboardQuery) -> Dashboard, |db| schedule::dashboard(&db, &query).await);
 
 // ---- iCalendar ----

@@ -182,7 +182,7 @@ export const api = {
   sessionDelete: (id: string) => call<Session>('session_delete', { id }),
   sessionRestore: (id: string) => call<Session>('session_restore', { id }),
   seriesRecurrence: (series: string) => call<Recurrence | null>('series_recurrence', { series }),
-  freeSlotFind: (query: FreeSlotQuery) => call<FreeSlot | null>('free_slot_find', { query }),
+  freeSlotFind: (query: FreeSlotQuery) => call<FreeSlot[]>('free_slot_find', { query }),
   dashboardGet: (query: DashboardQuery) => call<Dashboard>('dashboard_get', { query }),
 
   calendarExport: (trainer: string, path: string) =>

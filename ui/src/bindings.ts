@@ -258,7 +258,15 @@ export type CalendarEntry = { id: string, trainerId: string, roomId: string | nu
 /**
  * A participant's latest PAR-Q+ had a "yes" and no clearance is recorded.
  */
-needsClearance: boolean, };
+needsClearance: boolean, 
+/**
+ * A group session's capacity (null for the other kinds, or no limit).
+ */
+capacity?: number | null, 
+/**
+ * How many are booked on a group session, cancellations not counted (null for the other kinds).
+ */
+booked?: number | null, };
 
 export type CalendarQuery = { 
 /**
@@ -338,7 +346,11 @@ withinDays?: number | null,
 /**
  * Ignore this session (the one being moved).
  */
-ignoreSessionId?: string | null, };
+ignoreSessionId?: string | null, 
+/**
+ * How many slots to offer (default 3, at most 10).
+ */
+count?: number | null, };
 
 export type FreeSlot = { start: string, end: string, 
 /**

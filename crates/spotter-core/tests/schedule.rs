@@ -869,3 +869,152 @@ async fn the_calendar_flags_sessions_whose_client_needs_medical_clearance() {
         .unwrap();
     assert!(!sessions::range(&s.db, &q).await.unwrap()[0].needs_clearance);
 }
+
+#[tokio::test]
+async fn free_slots_start_at_the_requested_time_same_day_first_with_three_alternatives() {
+    let s = studio("Europe/Berlin").await;
+    // Thursday 10 June 2027: the client's session at 17:00, José's at 18:00 with Anna.
+    let thursday = saved(
+        sessions::create(&s.db, &input(&s, "2027-06-10T17:00", "2027-06-10T18:00"))
+            .await
+            .unwrap(),
+    );
+    saved(
+        sessions::create(
+            &s.db,
+            &SessionInput {
+                client_ids: vec![s.other_client.clone()],
+                ..input(&s, "2027-06-10T18:00", "2027-06-10T19:00")
+            },
+        )
+        .await
+        .unwrap(),
+    );
+    // Moving 17:00 to 18:00 collides; the search starts at 18:00 that Thursday (16:00 UTC).
+    let q = FreeSlotQuery {
+        trainer_id: s.anna.id.clone(),
+        client_ids: vec![s.client.clone()],
+        duration_minutes: 60,
+        after: "2027-06-10T16:00:00Z".into(),
+        ignore_session_id: Some(thursday[0].id.clone()),
+        ..Default::default()
+    };
+    let now = chrono::DateTime::parse_from_rfc3339("2027-06-03T08:00:00Z")
+        .unwrap()
+        .to_utc();
+    let slots = free_slot::find_several(&s.db, &q, now).await.unwrap();
+    let starts: Vec<&str> = slots.iter().map(|s| s.local_start.as_str()).collect();
+    assert_eq!(
+        starts,
+        ["2027-06-10T19:00", "2027-06-10T20:00", "2027-06-11T07:00"],
+        "same day first, then the next morning; each a different hour"
+    );
+    // Asked again, the same answer (nothing moved), and more on request.
+    let more = free_slot::find_several(
+        &s.db,
+        &FreeSlotQuery {
+            after: slots[2].end.clone(),
+            count: Some(2),
+            ..q.clone()
+        },
+        now,
+    )
+    .await
+    .unwrap();
+    assert_eq!(more[0].local_start, "2027-06-11T08:00");
+    assert_eq!(more.len(), 2);
+
+    // Never in the past: a requested time before now starts from now (rounded to the quarter).
+    let later_now = chrono::DateTime::parse_from_rfc3339("2027-06-10T17:05:00Z")
+        .unwrap()
+        .to_utc();
+    let slots = free_slot::find_several(&s.db, &q, later_now).await.unwrap();
+    assert_eq!(slots[0].local_start, "2027-06-10T19:15");
+    assert!(slots
+        .iter()
+        .all(|slot| slot.start.as_str() >= "2027-06-10T17:05:00Z"));
+
+    let err = free_slot::find_several(
+        &s.db,
+        &FreeSlotQuery {
+            count: Some(0),
+            ..q
+        },
+        now,
+    )
+    .await
+    .unwrap_err();
+    assert_eq!(err.field.as_deref(), Some("count"));
+}
+
+#[tokio::test]
+async fn group_sessions_carry_their_capacity_and_how_many_are_booked() {
+    let s = studio("Europe/Berlin").await;
+    let third = clients::create(
+        &s.db,
+        &ClientInput {
+            name: "Kim Lee".into(),
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap()
+    .id;
+    saved(
+        sessions::create(&s.db, &input(&s, "2026-11-24T09:00", "2026-11-24T10:00"))
+            .await
+            .unwrap(),
+    );
+    let class = SessionInput {
+        kind: SessionKind::Class,
+        title: "Morning HIIT".into(),
+        capacity: Some(4),
+        client_ids: vec![s.client.clone(), s.other_client.clone(), third],
+        ..input(&s, "2026-11-24T12:00", "2026-11-24T13:00")
+    };
+    saved(sessions::create(&s.db, &class).await.unwrap());
+    let q = CalendarQuery {
+        from: "2026-11-24T00:00:00Z".into(),
+        to: "2026-11-25T00:00:00Z".into(),
+        ..Default::default()
+    };
+    let entries = sessions::range(&s.db, &q).await.unwrap();
+    let fill: Vec<(&str, Option<u32>, Option<u32>)> = entries
+        .iter()
+        .map(|e| (e.label.as_str(), e.capacity, e.booked))
+        .collect();
+    assert_eq!(
+        fill,
+        [
+            ("Greta Weiß", None, None),
+            ("Morning HIIT", Some(4), Some(3))
+        ]
+    );
+    // A cancelled place is free again.
+    sqlx::query("UPDATE session_participants SET attendance = 'cancelled' WHERE client_id = ?")
+        .bind(&s.other_client)
+        .execute(s.db.pool())
+        .await
+        .unwrap();
+    assert_eq!(sessions::range(&s.db, &q).await.unwrap()[1].booked, Some(3 - 1));
+
+    // The month's scan still reads the covering index alone; only group rows look further.
+    let plan: Vec<(i64, i64, i64, String)> = sqlx::query_as(&format!(
+        "EXPLAIN QUERY PLAN {}",
+        sessions::range_sql(0, 0, false)
+    ))
+    .bind("2026-11-23T12:00:00Z")
+    .bind("2026-11-25T00:00:00Z")
+    .bind("2026-11-24T00:00:00Z")
+    .bind(100_000_i64)
+    .fetch_all(s.db.pool())
+    .await
+    .unwrap();
+    let details: Vec<&str> = plan.iter().map(|r| r.3.as_str()).collect();
+    assert!(
+        details
+            .iter()
+            .any(|d| d.contains("USING COVERING INDEX sessions_calendar_idx")),
+        "{details:#?}"
+    );
+}

@@ -17,25 +17,29 @@ function when(startUtc: string, timeZone: string): string {
 
 /**
  * What a planned session collides with, explained before anything is saved. The trainer
- * either saves anyway (an explicit override) or takes the next free slot.
+ * either saves anyway (an explicit override) or takes one of the next free slots, searched
+ * from the requested time; "Later" asks for the ones after the last offered.
  */
 export function ConflictList({
   conflicts,
   timeZone,
   onOverride,
   onFindSlot,
-  slot,
+  slots,
   onUseSlot,
   busy,
 }: {
   conflicts: Conflict[];
   timeZone: string;
   onOverride: () => void;
-  onFindSlot?: () => void;
-  slot?: FreeSlot | null;
+  /** Search from the requested time, or from `after` (the end of the last slot offered). */
+  onFindSlot?: (after?: string) => void;
+  /** undefined: not searched yet; empty: nothing free. */
+  slots?: FreeSlot[];
   onUseSlot?: (slot: FreeSlot) => void;
   busy?: boolean;
 }) {
+  const last = slots?.[slots.length - 1];
   // A series can collide on many dates; show the first few and a count.
   const shown = conflicts.slice(0, 8);
   const occurrences = new Set(conflicts.map((c) => c.start)).size;
@@ -65,25 +69,35 @@ export function ConflictList({
             …and {conflicts.length - shown.length} more.
           </Text>
         )}
-        {slot && onUseSlot && (
-          <Group gap="xs" data-testid="free-slot">
-            <Text size="sm">
-              Next free slot: <b>{when(slot.start, timeZone)}</b>
-            </Text>
-            <Button size="compact-sm" onClick={() => onUseSlot(slot)} data-testid="free-slot-use">
-              Use this slot
-            </Button>
-          </Group>
+        {slots && slots.length > 0 && onUseSlot && (
+          <Stack gap={4} data-testid="free-slots">
+            <Text size="sm">Free from the time you asked for:</Text>
+            {slots.map((slot) => (
+              <Group gap="xs" key={slot.start} data-testid="free-slot">
+                <Text size="sm" fw={600} data-testid="free-slot-when">
+                  {when(slot.start, timeZone)}
+                </Text>
+                <Button size="compact-sm" variant="light" onClick={() => onUseSlot(slot)} data-testid="free-slot-use">
+                  Use
+                </Button>
+              </Group>
+            ))}
+          </Stack>
         )}
-        {slot === null && (
+        {slots && slots.length === 0 && (
           <Text size="sm" c="dimmed" data-testid="free-slot-none">
-            No free slot in the next four weeks within working hours.
+            No free slot in the four weeks after that within working hours.
           </Text>
         )}
         <Group gap="xs">
-          {onFindSlot && (
-            <Button size="compact-sm" variant="light" onClick={onFindSlot} loading={busy} data-testid="conflict-free-slot">
-              Find next free slot
+          {onFindSlot && !last && (
+            <Button size="compact-sm" variant="light" onClick={() => onFindSlot()} loading={busy} data-testid="conflict-free-slot">
+              Find next free slots
+            </Button>
+          )}
+          {onFindSlot && last && (
+            <Button size="compact-sm" variant="light" onClick={() => onFindSlot(last.end)} loading={busy} data-testid="free-slot-later">
+              Later
             </Button>
           )}
           <Button size="compact-sm" color="orange" variant="outline" onClick={onOverride} loading={busy} data-testid="conflict-override">

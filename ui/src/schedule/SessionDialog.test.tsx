@@ -1,6 +1,6 @@
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import type { SessionInput } from '../bindings';
+import type { FreeSlot, FreeSlotQuery, SessionInput } from '../bindings';
 import { installBackend, makeClient, makeSession, ME } from '../test/backend';
 import { renderWithProviders } from '../test/render';
 import { SessionDialog } from './SessionDialog';
@@ -127,5 +127,60 @@ describe('session dialog', () => {
     await user.click(await screen.findByTestId('session-close'));
     expect(onClose).toHaveBeenCalledTimes(1);
     expect(screen.queryByTestId('discard-dialog')).not.toBeInTheDocument();
+  });
+
+  it('offers the next three free slots from the requested time, and later ones on request', async () => {
+    const backend = installBackend([greta]);
+    const conflict = {
+      kind: 'trainer_busy' as const,
+      message: 'Me is already booked Thu 10 Jun 18:00–19:00: José Núñez',
+      start: '2027-06-10T18:00:00Z',
+      withSessionId: 'x',
+      withLabel: 'José Núñez',
+      withStart: '2027-06-10T18:00:00Z',
+      withEnd: '2027-06-10T19:00:00Z',
+      clientId: null,
+    };
+    backend.once('session_create', () => ({ outcome: 'conflicts', conflicts: [conflict] }));
+    const slot = (start: string, end: string): FreeSlot => ({
+      start: `${start}:00Z`,
+      end: `${end}:00Z`,
+      timeZone: 'UTC',
+      localStart: start,
+      localEnd: end,
+    });
+    backend.once('free_slot_find', () => [
+      slot('2027-06-10T19:00', '2027-06-10T20:00'),
+      slot('2027-06-10T20:00', '2027-06-10T21:00'),
+      slot('2027-06-11T07:00', '2027-06-11T08:00'),
+    ]);
+    const { user } = renderWithProviders(
+      <SessionDialog
+        target={{ mode: 'create', trainer: ME, startLocal: '2027-06-10T18:00', endLocal: '2027-06-10T19:00', clientId: greta.id }}
+        trainers={[ME]}
+        onClose={vi.fn()}
+        onSaved={vi.fn()}
+      />,
+    );
+    await user.click(await screen.findByTestId('session-save'));
+    await user.click(await screen.findByTestId('conflict-free-slot'));
+
+    // Searched from Thursday 18:00, the time asked for, not from now; three alternatives.
+    const first = backend.callsTo('free_slot_find')[0]?.args.query as FreeSlotQuery;
+    expect(first).toMatchObject({ after: '2027-06-10T18:00:00.000Z', count: 3, durationMinutes: 60, clientIds: [greta.id] });
+    const shown = await screen.findAllByTestId('free-slot-when');
+    expect(shown.map((s) => s.textContent)).toEqual(['2027-06-10 19:00', '2027-06-10 20:00', '2027-06-11 07:00']);
+
+    // "Later" continues after the last one offered instead of offering the same slot again.
+    backend.once('free_slot_find', () => [slot('2027-06-11T08:00', '2027-06-11T09:00')]);
+    await user.click(screen.getByTestId('free-slot-later'));
+    const second = backend.callsTo('free_slot_find')[1]?.args.query as FreeSlotQuery;
+    expect(second.after).toBe('2027-06-11T08:00:00.000Z');
+    await waitFor(() => expect(screen.getAllByTestId('free-slot-when').map((s) => s.textContent)).toEqual(['2027-06-11 08:00']));
+
+    // Taking one moves the form there.
+    await user.click(screen.getByTestId('free-slot-use'));
+    expect(screen.queryByTestId('conflict-list')).not.toBeInTheDocument();
+    expect(screen.getByTestId('session-start')).toHaveValue('08:00');
   });
 });

@@ -28,7 +28,8 @@ import { RepeatFields } from './RepeatFields';
 import { SessionActions } from './SessionActions';
 import { errorAt, formChanged, initialForm, toInput, type Form, type SessionDialogTarget } from './sessionForm';
 import { inputFromSession } from './sessionInput';
-import { allZones, datePart, isoWeekday, minutesBetween, timePart, wallClock } from './zoned';
+import { findFreeSlots } from './freeSlots';
+import { allZones, datePart, instantOf, isoWeekday, minutesBetween, timePart, wallClock } from './zoned';
 
 export type { SessionDialogTarget } from './sessionForm';
 
@@ -48,7 +49,7 @@ export function SessionDialog({
   const [scope, setScope] = useState<EditScope>('one');
   const [error, setError] = useState<AppError | null>(null);
   const [conflicts, setConflicts] = useState<Conflict[] | null>(null);
-  const [slot, setSlot] = useState<FreeSlot | null | undefined>(undefined);
+  const [slots, setSlots] = useState<FreeSlot[] | undefined>(undefined);
   const [busy, setBusy] = useState(false);
   const clients = useClients({ status: 'active', limit: 5000 });
   const rooms = useRooms();
@@ -91,7 +92,7 @@ export function SessionDialog({
       return next;
     });
     setConflicts(null);
-    setSlot(undefined);
+    setSlots(undefined);
   };
 
   const clientOptions = useMemo(() => {
@@ -141,20 +142,22 @@ export function SessionDialog({
     return () => api.sessionUpdate(movedId, previous, 'one');
   }
 
-  async function findSlot() {
+  /** From the date and time in the form (not from now), or after the last slot offered. */
+  async function findSlot(after?: string) {
     setBusy(true);
     try {
-      const length = minutesBetween(`${form.date}T${form.start}`, `${form.date}T${form.end}`);
-      const found = await api.freeSlotFind({
-        trainerId: form.trainerId,
-        clientIds: form.clientIds,
-        roomId: form.roomId,
-        durationMinutes: length > 0 ? length : 60,
-        after: new Date().toISOString(),
-        withinDays: 28,
-        ignoreSessionId: editing?.id ?? null,
-      });
-      setSlot(found);
+      const found = await findFreeSlots(
+        {
+          trainerId: form.trainerId,
+          clientIds: form.clientIds,
+          roomId: form.roomId,
+          durationMinutes: minutesBetween(`${form.date}T${form.start}`, `${form.date}T${form.end}`),
+          wanted: instantOf(`${form.date}T${form.start}`, form.timeZone),
+          ignoreSessionId: editing?.id ?? null,
+        },
+        after,
+      );
+      setSlots(found);
     } catch (e) {
       setError(e as AppError);
     } finally {
@@ -167,7 +170,7 @@ export function SessionDialog({
     const end = wallClock(s.end, form.timeZone);
     setForm((f) => ({ ...f, date: datePart(start), start: timePart(start), end: timePart(end) }));
     setConflicts(null);
-    setSlot(undefined);
+    setSlots(undefined);
   }
 
   const generalError = error && !error.field ? error.message : null;
@@ -357,8 +360,8 @@ export function SessionDialog({
               conflicts={conflicts}
               timeZone={form.timeZone}
               onOverride={() => void save(true)}
-              onFindSlot={form.repeat ? undefined : () => void findSlot()}
-              slot={slot}
+              onFindSlot={form.repeat ? undefined : (after) => void findSlot(after)}
+              slots={slots}
               onUseSlot={useSlot}
               busy={busy}
             />

@@ -19,15 +19,25 @@ export const CLEARANCE_FLAG = '⚑ ';
 
 const CLEARANCE_TEXT = 'Needs medical clearance (PAR-Q+ had a “yes”)';
 
-/** The text FullCalendar shows for a session in any view: "✓ ⚑ Anna Schmidt". */
-export function eventTitle(entry: Pick<CalendarEntry, 'label' | 'status' | 'needsClearance'>): string {
-  return `${STATUS_MARK[entry.status]}${entry.needsClearance ? CLEARANCE_FLAG : ''}${entry.label}`;
+type Shown = Pick<CalendarEntry, 'label' | 'status' | 'needsClearance'> & Partial<Pick<CalendarEntry, 'capacity' | 'booked'>>;
+
+/** A group session's fill after its title: "3/4", or "(3)" with no capacity; nothing for the other kinds. */
+function fill({ capacity, booked }: Shown): string {
+  if (booked === null || booked === undefined) return '';
+  return capacity ? ` ${booked}/${capacity}` : ` (${booked})`;
 }
 
-/** The same in words, for the title attribute and the accessible name: "Anna Schmidt, No-show". */
-export function eventDescription(entry: Pick<CalendarEntry, 'label' | 'status' | 'needsClearance'>): string {
+/** The text FullCalendar shows for a session in any view: "✓ ⚑ Anna Schmidt", "Morning HIIT 3/4". */
+export function eventTitle(entry: Shown): string {
+  return `${STATUS_MARK[entry.status]}${entry.needsClearance ? CLEARANCE_FLAG : ''}${entry.label}${fill(entry)}`;
+}
+
+/** The same in words, for the title attribute and the accessible name: "Morning HIIT, 3 of 4 booked, Scheduled". */
+export function eventDescription(entry: Shown): string {
   const clearance = entry.needsClearance ? `. ${CLEARANCE_TEXT}` : '';
-  return `${entry.label}, ${STATUS_LABEL[entry.status]}${clearance}`;
+  const booked = entry.booked ?? null;
+  const places = booked === null ? '' : entry.capacity ? `, ${booked} of ${entry.capacity} booked` : `, ${booked} booked`;
+  return `${entry.label}${places}, ${STATUS_LABEL[entry.status]}${clearance}`;
 }
 
 /** A calendar entry as a FullCalendar event; `trainerColor` edges it with whose session it is. */

@@ -53,6 +53,23 @@ describe('calendar events', () => {
     expect(event('missed').getAttribute('aria-label')).toMatch(/^(07:00( - 08:00)? )?Ben Ode, No-show$/);
   });
 
+  it('shows a group session with its title and how full it is', async () => {
+    installBackend([], {
+      calendar: [
+        makeEntry({ id: 'hiit', kind: 'class', label: 'Morning HIIT', capacity: 4, booked: 3, start: '2024-01-09T07:00:00Z', end: '2024-01-09T08:00:00Z' }),
+        makeEntry({ id: 'open', kind: 'class', label: 'Open gym', booked: 5, start: '2024-01-10T07:00:00Z', end: '2024-01-10T08:00:00Z' }),
+        makeEntry({ id: 'pt', label: 'Anna Schmidt', start: '2024-01-11T07:00:00Z', end: '2024-01-11T08:00:00Z' }),
+      ],
+    });
+    renderApp('/calendar?date=2024-01-10&view=dayGridMonth');
+    await waitFor(() => expect(screen.getAllByTestId('calendar-event')).toHaveLength(3));
+    const event = (id: string) => screen.getAllByTestId('calendar-event').find((e) => e.dataset.sessionId === id)!;
+    expect(event('hiit').querySelector('.fc-event-title')?.textContent).toBe('Morning HIIT 3/4');
+    expect(event('hiit').getAttribute('title')).toContain('Morning HIIT, 3 of 4 booked, Scheduled');
+    expect(event('open').querySelector('.fc-event-title')?.textContent).toBe('Open gym (5)');
+    expect(event('pt').querySelector('.fc-event-title')?.textContent).toBe('Anna Schmidt');
+  });
+
   it('fills the window below its header, with toolbar buttons in the app theme', async () => {
     useAppCss();
     installBackend();

@@ -14,11 +14,12 @@ import { PageHeader } from '../components/PageHeader';
 import { useInvalidateSessions, usePrefetchSessionsRange, useRooms, useSessionsRange, useTrainers } from '../queries';
 import { eventContent, eventTime, markEvent, toEvent } from '../schedule/calendarEvents';
 import { ConflictList } from '../schedule/ConflictList';
+import { findFreeSlots } from '../schedule/freeSlots';
 import { IcsExportDialog, IcsImportDialog } from '../schedule/IcsDialogs';
 import { SessionDialog, type SessionDialogTarget } from '../schedule/SessionDialog';
 import { inputFromSession } from '../schedule/sessionInput';
 import { notifyWithUndo } from '../schedule/undo';
-import { instantOf, wallClock } from '../schedule/zoned';
+import { instantOf, minutesBetween, wallClock } from '../schedule/zoned';
 
 const VIEWS = ['timeGridDay', 'timeGridWeek', 'dayGridMonth', 'listWeek'];
 
@@ -57,7 +58,7 @@ interface PendingMove {
   session: Session;
   input: SessionInput;
   conflicts: Conflict[];
-  slot?: FreeSlot | null;
+  slots?: FreeSlot[];
 }
 
 /**
@@ -204,7 +205,7 @@ export function CalendarScreen({ active = true }: { active?: boolean }) {
     try {
       const outcome = await api.sessionUpdate(pending.session.id, input, 'one');
       if (outcome.outcome === 'conflicts') {
-        setPending({ ...pending, input, conflicts: outcome.conflicts, slot: undefined });
+        setPending({ ...pending, input, conflicts: outcome.conflicts, slots: undefined });
         return;
       }
       const before = pending.session;
@@ -222,24 +223,24 @@ export function CalendarScreen({ active = true }: { active?: boolean }) {
     }
   }
 
-  async function findSlot() {
+  /** From the time it was dragged to, or after the last slot offered: the dialog's own search. */
+  async function findSlot(after?: string) {
     if (!pending) return;
     setBusy(true);
     try {
       const s = pending.session;
-      const minutes = (new Date(s.end).getTime() - new Date(s.start).getTime()) / 60000;
-      // From the time it was dragged to (not earlier than now): "the next free slot after there".
-      const wanted = new Date(Math.max(Date.now(), instantOf(pending.input.start, s.timeZone).getTime())).toISOString();
-      const slot = await api.freeSlotFind({
-        trainerId: s.trainerId,
-        clientIds: s.participants.map((p) => p.clientId),
-        roomId: s.roomId,
-        durationMinutes: Math.round(minutes),
-        after: wanted,
-        withinDays: 28,
-        ignoreSessionId: s.id,
-      });
-      setPending({ ...pending, slot });
+      const slots = await findFreeSlots(
+        {
+          trainerId: s.trainerId,
+          clientIds: s.participants.map((p) => p.clientId),
+          roomId: s.roomId,
+          durationMinutes: minutesBetween(pending.input.start, pending.input.end),
+          wanted: instantOf(pending.input.start, s.timeZone),
+          ignoreSessionId: s.id,
+        },
+        after,
+      );
+      setPending({ ...pending, slots });
     } catch (e) {
       notifications.show({ color: 'red', message: (e as AppError).message });
     } finally {
@@ -368,8 +369,8 @@ export function CalendarScreen({ active = true }: { active?: boolean }) {
             conflicts={pending.conflicts}
             timeZone={pending.session.timeZone}
             onOverride={() => void savePending({ ...pending.input, overrideConflicts: true })}
-            onFindSlot={() => void findSlot()}
-            slot={pending.slot}
+            onFindSlot={(after) => void findSlot(after)}
+            slots={pending.slots}
             onUseSlot={(slot) =>
               void savePending({
                 ...pending.input,

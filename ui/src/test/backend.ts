@@ -127,6 +127,8 @@ export function makeEntry(partial: Partial<CalendarEntry> & { id: string; start:
     status: 'scheduled',
     seriesId: null,
     needsClearance: false,
+    capacity: null,
+    booked: null,
     ...partial,
   };
 }

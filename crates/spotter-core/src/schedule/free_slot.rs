@@ -1,5 +1,7 @@
-//! "Find next free slot": the first start, on a quarter hour, within the trainer's working
-//! hours, where the trainer, every client and the room are all free.
+//! "Find next free slot": starts on a quarter hour, within the trainer's working hours,
+//! where the trainer, every client and the room are all free. One search serves the
+//! session dialog and a drag on the calendar (from the requested time onwards, same day
+//! first, never in the past) and the scheduling agent (from a time it picks).
 
 use std::collections::HashSet;
 
@@ -14,8 +16,43 @@ use crate::ids::parse_id;
 use crate::{AppError, Database, Result};
 
 const STEP_MINUTES: i64 = 15;
+/// Slots offered when the query does not say how many.
+pub const DEFAULT_SLOTS: u32 = 3;
+/// At most this many slots per search.
+pub const MAX_SLOTS: u32 = 10;
 
+/// The first free slot at or after `q.after`, as given (the scheduling agent picks its own
+/// times, from its own "now").
 pub async fn find(db: &Database, q: &FreeSlotQuery) -> Result<Option<FreeSlot>> {
+    let after = parse_utc("after", &q.after)?;
+    Ok(search(db, q, after, 1).await?.into_iter().next())
+}
+
+/// What the calendar offers when a time collides: `q.count` slots (default 3) from the
+/// requested time onwards, never before `now`. Each starts once the one before has ended,
+/// so they are real alternatives rather than the same hour shifted by a quarter.
+pub async fn find_several(
+    db: &Database,
+    q: &FreeSlotQuery,
+    now: DateTime<Utc>,
+) -> Result<Vec<FreeSlot>> {
+    let count = q.count.unwrap_or(DEFAULT_SLOTS);
+    if !(1..=MAX_SLOTS).contains(&count) {
+        return Err(AppError::validation(
+            "count",
+            format!("Ask for 1 to {MAX_SLOTS} slots"),
+        ));
+    }
+    let after = parse_utc("after", &q.after)?.max(now);
+    search(db, q, after, count as usize).await
+}
+
+async fn search(
+    db: &Database,
+    q: &FreeSlotQuery,
+    after: DateTime<Utc>,
+    count: usize,
+) -> Result<Vec<FreeSlot>> {
     let trainer = trainers::get(db, &q.trainer_id).await?;
     let tz = parse_zone("timeZone", &trainer.time_zone)?;
     let minutes = i64::from(q.duration_minutes);
@@ -32,7 +69,6 @@ pub async fn find(db: &Database, q: &FreeSlotQuery) -> Result<Option<FreeSlot>> 
             "Look 1 to 180 days ahead",
         ));
     }
-    let after = parse_utc("after", &q.after)?;
     let mut client_ids = Vec::new();
     for (i, c) in q.client_ids.iter().enumerate() {
         client_ids.push(parse_id(&format!("clientIds.{i}"), c)?);
@@ -64,6 +100,7 @@ pub async fn find(db: &Database, q: &FreeSlotQuery) -> Result<Option<FreeSlot>> 
         trainer.working_hours.clone()
     };
 
+    let mut found = Vec::new();
     let first_day = local_of(after, tz).date();
     for d in 0..=days {
         let day = first_day + Duration::days(d);
@@ -102,17 +139,21 @@ pub async fn find(db: &Database, q: &FreeSlotQuery) -> Result<Option<FreeSlot>> 
                     start += Duration::minutes(STEP_MINUTES);
                     continue;
                 }
-                return Ok(Some(FreeSlot {
+                found.push(FreeSlot {
                     start: fmt_utc(planned.start),
                     end: fmt_utc(planned.end),
                     time_zone: tz.name().to_owned(),
                     local_start: fmt_local(start),
                     local_end: fmt_local(start + Duration::minutes(minutes)),
-                }));
+                });
+                if found.len() >= count {
+                    return Ok(found);
+                }
+                start += Duration::minutes(minutes);
             }
         }
     }
-    Ok(None)
+    Ok(found)
 }
 
 fn every_day() -> Vec<WorkingHours> {

@@ -247,6 +247,14 @@ pub struct CalendarEntry {
     /// A participant's latest PAR-Q+ had a "yes" and no clearance is recorded.
     #[serde(default)]
     pub needs_clearance: bool,
+    /// A group session's capacity (null for the other kinds, or no limit).
+    #[ts(optional = nullable)]
+    #[serde(default)]
+    pub capacity: Option<u32>,
+    /// How many are booked on a group session, cancellations not counted (null for the other kinds).
+    #[ts(optional = nullable)]
+    #[serde(default)]
+    pub booked: Option<u32>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -379,6 +387,9 @@ pub struct FreeSlotQuery {
     /// Ignore this session (the one being moved).
     #[ts(optional = nullable)]
     pub ignore_session_id: Option<String>,
+    /// How many slots to offer (default 3, at most 10).
+    #[ts(optional = nullable)]
+    pub count: Option<u32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]

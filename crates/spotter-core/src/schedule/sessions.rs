@@ -1019,14 +1019,35 @@ struct EntryRow {
     status: String,
     series_id: Option<String>,
     needs_clearance: i64,
+    capacity: Option<i64>,
+    booked: Option<i64>,
+}
+
+/// A group session's capacity and how many are booked on it (not counting cancellations),
+/// NULL for the other kinds. Correlated subqueries on purpose: the calendar's scan stays
+/// answered from `sessions_calendar_idx` alone, and only group rows pay one lookup by id
+/// and one count over the participants' primary key.
+fn fill_sql() -> String {
+    let groups: Vec<String> = SessionKind::ALL
+        .iter()
+        .filter(|k| k.is_group())
+        .map(|k| format!("'{}'", k.as_str()))
+        .collect();
+    let groups = groups.join(", ");
+    format!(
+        "CASE WHEN s.kind IN ({groups}) THEN (SELECT c.capacity FROM sessions c WHERE c.id = s.id) END AS capacity,
+         CASE WHEN s.kind IN ({groups}) THEN (SELECT count(*) FROM session_participants p WHERE p.session_id = s.id
+             AND p.deleted_at IS NULL AND p.attendance NOT IN ('cancelled', 'late_cancelled')) END AS booked"
+    )
 }
 
 /// The calendar's query: binds are the lower bound, `to`, `from`, the trainer ids, the room
 /// ids and the row limit. Public so the benchmark can run the very same SQL directly.
 pub fn range_sql(trainers: usize, rooms: usize, include_cancelled: bool) -> String {
+    let fill = fill_sql();
     let mut sql = format!(
         "SELECT s.id, s.trainer_id, s.room_id, s.kind, {LABEL_SQL} AS label, s.start_utc, s.end_utc, s.time_zone, s.status, s.series_id,
-                s.needs_clearance
+                s.needs_clearance, {fill}
          FROM sessions s
          WHERE s.deleted_at IS NULL AND s.start_utc >= ? AND s.start_utc < ? AND s.end_utc > ?"
     );
@@ -1114,7 +1135,8 @@ pub fn range_json_sql(trainers: usize, rooms: usize, include_cancelled: bool) ->
              'id', id, 'trainerId', trainer_id, 'roomId', room_id, 'kind', kind,
              'label', CASE WHEN label <> '' THEN label ELSE CASE kind{kind_labels} ELSE kind END END,
              'start', start_utc, 'end', end_utc, 'timeZone', time_zone, 'status', status, 'seriesId', series_id,
-             'needsClearance', CASE WHEN needs_clearance THEN json('true') ELSE json('false') END)), '[]')
+             'needsClearance', CASE WHEN needs_clearance THEN json('true') ELSE json('false') END,
+             'capacity', capacity, 'booked', booked)), '[]')
          FROM ({})",
         range_sql(trainers, rooms, include_cancelled)
     )
@@ -1140,6 +1162,8 @@ fn entry(r: EntryRow) -> CalendarEntry {
         status: SessionStatus::parse(&r.status).unwrap_or_default(),
         series_id: r.series_id,
         needs_clearance: r.needs_clearance != 0,
+        capacity: r.capacity.and_then(|c| u32::try_from(c).ok()),
+        booked: r.booked.and_then(|c| u32::try_from(c).ok()),
     }
 }
 
@@ -1160,9 +1184,10 @@ pub async fn series_recurrence(
 /// A client's sessions, newest first (the client page's Sessions tab), at most `limit`.
 pub async fn for_client(db: &Database, client_id: &str, limit: u32) -> Result<Vec<CalendarEntry>> {
     let client_id = parse_id("clientId", client_id)?;
+    let fill = fill_sql();
     let rows: Vec<EntryRow> = sqlx::query_as(&format!(
         "SELECT s.id, s.trainer_id, s.room_id, s.kind, {LABEL_SQL} AS label, s.start_utc, s.end_utc, s.time_zone, s.status, s.series_id,
-                s.needs_clearance
+                s.needs_clearance, {fill}
          FROM session_participants p JOIN sessions s ON s.id = p.session_id
          WHERE p.client_id = ? AND p.deleted_at IS NULL AND s.deleted_at IS NULL
          ORDER BY s.start_utc DESC LIMIT ?"

@@ -168,6 +168,7 @@ pub async fn compute(
         after: fmt_utc(after),
         within_days: Some(AHEAD_DAYS as u32),
         ignore_session_id: None,
+        count: None,
     };
     let mut found: Vec<(FreeSlot, Option<String>)> = Vec::new();
     let today_local = local_of(now, tz).date();
