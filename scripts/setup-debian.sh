@@ -14,7 +14,8 @@ packages=(
   nodejs npm
 )
 if (( want_test )); then
-  packages+=(python3 python3-venv xvfb xauth dbus dbus-x11 webkit2gtk-driver gnome-keyring libsecret-tools poppler-utils qpdf)
+  # postgresql: the studio-sync tests start their own throwaway server with it (initdb + pg_ctl).
+  packages+=(python3 python3-venv xvfb xauth dbus dbus-x11 webkit2gtk-driver gnome-keyring libsecret-tools poppler-utils qpdf postgresql)
 fi
 
 missing=()

@@ -2,6 +2,10 @@
 //! `initdb` + `pg_ctl` in a temp dir on a free loopback port, stopped (and deleted) on drop.
 //! Nothing here depends on a server the machine happens to run.
 //!
+//! fsync is off (the tests crash the server process, never the machine, so the OS still has
+//! every write), but synchronous_commit stays on: a commit the server acknowledged must
+//! survive an immediate restart, as sync's exactly-once guarantee assumes of any real server.
+//!
 //! Passwords are checked for real (scram-sha-256 over TCP), so wrong-password tests mean
 //! something. When run as root (CI containers), the server runs as the `postgres` system
 //! user that the Debian package creates, because PostgreSQL refuses to run as root.
@@ -65,7 +69,7 @@ impl TempPostgres {
         );
         let conf = format!(
             "listen_addresses = '127.0.0.1'\nport = {port}\nunix_socket_directories = '{sock}'\n\
-             fsync = off\nsynchronous_commit = off\nfull_page_writes = off\nmax_connections = 200\n\
+             fsync = off\nfull_page_writes = off\nmax_connections = 200\n\
              shared_buffers = 128MB\n",
             sock = me.dir.path().display()
         );

@@ -421,6 +421,23 @@ impl LabelRefresh {
 /// Applies one pull page and its cursor in one transaction. Rows this device has pending
 /// changes to are skipped: the push of those changes brings back the server's merged row.
 pub async fn apply_page(db: &Database, rows: &[PulledRow], cursor: i64, membership: &Membership) -> Result<usize> {
+    apply_page_inner(db, rows, cursor, membership, None).await
+}
+
+/// As [`apply_page`], but the process "dies" after `rows_before_crash` rows: the transaction
+/// is dropped without a commit, as SQLite does when a process is killed. For the fault tests.
+#[doc(hidden)]
+pub async fn apply_page_then_crash(db: &Database, rows: &[PulledRow], cursor: i64, membership: &Membership, rows_before_crash: usize) -> Result<usize> {
+    apply_page_inner(db, rows, cursor, membership, Some(rows_before_crash)).await
+}
+
+async fn apply_page_inner(
+    db: &Database,
+    rows: &[PulledRow],
+    cursor: i64,
+    membership: &Membership,
+    crash_after: Option<usize>,
+) -> Result<usize> {
     let mut conn = db.pool().acquire().await?;
     let mut tx = conn.begin().await?;
     sqlx::query("UPDATE sync_state SET applying = 1").execute(&mut *tx).await?;
@@ -430,14 +447,18 @@ pub async fn apply_page(db: &Database, rows: &[PulledRow], cursor: i64, membersh
     }
     let mut labels = LabelRefresh::default();
     let mut applied = 0;
+    let mut seen = 0;
     for table in TABLES {
         for r in rows.iter().filter(|r| r.table.name == table.name) {
+            seen += 1;
             let key = crate::server::push::key_text(table, &r.row);
-            if has_pending(&mut tx, table, &key).await? {
-                continue;
+            if !has_pending(&mut tx, table, &key).await? {
+                upsert(&mut tx, table, &r.row, r.version, &mut labels).await?;
+                applied += 1;
             }
-            upsert(&mut tx, table, &r.row, r.version, &mut labels).await?;
-            applied += 1;
+            if crash_after.is_some_and(|n| seen >= n) {
+                return Err(AppError::internal("simulated crash while applying a pull"));
+            }
         }
     }
     labels.run(&mut tx).await?;

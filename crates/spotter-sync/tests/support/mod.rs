@@ -46,7 +46,7 @@ impl Device {
 }
 
 pub struct Studio {
-    pub pg: TempPostgres,
+    pub pg: std::sync::Arc<TempPostgres>,
     pub database: String,
     pub owner_address: ServerAddress,
 }
@@ -64,16 +64,24 @@ impl Studio {
         F: FnOnce(Database) -> Fut,
         Fut: std::future::Future<Output = ()>,
     {
-        let pg = TempPostgres::start();
-        let url = pg.create_studio_database("studio", "owner", OWNER_PASSWORD);
+        Self::start_on(std::sync::Arc::new(TempPostgres::start()), "studio", "owner", seed).await
+    }
+
+    /// As [`Studio::start`] on a server shared by several studios (one database each).
+    pub async fn start_on<F, Fut>(pg: std::sync::Arc<TempPostgres>, database: &str, owner_login: &str, seed: F) -> (Studio, Device)
+    where
+        F: FnOnce(Database) -> Fut,
+        Fut: std::future::Future<Output = ()>,
+    {
+        let url = pg.create_studio_database(database, owner_login, OWNER_PASSWORD);
         let (address, password) = ServerAddress::parse(&url, None).unwrap();
         let (dir, db) = fresh_db().await;
         seed(db.clone()).await;
         admin::init(&db, &address, password.as_ref().unwrap(), "Northside Strength").await.expect("init");
         let server = Server::connect(&address, &Password::new(OWNER_PASSWORD)).await.unwrap();
-        let owner = Device { dir, db, server, login: "owner".into(), password: OWNER_PASSWORD.into() };
+        let owner = Device { dir, db, server, login: owner_login.into(), password: OWNER_PASSWORD.into() };
         owner.sync().await;
-        (Studio { pg, database: "studio".into(), owner_address: address }, owner)
+        (Studio { pg, database: database.into(), owner_address: address }, owner)
     }
 
     pub fn address_for(&self, login: &str) -> ServerAddress {
