@@ -12,6 +12,7 @@ use std::str::FromStr;
 use std::time::Duration;
 
 use sqlx::postgres::{PgConnectOptions, PgDatabaseError, PgPool, PgPoolOptions, PgSslMode};
+use sqlx::{ConnectOptions, Connection};
 use spotter_core::{AppError, ErrorCode, Result};
 
 use crate::credentials::Password;
@@ -146,6 +147,14 @@ pub struct Server {
 
 impl Server {
     pub async fn connect(address: &ServerAddress, password: &Password) -> Result<Self> {
+        // One direct connection first: a pool retries until its timeout and then reports only
+        // that; this says why (refused, unknown host, wrong password, no such database).
+        let options = address.connect_options(password)?;
+        let first = tokio::time::timeout(Duration::from_secs(10), options.connect())
+            .await
+            .map_err(|_| server_error(sqlx::Error::PoolTimedOut, address))?
+            .map_err(|e| server_error(e, address))?;
+        let _ = first.close().await;
         let pool = PgPoolOptions::new()
             .max_connections(4)
             .min_connections(0)
