@@ -95,9 +95,21 @@ export type ClientNote = { id: string, clientId: string, body: string, createdAt
 
 export type RowError = { 
 /**
- * 1-based line in the file, counting the header as line 1.
+ * 1-based line in the file where the row starts, counting the header as line 1.
  */
-line: number, field: string | null, message: string, };
+line: number, 
+/**
+ * The client field (camelCase).
+ */
+field: string | null, 
+/**
+ * The column as headed in the file ("E-Mail-Adresse"; "Vorname + Nachname" for a name).
+ */
+column: string | null, 
+/**
+ * The value as written (cut after 80 characters).
+ */
+value: string | null, message: string, };
 
 export type RowDuplicate = { line: number, name: string, 
 /**
@@ -111,13 +123,18 @@ matched: string, };
 
 export type ImportReport = { rows: number, 
 /**
- * How many clients were written (0 on a dry run or when any row is invalid).
+ * How many clients were written (0 on a dry run, and when any row is invalid unless
+ * only the valid rows were asked for).
  */
 imported: number, dryRun: boolean, errors: Array<RowError>, duplicates: Array<RowDuplicate>, 
 /**
  * Duplicates left out (unless the trainer chose to import them too).
  */
-skippedDuplicates: number, };
+skippedDuplicates: number, 
+/**
+ * Invalid rows left out because the trainer asked for the valid rows only.
+ */
+skippedInvalid: number, };
 
 export type FileUpload = { 
 /**
@@ -129,19 +146,40 @@ name: string,
  */
 base64: string, };
 
-export type CsvField = "name" | "email" | "phone" | "dateOfBirth" | "goals" | "notes" | "tags" | "archived" | "emergencyContactName" | "emergencyContactPhone" | "fitnessLevel" | "injuries" | "bodyAreas" | "preferredTimes" | "paused";
+export type CsvField = "name" | "firstName" | "lastName" | "email" | "phone" | "dateOfBirth" | "goals" | "notes" | "tags" | "archived" | "emergencyContactName" | "emergencyContactPhone" | "fitnessLevel" | "injuries" | "bodyAreas" | "preferredTimes" | "paused";
+
+export type CsvDelimiter = "comma" | "semicolon" | "tab";
+
+export type DateOrder = "dayFirst" | "monthFirst";
 
 export type CsvPreviewRow = { line: number, 
 /**
- * The mapped values as the trainer will see them: name, email, phone.
+ * The mapped values as the trainer will see them.
  */
-name: string, email: string, phone: string, error: string | null, duplicateOf: string | null, };
+name: string, email: string, phone: string, 
+/**
+ * As read (`YYYY-MM-DD`), or as written when it cannot be read.
+ */
+dateOfBirth: string, error: string | null, duplicateOf: string | null, };
 
 export type CsvPreview = { headers: Array<string>, 
 /**
  * For each column: the field it fills, or none (ignored).
  */
 mapping: Array<CsvField | null>, 
+/**
+ * The separator used: the chosen one, else the one detected.
+ */
+delimiter: CsvDelimiter, 
+/**
+ * How dates like 03/04/1990 are read: chosen, or detected from the values; none when
+ * the file has no such dates or its values cannot tell (then `date_question` says why).
+ */
+dateOrder: DateOrder | null, 
+/**
+ * Why the trainer must choose the date order before importing.
+ */
+dateQuestion: string | null, 
 /**
  * The first rows, for the preview table.
  */
@@ -151,7 +189,7 @@ sample: Array<CsvPreviewRow>,
  */
 report: ImportReport, 
 /**
- * Why the mapping cannot be used yet (no Name column, a field mapped twice): the
+ * Why the mapping cannot be used yet (no name column, a field mapped twice): the
  * headers are still returned so the trainer can fix the mapping.
  */
 mappingError: string | null, };
@@ -166,9 +204,21 @@ file: FileUpload,
  */
 mapping?: Array<CsvField | null> | null, 
 /**
+ * None means "detect".
+ */
+delimiter?: CsvDelimiter | null, 
+/**
+ * None means "detect from the values".
+ */
+dateOrder?: DateOrder | null, 
+/**
  * Import rows that look like existing clients too (default: skip them).
  */
-importDuplicates: boolean, };
+importDuplicates: boolean, 
+/**
+ * Import the valid rows and leave the invalid ones out (default: all rows or none).
+ */
+validRowsOnly: boolean, };
 
 export type Units = "metric" | "imperial";
 

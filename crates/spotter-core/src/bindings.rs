@@ -22,7 +22,8 @@ use crate::clients::{
 };
 use crate::ics::{IcsAction, IcsExportSummary, IcsPreview, IcsPreviewEvent};
 use crate::import::{
-    CsvField, CsvImportRequest, CsvPreview, CsvPreviewRow, ImportReport, RowDuplicate, RowError,
+    CsvDelimiter, CsvField, CsvImportRequest, CsvPreview, CsvPreviewRow, DateOrder, ImportReport,
+    RowDuplicate, RowError,
 };
 use crate::info::AppInfo;
 use crate::schedule::reminders::Reminder;
@@ -77,6 +78,8 @@ pub fn typescript() -> String {
         ImportReport::decl(&cfg),
         FileUpload::decl(&cfg),
         CsvField::decl(&cfg),
+        CsvDelimiter::decl(&cfg),
+        DateOrder::decl(&cfg),
         CsvPreviewRow::decl(&cfg),
         CsvPreview::decl(&cfg),
         CsvImportRequest::decl(&cfg),

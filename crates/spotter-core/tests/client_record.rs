@@ -290,22 +290,21 @@ async fn csv_import_maps_columns_previews_and_detects_duplicates() {
                Zoë Ł,zoe@example.pl,,athlete,\n";
     let req = CsvImportRequest {
         file: upload(csv),
-        mapping: None,
-        import_duplicates: false,
+        ..Default::default()
     };
-    // The header is guessed where it can be …
+    // The header is guessed …
     let preview = import::preview_clients_csv(&db, &req).await.unwrap();
     assert_eq!(
         preview.mapping,
         [
             Some(CsvField::Name),
-            None,
+            Some(CsvField::Email),
             Some(CsvField::Phone),
             Some(CsvField::FitnessLevel),
-            None
+            Some(CsvField::Notes)
         ]
     );
-    // … and the trainer maps the rest.
+    // … and the trainer may change it.
     let mapping = vec![
         Some(CsvField::Name),
         Some(CsvField::Email),
@@ -346,8 +345,7 @@ async fn csv_import_maps_columns_previews_and_detects_duplicates() {
     // A bad row stops the whole import; the error names the line and field.
     let bad = CsvImportRequest {
         file: upload("name,level\nMia,expert\nNoah,\n"),
-        mapping: None,
-        import_duplicates: false,
+        ..Default::default()
     };
     let report = import::import_clients_mapped(&db, &bad).await.unwrap();
     assert_eq!(report.imported, 0);
@@ -368,9 +366,8 @@ async fn csv_import_maps_columns_previews_and_detects_duplicates() {
     assert_eq!(err.field.as_deref(), Some("mapping"));
     // Without a Name column the preview still shows the columns, so one can be mapped.
     let nameless = CsvImportRequest {
-        file: upload("Kunde,Mail\nAnna,anna@x.de\n"),
-        mapping: None,
-        import_duplicates: false,
+        file: upload("Spalte 1,Spalte 2\nAnna,anna@x.de\n"),
+        ..Default::default()
     };
     let preview = import::preview_clients_csv(&db, &nameless).await.unwrap();
     assert_eq!(

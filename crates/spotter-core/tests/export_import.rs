@@ -133,7 +133,7 @@ async fn malformed_files_get_precise_errors() {
         .await
         .unwrap_err();
     assert_eq!(err.code, ErrorCode::InvalidFile);
-    assert!(err.message.contains("'name' column"));
+    assert!(err.message.contains("client's name"), "{}", err.message);
 
     let latin1: &[u8] = b"name\nJos\xe9 N\xfa\xf1ez\n";
     let err = import::import_clients_csv(&db, latin1, false)

@@ -1,27 +1,44 @@
-//! Importing clients from CSV: columns are mapped to fields (guessed from the header, or
-//! chosen by the trainer), every row is validated and checked for duplicates (same email
-//! or phone as an existing client or an earlier row), and either every row is written in
-//! one transaction or none is.
+//! Importing clients from CSV, as spreadsheets and other tools write it: the separator is
+//! detected (`table.rs`), columns are mapped to fields (guessed from the header in several
+//! languages, `headers.rs`, or chosen by the trainer), dates are read in the file's order
+//! (`dates.rs`), every row is validated and checked for duplicates (`rows.rs`), and the
+//! rows are written in one transaction: all of them, or none when any row is invalid,
+//! unless the trainer asked for the valid rows only.
 
-use std::collections::HashMap;
+mod dates;
+pub mod headers;
+mod rows;
+mod table;
+
 use std::io::Read;
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::clients::{insert_validated, validate, ClientInput, FitnessLevel, ValidClient};
+pub use dates::DateOrder;
+pub use table::CsvDelimiter;
+
+use crate::clients::insert_validated;
 use crate::ids::new_id;
-use crate::time::{now_utc, today_utc};
+use crate::time::now_utc;
 use crate::{AppError, Database, ErrorCode, Result};
+use rows::Checked;
+use table::Table;
 
 /// Refuse files larger than this before parsing (a client list is a few hundred kB).
 pub const MAX_CSV_BYTES: u64 = 20 * 1024 * 1024;
+
+/// Rows shown in the import dialog's preview.
+const PREVIEW_ROWS: usize = 200;
 
 /// A client field a CSV column can fill.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub enum CsvField {
     Name,
+    /// Joined with the last name into the name (when there is no full-name cell).
+    FirstName,
+    LastName,
     Email,
     Phone,
     DateOfBirth,
@@ -39,39 +56,10 @@ pub enum CsvField {
 }
 
 impl CsvField {
-    /// Header spellings recognised for each field (lower case, spaces as `_`).
-    fn aliases(self) -> &'static [&'static str] {
-        match self {
-            Self::Name => &["name", "full_name", "client", "client_name"],
-            Self::Email => &["email", "e_mail", "email_address"],
-            Self::Phone => &["phone", "mobile", "telephone", "phone_number", "cell"],
-            Self::DateOfBirth => &[
-                "date_of_birth",
-                "dob",
-                "birthday",
-                "birth_date",
-                "birthdate",
-            ],
-            Self::Goals => &["goals", "goal"],
-            Self::Notes => &["notes", "note", "comments"],
-            Self::Tags => &["tags", "tag", "labels"],
-            Self::Archived => &["archived"],
-            Self::EmergencyContactName => &[
-                "emergency_contact",
-                "emergency_contact_name",
-                "emergency_name",
-            ],
-            Self::EmergencyContactPhone => &["emergency_phone", "emergency_contact_phone"],
-            Self::FitnessLevel => &["fitness_level", "level"],
-            Self::Injuries => &["injuries", "injuries_and_limitations", "limitations"],
-            Self::BodyAreas => &["body_areas", "body_area"],
-            Self::PreferredTimes => &["preferred_times", "availability"],
-            Self::Paused => &["paused"],
-        }
-    }
-
-    const ALL: [CsvField; 15] = [
+    pub const ALL: [CsvField; 17] = [
         Self::Name,
+        Self::FirstName,
+        Self::LastName,
         Self::Email,
         Self::Phone,
         Self::DateOfBirth,
@@ -87,14 +75,59 @@ impl CsvField {
         Self::PreferredTimes,
         Self::Paused,
     ];
+
+    /// The camelCase name used over IPC and on the command line (`firstName`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Name => "name",
+            Self::FirstName => "firstName",
+            Self::LastName => "lastName",
+            Self::Email => "email",
+            Self::Phone => "phone",
+            Self::DateOfBirth => "dateOfBirth",
+            Self::Goals => "goals",
+            Self::Notes => "notes",
+            Self::Tags => "tags",
+            Self::Archived => "archived",
+            Self::EmergencyContactName => "emergencyContactName",
+            Self::EmergencyContactPhone => "emergencyContactPhone",
+            Self::FitnessLevel => "fitnessLevel",
+            Self::Injuries => "injuries",
+            Self::BodyAreas => "bodyAreas",
+            Self::PreferredTimes => "preferredTimes",
+            Self::Paused => "paused",
+        }
+    }
+
+    /// A field typed on the command line: `firstName`, `first_name`, `first-name`, `First name`.
+    pub fn parse(text: &str) -> Option<Self> {
+        let squash = |s: &str| {
+            s.chars()
+                .filter(|c| c.is_alphanumeric())
+                .collect::<String>()
+                .to_lowercase()
+        };
+        let wanted = squash(text);
+        Self::ALL.into_iter().find(|f| squash(f.key()) == wanted)
+    }
+
+    /// The CSV field behind a client field an error names (`email` → Email).
+    fn for_client_field(field: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|f| f.key() == field)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct RowError {
-    /// 1-based line in the file, counting the header as line 1.
+    /// 1-based line in the file where the row starts, counting the header as line 1.
     pub line: u64,
+    /// The client field (camelCase).
     pub field: Option<String>,
+    /// The column as headed in the file ("E-Mail-Adresse"; "Vorname + Nachname" for a name).
+    pub column: Option<String>,
+    /// The value as written (cut after 80 characters).
+    pub value: Option<String>,
     pub message: String,
 }
 
@@ -113,23 +146,28 @@ pub struct RowDuplicate {
 #[serde(rename_all = "camelCase")]
 pub struct ImportReport {
     pub rows: u64,
-    /// How many clients were written (0 on a dry run or when any row is invalid).
+    /// How many clients were written (0 on a dry run, and when any row is invalid unless
+    /// only the valid rows were asked for).
     pub imported: u64,
     pub dry_run: bool,
     pub errors: Vec<RowError>,
     pub duplicates: Vec<RowDuplicate>,
     /// Duplicates left out (unless the trainer chose to import them too).
     pub skipped_duplicates: u64,
+    /// Invalid rows left out because the trainer asked for the valid rows only.
+    pub skipped_invalid: u64,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct CsvPreviewRow {
     pub line: u64,
-    /// The mapped values as the trainer will see them: name, email, phone.
+    /// The mapped values as the trainer will see them.
     pub name: String,
     pub email: String,
     pub phone: String,
+    /// As read (`YYYY-MM-DD`), or as written when it cannot be read.
+    pub date_of_birth: String,
     pub error: Option<String>,
     pub duplicate_of: Option<String>,
 }
@@ -140,16 +178,23 @@ pub struct CsvPreview {
     pub headers: Vec<String>,
     /// For each column: the field it fills, or none (ignored).
     pub mapping: Vec<Option<CsvField>>,
+    /// The separator used: the chosen one, else the one detected.
+    pub delimiter: CsvDelimiter,
+    /// How dates like 03/04/1990 are read: chosen, or detected from the values; none when
+    /// the file has no such dates or its values cannot tell (then `date_question` says why).
+    pub date_order: Option<DateOrder>,
+    /// Why the trainer must choose the date order before importing.
+    pub date_question: Option<String>,
     /// The first rows, for the preview table.
     pub sample: Vec<CsvPreviewRow>,
     /// What importing would do (a dry run).
     pub report: ImportReport,
-    /// Why the mapping cannot be used yet (no Name column, a field mapped twice): the
+    /// Why the mapping cannot be used yet (no name column, a field mapped twice): the
     /// headers are still returned so the trainer can fix the mapping.
     pub mapping_error: Option<String>,
 }
 
-/// The request from the import dialog: the file's bytes and the chosen mapping.
+/// The request from the import dialog: the file's bytes and the trainer's choices.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase", default)]
 pub struct CsvImportRequest {
@@ -158,81 +203,57 @@ pub struct CsvImportRequest {
     /// Column → field; none means "guess from the header".
     #[ts(optional = nullable)]
     pub mapping: Option<Vec<Option<CsvField>>>,
+    /// None means "detect".
+    #[ts(optional = nullable)]
+    pub delimiter: Option<CsvDelimiter>,
+    /// None means "detect from the values".
+    #[ts(optional = nullable)]
+    pub date_order: Option<DateOrder>,
     /// Import rows that look like existing clients too (default: skip them).
     pub import_duplicates: bool,
+    /// Import the valid rows and leave the invalid ones out (default: all rows or none).
+    pub valid_rows_only: bool,
 }
 
-struct Table {
-    headers: Vec<String>,
-    rows: Vec<(u64, Vec<String>)>,
+impl CsvImportRequest {
+    fn options(&self) -> CsvOptions {
+        CsvOptions {
+            delimiter: self.delimiter,
+            mapping: self.mapping.clone(),
+            date_order: self.date_order,
+            import_duplicates: self.import_duplicates,
+            valid_rows_only: self.valid_rows_only,
+        }
+    }
+}
+
+/// How to read a file: what the dialog's request and the command line's flags both say.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CsvOptions {
+    pub delimiter: Option<CsvDelimiter>,
+    pub mapping: Option<Vec<Option<CsvField>>>,
+    pub date_order: Option<DateOrder>,
+    pub import_duplicates: bool,
+    pub valid_rows_only: bool,
 }
 
 fn bad(msg: String) -> AppError {
     AppError::new(ErrorCode::InvalidFile, msg)
 }
 
-fn read_table(bytes: &[u8]) -> Result<Table> {
-    if bytes.len() as u64 > MAX_CSV_BYTES {
-        return Err(bad(format!(
-            "the CSV file is larger than {} MB; split it into smaller files",
-            MAX_CSV_BYTES / 1024 / 1024
-        )));
-    }
-    // Tolerate a UTF-8 byte-order mark, as Excel writes one.
-    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let mut rdr = csv::ReaderBuilder::new()
-        .flexible(true)
-        .trim(csv::Trim::All)
-        .from_reader(body);
-    let header_bytes = rdr
-        .byte_headers()
-        .map_err(|e| bad(format!("cannot read the CSV header: {e}")))?
-        .clone();
-    let mut headers = Vec::new();
-    for h in header_bytes.iter() {
-        headers.push(String::from_utf8(h.to_vec()).map_err(|_| {
-            bad("the header row is not UTF-8 text; save the file as UTF-8 and try again".into())
-        })?);
-    }
-    if headers.iter().all(String::is_empty) {
-        return Err(bad("the CSV file is empty or has no header row".into()));
-    }
-    let mut rows = Vec::new();
-    for record in rdr.byte_records() {
-        let record = record.map_err(|e| bad(format!("the CSV is malformed: {e}")))?;
-        let line = record.position().map(|p| p.line()).unwrap_or(0);
-        let mut values = Vec::with_capacity(record.len());
-        for raw in record.iter() {
-            values.push(String::from_utf8(raw.to_vec()).map_err(|_| {
-                bad(format!(
-                    "line {line} is not UTF-8 text; save the file as UTF-8 and try again"
-                ))
-            })?);
-        }
-        if values.iter().all(String::is_empty) {
-            continue;
-        }
-        rows.push((line, values));
-    }
-    Ok(Table { headers, rows })
+/// The field each column most likely holds, from its header.
+pub fn guess_mapping(headers: &[String]) -> Result<Vec<Option<CsvField>>> {
+    headers::guess(headers)
 }
 
-/// The field each column most likely holds, from its header.
-pub fn guess_mapping(headers: &[String]) -> Vec<Option<CsvField>> {
-    let mut used = Vec::new();
-    headers
-        .iter()
-        .map(|h| {
-            let key = h.trim().to_lowercase().replace([' ', '-'], "_");
-            let field = CsvField::ALL
-                .into_iter()
-                .find(|f| f.aliases().contains(&key.as_str()) && !used.contains(f));
-            if let Some(f) = field {
-                used.push(f);
-            }
-            field
-        })
-        .collect()
+/// A file's separator and header row, and the guessed mapping (for `--map` on the command line).
+pub fn read_columns(
+    bytes: &[u8],
+    delimiter: Option<CsvDelimiter>,
+) -> Result<(CsvDelimiter, Vec<String>, Vec<Option<CsvField>>)> {
+    let table = table::read(bytes, delimiter)?;
+    let mapping = headers::guess(&table.headers)?;
+    Ok((table.delimiter, table.headers, mapping))
 }
 
 fn check_mapping(mapping: &[Option<CsvField>], columns: usize) -> Result<()> {
@@ -250,207 +271,90 @@ fn check_mapping(mapping: &[Option<CsvField>], columns: usize) -> Result<()> {
         if seen.contains(f) {
             return Err(AppError::validation(
                 "mapping",
-                format!("two columns are mapped to {f:?}; map each field once"),
+                format!("two columns are mapped to {}; map each field once", f.key()),
             ));
         }
         seen.push(*f);
     }
-    if !seen.contains(&CsvField::Name) {
+    let named = [CsvField::Name, CsvField::FirstName, CsvField::LastName];
+    if !named.iter().any(|f| seen.contains(f)) {
         return Err(bad(
-            "the CSV has no 'name' column in its header row; map one column to Name".into(),
+            "no column is recognised as the client's name; map one to Name, or to First name and Last name"
+                .into(),
         ));
     }
     Ok(())
 }
 
-/// Status columns of a row.
-struct Flags {
-    archived: bool,
-    paused: bool,
+/// A file read and checked against the options, nothing written.
+struct Checking {
+    table: Table,
+    mapping: Vec<Option<CsvField>>,
+    dates: dates::Reading,
+    rows: Vec<Checked>,
 }
 
-struct Checked {
-    line: u64,
-    input: ClientInput,
-    valid: Option<(ValidClient, Flags)>,
-    error: Option<RowError>,
-    duplicate: Option<RowDuplicate>,
+/// Reads the table and the mapping; `Err` inside when the mapping cannot be used.
+fn read_mapped(
+    bytes: &[u8],
+    options: &CsvOptions,
+) -> Result<(Table, Vec<Option<CsvField>>, Result<()>)> {
+    let table = table::read(bytes, options.delimiter)?;
+    let mapping = match &options.mapping {
+        Some(m) => m.clone(),
+        None => headers::guess(&table.headers)?,
+    };
+    let usable = check_mapping(&mapping, table.headers.len());
+    Ok((table, mapping, usable))
 }
 
-fn phone_key(phone: &str) -> Option<String> {
-    // Digits only, "00" read as "+": "+49 170 1234567" and "0049-170-1234567" match. A local
-    // spelling ("0170 …") does not; matching on fewer digits flagged different people.
-    let digits: String = phone.chars().filter(char::is_ascii_digit).collect();
-    let digits = digits
-        .strip_prefix("00")
-        .map(str::to_owned)
-        .unwrap_or(digits);
-    (digits.len() >= 6).then_some(digits)
-}
-
-async fn check_rows(
+async fn check(
     db: &Database,
-    table: &Table,
-    mapping: &[Option<CsvField>],
-) -> Result<Vec<Checked>> {
-    let existing: Vec<(String, Option<String>, Option<String>)> =
-        sqlx::query_as("SELECT name, email, phone FROM clients WHERE deleted_at IS NULL")
-            .fetch_all(db.pool())
-            .await?;
-    let mut emails: HashMap<String, String> = HashMap::new();
-    let mut phones: HashMap<String, String> = HashMap::new();
-    for (name, email, phone) in existing {
-        if let Some(e) = email {
-            emails.insert(e.to_lowercase(), name.clone());
-        }
-        if let Some(k) = phone.as_deref().and_then(phone_key) {
-            phones.insert(k, name);
-        }
-    }
-    let today = today_utc();
-    let mut out = Vec::with_capacity(table.rows.len());
-    for (line, values) in &table.rows {
-        let get = |f: CsvField| -> String {
-            mapping
+    table: Table,
+    mapping: Vec<Option<CsvField>>,
+    options: &CsvOptions,
+) -> Result<Checking> {
+    let column = mapping
+        .iter()
+        .position(|m| *m == Some(CsvField::DateOfBirth));
+    let evidence = match column {
+        Some(i) => dates::gather(
+            table
+                .rows
                 .iter()
-                .position(|m| *m == Some(f))
-                .and_then(|i| values.get(i))
-                .cloned()
-                .unwrap_or_default()
-        };
-        let opt = |s: String| (!s.is_empty()).then_some(s);
-        let mut error = None;
-        let level = get(CsvField::FitnessLevel).to_lowercase();
-        let fitness_level = if level.is_empty() {
-            None
-        } else {
-            let l = FitnessLevel::parse(&level);
-            if l.is_none() {
-                error = Some(RowError {
-                    line: *line,
-                    field: Some("fitnessLevel".into()),
-                    message: format!("Fitness level must be beginner, intermediate, advanced or athlete, not '{level}'"),
-                });
-            }
-            l
-        };
-        let input = ClientInput {
-            name: get(CsvField::Name),
-            email: opt(get(CsvField::Email)),
-            phone: opt(get(CsvField::Phone)),
-            date_of_birth: opt(get(CsvField::DateOfBirth)),
-            goals: get(CsvField::Goals),
-            notes: get(CsvField::Notes),
-            tags: get(CsvField::Tags)
-                .split([';', ','])
-                .map(str::trim)
-                .filter(|t| !t.is_empty())
-                .map(String::from)
-                .collect(),
-            emergency_contact_name: opt(get(CsvField::EmergencyContactName)),
-            emergency_contact_phone: opt(get(CsvField::EmergencyContactPhone)),
-            fitness_level,
-            injuries: get(CsvField::Injuries),
-            body_areas: get(CsvField::BodyAreas)
-                .split([';', ','])
-                .map(str::trim)
-                .filter(|t| !t.is_empty())
-                .map(String::from)
-                .collect(),
-            preferred_times: get(CsvField::PreferredTimes),
-        };
-        let archived_text = get(CsvField::Archived);
-        let archived = parse_yes_no(&archived_text);
-        if archived.is_none() && error.is_none() {
-            error = Some(RowError {
-                line: *line,
-                field: Some("archived".into()),
-                message: format!("Archived must be yes or no, not '{archived_text}'"),
-            });
-        }
-        let paused_text = get(CsvField::Paused);
-        let paused = parse_yes_no(&paused_text);
-        if paused.is_none() && error.is_none() {
-            error = Some(RowError {
-                line: *line,
-                field: Some("paused".into()),
-                message: format!("Paused must be yes or no, not '{paused_text}'"),
-            });
-        }
-        let mut valid = None;
-        let mut duplicate = None;
-        match validate(&input, today) {
-            Err(e) if error.is_none() => {
-                error = Some(RowError {
-                    line: *line,
-                    field: e.field,
-                    message: e.message,
-                })
-            }
-            Err(_) => {}
-            Ok(v) if error.is_none() => {
-                let by_email = v
-                    .email
-                    .as_ref()
-                    .map(|e| e.to_lowercase())
-                    .and_then(|e| emails.get(&e).map(|n| (n.clone(), "email")));
-                let by_phone = v
-                    .phone
-                    .as_deref()
-                    .and_then(phone_key)
-                    .and_then(|k| phones.get(&k).map(|n| (n.clone(), "phone")));
-                if let Some((of, matched)) = by_email.or(by_phone) {
-                    duplicate = Some(RowDuplicate {
-                        line: *line,
-                        name: v.name.clone(),
-                        duplicate_of: of,
-                        matched: matched.into(),
-                    });
-                }
-                let here = format!("line {line}");
-                if let Some(e) = &v.email {
-                    emails
-                        .entry(e.to_lowercase())
-                        .or_insert_with(|| here.clone());
-                }
-                if let Some(k) = v.phone.as_deref().and_then(phone_key) {
-                    phones.entry(k).or_insert(here);
-                }
-                valid = Some((
-                    v,
-                    Flags {
-                        archived: archived.unwrap_or(false),
-                        paused: paused.unwrap_or(false),
-                    },
-                ));
-            }
-            Ok(_) => {}
-        }
-        out.push(Checked {
-            line: *line,
-            input,
-            valid,
-            error,
-            duplicate,
-        });
-    }
-    Ok(out)
+                .filter_map(|(line, cells)| cells.get(i).map(|c| (*line, c.as_str()))),
+        ),
+        None => dates::Evidence::default(),
+    };
+    let header = column
+        .and_then(|i| table.headers.get(i))
+        .cloned()
+        .unwrap_or_default();
+    let reading = dates::resolve(options.date_order, &evidence, &header);
+    let rows = rows::check(db, &table, &mapping, reading.order).await?;
+    Ok(Checking {
+        table,
+        mapping,
+        dates: reading,
+        rows,
+    })
 }
 
-fn report(
-    checked: &[Checked],
-    imported: u64,
-    dry_run: bool,
-    import_duplicates: bool,
-) -> ImportReport {
+fn report(checked: &[Checked], imported: u64, dry_run: bool, options: &CsvOptions) -> ImportReport {
     let duplicates: Vec<RowDuplicate> =
         checked.iter().filter_map(|c| c.duplicate.clone()).collect();
+    let errors: Vec<RowError> = checked.iter().filter_map(|c| c.error.clone()).collect();
     ImportReport {
         rows: checked.len() as u64,
         imported,
         dry_run,
-        errors: checked.iter().filter_map(|c| c.error.clone()).collect(),
-        skipped_duplicates: if import_duplicates {
+        skipped_invalid: if options.valid_rows_only {
+            errors.len() as u64
+        } else {
+            0
+        },
+        errors,
+        skipped_duplicates: if options.import_duplicates {
             0
         } else {
             duplicates.len() as u64
@@ -459,6 +363,7 @@ fn report(
     }
 }
 
+/// Writes every valid row (minus duplicates, unless asked for) in one transaction.
 async fn write(db: &Database, checked: &[Checked], import_duplicates: bool) -> Result<u64> {
     let now = now_utc();
     let mut tx = db.pool().begin().await?;
@@ -490,37 +395,42 @@ async fn write(db: &Database, checked: &[Checked], import_duplicates: bool) -> R
     Ok(n)
 }
 
-/// What importing `content` with `mapping` (or the guessed one) would do; writes nothing.
-pub async fn preview_clients_csv(db: &Database, req: &CsvImportRequest) -> Result<CsvPreview> {
-    let table = read_table(&req.file.bytes(MAX_CSV_BYTES as usize)?)?;
-    let mapping = req
-        .mapping
-        .clone()
-        .unwrap_or_else(|| guess_mapping(&table.headers));
-    if let Err(e) = check_mapping(&mapping, table.headers.len()) {
+/// What importing the file would do, with up to `sample_rows` rows shown; writes nothing.
+pub async fn preview_csv(
+    db: &Database,
+    bytes: &[u8],
+    options: &CsvOptions,
+    sample_rows: usize,
+) -> Result<CsvPreview> {
+    let (table, mapping, usable) = read_mapped(bytes, options)?;
+    if let Err(e) = usable {
         let mapping = if mapping.len() == table.headers.len() {
             mapping
         } else {
-            guess_mapping(&table.headers)
+            headers::guess(&table.headers)?
         };
-        let empty = report(&[], 0, true, req.import_duplicates);
         return Ok(CsvPreview {
             headers: table.headers,
             mapping,
+            delimiter: table.delimiter,
+            date_order: options.date_order,
+            date_question: None,
             sample: Vec::new(),
-            report: empty,
+            report: report(&[], 0, true, options),
             mapping_error: Some(e.message),
         });
     }
-    let checked = check_rows(db, &table, &mapping).await?;
-    let sample = checked
+    let checking = check(db, table, mapping, options).await?;
+    let sample = checking
+        .rows
         .iter()
-        .take(200)
+        .take(sample_rows)
         .map(|c| CsvPreviewRow {
             line: c.line,
-            name: c.input.name.clone(),
-            email: c.input.email.clone().unwrap_or_default(),
-            phone: c.input.phone.clone().unwrap_or_default(),
+            name: c.name.clone(),
+            email: c.email.clone(),
+            phone: c.phone.clone(),
+            date_of_birth: c.date_of_birth.clone(),
             error: c.error.as_ref().map(|e| e.message.clone()),
             duplicate_of: c
                 .duplicate
@@ -529,60 +439,68 @@ pub async fn preview_clients_csv(db: &Database, req: &CsvImportRequest) -> Resul
         })
         .collect();
     Ok(CsvPreview {
-        headers: table.headers,
-        mapping,
+        report: report(&checking.rows, 0, true, options),
+        headers: checking.table.headers,
+        mapping: checking.mapping,
+        delimiter: checking.table.delimiter,
+        date_order: checking.dates.order,
+        date_question: checking.dates.question,
         sample,
-        report: report(&checked, 0, true, req.import_duplicates),
         mapping_error: None,
     })
 }
 
-/// Imports every row, or none when any row is invalid.
-pub async fn import_clients_mapped(db: &Database, req: &CsvImportRequest) -> Result<ImportReport> {
-    let table = read_table(&req.file.bytes(MAX_CSV_BYTES as usize)?)?;
-    let mapping = req
-        .mapping
-        .clone()
-        .unwrap_or_else(|| guess_mapping(&table.headers));
-    check_mapping(&mapping, table.headers.len())?;
-    let checked = check_rows(db, &table, &mapping).await?;
-    let ok = checked.iter().all(|c| c.error.is_none()) && !checked.is_empty();
-    let imported = if ok {
-        write(db, &checked, req.import_duplicates).await?
+/// Imports the file: every row, or none when any row is invalid (or, with
+/// `valid_rows_only`, every valid row). A dry run checks and writes nothing.
+pub async fn import_csv(
+    db: &Database,
+    bytes: &[u8],
+    options: &CsvOptions,
+    dry_run: bool,
+) -> Result<ImportReport> {
+    let (table, mapping, usable) = read_mapped(bytes, options)?;
+    usable?;
+    let checking = check(db, table, mapping, options).await?;
+    let rows = &checking.rows;
+    let any_valid = rows.iter().any(|c| c.valid.is_some());
+    let all_valid = rows.iter().all(|c| c.error.is_none());
+    let write_now = !dry_run && any_valid && (all_valid || options.valid_rows_only);
+    let imported = if write_now {
+        write(db, rows, options.import_duplicates).await?
     } else {
         0
     };
-    Ok(report(&checked, imported, false, req.import_duplicates))
+    Ok(report(rows, imported, dry_run, options))
 }
 
-/// The command line's import: columns guessed from the header, duplicates skipped.
-pub async fn import_clients_csv<R: Read>(
-    db: &Database,
-    reader: R,
-    dry_run: bool,
-) -> Result<ImportReport> {
+/// The dialog's dry run.
+pub async fn preview_clients_csv(db: &Database, req: &CsvImportRequest) -> Result<CsvPreview> {
+    let bytes = req.file.bytes(MAX_CSV_BYTES as usize)?;
+    preview_csv(db, &bytes, &req.options(), PREVIEW_ROWS).await
+}
+
+/// The dialog's import.
+pub async fn import_clients_mapped(db: &Database, req: &CsvImportRequest) -> Result<ImportReport> {
+    let bytes = req.file.bytes(MAX_CSV_BYTES as usize)?;
+    import_csv(db, &bytes, &req.options(), false).await
+}
+
+/// Reads a file (at most [`MAX_CSV_BYTES`], refused beyond) for the command line.
+pub fn read_limited<R: Read>(reader: R) -> Result<Vec<u8>> {
     let mut bytes = Vec::new();
     reader
         .take(MAX_CSV_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| AppError::io("cannot read the CSV file", e))?;
-    let table = read_table(&bytes)?;
-    let mapping = guess_mapping(&table.headers);
-    check_mapping(&mapping, table.headers.len())?;
-    let checked = check_rows(db, &table, &mapping).await?;
-    let ok = checked.iter().all(|c| c.error.is_none());
-    let imported = if ok && !dry_run {
-        write(db, &checked, false).await?
-    } else {
-        0
-    };
-    Ok(report(&checked, imported, dry_run, false))
+    Ok(bytes)
 }
 
-fn parse_yes_no(text: &str) -> Option<bool> {
-    match text.trim().to_lowercase().as_str() {
-        "" | "no" | "n" | "false" | "0" => Some(false),
-        "yes" | "y" | "true" | "1" => Some(true),
-        _ => None,
-    }
+/// Import with everything detected and duplicates skipped, all rows or none.
+pub async fn import_clients_csv<R: Read>(
+    db: &Database,
+    reader: R,
+    dry_run: bool,
+) -> Result<ImportReport> {
+    let bytes = read_limited(reader)?;
+    import_csv(db, &bytes, &CsvOptions::default(), dry_run).await
 }
