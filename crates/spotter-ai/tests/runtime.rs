@@ -92,8 +92,12 @@ async fn grounded_answer(rt: &Runtime, client: &str) -> (String, Value) {
     let preview = rt.preview(&progress(client)).await.unwrap();
     let s1 = preview.facts["strength"][0].clone();
     let answer = json!({ "insights": [
-        { "title": format!("{} keeps climbing", s1["exercise"].as_str().unwrap()),
-          "text": format!("Client A went from {} to {} kg, about {} kg a week.", s1["firstKg"], s1["latestKg"], s1["slopeKgPerWeek"]),
+        { "title": format!("{} {}", s1["exercise"].as_str().unwrap(), match s1["direction"].as_str() {
+              Some("up") => "keeps climbing",
+              Some("down") => "is going down",
+              _ => "is holding steady",
+          }),
+          "text": format!("Client A went from {} to {} kg on trend, about {} kg a week.", s1["trendFromKg"], s1["trendToKg"], s1["slopeKgPerWeek"]),
           "kind": "insight", "evidence": ["S1"] },
         { "title": "Sessions", "text": "Client A's attendance is in the facts.", "kind": "suggestion", "evidence": ["T1"] }
     ]});

@@ -159,6 +159,11 @@ pub fn interpret_insights(
                 }
             }
         }
+        if let Some(why) = contradicts_direction(&prepared.facts, title, &refs_of(v)) {
+            return Err(format!(
+                "insight {n}'s title {why}; say what the trend says"
+            ));
+        }
         let unsupported = prepared.allowed.unsupported(&format!("{title}\n{text}"));
         if !unsupported.is_empty() {
             return Err(format!(
@@ -179,6 +184,66 @@ pub fn interpret_insights(
         });
     }
     Ok((json, items))
+}
+
+fn refs_of(insight: &Value) -> Vec<&str> {
+    insight
+        .get("evidence")
+        .and_then(Value::as_array)
+        .map(|a| a.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default()
+}
+
+const UP_WORDS: [&str; 6] = [
+    "going up", "climbing", "rising", "increas", "improv", "gaining",
+];
+const DOWN_WORDS: [&str; 6] = [
+    "going down",
+    "falling",
+    "declin",
+    "decreas",
+    "dropping",
+    "losing",
+];
+
+/// A headline that goes against the direction of a trend it cites ("going up" over a trend
+/// that is steady or down): the reason, or None. Facts with a `direction` are trends.
+pub fn contradicts_direction(facts: &Value, title: &str, refs: &[&str]) -> Option<String> {
+    let title = title.to_lowercase();
+    let says_up = UP_WORDS.iter().any(|w| title.contains(w));
+    let says_down = DOWN_WORDS.iter().any(|w| title.contains(w));
+    if !says_up && !says_down {
+        return None;
+    }
+    for r in refs {
+        let Some(direction) = find_ref(facts, r)
+            .and_then(|f| f.get("direction"))
+            .and_then(Value::as_str)
+        else {
+            continue;
+        };
+        if (says_up && direction != "up") || (says_down && direction != "down") {
+            return Some(format!(
+                "says it goes {} but the trend of {r} is {direction}",
+                if says_up { "up" } else { "down" }
+            ));
+        }
+    }
+    None
+}
+
+/// The fact object whose "ref" is `reference`, anywhere in the facts.
+fn find_ref<'a>(v: &'a Value, reference: &str) -> Option<&'a Value> {
+    match v {
+        Value::Object(map) => {
+            if map.get("ref").and_then(Value::as_str) == Some(reference) {
+                return Some(v);
+            }
+            map.values().find_map(|x| find_ref(x, reference))
+        }
+        Value::Array(list) => list.iter().find_map(|x| find_ref(x, reference)),
+        _ => None,
+    }
 }
 
 /// The JSON in a reply; local models like to wrap it in a ```json fence.

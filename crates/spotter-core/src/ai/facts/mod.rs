@@ -8,12 +8,19 @@ pub mod nutrition;
 pub mod optimizer;
 pub mod progress;
 pub mod scheduling;
+pub mod trend;
 
 use serde::Serialize;
 
 /// Least-squares slope of `y` over `x` (units of y per unit of x). None below 2 points
 /// or when every x is the same.
 pub fn slope(points: &[(f64, f64)]) -> Option<f64> {
+    line(points).map(|(slope, _)| slope)
+}
+
+/// The least-squares line through the points: (slope, intercept), so the trend's value at
+/// `x` is `intercept + slope × x`. None below 2 points or when every x is the same.
+pub fn line(points: &[(f64, f64)]) -> Option<(f64, f64)> {
     if points.len() < 2 {
         return None;
     }
@@ -25,7 +32,8 @@ pub fn slope(points: &[(f64, f64)]) -> Option<f64> {
         return None;
     }
     let sxy: f64 = points.iter().map(|p| (p.0 - mean_x) * (p.1 - mean_y)).sum();
-    Some(sxy / sxx)
+    let slope = sxy / sxx;
+    Some((slope, mean_y - slope * mean_x))
 }
 
 /// One decimal: the precision facts are stated in, so the model can quote them exactly.

@@ -1,10 +1,12 @@
 //! The progress monitor's facts for one client: estimated-1RM and measurement trends
-//! (least-squares over the window), stalls, adherence, recent records, and attendance.
+//! (least-squares over the window, stated as the trend's first and last values and a
+//! direction, see [`super::trend`]), stalls, adherence, recent records, and attendance.
 
 use chrono::{Duration, NaiveDate};
 use serde::Serialize;
 
-use super::{r1, r2, slope};
+use super::trend::{self, Direction};
+use super::{r1, r2};
 use crate::ai::privacy::{age_on, Pseudonyms};
 use crate::ai::review::Evidence;
 use crate::clients::{self, Client};
@@ -57,10 +59,13 @@ pub struct StrengthTrend {
     pub reference: String,
     pub exercise: String,
     pub workouts: usize,
-    pub first_kg: f64,
-    pub latest_kg: f64,
+    /// The trend line's estimated 1RM at the first and the last workout in the window.
+    pub trend_from_kg: f64,
+    pub trend_to_kg: f64,
     pub best_kg: f64,
     pub slope_kg_per_week: f64,
+    /// Up, down, or steady (the change is within day-to-day noise).
+    pub direction: Direction,
     /// Trained at least 3 times in the last 4 weeks without beating the earlier best.
     pub stalled: bool,
 }
@@ -73,9 +78,11 @@ pub struct MeasurementTrend {
     pub metric: String,
     pub unit: String,
     pub points: usize,
-    pub first: f64,
-    pub latest: f64,
+    /// The trend line at the first and the last measurement in the window.
+    pub trend_from: f64,
+    pub trend_to: f64,
     pub slope_per_week: f64,
+    pub direction: Direction,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -125,43 +132,26 @@ pub async fn compute(
     let data = progress::client_progress(db, &client.id).await?;
     let mut missing = Vec::new();
 
-    let days_since = |date: &str| {
-        NaiveDate::parse_from_str(date, "%Y-%m-%d")
-            .ok()
-            .map(|d| (d - from).num_days() as f64)
-    };
-    let recent_from = (today - Duration::weeks(4)).format("%Y-%m-%d").to_string();
+    let recent_from = today - Duration::weeks(4);
     let mut strength = Vec::new();
     for series in &data.e1rm {
-        let pts: Vec<(&str, f64)> = series
+        let pts: Vec<(NaiveDate, f64)> = series
             .points
             .iter()
-            .filter(|p| p.date.as_str() >= from_s.as_str())
-            .map(|p| (p.date.as_str(), p.e1rm_kg))
+            .filter_map(|p| {
+                Some((
+                    NaiveDate::parse_from_str(&p.date, "%Y-%m-%d").ok()?,
+                    p.e1rm_kg,
+                ))
+            })
+            .filter(|p| p.0 >= from)
             .collect();
-        if pts.len() < 3 {
-            continue;
+        let reference = format!("S{}", strength.len() + 1);
+        if let Some(t) =
+            StrengthTrend::from_history(reference, &series.exercise_name, &pts, from, recent_from)
+        {
+            strength.push(t);
         }
-        let xy: Vec<(f64, f64)> = pts
-            .iter()
-            .filter_map(|(d, v)| days_since(d).map(|x| (x / 7.0, *v)))
-            .collect();
-        let Some(s) = slope(&xy) else { continue };
-        let best = pts.iter().map(|p| p.1).fold(f64::MIN, f64::max);
-        let (recent, earlier): (Vec<&(&str, f64)>, Vec<&(&str, f64)>) =
-            pts.iter().partition(|p| p.0 >= recent_from.as_str());
-        let earlier_best = earlier.iter().map(|p| p.1).fold(f64::MIN, f64::max);
-        let recent_best = recent.iter().map(|p| p.1).fold(f64::MIN, f64::max);
-        strength.push(StrengthTrend {
-            reference: format!("S{}", strength.len() + 1),
-            exercise: series.exercise_name.clone(),
-            workouts: pts.len(),
-            first_kg: r1(pts[0].1),
-            latest_kg: r1(pts[pts.len() - 1].1),
-            best_kg: r1(best),
-            slope_kg_per_week: r2(s),
-            stalled: recent.len() >= 3 && !earlier.is_empty() && recent_best <= earlier_best,
-        });
     }
     if strength.is_empty() {
         missing.push(format!(
@@ -196,23 +186,14 @@ pub async fn compute(
             .map(|m| (m.measured_on.as_str(), m.value))
             .collect();
         pts.sort_by(|a, b| a.0.cmp(b.0));
-        if pts.len() < 2 {
-            continue;
-        }
-        let xy: Vec<(f64, f64)> = pts
+        let dated: Vec<(NaiveDate, f64)> = pts
             .iter()
-            .filter_map(|(d, v)| days_since(d).map(|x| (x / 7.0, *v)))
+            .filter_map(|(d, v)| Some((NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()?, *v)))
             .collect();
-        let Some(s) = slope(&xy) else { continue };
-        measurements.push(MeasurementTrend {
-            reference: format!("M{}", measurements.len() + 1),
-            metric,
-            unit,
-            points: pts.len(),
-            first: r1(pts[0].1),
-            latest: r1(pts[pts.len() - 1].1),
-            slope_per_week: r2(s),
-        });
+        let reference = format!("M{}", measurements.len() + 1);
+        if let Some(t) = MeasurementTrend::from_history(reference, metric, unit, &dated, from) {
+            measurements.push(t);
+        }
     }
     if measurements.is_empty() {
         missing.push(format!(
@@ -330,6 +311,80 @@ async fn session_facts(db: &Database, client_id: &str, today: NaiveDate) -> Resu
     })
 }
 
+/// Weeks since `from`, the x of a trend.
+fn weeks_since(from: NaiveDate, day: NaiveDate) -> f64 {
+    (day - from).num_days() as f64 / 7.0
+}
+
+impl StrengthTrend {
+    /// The trend of one exercise's estimated 1RM by day (ascending, within the window that
+    /// starts at `from`); None below 3 workouts. Stalled: trained at least 3 times since
+    /// `recent_from` without beating the earlier best.
+    pub fn from_history(
+        reference: String,
+        exercise: &str,
+        points: &[(NaiveDate, f64)],
+        from: NaiveDate,
+        recent_from: NaiveDate,
+    ) -> Option<Self> {
+        if points.len() < 3 {
+            return None;
+        }
+        let xy: Vec<(f64, f64)> = points
+            .iter()
+            .map(|(d, v)| (weeks_since(from, *d), *v))
+            .collect();
+        let t = trend::fit(&xy, trend::strength_noise)?;
+        let best = points.iter().map(|p| p.1).fold(f64::MIN, f64::max);
+        let (recent, earlier): (Vec<&(NaiveDate, f64)>, Vec<&(NaiveDate, f64)>) =
+            points.iter().partition(|p| p.0 >= recent_from);
+        let earlier_best = earlier.iter().map(|p| p.1).fold(f64::MIN, f64::max);
+        let recent_best = recent.iter().map(|p| p.1).fold(f64::MIN, f64::max);
+        Some(Self {
+            reference,
+            exercise: exercise.to_owned(),
+            workouts: points.len(),
+            trend_from_kg: t.from,
+            trend_to_kg: t.to,
+            best_kg: r1(best),
+            slope_kg_per_week: t.per_week,
+            direction: t.direction,
+            stalled: recent.len() >= 3 && !earlier.is_empty() && recent_best <= earlier_best,
+        })
+    }
+}
+
+impl MeasurementTrend {
+    /// The trend of one measurement by date (ascending, in the window from `from`); None
+    /// below 2 measurements or when they are all on one day.
+    pub fn from_history(
+        reference: String,
+        metric: String,
+        unit: String,
+        points: &[(NaiveDate, f64)],
+        from: NaiveDate,
+    ) -> Option<Self> {
+        if points.len() < 2 {
+            return None;
+        }
+        let xy: Vec<(f64, f64)> = points
+            .iter()
+            .map(|(d, v)| (weeks_since(from, *d), *v))
+            .collect();
+        let t = trend::fit(&xy, trend::measurement_noise)?;
+        Some(Self {
+            reference,
+            metric,
+            unit,
+            points: points.len(),
+            trend_from: t.from,
+            trend_to: t.to,
+            slope_per_week: t.per_week,
+            direction: t.direction,
+        })
+    }
+}
+
 impl ProgressFacts {
     /// Every citable fact by its ref, as the trainer reads it.
     pub fn evidence(&self, reference: &str) -> Option<Evidence> {
@@ -338,9 +393,9 @@ impl ProgressFacts {
             return e(
                 format!("{}: estimated 1RM", s.exercise),
                 format!(
-                    "{} → {} kg over {} workouts ({:+} kg/week, best {} kg){}",
-                    s.first_kg,
-                    s.latest_kg,
+                    "trend {} → {} kg over {} workouts ({:+} kg/week, best {} kg){}",
+                    s.trend_from_kg,
+                    s.trend_to_kg,
                     s.workouts,
                     s.slope_kg_per_week,
                     s.best_kg,
@@ -356,8 +411,8 @@ impl ProgressFacts {
             return e(
                 capitalise(&m.metric),
                 format!(
-                    "{} → {} {} over {} measurements ({:+} {}/week)",
-                    m.first, m.latest, m.unit, m.points, m.slope_per_week, m.unit
+                    "trend {} → {} {} over {} measurements ({:+} {}/week)",
+                    m.trend_from, m.trend_to, m.unit, m.points, m.slope_per_week, m.unit
                 ),
             );
         }
@@ -415,52 +470,12 @@ impl ProgressFacts {
                     &[&s.reference],
                     true,
                 ));
-            } else if s.slope_kg_per_week > 0.0 {
-                out.push(ComputedInsight::new(
-                    format!("{} is going up", s.exercise),
-                    format!(
-                        "Estimated 1RM went from {} to {} kg over {} workouts, {} kg a week on trend.",
-                        s.first_kg, s.latest_kg, s.workouts, s.slope_kg_per_week
-                    ),
-                    &[&s.reference],
-                    false,
-                ));
-            } else if s.slope_kg_per_week < 0.0 {
-                out.push(ComputedInsight::new(
-                    format!("{} is going down", s.exercise),
-                    format!(
-                        "Estimated 1RM went from {} to {} kg over {} workouts, {} kg a week on trend.",
-                        s.first_kg, s.latest_kg, s.workouts, s.slope_kg_per_week
-                    ),
-                    &[&s.reference],
-                    true,
-                ));
+            } else {
+                out.push(strength_insight(s));
             }
         }
         for m in &self.measurements {
-            if m.slope_per_week != 0.0 {
-                out.push(ComputedInsight::new(
-                    format!(
-                        "{}: {} trend",
-                        capitalise(&m.metric),
-                        if m.slope_per_week > 0.0 {
-                            "rising"
-                        } else {
-                            "falling"
-                        }
-                    ),
-                    format!(
-                        "{} went from {} to {} {} over {} measurements.",
-                        capitalise(&m.metric),
-                        m.first,
-                        m.latest,
-                        m.unit,
-                        m.points
-                    ),
-                    &[&m.reference],
-                    false,
-                ));
-            }
+            out.push(measurement_insight(m));
         }
         if let Some(a) = &self.adherence {
             if a.prescribed_sets > 0 && a.share < 0.8 {
@@ -507,6 +522,50 @@ impl ProgressFacts {
         }
         out
     }
+}
+
+/// One exercise's trend in words: the headline and the text say the same thing, from the
+/// same two trend values the evidence shows.
+fn strength_insight(s: &StrengthTrend) -> ComputedInsight {
+    let (headline, verb) = match s.direction {
+        Direction::Up => ("is going up", "rose"),
+        Direction::Down => ("is going down", "fell"),
+        Direction::Steady => ("is holding steady", "stayed level"),
+    };
+    let text = match s.direction {
+        Direction::Steady => format!(
+            "On trend, estimated 1RM {verb} over {} workouts in the last {WINDOW_WEEKS} weeks ({} → {} kg): the change is within day-to-day variation.",
+            s.workouts, s.trend_from_kg, s.trend_to_kg
+        ),
+        _ => format!(
+            "On trend, estimated 1RM {verb} from {} to {} kg over {} workouts in the last {WINDOW_WEEKS} weeks ({:+} kg a week).",
+            s.trend_from_kg, s.trend_to_kg, s.workouts, s.slope_kg_per_week
+        ),
+    };
+    ComputedInsight::new(
+        format!("{} {headline}", s.exercise),
+        text,
+        &[&s.reference],
+        s.direction == Direction::Down,
+    )
+}
+
+fn measurement_insight(m: &MeasurementTrend) -> ComputedInsight {
+    let metric = capitalise(&m.metric);
+    let headline = match m.direction {
+        Direction::Up => "rising trend",
+        Direction::Down => "falling trend",
+        Direction::Steady => "holding steady",
+    };
+    ComputedInsight::new(
+        format!("{metric}: {headline}"),
+        format!(
+            "On trend, {} went from {} to {} {} over {} measurements.",
+            m.metric, m.trend_from, m.trend_to, m.unit, m.points
+        ),
+        &[&m.reference],
+        false,
+    )
 }
 
 /// An insight computed without a model.
