@@ -6,13 +6,14 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod clients_import;
 mod studio;
 use spotter_core::clients::{self, ClientListQuery, ClientStatusFilter};
 use spotter_core::ics;
 use spotter_core::paths::DataDir;
 use spotter_core::schedule::{sessions, trainers, zoned, CalendarQuery};
 use spotter_core::training::plans::{self, PlanListQuery};
-use spotter_core::{export, import, seed, AppError, Database, ErrorCode};
+use spotter_core::{export, seed, AppError, Database, ErrorCode};
 
 #[derive(Parser)]
 #[command(name = "spotter-cli", version, about = "Spotter from the command line")]
@@ -216,15 +217,9 @@ enum ClientsCommand {
         #[arg(long)]
         json: bool,
     },
-    /// Import clients from a CSV file with a header row; all rows or none are written.
-    Import {
-        file: PathBuf,
-        /// Validate and report without writing anything.
-        #[arg(long)]
-        dry_run: bool,
-        #[arg(long)]
-        json: bool,
-    },
+    /// Import clients from a CSV file with a header row (separator, columns and date order
+    /// detected; all rows or none are written unless --valid-rows-only).
+    Import(clients_import::ImportArgs),
 }
 
 #[tokio::main(flavor = "current_thread")]
@@ -361,44 +356,8 @@ async fn dispatch(command: Command, db: &Database, data_dir: &DataDir) -> Result
             }
         }
         Command::Clients {
-            command:
-                ClientsCommand::Import {
-                    file,
-                    dry_run,
-                    json,
-                },
-        } => {
-            let reader = std::fs::File::open(&file)
-                .map_err(|e| AppError::io(&format!("cannot open {}", file.display()), e))?;
-            let report = import::import_clients_csv(db, reader, dry_run).await?;
-            if json {
-                print_json(&report)?;
-            } else {
-                for e in &report.errors {
-                    eprintln!(
-                        "line {}{}: {}",
-                        e.line,
-                        e.field
-                            .as_deref()
-                            .map(|f| format!(" ({f})"))
-                            .unwrap_or_default(),
-                        e.message
-                    );
-                }
-                println!(
-                    "{} rows read, {} clients imported{}",
-                    report.rows,
-                    report.imported,
-                    if dry_run { " (dry run)" } else { "" }
-                );
-            }
-            if !report.errors.is_empty() {
-                return Err(AppError::new(
-                    ErrorCode::InvalidFile,
-                    format!("{} invalid rows; nothing was imported", report.errors.len()),
-                ));
-            }
-        }
+            command: ClientsCommand::Import(args),
+        } => clients_import::run(args, db).await?,
         Command::Seed {
             demo,
             bench,

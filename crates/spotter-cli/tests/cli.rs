@@ -89,7 +89,10 @@ fn import_is_all_or_nothing() {
     let out = cli(&data, &["clients", "import", bad.to_str().unwrap()]);
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("line 3 (email)"), "{err}");
+    assert!(
+        err.contains("line 3, column 'email': Email 'not-an-email'"),
+        "{err}"
+    );
     assert!(err.contains("nothing was imported"), "{err}");
     assert!(list_json(&data, &[]).is_empty());
 
@@ -107,6 +110,148 @@ fn import_is_all_or_nothing() {
     assert_eq!(report["imported"], 2);
     let anna = list_json(&data, &["--search", "vip"]);
     assert_eq!(anna[0]["tags"], serde_json::json!(["knee", "vip"]));
+}
+
+fn fixture(name: &str) -> String {
+    format!(
+        "{}/../spotter-core/tests/fixtures/csv/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    )
+}
+
+#[test]
+fn import_reads_real_world_files_with_the_dialogs_choices() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+
+    // German Excel: semicolons, BOM, CRLF, Vorname/Nachname, dotted dates; a dry run prints
+    // each row and how the file is read, and writes nothing.
+    let out = cli(
+        &data,
+        &["clients", "import", &fixture("excel_de.csv"), "--dry-run"],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let rows = String::from_utf8(out.stdout).unwrap();
+    let how = String::from_utf8(out.stderr).unwrap();
+    assert!(how.contains("separator: semicolon (detected)"), "{how}");
+    assert!(how.contains("column 'Vorname' → firstName"), "{how}");
+    assert!(how.contains("dates: day first (detected)"), "{how}");
+    assert!(
+        rows.contains(
+            "line 2\tready\tJürgen Weiß\tjuergen.weiss@example.de\t+49 170 1234567\t1985-04-03"
+        ),
+        "{rows}"
+    );
+    assert!(rows.contains("line 5\tready\tStefan Groß"), "{rows}");
+    assert!(
+        rows.contains("3 rows read, 3 would be imported (dry run)"),
+        "{rows}"
+    );
+    assert!(!data.join("spotter.db").exists() || list_json(&data, &[]).is_empty());
+
+    // Ambiguous dates: refused with the question until --date-order says how to read them.
+    let uk = fixture("pt_distinction_uk.csv");
+    let out = cli(&data, &["clients", "import", &uk]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("line 2, column 'Date of Birth': Date of birth '03/04/1990' could be 3 April 1990 or 4 March 1990"),
+        "{err}"
+    );
+    assert!(err.contains("--date-order dmy or mdy"), "{err}");
+    assert!(list_json(&data, &[]).is_empty());
+    ok(&data, &["clients", "import", &uk, "--date-order", "dmy"]);
+    let harriet = list_json(&data, &["--search", "Harriet"]);
+    assert_eq!(harriet[0]["dateOfBirth"], "1990-04-03");
+
+    // --delimiter and --map: a semicolon file read as told, a column mapped by its header
+    // (any case) and one ignored by its number.
+    let odd = dir.path().join("odd.csv");
+    std::fs::write(&odd, "Kürzel;Wer;Kontakt\nAB;Anna Berg;anna@example.com\n").unwrap();
+    let out = cli(
+        &data,
+        &[
+            "clients",
+            "import",
+            odd.to_str().unwrap(),
+            "--delimiter",
+            "comma",
+        ],
+    );
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("client's name"));
+    let done = ok(
+        &data,
+        &[
+            "clients",
+            "import",
+            odd.to_str().unwrap(),
+            "--delimiter",
+            "semicolon",
+            "--map",
+            "wer=name",
+            "--map",
+            "Kontakt=email",
+            "--map",
+            "1=ignore",
+        ],
+    );
+    assert!(done.contains("1 rows read, 1 clients imported"), "{done}");
+    let anna = list_json(&data, &["--search", "Anna Berg"]);
+    assert_eq!(anna[0]["email"], "anna@example.com");
+    let out = cli(
+        &data,
+        &[
+            "clients",
+            "import",
+            odd.to_str().unwrap(),
+            "--map",
+            "Telefon=phone",
+        ],
+    );
+    assert!(String::from_utf8_lossy(&out.stderr)
+        .contains("the file has no column 'Telefon'; its columns are: Kürzel, Wer, Kontakt"));
+    let out = cli(
+        &data,
+        &[
+            "clients",
+            "import",
+            odd.to_str().unwrap(),
+            "--map",
+            "Wer=vorname",
+        ],
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("'vorname' is not a field"));
+
+    // Edge cases: every invalid row named by line, column and value; nothing written; then
+    // the valid rows only, when asked.
+    let tricky = fixture("tricky.csv");
+    let out = cli(&data, &["clients", "import", &tricky]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    for line in [
+        "line 6, column 'Email': Email 'carla-at-example.com' is not valid",
+        "line 7, column 'Date of birth': Date of birth '1990-02-31' is not a date",
+        "line 8, column 'Date of birth', value '2099-01-01': Date of birth must be in the past",
+        "line 9, column 'Name', value '': Name is required",
+        "4 invalid rows; nothing was imported",
+    ] {
+        assert!(err.contains(line), "{line} in {err}");
+    }
+    let before = list_json(&data, &[]).len();
+    let done = ok(&data, &["clients", "import", &tricky, "--valid-rows-only"]);
+    assert!(
+        done.contains(
+            "11 rows read, 6 clients imported, 1 duplicates skipped, 4 invalid rows left out"
+        ),
+        "{done}"
+    );
+    assert_eq!(list_json(&data, &[]).len(), before + 6);
+    assert_eq!(list_json(&data, &["--search", "王芳"]).len(), 1);
 }
 
 #[test]
