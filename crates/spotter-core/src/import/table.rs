@@ -155,7 +155,7 @@ pub fn read(bytes: &[u8], chosen: Option<CsvDelimiter>) -> Result<Table> {
 
 /// The file line a record starts on. The csv crate's own line count is one short after a
 /// CRLF (a record's position is taken before the `\n` of the previous line's `\r\n`), so
-/// lines are counted here: the `\n`s before the record's first byte, blank lines skipped.
+/// lines are counted here: the line ends before the record's first byte, blank lines skipped.
 #[derive(Default)]
 struct LineCounter {
     offset: usize,
@@ -172,7 +172,13 @@ impl LineCounter {
         }
         if start >= self.offset {
             let seen = body.get(self.offset..start).unwrap_or_default();
-            self.newlines += seen.iter().filter(|b| **b == b'\n').count() as u64;
+            // A line ends with \n, \r\n or a lone \r (the csv crate accepts all three).
+            let lone_cr = seen
+                .iter()
+                .enumerate()
+                .filter(|(i, b)| **b == b'\r' && seen.get(i + 1) != Some(&b'\n'))
+                .count();
+            self.newlines += (seen.iter().filter(|b| **b == b'\n').count() + lone_cr) as u64;
             self.offset = start;
         }
         self.newlines + 1
