@@ -23,10 +23,10 @@ describe('CSV import', () => {
 
     await user.upload(
       await screen.findByTestId('csv-file'),
-      csv('Client,Mail,Phone\nBen Stone,ben@example.com,+46 70 222\nAnna B,anna@example.com,\nDana Ek,dana@example.com,'),
+      csv('Client,Kontakt,Phone\nBen Stone,ben@example.com,+46 70 222\nAnna B,anna@example.com,\nDana Ek,dana@example.com,'),
     );
 
-    // The guess: Client → Name, Mail unknown (ignored), Phone → Phone.
+    // The guess: Client → Name, Kontakt unknown (ignored), Phone → Phone.
     await waitFor(() => expect(previewRows()).toHaveLength(3));
     expect(screen.getByTestId('csv-mapping-0')).toHaveValue('name');
     expect(screen.getByTestId('csv-mapping-1')).toHaveValue('');
@@ -38,7 +38,7 @@ describe('CSV import', () => {
     expect(await screen.findByTestId('csv-mapping-error')).toHaveTextContent('two columns');
     expect(screen.getByTestId('csv-confirm')).toBeDisabled();
 
-    // Mail → Email: Anna's email makes line 3 a duplicate, skipped by default.
+    // Kontakt → Email: Anna's email makes line 3 a duplicate, skipped by default.
     await user.selectOptions(screen.getByTestId('csv-mapping-1'), 'email');
     await waitFor(() => expect(screen.getByTestId('csv-confirm')).toHaveTextContent('Import 2 clients'));
     expect(screen.queryByTestId('csv-mapping-error')).not.toBeInTheDocument();
@@ -75,7 +75,7 @@ describe('CSV import', () => {
     await waitFor(() => expect(previewRows()).toHaveLength(3));
     expect(previewRows()[1]).toHaveTextContent('Name is required');
     expect(previewRows()[2]).toHaveTextContent("Email 'dana-at-example' is not valid");
-    expect(screen.getByTestId('csv-row-errors')).toHaveTextContent('Line 3: Name is required');
+    expect(screen.getByTestId('csv-row-errors')).toHaveTextContent('Line 3 (name): Name is required');
     expect(screen.getByTestId('csv-counts')).toHaveTextContent('2 with errors');
     expect(screen.getByTestId('csv-confirm')).toBeDisabled();
 
@@ -96,12 +96,98 @@ describe('CSV import', () => {
     expect(screen.queryByTestId('csv-preview-row')).not.toBeInTheDocument();
 
     // No column is recognised as the name: the columns still show, so one can be mapped to Name.
-    await user.upload(await screen.findByTestId('csv-file'), csv('first,last\nAnna,Berg'));
-    expect(await screen.findByTestId('csv-mapping-error')).toHaveTextContent("no 'name' column");
+    await user.upload(await screen.findByTestId('csv-file'), csv('Spalte 1,Spalte 2\nAnna,Berg'));
+    expect(await screen.findByTestId('csv-mapping-error')).toHaveTextContent("no column is recognised as the client's name");
     expect(screen.getByTestId('csv-confirm')).toBeDisabled();
     await user.selectOptions(screen.getByTestId('csv-mapping-0'), 'name');
     expect(await screen.findByTestId('csv-preview-row')).toHaveTextContent('Anna');
     await waitFor(() => expect(screen.getByTestId('csv-confirm')).toBeEnabled());
+  });
+});
+
+describe('CSV import of real-world files', () => {
+  const bom = (text: string, name: string) =>
+    new File([new Uint8Array([0xef, 0xbb, 0xbf]), text.replace(/\n/g, '\r\n')], name, { type: 'text/csv' });
+
+  it('reads German Excel (semicolons, BOM, CRLF, Vorname/Name, dotted dates); the separator can be changed', async () => {
+    const backend = installBackend([anna]);
+    const { user } = await openImport();
+
+    await user.upload(
+      await screen.findByTestId('csv-file'),
+      bom('Vorname;Name;E-Mail-Adresse;Geburtsdatum;Notizen\nJürgen;Weiß;juergen@example.de;03.04.1985;"Knie; links"\nAnke;Müller;anke@example.de;17.11.1990;\n', 'kunden.csv'),
+    );
+    await waitFor(() => expect(previewRows()).toHaveLength(2));
+    expect(screen.getByTestId('csv-delimiter')).toHaveValue('semicolon');
+    // "Name" beside "Vorname" is the surname.
+    expect(screen.getByTestId('csv-mapping-0')).toHaveValue('firstName');
+    expect(screen.getByTestId('csv-mapping-1')).toHaveValue('lastName');
+    expect(screen.getByTestId('csv-mapping-2')).toHaveValue('email');
+    expect(screen.getByTestId('csv-mapping-3')).toHaveValue('dateOfBirth');
+    expect(screen.getByTestId('csv-mapping-4')).toHaveValue('notes');
+    expect(screen.getByTestId('csv-date-order')).toHaveValue('dayFirst');
+    expect(previewRows()[0]).toHaveTextContent('Jürgen Weiß');
+    expect(previewRows()[0]).toHaveTextContent('1985-04-03');
+
+    // Read as commas the file is one column nobody can name: said at the mapping.
+    await user.selectOptions(screen.getByTestId('csv-delimiter'), 'comma');
+    expect(await screen.findByTestId('csv-mapping-error')).toHaveTextContent("client's name");
+    expect(screen.getByTestId('csv-confirm')).toBeDisabled();
+    expect(backend.callsTo('clients_csv_preview').at(-1)!.args.request).toMatchObject({ delimiter: 'comma', mapping: null });
+
+    await user.selectOptions(screen.getByTestId('csv-delimiter'), 'semicolon');
+    await waitFor(() => expect(screen.getByTestId('csv-confirm')).toHaveTextContent('Import 2 clients'));
+    await user.click(screen.getByTestId('csv-confirm'));
+    expect(await screen.findByTestId('csv-result')).toHaveTextContent('Imported 2 clients.');
+    await user.click(screen.getByTestId('csv-done'));
+    await waitFor(() => expect(rowNames()).toEqual(['Anke Müller', 'Anna Berg', 'Jürgen Weiß']));
+  });
+
+  it('asks how to read dates that could be day- or month-first, and never guesses', async () => {
+    const backend = installBackend([]);
+    const { user } = await openImport();
+
+    await user.upload(
+      await screen.findByTestId('csv-file'),
+      csv('First Name,Last Name,Email,Date of Birth\nHarriet,Cole,harriet@example.co.uk,03/04/1990\nOliver,Hughes,oliver@example.co.uk,11/10/1986'),
+    );
+    expect(await screen.findByTestId('csv-date-question')).toHaveTextContent(
+      "'03/04/1990' on line 2 could be 3 April 1990 or 4 March 1990",
+    );
+    expect(screen.getByTestId('csv-date-order')).toHaveValue('');
+    expect(previewRows()[0]).toHaveTextContent('choose the date order');
+    expect(screen.getByTestId('csv-confirm')).toBeDisabled();
+
+    await user.selectOptions(screen.getByTestId('csv-date-order'), 'dayFirst');
+    await waitFor(() => expect(screen.getByTestId('csv-confirm')).toHaveTextContent('Import 2 clients'));
+    expect(screen.queryByTestId('csv-date-question')).not.toBeInTheDocument();
+    expect(previewRows()[0]).toHaveTextContent('1990-04-03');
+    expect(previewRows()[1]).toHaveTextContent('1986-10-11');
+    await user.click(screen.getByTestId('csv-confirm'));
+    expect(await screen.findByTestId('csv-result')).toHaveTextContent('Imported 2 clients.');
+    expect(backend.callsTo('clients_csv_import')[0]!.args.request).toMatchObject({ dateOrder: 'dayFirst' });
+    expect([...backend.clients.values()].map((c) => c.dateOfBirth).sort()).toEqual(['1986-10-11', '1990-04-03']);
+  });
+
+  it('imports the valid rows only when the trainer asks, and lists the rows left out', async () => {
+    const backend = installBackend([]);
+    const { user } = await openImport();
+
+    await user.upload(
+      await screen.findByTestId('csv-file'),
+      csv('Name,E-mail\n王芳,wang.fang@example.cn\nCarla Nix,carla-at-example.com\nליאור כהן,lior@example.co.il'),
+    );
+    await waitFor(() => expect(screen.getByTestId('csv-counts')).toHaveTextContent('1 with errors'));
+    expect(screen.getByTestId('csv-row-errors')).toHaveTextContent("Line 3 (E-mail): Email 'carla-at-example.com' is not valid");
+    expect(screen.getByTestId('csv-confirm')).toBeDisabled();
+
+    await user.click(screen.getByTestId('csv-valid-rows-only'));
+    await waitFor(() => expect(screen.getByTestId('csv-confirm')).toHaveTextContent('Import 2 clients'));
+    expect(backend.clients.size).toBe(0);
+    await user.click(screen.getByTestId('csv-confirm'));
+    expect(await screen.findByTestId('csv-result')).toHaveTextContent('Imported 2 clients. Left out 1 row with errors.');
+    expect(screen.getByTestId('csv-result-left-out')).toHaveTextContent('Line 3 (E-mail)');
+    expect([...backend.clients.values()].map((c) => c.name).sort()).toEqual(['ליאור כהן', '王芳'].sort());
   });
 });
 

@@ -1,25 +1,15 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Checkbox,
-  Group,
-  List,
-  Modal,
-  NativeSelect,
-  ScrollArea,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-} from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Modal, NativeSelect, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useId, useState } from 'react';
 import { asAppError, toUpload } from '../api';
-import type { CsvField, CsvImportRequest, CsvPreview, FileUpload, ImportReport } from '../bindings';
+import type { CsvDelimiter, CsvField, CsvImportRequest, CsvPreview, DateOrder, FileUpload } from '../bindings';
 import { useCsvImport, useCsvPreview } from '../recordQueries';
+import { Counts, ImportResult, PreviewTable, RowErrors } from './CsvImportPreview';
+import { CsvReadOptions } from './CsvReadOptions';
 
 const FIELDS: { value: CsvField; label: string }[] = [
   { value: 'name', label: 'Name' },
+  { value: 'firstName', label: 'First name' },
+  { value: 'lastName', label: 'Last name' },
   { value: 'email', label: 'Email' },
   { value: 'phone', label: 'Phone' },
   { value: 'dateOfBirth', label: 'Date of birth' },
@@ -31,14 +21,25 @@ const FIELDS: { value: CsvField; label: string }[] = [
   { value: 'emergencyContactPhone', label: 'Emergency phone' },
   { value: 'fitnessLevel', label: 'Fitness level' },
   { value: 'injuries', label: 'Injuries and limitations' },
+  { value: 'bodyAreas', label: 'Body areas' },
   { value: 'preferredTimes', label: 'Preferred times' },
+  { value: 'paused', label: 'Paused (yes/no)' },
 ];
 
 /** NativeSelect values are strings; the empty one means the column is ignored. */
 const IGNORE = '';
 const MAPPING_OPTIONS = [{ value: IGNORE, label: 'Ignore' }, ...FIELDS];
 
-const SHOWN_ERRORS = 8;
+/** What the trainer decided about reading the file; null means "detect" or "guess". */
+interface Choices {
+  mapping: (CsvField | null)[] | null;
+  delimiter: CsvDelimiter | null;
+  dateOrder: DateOrder | null;
+  importDuplicates: boolean;
+  validRowsOnly: boolean;
+}
+
+const FRESH: Choices = { mapping: null, delimiter: null, dateOrder: null, importDuplicates: false, validRowsOnly: false };
 
 export function CsvImportModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   return (
@@ -50,33 +51,38 @@ export function CsvImportModal({ opened, onClose }: { opened: boolean; onClose: 
 }
 
 /**
- * Pick a file, check the column mapping against a dry run, then import all rows or none.
- * Nothing is written before the trainer confirms.
+ * Pick a file, check how it is read (separator, columns, dates) against a dry run, then
+ * import all rows or none (or only the valid ones, when the trainer says so). Nothing is
+ * written before the trainer confirms.
  */
 function CsvImportWizard({ onClose }: { onClose: () => void }) {
   const fileInputId = useId();
   const [file, setFile] = useState<FileUpload | null>(null);
   const [readError, setReadError] = useState<string | null>(null);
-  // The last successful dry run; kept while a new mapping is checked, so the columns stay put.
+  // The last successful dry run; kept while a new choice is checked, so the columns stay put.
   const [preview, setPreview] = useState<CsvPreview | null>(null);
-  const [mapping, setMapping] = useState<(CsvField | null)[] | null>(null);
-  const [importDuplicates, setImportDuplicates] = useState(false);
+  const [choices, setChoices] = useState<Choices>(FRESH);
   const dryRun = useCsvPreview();
   const importer = useCsvImport();
 
+  const requestFor = (upload: FileUpload, c: Choices): CsvImportRequest => ({ file: upload, ...c });
+
   // Only the latest call's callbacks run, so a slow earlier preview never overwrites a newer one.
-  const check = (request: CsvImportRequest) =>
-    dryRun.mutate(request, {
+  const check = (upload: FileUpload, next: Choices) => {
+    setChoices(next);
+    importer.reset();
+    dryRun.mutate(requestFor(upload, next), {
       onSuccess: (result) => {
         setPreview(result);
-        setMapping(result.mapping);
+        setChoices((c) => ({ ...c, mapping: result.mapping }));
       },
     });
+  };
 
   const pick = async (picked: File | undefined) => {
     setFile(null);
     setPreview(null);
-    setMapping(null);
+    setChoices(FRESH);
     setReadError(null);
     dryRun.reset();
     importer.reset();
@@ -84,41 +90,42 @@ function CsvImportWizard({ onClose }: { onClose: () => void }) {
     try {
       const upload = await toUpload(picked);
       setFile(upload);
-      check({ file: upload, mapping: null, importDuplicates });
+      check(upload, FRESH);
     } catch (e) {
       setReadError(asAppError(e).message);
     }
   };
 
-  const remap = (column: number, value: string) => {
-    if (!file || !mapping) return;
-    const next = mapping.map((field, i) => (i === column ? ((value || null) as CsvField | null) : field));
-    setMapping(next);
-    importer.reset();
-    check({ file, mapping: next, importDuplicates });
-  };
+  const choose = (change: Partial<Choices>) => file && check(file, { ...choices, ...change });
 
-  const setDuplicates = (checked: boolean) => {
-    setImportDuplicates(checked);
-    if (file && mapping) check({ file, mapping, importDuplicates: checked });
+  const remap = (column: number, value: string) => {
+    if (!choices.mapping) return;
+    choose({ mapping: choices.mapping.map((field, i) => (i === column ? ((value || null) as CsvField | null) : field)) });
   };
 
   const confirm = () => {
-    if (!file || !mapping) return;
-    const request = { file, mapping, importDuplicates };
+    if (!file || !choices.mapping) return;
+    const request = requestFor(file, choices);
     // All or none: if rows turned invalid since the dry run, check again to mark them.
-    importer.mutate(request, { onSuccess: (report) => report.errors.length > 0 && check(request) });
+    importer.mutate(request, {
+      onSuccess: (report) => report.errors.length > 0 && !request.validRowsOnly && check(file, choices),
+    });
   };
 
   const result = importer.data;
-  if (result && result.errors.length === 0) return <ImportResult report={result} onClose={onClose} />;
+  if (result && (result.errors.length === 0 || result.skippedInvalid > 0)) {
+    return <ImportResult report={result} onClose={onClose} />;
+  }
 
   const fileError = readError ?? (!preview && dryRun.error ? dryRun.error.message : null);
   const mappingError = preview?.mappingError ?? (preview && dryRun.error ? dryRun.error.message : null);
   // The preview counts only while it matches what is on screen.
   const current = preview !== null && !dryRun.isPending && !dryRun.isError ? preview.report : null;
   const toImport = current ? current.rows - current.errors.length - current.skippedDuplicates : 0;
-  const blocked = !current || mappingError !== null || current.errors.length > 0 || toImport === 0;
+  const hasErrors = current !== null && current.errors.length > 0;
+  const blocked = !current || mappingError !== null || (hasErrors && !choices.validRowsOnly) || toImport === 0;
+  // While a new separator is read, the old columns stay on screen (dimmed) until it answers.
+  const mapping = choices.mapping ?? preview?.mapping ?? null;
 
   return (
     <Stack gap="md">
@@ -136,7 +143,9 @@ function CsvImportWizard({ onClose }: { onClose: () => void }) {
           onChange={(e) => void pick(e.currentTarget.files?.[0])}
         />
         <Text size="xs" c="dimmed">
-          UTF-8 text with a header row. Columns are matched to client fields by their header; check the matches below.
+          UTF-8 text with a header row, separated by commas, semicolons or tabs. Columns are matched to client fields by
+          their header (in English, German, French, Spanish, Italian, Dutch or Polish, and the exports of common trainer
+          tools); check the matches below.
         </Text>
       </Stack>
 
@@ -148,6 +157,13 @@ function CsvImportWizard({ onClose }: { onClose: () => void }) {
 
       {preview && mapping && (
         <>
+          <CsvReadOptions
+            preview={preview}
+            delimiterChosen={choices.delimiter !== null}
+            dateOrderChosen={choices.dateOrder !== null}
+            onDelimiter={(delimiter) => choose({ delimiter, mapping: null })}
+            onDateOrder={(dateOrder) => choose({ dateOrder })}
+          />
           <Stack gap="xs">
             <Text size="sm" fw={500}>
               Columns
@@ -172,16 +188,30 @@ function CsvImportWizard({ onClose }: { onClose: () => void }) {
             )}
           </Stack>
 
-          <PreviewTable preview={preview} stale={current === null} importDuplicates={importDuplicates} />
+          <PreviewTable
+            preview={preview}
+            stale={current === null}
+            importDuplicates={choices.importDuplicates}
+            validRowsOnly={choices.validRowsOnly}
+          />
 
-          {current && <Counts report={current} importDuplicates={importDuplicates} toImport={toImport} />}
-          {current && current.errors.length > 0 && <RowErrors report={current} />}
+          {current && <Counts report={current} importDuplicates={choices.importDuplicates} toImport={toImport} />}
+          {current && hasErrors && <RowErrors report={current} validRowsOnly={choices.validRowsOnly} />}
+          {current && (hasErrors || choices.validRowsOnly) && (
+            <Checkbox
+              label="Import the valid rows only"
+              description="Rows with errors are left out and listed after the import; nothing of them is written."
+              checked={choices.validRowsOnly}
+              onChange={(e) => choose({ validRowsOnly: e.currentTarget.checked })}
+              data-testid="csv-valid-rows-only"
+            />
+          )}
           {current && current.duplicates.length > 0 && (
             <Checkbox
               label="Import duplicates too"
               description="Rows with the email or phone of an existing client (or of an earlier row) are skipped unless you tick this."
-              checked={importDuplicates}
-              onChange={(e) => setDuplicates(e.currentTarget.checked)}
+              checked={choices.importDuplicates}
+              onChange={(e) => choose({ importDuplicates: e.currentTarget.checked })}
               data-testid="csv-import-duplicates"
             />
           )}
@@ -193,7 +223,7 @@ function CsvImportWizard({ onClose }: { onClose: () => void }) {
           {importer.error.message}
         </Alert>
       )}
-      {result && result.errors.length > 0 && (
+      {result && result.errors.length > 0 && result.skippedInvalid === 0 && (
         <Alert color="red" variant="light" title="Nothing was imported">
           Some rows became invalid since the preview; they are marked above.
         </Alert>
@@ -205,127 +235,6 @@ function CsvImportWizard({ onClose }: { onClose: () => void }) {
         </Button>
         <Button onClick={confirm} disabled={blocked} loading={importer.isPending} data-testid="csv-confirm">
           {current && !blocked ? `Import ${toImport} ${toImport === 1 ? 'client' : 'clients'}` : 'Import'}
-        </Button>
-      </Group>
-    </Stack>
-  );
-}
-
-function PreviewTable({
-  preview,
-  stale,
-  importDuplicates,
-}: {
-  preview: CsvPreview;
-  stale: boolean;
-  importDuplicates: boolean;
-}) {
-  if (preview.sample.length === 0) {
-    return (
-      <Text size="sm" c="dimmed">
-        The file has a header row but no clients.
-      </Text>
-    );
-  }
-  return (
-    <ScrollArea.Autosize mah={260} type="auto" style={{ opacity: stale ? 0.5 : 1 }}>
-      <Table stickyHeader highlightOnHover={false} fz="sm">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th w={56}>Line</Table.Th>
-            <Table.Th>Name</Table.Th>
-            <Table.Th>Email</Table.Th>
-            <Table.Th>Phone</Table.Th>
-            <Table.Th>Check</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {preview.sample.map((row) => (
-            <Table.Tr
-              key={row.line}
-              data-testid="csv-preview-row"
-              data-line={row.line}
-              bg={row.error ? 'var(--mantine-color-red-light)' : undefined}
-            >
-              <Table.Td c="dimmed">{row.line}</Table.Td>
-              <Table.Td>{row.name}</Table.Td>
-              <Table.Td>{row.email}</Table.Td>
-              <Table.Td>{row.phone}</Table.Td>
-              <Table.Td>
-                {row.error ? (
-                  <Text size="sm" c="red">
-                    {row.error}
-                  </Text>
-                ) : row.duplicateOf ? (
-                  <Badge color="yellow" variant="light" tt="none">
-                    {importDuplicates ? 'Duplicate, imported' : 'Duplicate, skipped'}: {row.duplicateOf}
-                  </Badge>
-                ) : (
-                  <Text size="sm" c="dimmed">
-                    Ready
-                  </Text>
-                )}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </ScrollArea.Autosize>
-  );
-}
-
-function Counts({ report, importDuplicates, toImport }: { report: ImportReport; importDuplicates: boolean; toImport: number }) {
-  const parts = [
-    `${report.rows} ${report.rows === 1 ? 'row' : 'rows'}`,
-    `${toImport} to import`,
-    report.duplicates.length > 0 &&
-      `${report.duplicates.length} ${report.duplicates.length === 1 ? 'duplicate' : 'duplicates'} ${importDuplicates ? 'imported too' : 'skipped'}`,
-    report.errors.length > 0 && `${report.errors.length} with errors`,
-  ].filter(Boolean);
-  return (
-    <Text size="sm" data-testid="csv-counts">
-      {parts.join(' · ')}
-    </Text>
-  );
-}
-
-/** Every error, not only the sample's: a bad row far down the file blocks the import too. */
-function RowErrors({ report }: { report: ImportReport }) {
-  const more = report.errors.length - SHOWN_ERRORS;
-  return (
-    <Alert color="red" variant="light" title="Fix these rows first" data-testid="csv-row-errors">
-      <Text size="sm" mb={4}>
-        Nothing is imported while any row has an error: correct the file and choose it again, or change the mapping.
-      </Text>
-      <List size="sm" spacing={2}>
-        {report.errors.slice(0, SHOWN_ERRORS).map((e) => (
-          <List.Item key={`${e.line}-${e.field ?? ''}`}>
-            Line {e.line}: {e.message}
-          </List.Item>
-        ))}
-      </List>
-      {more > 0 && (
-        <Text size="sm" mt={4}>
-          … and {more} more.
-        </Text>
-      )}
-    </Alert>
-  );
-}
-
-function ImportResult({ report, onClose }: { report: ImportReport; onClose: () => void }) {
-  return (
-    <Stack gap="md">
-      <Alert color="teal" variant="light" title="Import finished" data-testid="csv-result">
-        <Text size="sm">
-          Imported {report.imported} {report.imported === 1 ? 'client' : 'clients'}.
-          {report.skippedDuplicates > 0 &&
-            ` Skipped ${report.skippedDuplicates} ${report.skippedDuplicates === 1 ? 'duplicate' : 'duplicates'}.`}
-        </Text>
-      </Alert>
-      <Group justify="flex-end">
-        <Button onClick={onClose} data-testid="csv-done">
-          Done
         </Button>
       </Group>
     </Stack>

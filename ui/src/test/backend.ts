@@ -4,6 +4,7 @@
 // shows their outcome (field errors, conversions, the clearance flag, all-or-none imports).
 import { mockIPC } from '@tauri-apps/api/mocks';
 import { aiHandlers } from './aiBackend';
+import { csvHandlers } from './csvBackend';
 import { logsHandlers } from './logsBackend';
 import { trainingHandlers } from './trainingBackend';
 import type {
@@ -12,21 +13,16 @@ import type {
   Attendance,
   AttentionItem,
   CalendarEntry,
+  ClearanceWarning,
   Client,
   ClientInput,
   ClientListQuery,
   ClientNote,
   ClientStatus,
-  CsvField,
-  CsvImportRequest,
-  CsvPreview,
-  ImportReport,
   Measurement,
   MeasurementInput,
   ParqInput,
   ParqIntake,
-  RowDuplicate,
-  RowError,
   Session,
   SessionStatus,
   Settings,
@@ -210,52 +206,6 @@ function toSi(input: MeasurementInput): { value: number; unit: string } {
   throw invalid('unit', `'${unit}' is not a unit for this measurement (use ${si})`);
 }
 
-// ---- CSV, as far as the import wizard needs it ----
-
-const CSV_ALIASES: [CsvField, string[]][] = [
-  ['name', ['name', 'full_name', 'client']],
-  ['email', ['email', 'e_mail']],
-  ['phone', ['phone', 'mobile']],
-  ['dateOfBirth', ['date_of_birth', 'dob']],
-  ['goals', ['goals']],
-  ['notes', ['notes']],
-  ['tags', ['tags']],
-];
-
-function invalidFile(message: string): AppError {
-  return { code: 'invalid_file', message };
-}
-
-/** Comma-separated, no quoting: test files are simple. */
-function readCsv(base64: string): { headers: string[]; rows: [number, string[]][] } {
-  let text: string;
-  try {
-    const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw invalidFile('the header row is not UTF-8 text; save the file as UTF-8 and try again');
-  }
-  const lines = text.split(/\r?\n/);
-  const headers = (lines[0] ?? '').split(',').map((h) => h.trim());
-  if (headers.every((h) => h === '')) throw invalidFile('the CSV file is empty or has no header row');
-  const rows: [number, string[]][] = [];
-  lines.slice(1).forEach((line, i) => {
-    if (line.trim() !== '') rows.push([i + 2, line.split(',').map((v) => v.trim())]);
-  });
-  return { headers, rows };
-}
-
-function guessMapping(headers: string[]): (CsvField | null)[] {
-  const used = new Set<CsvField>();
-  return headers.map((h) => {
-    const key = h.toLowerCase().replace(/[ -]/g, '_');
-    const hit = CSV_ALIASES.find(([field, aliases]) => aliases.includes(key) && !used.has(field));
-    if (!hit) return null;
-    used.add(hit[0]);
-    return hit[0];
-  });
-}
-
 export const DEFAULT_SETTINGS: Settings = {
   units: 'metric',
   notifyMinutesBefore: 15,
@@ -300,45 +250,6 @@ export function installBackend(initial: Client[] = [], seed: Seed = {}) {
     };
     clients.set(fresh.id, fresh);
     return fresh;
-  };
-
-  const checkCsv = (req: CsvImportRequest) => {
-    const table = readCsv(req.file.base64);
-    const mapping = req.mapping ?? guessMapping(table.headers);
-    if (mapping.length !== table.headers.length) {
-      throw invalid('mapping', `the mapping has ${mapping.length} columns; the file has ${table.headers.length}`);
-    }
-    const chosen = mapping.filter((f): f is CsvField => f !== null);
-    if (new Set(chosen).size !== chosen.length) throw invalid('mapping', 'two columns are mapped to the same field');
-    if (!chosen.includes('name')) {
-      throw invalidFile("the CSV has no 'name' column in its header row; map one column to Name");
-    }
-    const emails = new Map([...clients.values()].filter((c) => c.email).map((c) => [c.email!.toLowerCase(), c.name]));
-    const rows = table.rows.map(([line, values]) => {
-      const value = (f: CsvField) => values[mapping.indexOf(f)] ?? '';
-      const row = { line, name: value('name'), email: value('email'), phone: value('phone') };
-      let error: RowError | null = null;
-      let duplicate: RowDuplicate | null = null;
-      if (row.name === '') error = { line, field: 'name', message: 'Name is required' };
-      else if (row.email && !row.email.includes('@')) {
-        error = { line, field: 'email', message: `Email '${row.email}' is not valid: it has no @` };
-      } else if (row.email) {
-        const of = emails.get(row.email.toLowerCase());
-        if (of) duplicate = { line, name: row.name, duplicateOf: of, matched: 'email' };
-        else emails.set(row.email.toLowerCase(), `line ${line}`);
-      }
-      return { ...row, error, duplicate };
-    });
-    const duplicates = rows.flatMap((r) => (r.duplicate ? [r.duplicate] : []));
-    const report = (imported: number, dryRun: boolean): ImportReport => ({
-      rows: rows.length,
-      imported,
-      dryRun,
-      errors: rows.flatMap((r) => (r.error ? [r.error] : [])),
-      duplicates,
-      skippedDuplicates: req.importDuplicates ? 0 : duplicates.length,
-    });
-    return { headers: table.headers, mapping, rows, report };
   };
 
   const handlers: Record<string, (args: Record<string, unknown>) => unknown> = {
@@ -451,6 +362,24 @@ export function installBackend(initial: Client[] = [], seed: Seed = {}) {
       save({ ...client, clearanceOn: stale ? null : client.clearanceOn });
       return intake;
     },
+    // The core's wording (clients/clearance.rs), from the latest intake's "yes" answers.
+    clearance_warnings: (args) => {
+      const ids = [...new Set(args.clients as string[])];
+      return ids.flatMap((id): ClearanceWarning[] => {
+        const client = get(id);
+        if (!client.needsClearance) return [];
+        const latest = (handlers.intakes_list!({ client: id }) as ParqIntake[])[0];
+        const questions = latest ? PARQ_QUESTIONS.filter((_, i) => latest.answers[i]) : [];
+        const start = `${client.name} needs medical clearance before training`;
+        const message =
+          latest && questions.length === 1
+            ? `${start}: the PAR-Q+ of ${latest.answeredOn} has a “yes” to “${questions[0]}”`
+            : latest && questions.length > 1
+              ? `${start}: the PAR-Q+ of ${latest.answeredOn} has a “yes” to ${questions.length} questions: ${questions.map((q) => `“${q}”`).join(' ')}`
+              : `${start} (flagged on the client's record)`;
+        return [{ clientId: id, clientName: client.name, answeredOn: latest?.answeredOn ?? null, questions, message }];
+      });
+    },
 
     measurements_list: (args) =>
       measurements
@@ -500,49 +429,6 @@ export function installBackend(initial: Client[] = [], seed: Seed = {}) {
       return null;
     },
 
-    clients_csv_preview: (args) => {
-      const request = args.request as CsvImportRequest;
-      // Like the core: a mapping that cannot be used still returns the columns, with the reason.
-      try {
-        checkCsv(request);
-      } catch (e) {
-        const error = e as AppError;
-        if (error.code === 'invalid_file' && !error.message.includes("'name' column")) throw e;
-        const table = readCsv(request.file.base64);
-        const mapping = request.mapping?.length === table.headers.length ? request.mapping : guessMapping(table.headers);
-        const empty: ImportReport = { rows: 0, imported: 0, dryRun: true, errors: [], duplicates: [], skippedDuplicates: 0 };
-        return { headers: table.headers, mapping, sample: [], report: empty, mappingError: error.message } satisfies CsvPreview;
-      }
-      const { headers, mapping, rows, report } = checkCsv(request);
-      const preview: CsvPreview = {
-        headers,
-        mapping,
-        sample: rows.map((r) => ({
-          line: r.line,
-          name: r.name,
-          email: r.email,
-          phone: r.phone,
-          error: r.error?.message ?? null,
-          duplicateOf: r.duplicate ? `${r.duplicate.duplicateOf} (${r.duplicate.matched})` : null,
-        })),
-        report: report(0, true),
-        mappingError: null,
-      };
-      return preview;
-    },
-    clients_csv_import: (args) => {
-      const request = args.request as CsvImportRequest;
-      const { rows, report } = checkCsv(request);
-      if (rows.length === 0 || rows.some((r) => r.error)) return report(0, false);
-      let imported = 0;
-      for (const r of rows) {
-        if (r.duplicate && !request.importDuplicates) continue;
-        const client = makeClient({ id: `new-${nextId++}`, name: r.name, email: r.email || null, phone: r.phone || null });
-        clients.set(client.id, client);
-        imported += 1;
-      }
-      return report(imported, false);
-    },
     clients_csv_export: (args) => String(args.path),
   };
 
@@ -553,12 +439,19 @@ export function installBackend(initial: Client[] = [], seed: Seed = {}) {
     setSettings: (next) => (settings = next),
     invoke: (cmd, args) => dispatch(cmd, args),
   };
+  const csv = csvHandlers(
+    () => clients,
+    (fields) => {
+      const client = makeClient({ id: `new-${nextId++}`, ...fields });
+      clients.set(client.id, client);
+    },
+  );
   const training = trainingHandlers(context);
   const logs = logsHandlers(context);
   const ai = aiHandlers(context);
   // Logs before training: the logs answer plan_dates, which needs the logs.
   function dispatch(cmd: string, args: Record<string, unknown>): unknown {
-    const handler = handlers[cmd] ?? logs[cmd] ?? training[cmd] ?? ai[cmd];
+    const handler = handlers[cmd] ?? csv[cmd] ?? logs[cmd] ?? training[cmd] ?? ai[cmd];
     if (!handler) throw { code: 'internal', message: `unknown command ${cmd}` } satisfies AppError;
     return handler(args);
   }
