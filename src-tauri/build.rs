@@ -22,6 +22,7 @@ const COMMANDS: &[&str] = &[
     "intake_questions",
     "intakes_list",
     "intake_record",
+    "clearance_warnings",
     "measurements_list",
     "measurement_add",
     "measurement_delete",

@@ -6,6 +6,7 @@
 use std::future::Future;
 
 use serde_json::Value;
+use spotter_core::clients::clearance::{self, ClearanceWarning};
 use spotter_core::clients::record::{
     self, ClientNote, Measurement, MeasurementInput, ParqInput, ParqIntake,
 };
@@ -117,6 +118,7 @@ command!(clients_csv_export(path: String) -> String, |db| {
 command!(intake_questions() -> Vec<String>, |_db| Ok(record::PARQ_QUESTIONS.iter().map(|q| q.to_string()).collect()));
 command!(intakes_list(client: String) -> Vec<ParqIntake>, |db| record::intakes(&db, &client).await);
 command!(intake_record(client: String, input: ParqInput) -> ParqIntake, |db| record::record_intake(&db, &client, &input).await);
+command!(clearance_warnings(clients: Vec<String>) -> Vec<ClearanceWarning>, |db| clearance::warnings(&db, &clients).await);
 command!(measurements_list(client: String) -> Vec<Measurement>, |db| record::measurements(&db, &client).await);
 command!(measurement_add(client: String, input: MeasurementInput) -> Measurement, |db| {
     record::add_measurement(&db, &client, &input).await

@@ -77,6 +77,7 @@ pub fn run() {
             commands::intake_questions,
             commands::intakes_list,
             commands::intake_record,
+            commands::clearance_warnings,
             commands::measurements_list,
             commands::measurement_add,
             commands::measurement_delete,

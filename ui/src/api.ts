@@ -22,6 +22,7 @@ import type {
   RunRequest,
   AppError,
   AppInfo,
+  ClearanceWarning,
   Attendance,
   CalendarEntry,
   CalendarQuery,
@@ -149,6 +150,7 @@ export const api = {
   intakesList: (client: string) => call<ParqIntake[]>('intakes_list', { client }),
   intakeRecord: (client: string, input: ParqInput) =>
     call<ParqIntake>('intake_record', { client, input }),
+  clearanceWarnings: (clients: string[]) => call<ClearanceWarning[]>('clearance_warnings', { clients }),
   measurementsList: (client: string) => call<Measurement[]>('measurements_list', { client }),
   measurementAdd: (client: string, input: MeasurementInput) =>
     call<Measurement>('measurement_add', { client, input }),

@@ -67,6 +67,20 @@ answers: Array<boolean>, notes: string,
  */
 anyYes: boolean, createdAt: string, };
 
+export type ClearanceWarning = { clientId: string, clientName: string, 
+/**
+ * The date of the PAR-Q+ that raised the flag, if there is one.
+ */
+answeredOn?: string | null, 
+/**
+ * The questions answered "yes" on it.
+ */
+questions: Array<string>, 
+/**
+ * The whole warning in one sentence, as the trainer reads it.
+ */
+message: string, };
+
 export type ParqInput = { answeredOn: string, 
 /**
  * Seven answers; `null` means not answered (refused).

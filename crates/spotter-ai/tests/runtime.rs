@@ -883,6 +883,47 @@ async fn scheduling_proposes_free_slots_and_accepting_books_through_the_conflict
 }
 
 #[tokio::test]
+async fn scheduling_proposals_for_a_client_who_needs_clearance_say_so_with_the_reason() {
+    use spotter_core::clients::record::{self, ParqInput};
+    let setup = demo().await;
+    let anna = client_id(&setup.db, "Anna Schmidt").await;
+    record::record_intake(
+        &setup.db,
+        &anna,
+        &ParqInput {
+            answered_on: "2026-11-20".into(),
+            answers: (0..7).map(|i| Some(i == 1)).collect(),
+            notes: String::new(),
+        },
+    )
+    .await
+    .unwrap();
+    let rt = runtime(&setup.db);
+    let req = RunRequest {
+        task_type: "scheduling".into(),
+        client_id: Some(anna),
+        fresh: false,
+    };
+    // The health answer stays on the machine.
+    let preview = rt.preview(&req).await.unwrap();
+    assert!(!preview.facts.to_string().contains("pain in your chest"));
+    let out = rt.run(&req).await.unwrap();
+    assert!(!out.items.is_empty());
+    for item in &out.items {
+        assert!(
+            item.body
+                .starts_with("⚑ Anna Schmidt needs medical clearance before training"),
+            "{}",
+            item.body
+        );
+        assert_eq!(item.evidence[0].label, "Needs medical clearance");
+        assert!(item.evidence[0]
+            .value
+            .contains("Do you feel pain in your chest"));
+    }
+}
+
+#[tokio::test]
 async fn a_model_picks_among_the_free_slots_only() {
     let setup = demo().await;
     let anna = client_id(&setup.db, "Anna Schmidt").await;

@@ -14,6 +14,7 @@ use crate::ai::providers::{Provider, ProviderInput, ProviderKind};
 use crate::ai::review::{Evidence, ReviewItem, ReviewKind, ReviewQuery, ReviewStatus};
 use crate::ai::run::{AiStatus, ProviderCheck, ProviderStatus, RunOutcome, RunPreview, RunRequest};
 use crate::ai::{AgentEvent, AgentStage, TaskType};
+use crate::clients::clearance::ClearanceWarning;
 use crate::clients::record::{
     ClientNote, Measurement, MeasurementInput, Metric, ParqInput, ParqIntake,
 };
@@ -68,6 +69,7 @@ pub fn typescript() -> String {
         FitnessLevel::decl(&cfg),
         ClientListQuery::decl(&cfg),
         ParqIntake::decl(&cfg),
+        ClearanceWarning::decl(&cfg),
         ParqInput::decl(&cfg),
         Metric::decl(&cfg),
         Measurement::decl(&cfg),

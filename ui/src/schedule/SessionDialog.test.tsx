@@ -183,4 +183,37 @@ describe('session dialog', () => {
     expect(screen.queryByTestId('conflict-list')).not.toBeInTheDocument();
     expect(screen.getByTestId('session-start')).toHaveValue('08:00');
   });
+
+  it('warns with the reason when a client who needs medical clearance is booked, series included', async () => {
+    const flagged = makeClient({ name: 'Carla Nunes', needsClearance: true });
+    installBackend([greta, flagged], {
+      intakes: [
+        {
+          id: 'i1',
+          clientId: flagged.id,
+          answeredOn: '2025-01-20',
+          answers: [false, false, true, false, false, false, false],
+          notes: '',
+          anyYes: true,
+          createdAt: '2025-01-20T10:00:00Z',
+        },
+      ],
+    });
+    const { user } = renderWithProviders(
+      <SessionDialog
+        target={{ mode: 'create', trainer: ME, startLocal: '2027-06-10T18:00', endLocal: '2027-06-10T19:00', clientId: flagged.id }}
+        trainers={[ME]}
+        onClose={vi.fn()}
+        onSaved={vi.fn()}
+      />,
+    );
+    // The warning names her and the question she answered "yes".
+    const warning = await screen.findByTestId('clearance-warning');
+    expect(warning).toHaveTextContent('Carla Nunes needs medical clearance before training: the PAR-Q+ of 2025-01-20');
+    expect(warning).toHaveTextContent('Do you lose balance because of dizziness');
+    expect(warning).toHaveTextContent('You can still book this session');
+
+    await user.click(screen.getByTestId('session-repeat'));
+    expect(screen.getByTestId('clearance-warning')).toHaveTextContent('You can still book this series');
+  });
 });

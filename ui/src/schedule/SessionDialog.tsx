@@ -19,6 +19,7 @@ import { DateInput } from '@mantine/dates';
 import { useEffect, useMemo, useState } from 'react';
 import { api } from '../api';
 import type { AppError, Conflict, EditScope, FreeSlot, SaveOutcome, SessionKind, Trainer } from '../bindings';
+import { ClearanceWarnings } from '../components/ClearanceWarnings';
 import { useDiscardGuard } from '../components/DiscardGuard';
 import { useClients, useInvalidateSessions, useRooms } from '../queries';
 import { AttendanceList } from './AttendanceList';
@@ -252,6 +253,9 @@ export function SessionDialog({
             error={errorAt(error, 'clientIds')}
             data-testid="session-clients"
           />
+          {(!editing || editing.status === 'scheduled') && (
+            <ClearanceWarnings clientIds={form.clientIds} doing={form.repeat ? 'book this series' : 'book this session'} />
+          )}
           <Group grow align="flex-start">
             <TextInput
               label="Title"

@@ -111,11 +111,23 @@ fn item(
             value: format!("{} {} ({} times)", h.weekday, h.time, h.attended),
         });
     }
+    let mut body = names.restore(&reason);
+    if let Some(c) = &ctx.clearance {
+        // Before anything else: booking a flagged client is the trainer's call, made knowingly.
+        body = format!("⚑ {}. {body}", c.message);
+        evidence.insert(
+            0,
+            Evidence {
+                label: "Needs medical clearance".into(),
+                value: c.message.clone(),
+            },
+        );
+    }
     Some(NewReviewItem {
         client_id: Some(client_id.to_owned()),
         kind: ReviewKind::Suggestion,
         title: format!("Book {}", fact.when),
-        body: names.restore(&reason),
+        body,
         evidence,
         from_model,
         action: None,

@@ -1,5 +1,6 @@
 //! Clients: the people a trainer works with.
 
+pub mod clearance;
 mod model;
 pub mod record;
 mod search;

@@ -3,6 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import type { AppError, Client, Plan } from '../../bindings';
+import { ClearanceWarnings } from '../../components/ClearanceWarnings';
 import { usePlanFromTemplate, usePlans } from '../../trainingQueries';
 import { formatIsoDate } from '../../format';
 import { nextMonday } from '../../training/dates';
@@ -83,6 +84,7 @@ function AssignForm({ client, onClose, onAssigned }: { client: Client; onClose: 
   return (
     <form onSubmit={submit} noValidate aria-label="Assign a plan">
       <Stack gap="sm">
+        <ClearanceWarnings clientIds={[client.id]} doing="assign this plan" />
         <NativeSelect
           label="Template"
           data={[

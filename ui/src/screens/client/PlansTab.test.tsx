@@ -16,6 +16,46 @@ const days = [
 ];
 
 describe('plans tab', () => {
+  it('warns, with the reason, before giving a plan to a client who needs medical clearance', async () => {
+    seedTraining();
+    const flagged = makeClient({ id: 'c8', name: 'Carla Nunes', needsClearance: true });
+    const backend = installBackend([flagged], {
+      intakes: [
+        {
+          id: 'i1',
+          clientId: 'c8',
+          answeredOn: '2025-01-20',
+          answers: [false, false, false, false, false, true, false],
+          notes: '',
+          anyYes: true,
+          createdAt: '2025-01-20T10:00:00Z',
+        },
+      ],
+    });
+    const template = await addPlan({ name: 'Strength A', template: true, days, weeks: 2 });
+    const { user } = renderApp('/clients/c8?tab=plans');
+    await user.click(await screen.findByTestId('client-assign-plan'));
+    const warning = await screen.findByTestId('clearance-warning');
+    expect(warning).toHaveTextContent('Carla Nunes needs medical clearance before training: the PAR-Q+ of 2025-01-20');
+    expect(warning).toHaveTextContent('bone, joint, or soft tissue problem');
+    expect(backend.callsTo('clearance_warnings')[0]?.args).toEqual({ clients: ['c8'] });
+
+    // A warning, not a refusal: the trainer may still assign.
+    await waitFor(() => expect(within(screen.getByTestId('assign-template')).getByText(/^Strength A/)).toBeInTheDocument());
+    await user.selectOptions(screen.getByTestId('assign-template'), template.id);
+    await user.click(screen.getByTestId('assign-save'));
+    await waitFor(() => expect(backend.callsTo('plan_from_template')).toHaveLength(1));
+  });
+
+  it('gives no warning for a client who does not need clearance', async () => {
+    seedTraining();
+    installBackend([ben]);
+    const { user } = renderApp('/clients/c7?tab=plans');
+    await user.click(await screen.findByTestId('client-assign-plan'));
+    await screen.findByTestId('assign-start');
+    expect(screen.queryByTestId('clearance-warning')).not.toBeInTheDocument();
+  });
+
   it('assigns a plan from a template, starting next Monday by default, and lists its days', async () => {
     seedTraining();
     const backend = installBackend([ben]);

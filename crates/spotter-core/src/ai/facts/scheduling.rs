@@ -10,6 +10,7 @@ use chrono::{DateTime, Datelike, Duration, Utc, Weekday};
 use serde::Serialize;
 
 use crate::ai::privacy::Pseudonyms;
+use crate::clients::clearance::{self, ClearanceWarning};
 use crate::clients::Client;
 use crate::schedule::zoned::{
     fmt_utc, local_of, parse_local, parse_utc, parse_zone, to_utc_lenient,
@@ -64,6 +65,9 @@ pub struct SchedulingContext {
     pub facts: SchedulingFacts,
     /// "S1" → the session a proposal books.
     pub bookings: Vec<(String, SessionInput)>,
+    /// The client needs medical clearance: every proposal says so, with the reason. Kept
+    /// out of the facts (health answers are not sent to a model).
+    pub clearance: Option<ClearanceWarning>,
 }
 
 fn weekday_name(w: Weekday) -> &'static str {
@@ -276,5 +280,6 @@ pub async fn compute(
             missing,
         },
         bookings,
+        clearance: clearance::warning(db, client).await?,
     })
 }
