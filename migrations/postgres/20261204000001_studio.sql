@@ -613,8 +613,11 @@ DECLARE
     c text;
     reason text;
     state text;
-    results jsonb := '[]';
-    touched jsonb := '[]';
+    results jsonb[] := '{}';
+    touched jsonb[] := '{}';
+    -- Per table, computed once per push: its columns and the key condition.
+    col_cache jsonb := '{}';
+    cached jsonb;
 BEGIN
     IF jsonb_typeof(p_mutations) IS DISTINCT FROM 'array' THEN
         RAISE EXCEPTION 'a push is a JSON array of mutations' USING ERRCODE = 'invalid_parameter_value';
@@ -633,15 +636,15 @@ BEGIN
         t := m ->> 't';
         SELECT * INTO spec FROM spotter.synced_tables s WHERE s.name = t;
         IF spec.name IS NOT NULL AND jsonb_typeof(m -> 'row') = 'object' THEN
-            touched := touched || jsonb_build_object('t', t, 'row',
-                (SELECT jsonb_object_agg(k, m -> 'row' -> k) FROM unnest(spec.key_columns) k));
+            touched := array_append(touched, jsonb_build_object('t', t, 'row',
+                (SELECT jsonb_object_agg(k, m -> 'row' -> k) FROM unnest(spec.key_columns) k)));
         END IF;
         IF mid <= last_id THEN
-            results := results || jsonb_build_object('id', mid, 'status', 'duplicate');
+            results := array_append(results, jsonb_build_object('id', mid, 'status', 'duplicate'));
             CONTINUE;
         END IF;
         IF mid <> last_id + 1 THEN
-            results := results || jsonb_build_object('id', mid, 'status', 'gap', 'expected', last_id + 1);
+            results := array_append(results, jsonb_build_object('id', mid, 'status', 'gap', 'expected', last_id + 1));
             EXIT;
         END IF;
         last_id := mid;
@@ -656,9 +659,17 @@ BEGIN
             -- The studio is the caller's, whatever the device sent.
             rowj := (rowj - 'studio_id' - 'server_version' - 'col_versions')
                     || jsonb_build_object('studio_id', claim.studio_id);
-            all_cols := array(SELECT a.attname::text FROM pg_attribute a
+            cached := col_cache -> t;
+            IF cached IS NULL THEN
+                cached := jsonb_build_object(
+                    'cols', to_jsonb(array(SELECT a.attname::text FROM pg_attribute a
                                WHERE a.attrelid = format('spotter.%I', t)::regclass AND a.attnum > 0
-                                 AND NOT a.attisdropped AND a.attname NOT IN ('server_version', 'col_versions'));
+                                 AND NOT a.attisdropped AND a.attname NOT IN ('server_version', 'col_versions'))),
+                    'key', (SELECT string_agg(format('x.%I = ($2 ->> %L)::uuid', k, k), ' AND ')
+                              FROM unnest(spec.key_columns) k));
+                col_cache := col_cache || jsonb_build_object(t, cached);
+            END IF;
+            all_cols := array(SELECT jsonb_array_elements_text(cached -> 'cols'));
             allowed := all_cols;
             IF claim.role = 'front_desk' THEN
                 allowed := array(SELECT unnest(all_cols) EXCEPT SELECT unnest(spec.private_columns));
@@ -668,8 +679,7 @@ BEGIN
                     (SELECT string_agg(k, ', ') FROM jsonb_object_keys(rowj) k WHERE NOT k = ANY (all_cols))
                     USING ERRCODE = 'undefined_column';
             END IF;
-            key_where := (SELECT string_agg(format('x.%I = ($2 ->> %L)::uuid', k, k), ' AND ')
-                            FROM unnest(spec.key_columns) k);
+            key_where := cached ->> 'key';
             -- Only the columns this login may read (the front desk has column privileges).
             EXECUTE format('SELECT jsonb_build_object(%s, ''col_versions'', x.col_versions) FROM spotter.%I x
                              WHERE x.studio_id = $1 AND %s FOR UPDATE',
@@ -715,21 +725,21 @@ BEGIN
                       USING claim.studio_id, rowj;
                 END IF;
             END IF;
-            results := results || jsonb_build_object('id', mid, 'status', 'applied');
+            results := array_append(results, jsonb_build_object('id', mid, 'status', 'applied'));
         EXCEPTION
             WHEN integrity_constraint_violation OR data_exception OR insufficient_privilege
                  OR undefined_column OR undefined_table OR invalid_parameter_value
                  OR datatype_mismatch OR invalid_text_representation THEN
                 GET STACKED DIAGNOSTICS reason = MESSAGE_TEXT, state = RETURNED_SQLSTATE;
-                results := results || jsonb_build_object('id', mid, 'status', 'rejected',
-                                                         'reason', reason, 'code', state);
+                results := array_append(results, jsonb_build_object('id', mid, 'status', 'rejected',
+                                                                    'reason', reason, 'code', state));
                 PERFORM spotter.record_conflict('rejected', coalesce(t, '?'),
                     coalesce((SELECT string_agg(m -> 'row' ->> k, '/') FROM unnest(spec.key_columns) k), '?'),
                     NULL, m -> 'row', NULL, p_device::text, NULL, reason);
         END;
     END LOOP;
     PERFORM spotter.finish_push(p_device, last_id);
-    RETURN jsonb_build_object('last', last_id, 'results', results, 'touched', touched);
+    RETURN jsonb_build_object('last', last_id, 'results', to_jsonb(results), 'touched', to_jsonb(touched));
 END $$;
 GRANT EXECUTE ON FUNCTION spotter.push(uuid, bigint, jsonb) TO spotter_member, spotter_front_desk;
 

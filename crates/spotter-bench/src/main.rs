@@ -6,9 +6,12 @@
 //!   spotter-bench ics [--rounds R] --data-dir DIR           (exports 10,000 events)
 //!   spotter-bench training [--rounds R] --data-dir DIR      (plan PDFs, plan versions, progress data)
 //!   spotter-bench ai [--rounds R] --data-dir DIR            (agent overhead, weekly digest)
+//!   spotter-bench sync [--rows N] [--seconds S] [--devices D] --data-dir DIR
+//!                                                           (studio sync on a throwaway PostgreSQL)
 
 mod ai;
 mod schedule;
+mod sync;
 mod training;
 
 use std::path::PathBuf;
@@ -81,8 +84,21 @@ async fn main() {
                 std::process::exit(1);
             }
         }
+        Some("sync") => {
+            let Some(dir) = arg("--data-dir") else {
+                eprintln!("spotter-bench sync needs --data-dir (scratch space, emptied first)");
+                std::process::exit(2);
+            };
+            let rows = arg("--rows").and_then(|v| v.parse().ok()).unwrap_or(100_000);
+            let seconds = arg("--seconds").and_then(|v| v.parse().ok()).unwrap_or(60);
+            let devices = arg("--devices").and_then(|v| v.parse().ok()).unwrap_or(50);
+            if let Err(e) = sync::run(&PathBuf::from(dir), rows, seconds, devices).await {
+                eprintln!("bench failed: {}", e.message);
+                std::process::exit(1);
+            }
+        }
         _ => {
-            eprintln!("usage: spotter-bench search|schedule|ics|training [--clients N] [--rounds R] [--data-dir DIR]");
+            eprintln!("usage: spotter-bench search|schedule|ics|training|ai|sync [--clients N] [--rounds R] [--data-dir DIR]");
             std::process::exit(2);
         }
     }

@@ -445,23 +445,33 @@ async fn apply_page_inner(
     if role_before.as_deref() != Some(membership.role.as_str()) {
         change_scope(&mut tx, role_before.as_deref(), &membership.role).await?;
     }
-    let mut labels = LabelRefresh::default();
+    let front_desk = membership.role == "front_desk";
     let mut applied = 0;
     let mut seen = 0;
     for table in TABLES {
-        for r in rows.iter().filter(|r| r.table.name == table.name) {
-            seen += 1;
-            let key = crate::server::push::key_text(table, &r.row);
-            if !has_pending(&mut tx, table, &key).await? {
-                upsert(&mut tx, table, &r.row, r.version, &mut labels).await?;
-                applied += 1;
+        let mine: Vec<&PulledRow> = rows.iter().filter(|r| r.table.name == table.name).collect();
+        if mine.is_empty() {
+            continue;
+        }
+        seen += mine.len();
+        // The page goes to SQLite as one JSON array and is applied by a few set-based
+        // statements per table (json_each), not a statement per row.
+        let mut page = String::with_capacity(mine.iter().map(|r| r.row.len() + 24).sum());
+        page.push('[');
+        for (i, r) in mine.iter().enumerate() {
+            if i > 0 {
+                page.push(',');
             }
-            if crash_after.is_some_and(|n| seen >= n) {
-                return Err(AppError::internal("simulated crash while applying a pull"));
-            }
+            page.push_str(&format!("{{\"v\":{},\"r\":", r.version));
+            page.push_str(&r.row);
+            page.push('}');
+        }
+        page.push(']');
+        applied += apply_table_page(&mut tx, table, &page, front_desk).await?;
+        if crash_after.is_some_and(|n| seen >= n) {
+            return Err(AppError::internal("simulated crash while applying a pull"));
         }
     }
-    labels.run(&mut tx).await?;
     sqlx::query(
         "UPDATE sync_state SET applying = 0, pull_cursor = max(pull_cursor, ?), last_pull_at = ?,
                 last_error = NULL, studio_name = ?, role = ?, trainer_id = ?",
@@ -475,6 +485,63 @@ async fn apply_page_inner(
     .await?;
     tx.commit().await?;
     Ok(applied)
+}
+
+/// Upserts one table's rows of a page (a JSON array of `{v, r}`), skipping rows this device
+/// has pending changes to, records their server versions and refreshes derived labels.
+async fn apply_table_page(conn: &mut SqliteConnection, table: &Table, page: &str, front_desk: bool) -> Result<usize> {
+    let name = table.name;
+    let row_id = table
+        .key
+        .iter()
+        .map(|k| format!("json_extract(value, '$.r.{k}')"))
+        .collect::<Vec<_>>()
+        .join(" || '/' || ");
+    let not_pending = format!(
+        "NOT EXISTS (SELECT 1 FROM sync_outbox o WHERE o.table_name = '{name}' AND o.row_id = {row_id})"
+    );
+    let cols: Vec<&str> = table.visible_columns(front_desk).map(|c| c.name).collect();
+    let values: Vec<String> = cols.iter().map(|c| format!("json_extract(value, '$.r.{c}')")).collect();
+    let updates: Vec<String> = cols
+        .iter()
+        .filter(|c| !table.key.contains(c))
+        .map(|c| format!("{c} = excluded.{c}"))
+        .collect();
+    let done = sqlx::query(&format!(
+        "INSERT INTO {name} ({cols}) SELECT {values} FROM json_each(?1) WHERE {not_pending}
+         ON CONFLICT ({key}) DO UPDATE SET {updates}",
+        cols = cols.join(", "),
+        values = values.join(", "),
+        key = table.key.join(", "),
+        updates = updates.join(", "),
+    ))
+    .bind(page)
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query(&format!(
+        "INSERT INTO sync_row_versions (table_name, row_id, server_version)
+         SELECT '{name}', {row_id}, json_extract(value, '$.v') FROM json_each(?1) WHERE {not_pending}
+         ON CONFLICT (table_name, row_id) DO UPDATE SET server_version = excluded.server_version"
+    ))
+    .bind(page)
+    .execute(&mut *conn)
+    .await?;
+    let sessions = match name {
+        "sessions" => Some("SELECT json_extract(value, '$.r.id') FROM json_each(?1)"),
+        "session_participants" => Some("SELECT json_extract(value, '$.r.session_id') FROM json_each(?1)"),
+        "clients" => Some(
+            "SELECT session_id FROM session_participants
+              WHERE client_id IN (SELECT json_extract(value, '$.r.id') FROM json_each(?1))",
+        ),
+        _ => None,
+    };
+    if let Some(ids) = sessions {
+        sqlx::query(&format!("{} WHERE id IN ({ids})", spotter_core::schedule::REFRESH_NAMES_SQL))
+            .bind(page)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(done.rows_affected() as usize)
 }
 
 /// A role change moves what this device may hold: to the front desk, private tables and

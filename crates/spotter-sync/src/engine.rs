@@ -16,7 +16,7 @@ use crate::server::{pull, push, Server};
 /// Mutations per push (one Postgres transaction each).
 pub const PUSH_BATCH: i64 = 500;
 /// Rows per table per pull page.
-pub const PULL_PAGE: i64 = 2_000;
+pub const PULL_PAGE: i64 = 5_000;
 
 #[derive(Debug, Default, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -50,7 +50,7 @@ pub async fn connect(db: &Database) -> Result<(Server, LocalState)> {
 
 /// One full sync. A failure is recorded as the device's last error (shown by status) and
 /// returned; whatever was committed before it stays committed on both sides.
-pub async fn sync(db: &Database, server: &Server, progress: &mut dyn FnMut(Progress)) -> Result<SyncReport> {
+pub async fn sync(db: &Database, server: &Server, progress: &mut (dyn FnMut(Progress) + Send)) -> Result<SyncReport> {
     let result = sync_inner(db, server, progress).await;
     if let Err(e) = &result {
         let _ = device::record_error(db, &e.message).await;
@@ -58,7 +58,7 @@ pub async fn sync(db: &Database, server: &Server, progress: &mut dyn FnMut(Progr
     result
 }
 
-async fn sync_inner(db: &Database, server: &Server, progress: &mut dyn FnMut(Progress)) -> Result<SyncReport> {
+async fn sync_inner(db: &Database, server: &Server, progress: &mut (dyn FnMut(Progress) + Send)) -> Result<SyncReport> {
     let state = device::state(db).await?;
     let device_id = state.device_uuid()?;
     let schema = crate::known_server_schema();
@@ -148,7 +148,7 @@ pub async fn watch(
     server: &Server,
     safety: Duration,
     stop: impl std::future::Future<Output = ()>,
-    on_round: &mut dyn FnMut(Result<SyncReport>),
+    on_round: &mut (dyn FnMut(Result<SyncReport>) + Send),
 ) -> Result<()> {
     let state = device::state(db).await?;
     let studio = state.studio_id.clone().ok_or_else(device::not_in_studio)?;

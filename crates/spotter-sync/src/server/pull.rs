@@ -7,7 +7,6 @@
 //! at a version below which nothing can still appear, and a cursor never skips a row that was
 //! committed late (the failure of a timestamp or sequence cursor).
 
-use serde_json::Value;
 use sqlx::Row;
 use spotter_core::Result;
 
@@ -17,7 +16,8 @@ use crate::tables::{Table, TABLES};
 pub struct PulledRow {
     pub table: &'static Table,
     pub version: i64,
-    pub row: Value,
+    /// The row as JSON text, in the device's spelling (see rows.rs).
+    pub row: String,
 }
 
 pub struct Page {
@@ -65,7 +65,7 @@ pub async fn page(server: &Server, cursor: i64, limit: i64) -> Result<Page> {
             for r in found {
                 let version: i64 = r.get(0);
                 if version <= end {
-                    rows.push(PulledRow { table, version, row: r.get::<Value, _>(1) });
+                    rows.push(PulledRow { table, version, row: r.get::<String, _>(1) });
                 }
             }
         }

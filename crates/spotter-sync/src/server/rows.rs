@@ -25,10 +25,11 @@ pub fn row_json_expr(table: &Table, front_desk: bool) -> String {
     format!("jsonb_build_object({})", pairs.join(", "))
 }
 
-/// Rows of `table` with a version in ($2, $3], oldest first, at most $4, for studio $1.
+/// Rows of `table` with a version in ($2, $3], oldest first, at most $4, for studio $1; each
+/// row as JSON text, which the device hands to SQLite's json_each as it is.
 pub fn changed_since_sql(table: &Table, front_desk: bool) -> String {
     format!(
-        "SELECT x.server_version, {} AS row FROM spotter.{} x
+        "SELECT x.server_version, ({})::text AS row FROM spotter.{} x
           WHERE x.studio_id = $1 AND x.server_version > $2 AND x.server_version <= $3
           ORDER BY x.server_version LIMIT $4",
         row_json_expr(table, front_desk),
