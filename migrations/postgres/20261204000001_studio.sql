@@ -581,26 +581,15 @@ INSERT INTO spotter.synced_tables (name, key_columns, private_columns, private_t
     ('workout_sets', '{id}', '{}', true);
 GRANT SELECT ON spotter.synced_tables TO spotter_member, spotter_front_desk;
 
--- Applies one device's batch of mutations in the caller's transaction, as the caller (so
--- privileges, RLS and every constraint apply), in order, exactly once:
---   * mutations up to the device's last recorded id are replays and change nothing;
---   * a gap (an id beyond last + 1) stops the batch;
---   * a mutation that breaks a rule is rejected with the reason (a savepoint undoes it) and
---     recorded as a conflict; the device adopts the row the server kept;
---   * an update of a column that another device changed since the mutation's base version
---     still wins (server order), and the value it replaces is recorded as overwritten.
+-- Applies one mutation as the caller (privileges, RLS and every constraint apply), or raises.
 -- A mutation is {"id", "t" (table), "op", "changed" (columns), "row" (every column), "base"}.
--- Returns {"last": id, "results": [{id, status, reason?}], "touched": [{t, row}]}: the keys of
--- every row the batch named, which the device reads back (in this transaction) and adopts.
-CREATE FUNCTION spotter.push(p_device uuid, p_schema bigint, p_mutations jsonb) RETURNS jsonb
+-- An update of a column that another device changed after the mutation's base version still
+-- wins (server order), and the value it replaces is recorded as overwritten.
+CREATE FUNCTION spotter.apply_mutation(p_studio uuid, p_role text, p_device uuid, m jsonb) RETURNS void
 LANGUAGE plpgsql SET search_path = spotter, pg_temp AS $$
 DECLARE
-    claim record;
     spec record;
-    last_id bigint;
-    m jsonb;
-    mid bigint;
-    t text;
+    t text := m ->> 't';
     rowj jsonb;
     newj jsonb;
     cur jsonb;
@@ -611,13 +600,146 @@ DECLARE
     base bigint;
     entry jsonb;
     c text;
-    reason text;
-    state text;
+BEGIN
+    SELECT * INTO spec FROM spotter.synced_tables s WHERE s.name = t;
+    IF spec.name IS NULL THEN
+        RAISE EXCEPTION 'unknown table %', coalesce(t, '(none)') USING ERRCODE = 'undefined_table';
+    END IF;
+    rowj := m -> 'row';
+    IF jsonb_typeof(rowj) IS DISTINCT FROM 'object' THEN
+        RAISE EXCEPTION 'the mutation has no row' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    -- The studio is the caller's, whatever the device sent.
+    rowj := (rowj - 'studio_id' - 'server_version' - 'col_versions') || jsonb_build_object('studio_id', p_studio);
+    all_cols := array(SELECT a.attname::text FROM pg_attribute a
+                       WHERE a.attrelid = format('spotter.%I', t)::regclass AND a.attnum > 0
+                         AND NOT a.attisdropped AND a.attname NOT IN ('server_version', 'col_versions'));
+    allowed := all_cols;
+    IF p_role = 'front_desk' THEN
+        allowed := array(SELECT unnest(all_cols) EXCEPT SELECT unnest(spec.private_columns));
+    END IF;
+    IF EXISTS (SELECT 1 FROM jsonb_object_keys(rowj) k WHERE NOT k = ANY (all_cols)) THEN
+        RAISE EXCEPTION 'unknown column in % (%)', t,
+            (SELECT string_agg(k, ', ') FROM jsonb_object_keys(rowj) k WHERE NOT k = ANY (all_cols))
+            USING ERRCODE = 'undefined_column';
+    END IF;
+    key_where := (SELECT string_agg(format('x.%I = ($2 ->> %L)::uuid', k, k), ' AND ') FROM unnest(spec.key_columns) k);
+    -- Only the columns this login may read (the front desk has column privileges).
+    EXECUTE format('SELECT jsonb_build_object(%s, ''col_versions'', x.col_versions) FROM spotter.%I x
+                     WHERE x.studio_id = $1 AND %s FOR UPDATE',
+                   (SELECT string_agg(format('%L, x.%I', x, x), ', ') FROM unnest(allowed) x), t, key_where)
+       INTO cur USING p_studio, rowj;
+    IF cur IS NULL THEN
+        cols := array(SELECT k FROM jsonb_object_keys(rowj) k WHERE k = ANY (allowed));
+        EXECUTE format('INSERT INTO spotter.%I (%s) SELECT %s FROM jsonb_populate_record(NULL::spotter.%I, $1)',
+                       t, (SELECT string_agg(format('%I', x), ', ') FROM unnest(cols) x),
+                       (SELECT string_agg(format('%I', x), ', ') FROM unnest(cols) x), t)
+          USING rowj;
+        RETURN;
+    END IF;
+    IF jsonb_typeof(m -> 'changed') IS DISTINCT FROM 'array' THEN
+        RAISE EXCEPTION 'the mutation lists no changed columns' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF EXISTS (SELECT 1 FROM jsonb_array_elements_text(m -> 'changed') x WHERE NOT x = ANY (allowed)) THEN
+        RAISE EXCEPTION 'this login may not change % of %',
+            (SELECT string_agg(x, ', ') FROM jsonb_array_elements_text(m -> 'changed') x WHERE NOT x = ANY (allowed)), t
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    cols := array(SELECT DISTINCT x FROM jsonb_array_elements_text(m -> 'changed') x
+                   WHERE NOT x = ANY (spec.key_columns) AND x <> 'studio_id');
+    base := coalesce((m ->> 'base')::bigint, 0);
+    EXECUTE format('SELECT to_jsonb(jsonb_populate_record(NULL::spotter.%I, $1))', t) INTO newj USING rowj;
+    FOREACH c IN ARRAY cols LOOP
+        entry := coalesce(cur -> 'col_versions' -> c, cur -> 'col_versions' -> '*');
+        IF coalesce((entry ->> 0)::bigint, 0) > base
+           AND (entry ->> 1) IS DISTINCT FROM p_device::text
+           AND (cur -> c) IS DISTINCT FROM (newj -> c) THEN
+            PERFORM spotter.record_conflict('overwritten', t,
+                (SELECT string_agg(rowj ->> k, '/') FROM unnest(spec.key_columns) k), c,
+                cur -> c, newj -> c, entry ->> 1, p_device::text,
+                'changed on two devices; the later write in server order was kept');
+        END IF;
+    END LOOP;
+    IF cardinality(cols) > 0 THEN
+        EXECUTE format('UPDATE spotter.%I x SET (%s) = ROW(%s) FROM jsonb_populate_record(NULL::spotter.%I, $2) r
+                         WHERE x.studio_id = $1 AND %s', t,
+                       (SELECT string_agg(format('%I', x), ', ') FROM unnest(cols) x),
+                       (SELECT string_agg(format('r.%I', x), ', ') FROM unnest(cols) x),
+                       t, key_where)
+          USING p_studio, rowj;
+    END IF;
+END $$;
+
+-- Inserts a run of new rows of one table with one statement (the initial upload is all
+-- inserts). Raises when any row breaks a rule; the push then redoes them one by one.
+CREATE FUNCTION spotter.apply_inserts(p_studio uuid, p_role text, t text, p_rows jsonb) RETURNS void
+LANGUAGE plpgsql SET search_path = spotter, pg_temp AS $$
+DECLARE
+    spec record;
+    all_cols text[];
+    cols text[];
+    rows jsonb;
+    existing bigint;
+BEGIN
+    SELECT * INTO spec FROM spotter.synced_tables s WHERE s.name = t;
+    IF spec.name IS NULL THEN
+        RAISE EXCEPTION 'unknown table %', coalesce(t, '(none)') USING ERRCODE = 'undefined_table';
+    END IF;
+    all_cols := array(SELECT a.attname::text FROM pg_attribute a
+                       WHERE a.attrelid = format('spotter.%I', t)::regclass AND a.attnum > 0
+                         AND NOT a.attisdropped AND a.attname NOT IN ('server_version', 'col_versions'));
+    IF EXISTS (SELECT 1 FROM jsonb_array_elements(p_rows) r WHERE jsonb_typeof(r) IS DISTINCT FROM 'object') THEN
+        RAISE EXCEPTION 'a mutation has no row' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    rows := (SELECT jsonb_agg((r - 'studio_id' - 'server_version' - 'col_versions') || jsonb_build_object('studio_id', p_studio))
+               FROM jsonb_array_elements(p_rows) r);
+    IF EXISTS (SELECT 1 FROM jsonb_array_elements(rows) r, jsonb_object_keys(r) k WHERE NOT k = ANY (all_cols)) THEN
+        RAISE EXCEPTION 'unknown column in %', t USING ERRCODE = 'undefined_column';
+    END IF;
+    cols := array(SELECT DISTINCT k FROM jsonb_array_elements(rows) r, jsonb_object_keys(r) k);
+    IF p_role = 'front_desk' THEN
+        cols := array(SELECT unnest(cols) EXCEPT SELECT unnest(spec.private_columns));
+    END IF;
+    -- A row that already exists is an update in disguise: the caller goes one by one.
+    EXECUTE format('SELECT count(*) FROM spotter.%I x JOIN jsonb_array_elements($2) r ON %s WHERE x.studio_id = $1', t,
+                   (SELECT string_agg(format('x.%I = (r.value ->> %L)::uuid', k, k), ' AND ') FROM unnest(spec.key_columns) k))
+       INTO existing USING p_studio, rows;
+    IF existing > 0 THEN
+        RAISE EXCEPTION 'rows exist already' USING ERRCODE = 'unique_violation';
+    END IF;
+    EXECUTE format('INSERT INTO spotter.%I (%s) SELECT %s FROM jsonb_populate_recordset(NULL::spotter.%I, $1)',
+                   t, (SELECT string_agg(format('%I', x), ', ') FROM unnest(cols) x),
+                   (SELECT string_agg(format('%I', x), ', ') FROM unnest(cols) x), t)
+      USING rows;
+END $$;
+
+-- Applies one device's batch in the caller's transaction, in order, exactly once:
+--   * mutations up to the device's last recorded id are replays and change nothing;
+--   * a gap (an id beyond last + 1) stops the batch;
+--   * a mutation that breaks a rule is rejected with the reason and recorded as a conflict,
+--     and the device adopts the row the server kept.
+-- The batch is first tried in one savepoint (the common case: nothing breaks a rule); only if
+-- something does is it redone with a savepoint per mutation, so one bad row costs one batch
+-- twice, not every batch a savepoint per row.
+-- Returns {"last": id, "results": [{id, status, reason?}], "touched": [{t, row}]}: the keys of
+-- every row the batch named, which the device reads back (in this transaction) and adopts.
+CREATE FUNCTION spotter.push(p_device uuid, p_schema bigint, p_mutations jsonb) RETURNS jsonb
+LANGUAGE plpgsql SET search_path = spotter, pg_temp AS $$
+DECLARE
+    claim record;
+    last_id bigint;
+    m jsonb;
+    mid bigint;
+    t text;
+    keys text[];
+    fresh jsonb[] := '{}';
     results jsonb[] := '{}';
     touched jsonb[] := '{}';
-    -- Per table, computed once per push: its columns and the key condition.
-    col_cache jsonb := '{}';
-    cached jsonb;
+    reason text;
+    state text;
+    all_applied boolean := false;
+    run jsonb[] := '{}';
+    run_table text;
 BEGIN
     IF jsonb_typeof(p_mutations) IS DISTINCT FROM 'array' THEN
         RAISE EXCEPTION 'a push is a JSON array of mutations' USING ERRCODE = 'invalid_parameter_value';
@@ -628,16 +750,17 @@ BEGIN
     SELECT * INTO claim FROM spotter.claim_device(p_device, p_schema);
     last_id := claim.last_mutation_id;
 
+    -- Which mutations are new (in order, without a gap), and which rows the batch names.
     FOR m IN SELECT value FROM jsonb_array_elements(p_mutations) LOOP
         IF jsonb_typeof(m) IS DISTINCT FROM 'object' OR jsonb_typeof(m -> 'id') IS DISTINCT FROM 'number' THEN
             RAISE EXCEPTION 'a mutation has no id' USING ERRCODE = 'invalid_parameter_value';
         END IF;
         mid := (m ->> 'id')::bigint;
         t := m ->> 't';
-        SELECT * INTO spec FROM spotter.synced_tables s WHERE s.name = t;
-        IF spec.name IS NOT NULL AND jsonb_typeof(m -> 'row') = 'object' THEN
+        SELECT s.key_columns INTO keys FROM spotter.synced_tables s WHERE s.name = t;
+        IF keys IS NOT NULL AND jsonb_typeof(m -> 'row') = 'object' THEN
             touched := array_append(touched, jsonb_build_object('t', t, 'row',
-                (SELECT jsonb_object_agg(k, m -> 'row' -> k) FROM unnest(spec.key_columns) k)));
+                (SELECT jsonb_object_agg(k, m -> 'row' -> k) FROM unnest(keys) k)));
         END IF;
         IF mid <= last_id THEN
             results := array_append(results, jsonb_build_object('id', mid, 'status', 'duplicate'));
@@ -648,83 +771,48 @@ BEGIN
             EXIT;
         END IF;
         last_id := mid;
-        BEGIN
-            IF spec.name IS NULL THEN
-                RAISE EXCEPTION 'unknown table %', coalesce(t, '(none)') USING ERRCODE = 'undefined_table';
+        fresh := array_append(fresh, m);
+    END LOOP;
+
+    BEGIN
+        -- Consecutive inserts into one table go in together; anything else one by one.
+        FOREACH m IN ARRAY fresh LOOP
+            IF m ->> 'op' = 'insert' AND (run_table IS NULL OR run_table = m ->> 't') THEN
+                run_table := m ->> 't';
+                run := array_append(run, m -> 'row');
+                CONTINUE;
             END IF;
-            rowj := m -> 'row';
-            IF jsonb_typeof(rowj) IS DISTINCT FROM 'object' THEN
-                RAISE EXCEPTION 'the mutation has no row' USING ERRCODE = 'invalid_parameter_value';
+            IF run_table IS NOT NULL THEN
+                PERFORM spotter.apply_inserts(claim.studio_id, claim.role, run_table, to_jsonb(run));
+                run_table := NULL;
+                run := '{}';
             END IF;
-            -- The studio is the caller's, whatever the device sent.
-            rowj := (rowj - 'studio_id' - 'server_version' - 'col_versions')
-                    || jsonb_build_object('studio_id', claim.studio_id);
-            cached := col_cache -> t;
-            IF cached IS NULL THEN
-                cached := jsonb_build_object(
-                    'cols', to_jsonb(array(SELECT a.attname::text FROM pg_attribute a
-                               WHERE a.attrelid = format('spotter.%I', t)::regclass AND a.attnum > 0
-                                 AND NOT a.attisdropped AND a.attname NOT IN ('server_version', 'col_versions'))),
-                    'key', (SELECT string_agg(format('x.%I = ($2 ->> %L)::uuid', k, k), ' AND ')
-                              FROM unnest(spec.key_columns) k));
-                col_cache := col_cache || jsonb_build_object(t, cached);
-            END IF;
-            all_cols := array(SELECT jsonb_array_elements_text(cached -> 'cols'));
-            allowed := all_cols;
-            IF claim.role = 'front_desk' THEN
-                allowed := array(SELECT unnest(all_cols) EXCEPT SELECT unnest(spec.private_columns));
-            END IF;
-            IF EXISTS (SELECT 1 FROM jsonb_object_keys(rowj) k WHERE NOT k = ANY (all_cols)) THEN
-                RAISE EXCEPTION 'unknown column in % (%)', t,
-                    (SELECT string_agg(k, ', ') FROM jsonb_object_keys(rowj) k WHERE NOT k = ANY (all_cols))
-                    USING ERRCODE = 'undefined_column';
-            END IF;
-            key_where := cached ->> 'key';
-            -- Only the columns this login may read (the front desk has column privileges).
-            EXECUTE format('SELECT jsonb_build_object(%s, ''col_versions'', x.col_versions) FROM spotter.%I x
-                             WHERE x.studio_id = $1 AND %s FOR UPDATE',
-                           (SELECT string_agg(format('%L, x.%I', x, x), ', ') FROM unnest(allowed) x),
-                           t, key_where)
-               INTO cur USING claim.studio_id, rowj;
-            IF cur IS NULL THEN
-                cols := array(SELECT k FROM jsonb_object_keys(rowj) k WHERE k = ANY (allowed));
-                EXECUTE format('INSERT INTO spotter.%I (%s) SELECT %s FROM jsonb_populate_record(NULL::spotter.%I, $1)',
-                               t, (SELECT string_agg(format('%I', x), ', ') FROM unnest(cols) x),
-                               (SELECT string_agg(format('%I', x), ', ') FROM unnest(cols) x), t)
-                  USING rowj;
+            IF m ->> 'op' = 'insert' THEN
+                run_table := m ->> 't';
+                run := ARRAY[m -> 'row'];
             ELSE
-                IF jsonb_typeof(m -> 'changed') IS DISTINCT FROM 'array' THEN
-                    RAISE EXCEPTION 'the mutation lists no changed columns' USING ERRCODE = 'invalid_parameter_value';
-                END IF;
-                IF EXISTS (SELECT 1 FROM jsonb_array_elements_text(m -> 'changed') x WHERE NOT x = ANY (allowed)) THEN
-                    RAISE EXCEPTION 'this login may not change % of %',
-                        (SELECT string_agg(x, ', ') FROM jsonb_array_elements_text(m -> 'changed') x WHERE NOT x = ANY (allowed)), t
-                        USING ERRCODE = 'insufficient_privilege';
-                END IF;
-                cols := array(SELECT DISTINCT x FROM jsonb_array_elements_text(m -> 'changed') x
-                               WHERE NOT x = ANY (spec.key_columns) AND x <> 'studio_id');
-                base := coalesce((m ->> 'base')::bigint, 0);
-                EXECUTE format('SELECT to_jsonb(jsonb_populate_record(NULL::spotter.%I, $1))', t) INTO newj USING rowj;
-                FOREACH c IN ARRAY cols LOOP
-                    entry := coalesce(cur -> 'col_versions' -> c, cur -> 'col_versions' -> '*');
-                    IF coalesce((entry ->> 0)::bigint, 0) > base
-                       AND (entry ->> 1) IS DISTINCT FROM p_device::text
-                       AND (cur -> c) IS DISTINCT FROM (newj -> c) THEN
-                        PERFORM spotter.record_conflict('overwritten', t,
-                            (SELECT string_agg(rowj ->> k, '/') FROM unnest(spec.key_columns) k), c,
-                            cur -> c, newj -> c, entry ->> 1, p_device::text,
-                            'changed on two devices; the later write in server order was kept');
-                    END IF;
-                END LOOP;
-                IF cardinality(cols) > 0 THEN
-                    EXECUTE format('UPDATE spotter.%I x SET (%s) = ROW(%s) FROM jsonb_populate_record(NULL::spotter.%I, $2) r
-                                     WHERE x.studio_id = $1 AND %s', t,
-                                   (SELECT string_agg(format('%I', x), ', ') FROM unnest(cols) x),
-                                   (SELECT string_agg(format('r.%I', x), ', ') FROM unnest(cols) x),
-                                   t, key_where)
-                      USING claim.studio_id, rowj;
-                END IF;
+                PERFORM spotter.apply_mutation(claim.studio_id, claim.role, p_device, m);
             END IF;
+        END LOOP;
+        IF run_table IS NOT NULL THEN
+            PERFORM spotter.apply_inserts(claim.studio_id, claim.role, run_table, to_jsonb(run));
+        END IF;
+        all_applied := true;
+    EXCEPTION
+        WHEN integrity_constraint_violation OR data_exception OR insufficient_privilege
+             OR undefined_column OR undefined_table OR invalid_parameter_value
+             OR datatype_mismatch OR invalid_text_representation THEN
+            all_applied := false;
+    END;
+
+    FOREACH m IN ARRAY fresh LOOP
+        mid := (m ->> 'id')::bigint;
+        IF all_applied THEN
+            results := array_append(results, jsonb_build_object('id', mid, 'status', 'applied'));
+            CONTINUE;
+        END IF;
+        BEGIN
+            PERFORM spotter.apply_mutation(claim.studio_id, claim.role, p_device, m);
             results := array_append(results, jsonb_build_object('id', mid, 'status', 'applied'));
         EXCEPTION
             WHEN integrity_constraint_violation OR data_exception OR insufficient_privilege
@@ -733,15 +821,18 @@ BEGIN
                 GET STACKED DIAGNOSTICS reason = MESSAGE_TEXT, state = RETURNED_SQLSTATE;
                 results := array_append(results, jsonb_build_object('id', mid, 'status', 'rejected',
                                                                     'reason', reason, 'code', state));
-                PERFORM spotter.record_conflict('rejected', coalesce(t, '?'),
-                    coalesce((SELECT string_agg(m -> 'row' ->> k, '/') FROM unnest(spec.key_columns) k), '?'),
+                SELECT s.key_columns INTO keys FROM spotter.synced_tables s WHERE s.name = m ->> 't';
+                PERFORM spotter.record_conflict('rejected', coalesce(m ->> 't', '?'),
+                    coalesce((SELECT string_agg(m -> 'row' ->> k, '/') FROM unnest(keys) k), '?'),
                     NULL, m -> 'row', NULL, p_device::text, NULL, reason);
         END;
     END LOOP;
     PERFORM spotter.finish_push(p_device, last_id);
     RETURN jsonb_build_object('last', last_id, 'results', to_jsonb(results), 'touched', to_jsonb(touched));
 END $$;
-GRANT EXECUTE ON FUNCTION spotter.push(uuid, bigint, jsonb) TO spotter_member, spotter_front_desk;
+GRANT EXECUTE ON FUNCTION spotter.push(uuid, bigint, jsonb), spotter.apply_mutation(uuid, text, uuid, jsonb),
+    spotter.apply_inserts(uuid, text, text, jsonb)
+    TO spotter_member, spotter_front_desk;
 
 -- Studio administration, by the studio's owner only.
 CREATE FUNCTION spotter.require_owner() RETURNS uuid

@@ -89,7 +89,9 @@ async fn main() {
                 eprintln!("spotter-bench sync needs --data-dir (scratch space, emptied first)");
                 std::process::exit(2);
             };
-            let rows = arg("--rows").and_then(|v| v.parse().ok()).unwrap_or(100_000);
+            let rows = arg("--rows")
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(100_000);
             let seconds = arg("--seconds").and_then(|v| v.parse().ok()).unwrap_or(60);
             let devices = arg("--devices").and_then(|v| v.parse().ok()).unwrap_or(50);
             if let Err(e) = sync::run(&PathBuf::from(dir), rows, seconds, devices).await {

@@ -35,19 +35,37 @@ async fn open(dir: &Path) -> spotter_core::Result<Database> {
 fn quiet(_: engine::Progress) {}
 
 /// A studio database on `pg` created by an owner device at `dir` (already seeded by the caller).
-async fn create_studio(pg: &TempPostgres, name: &str, owner_db: &Database) -> spotter_core::Result<(ServerAddress, Dev)> {
+async fn create_studio(
+    pg: &TempPostgres,
+    name: &str,
+    owner_db: &Database,
+) -> spotter_core::Result<(ServerAddress, Dev)> {
     let url = pg.create_studio_database(name, &format!("{name}_owner"), OWNER_PASSWORD);
     let (address, password) = ServerAddress::parse(&url, None)?;
     let password = password.expect("password in the URL");
     admin::init(owner_db, &address, &password, name).await?;
     let server = Server::connect(&address, &password).await?;
-    Ok((address, Dev { db: owner_db.clone(), server }))
+    Ok((
+        address,
+        Dev {
+            db: owner_db.clone(),
+            server,
+        },
+    ))
 }
 
-async fn join(owner: &Dev, base: &ServerAddress, name: &str, dir: &Path) -> spotter_core::Result<Dev> {
+async fn join(
+    owner: &Dev,
+    base: &ServerAddress,
+    name: &str,
+    dir: &Path,
+) -> spotter_core::Result<Dev> {
     let inv = admin::invite(&owner.db, &owner.server, name, "trainer", None).await?;
     let db = open(dir).await?;
-    let address = ServerAddress { user: inv.login.clone(), ..base.clone() };
+    let address = ServerAddress {
+        user: inv.login.clone(),
+        ..base.clone()
+    };
     let server = Server::connect(&address, &inv.password).await?;
     admin::join(&db, &server).await?;
     Ok(Dev { db, server })
@@ -88,13 +106,18 @@ async fn initial_pull(pg: &TempPostgres, out: &Path, rows: u64) -> spotter_core:
     // Baseline 1: the same rows, bare, out of the server (COPY … TO STDOUT, bytes discarded).
     let clients = tables::table("clients").expect("clients");
     let cols: Vec<&str> = clients.columns.iter().map(|c| c.name).collect();
-    let mut conn = sqlx::postgres::PgConnection::connect(&pg.superuser_url("pullbench")).await.map_err(|e| owner.server.error(e))?;
+    let mut conn = sqlx::postgres::PgConnection::connect(&pg.superuser_url("pullbench"))
+        .await
+        .map_err(|e| owner.server.error(e))?;
     let t = Instant::now();
     let mut bytes = 0usize;
     {
         use futures_util::StreamExt;
         let mut stream = conn
-            .copy_out_raw(&format!("COPY (SELECT {} FROM spotter.clients) TO STDOUT", cols.join(", ")))
+            .copy_out_raw(&format!(
+                "COPY (SELECT {} FROM spotter.clients) TO STDOUT",
+                cols.join(", ")
+            ))
             .await
             .map_err(|e| owner.server.error(e))?;
         while let Some(chunk) = stream.next().await {
@@ -106,16 +129,33 @@ async fn initial_pull(pg: &TempPostgres, out: &Path, rows: u64) -> spotter_core:
     let bare_dir = out.join("bare.db");
     let bare = sqlx::sqlite::SqlitePoolOptions::new()
         .max_connections(1)
-        .connect_with(sqlx::sqlite::SqliteConnectOptions::new().filename(&bare_dir).create_if_missing(true).journal_mode(sqlx::sqlite::SqliteJournalMode::Wal))
+        .connect_with(
+            sqlx::sqlite::SqliteConnectOptions::new()
+                .filename(&bare_dir)
+                .create_if_missing(true)
+                .journal_mode(sqlx::sqlite::SqliteJournalMode::Wal),
+        )
         .await?;
-    sqlx::query(&format!("CREATE TABLE t ({})", cols.iter().map(|c| format!("{c} ANY")).collect::<Vec<_>>().join(", ")))
-        .execute(&bare)
-        .await?;
+    sqlx::query(&format!(
+        "CREATE TABLE t ({})",
+        cols.iter()
+            .map(|c| format!("{c} ANY"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    ))
+    .execute(&bare)
+    .await?;
     let source: Vec<(String, String, Option<String>, Option<String>, String)> =
-        sqlx::query_as("SELECT id, name, email, phone, created_at FROM clients").fetch_all(owner.db.pool()).await?;
+        sqlx::query_as("SELECT id, name, email, phone, created_at FROM clients")
+            .fetch_all(owner.db.pool())
+            .await?;
     let t = Instant::now();
     let mut tx = bare.begin().await?;
-    let sql = format!("INSERT INTO t ({}) VALUES ({})", cols.join(", "), vec!["?"; cols.len()].join(", "));
+    let sql = format!(
+        "INSERT INTO t ({}) VALUES ({})",
+        cols.join(", "),
+        vec!["?"; cols.len()].join(", ")
+    );
     for (id, name, email, phone, created) in &source {
         let mut q = sqlx::query(&sql);
         for c in &cols {
@@ -159,7 +199,15 @@ async fn push_10k(pg: &TempPostgres, out: &Path) -> spotter_core::Result<()> {
     engine::sync(&owner.db, &owner.server, &mut quiet).await?;
     let n = 10_000;
     for i in 0..n {
-        clients::create(&owner.db, &ClientInput { name: format!("Pushed client {i}"), email: Some(format!("p{i}@example.com")), ..Default::default() }).await?;
+        clients::create(
+            &owner.db,
+            &ClientInput {
+                name: format!("Pushed client {i}"),
+                email: Some(format!("p{i}@example.com")),
+                ..Default::default()
+            },
+        )
+        .await?;
     }
     let t = Instant::now();
     let report = engine::sync(&owner.db, &owner.server, &mut quiet).await?;
@@ -191,13 +239,29 @@ async fn round_trip(pg: &TempPostgres, out: &Path, rounds: usize) -> spotter_cor
         let mut on_round = |r: spotter_core::Result<SyncReport>| {
             let _ = tx.send((Instant::now(), r.map(|r| r.pulled).unwrap_or(0)));
         };
-        engine::watch(&bdb, &bserver, Duration::from_secs(3600), async { let _ = stop_rx.await; }, &mut on_round).await
+        engine::watch(
+            &bdb,
+            &bserver,
+            Duration::from_secs(3600),
+            async {
+                let _ = stop_rx.await;
+            },
+            &mut on_round,
+        )
+        .await
     });
     rx.recv().await; // the watcher's first round
     let mut ms = Vec::with_capacity(rounds);
     for i in 0..rounds {
         let t0 = Instant::now();
-        clients::create(&a.db, &ClientInput { name: format!("Round trip {i}"), ..Default::default() }).await?;
+        clients::create(
+            &a.db,
+            &ClientInput {
+                name: format!("Round trip {i}"),
+                ..Default::default()
+            },
+        )
+        .await?;
         engine::sync(&a.db, &a.server, &mut quiet).await?;
         loop {
             match tokio::time::timeout(Duration::from_secs(10), rx.recv()).await {
@@ -206,7 +270,11 @@ async fn round_trip(pg: &TempPostgres, out: &Path, rounds: usize) -> spotter_cor
                     break;
                 }
                 Ok(Some(_)) => continue,
-                _ => return Err(spotter_core::AppError::internal("the watcher was not woken within 10 s")),
+                _ => {
+                    return Err(spotter_core::AppError::internal(
+                        "the watcher was not woken within 10 s",
+                    ))
+                }
             }
         }
     }
@@ -226,20 +294,40 @@ async fn round_trip(pg: &TempPostgres, out: &Path, rounds: usize) -> spotter_cor
     Ok(())
 }
 
-async fn load(pg: &Arc<TempPostgres>, out: &Path, seconds: u64, devices: usize) -> spotter_core::Result<()> {
+async fn load(
+    pg: &Arc<TempPostgres>,
+    out: &Path,
+    seconds: u64,
+    devices: usize,
+) -> spotter_core::Result<()> {
     const PER_STUDIO: usize = 5;
     let studios = devices.div_ceil(PER_STUDIO);
     let mut all: Vec<Arc<Dev>> = Vec::new();
     for s in 0..studios {
         let dir: PathBuf = out.join(format!("load-{s}-0"));
         let db = open(&dir).await?;
-        clients::create(&db, &ClientInput { name: "First client".into(), ..Default::default() }).await?;
+        clients::create(
+            &db,
+            &ClientInput {
+                name: "First client".into(),
+                ..Default::default()
+            },
+        )
+        .await?;
         let name = format!("loadstudio{s}");
         let (address, owner) = create_studio(pg, &name, &db).await?;
         engine::sync(&owner.db, &owner.server, &mut quiet).await?;
         let mut members = Vec::new();
         for m in 1..PER_STUDIO.min(devices - s * PER_STUDIO) {
-            members.push(join(&owner, &address, &format!("{name} trainer {m}"), &out.join(format!("load-{s}-{m}"))).await?);
+            members.push(
+                join(
+                    &owner,
+                    &address,
+                    &format!("{name} trainer {m}"),
+                    &out.join(format!("load-{s}-{m}")),
+                )
+                .await?,
+            );
         }
         all.push(Arc::new(owner));
         all.extend(members.into_iter().map(Arc::new));
@@ -257,11 +345,31 @@ async fn load(pg: &Arc<TempPostgres>, out: &Path, seconds: u64, devices: usize) 
             let mut n = 0u64;
             while Instant::now() < deadline {
                 n += 1;
-                let list = clients::list(&d.db, &Default::default()).await.unwrap_or_default();
+                let list = clients::list(&d.db, &Default::default())
+                    .await
+                    .unwrap_or_default();
                 let edit = list.get((n as usize * 7 + i) % list.len().max(1)).cloned();
                 let written = match (n % 3, edit) {
-                    (0, Some(c)) => clients::update(&d.db, &c.id, &ClientInput { name: c.name.clone(), phone: Some(format!("+49 170 {}", 1_000_000 + n)), ..Default::default() }).await.map(|_| ()),
-                    _ => clients::create(&d.db, &ClientInput { name: format!("Load {i}-{n}"), ..Default::default() }).await.map(|_| ()),
+                    (0, Some(c)) => clients::update(
+                        &d.db,
+                        &c.id,
+                        &ClientInput {
+                            name: c.name.clone(),
+                            phone: Some(format!("+49 170 {}", 1_000_000 + n)),
+                            ..Default::default()
+                        },
+                    )
+                    .await
+                    .map(|_| ()),
+                    _ => clients::create(
+                        &d.db,
+                        &ClientInput {
+                            name: format!("Load {i}-{n}"),
+                            ..Default::default()
+                        },
+                    )
+                    .await
+                    .map(|_| ()),
                 };
                 if written.is_ok() {
                     writes += 1;
@@ -281,7 +389,9 @@ async fn load(pg: &Arc<TempPostgres>, out: &Path, seconds: u64, devices: usize) 
     let mut latencies = Vec::new();
     let (mut errors, mut writes) = (0, 0);
     for t in tasks {
-        let (l, e, w) = t.await.map_err(|e| spotter_core::AppError::internal(e.to_string()))?;
+        let (l, e, w) = t
+            .await
+            .map_err(|e| spotter_core::AppError::internal(e.to_string()))?;
         latencies.extend(l);
         errors += e;
         writes += w;
@@ -322,11 +432,14 @@ async fn load(pg: &Arc<TempPostgres>, out: &Path, seconds: u64, devices: usize) 
 /// The clients table (the one the load writes) is the same on the device and the server.
 async fn replica_equals_server(d: &Dev) -> spotter_core::Result<bool> {
     let mut local: Vec<(String, String, Option<String>)> =
-        sqlx::query_as("SELECT id, name, phone FROM clients").fetch_all(d.db.pool()).await?;
-    let mut remote: Vec<(String, String, Option<String>)> = sqlx::query_as("SELECT id::text, name::text, phone::text FROM spotter.clients")
-        .fetch_all(d.server.pool())
-        .await
-        .map_err(|e| d.server.error(e))?;
+        sqlx::query_as("SELECT id, name, phone FROM clients")
+            .fetch_all(d.db.pool())
+            .await?;
+    let mut remote: Vec<(String, String, Option<String>)> =
+        sqlx::query_as("SELECT id::text, name::text, phone::text FROM spotter.clients")
+            .fetch_all(d.server.pool())
+            .await
+            .map_err(|e| d.server.error(e))?;
     local.sort();
     remote.sort();
     Ok(local == remote)

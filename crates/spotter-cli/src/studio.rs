@@ -86,7 +86,11 @@ pub enum StudioCommand {
 
 pub async fn run(command: StudioCommand, db: &Database) -> Result<(), AppError> {
     match command {
-        StudioCommand::Init { url, name, password_stdin } => {
+        StudioCommand::Init {
+            url,
+            name,
+            password_stdin,
+        } => {
             let (address, in_url) = ServerAddress::parse(&url, None)?;
             let password = match in_url {
                 Some(p) => p,
@@ -94,24 +98,40 @@ pub async fn run(command: StudioCommand, db: &Database) -> Result<(), AppError> 
             };
             let membership = admin::init(db, &address, &password, &name).await?;
             credentials::store(&address.keychain_account(), &password)?;
-            eprintln!("Created the studio \"{}\" on {} with you as its owner.", membership.studio_name, address.where_());
+            eprintln!(
+                "Created the studio \"{}\" on {} with you as its owner.",
+                membership.studio_name,
+                address.where_()
+            );
             let server = Server::connect(&address, &password).await?;
             let report = sync_with_bar(db, &server).await?;
             eprintln!("Uploaded {} changes. Invite your team with: spotter-cli studio invite \"Name\" --role trainer", report.pushed);
         }
-        StudioCommand::Invite { name, role, login, json } => {
+        StudioCommand::Invite {
+            name,
+            role,
+            login,
+            json,
+        } => {
             let (server, _) = engine::connect(db).await?;
             let inv = admin::invite(db, &server, &name, &role, login.as_deref()).await?;
             if json {
-                let mut v = serde_json::to_value(&inv).map_err(|e| AppError::internal(e.to_string()))?;
+                let mut v =
+                    serde_json::to_value(&inv).map_err(|e| AppError::internal(e.to_string()))?;
                 v["password"] = serde_json::Value::String(inv.password.expose().to_owned());
                 println!("{v}");
             } else {
                 println!("Invited {name} as {}.", inv.role.replace('_', " "));
                 println!("Server:   {}", inv.server_url);
                 println!("Login:    {}", inv.login);
-                println!("Password: {}   (shown once; hand it over in person or a password manager)", inv.password.expose());
-                println!("To join, on their laptop: spotter-cli studio join '{}'", inv.server_url);
+                println!(
+                    "Password: {}   (shown once; hand it over in person or a password manager)",
+                    inv.password.expose()
+                );
+                println!(
+                    "To join, on their laptop: spotter-cli studio join '{}'",
+                    inv.server_url
+                );
             }
         }
         StudioCommand::Remove { login } => {
@@ -127,11 +147,20 @@ pub async fn run(command: StudioCommand, db: &Database) -> Result<(), AppError> 
             } else {
                 for m in members {
                     let removed = m.removed_at.map(|_| "  (removed)").unwrap_or("");
-                    println!("{}\t{}\t{}{removed}", m.login, m.role.replace('_', " "), m.display_name);
+                    println!(
+                        "{}\t{}\t{}{removed}",
+                        m.login,
+                        m.role.replace('_', " "),
+                        m.display_name
+                    );
                 }
             }
         }
-        StudioCommand::Join { url, user, password_stdin } => {
+        StudioCommand::Join {
+            url,
+            user,
+            password_stdin,
+        } => {
             let (address, in_url) = ServerAddress::parse(&url, user.as_deref())?;
             let password = match in_url {
                 Some(p) => p,
@@ -141,7 +170,11 @@ pub async fn run(command: StudioCommand, db: &Database) -> Result<(), AppError> 
             let membership = admin::join(db, &server).await?;
             // Kept only once the server accepted the login and this device is registered.
             credentials::store(&address.keychain_account(), &password)?;
-            eprintln!("Joined \"{}\" as {}.", membership.studio_name, membership.role.replace('_', " "));
+            eprintln!(
+                "Joined \"{}\" as {}.",
+                membership.studio_name,
+                membership.role.replace('_', " ")
+            );
             let report = sync_with_bar(db, &server).await?;
             device::mark_me(db, membership.trainer_id.map(|t| t.to_string()).as_deref()).await?;
             eprintln!("Pulled {} rows.", report.pulled);
@@ -153,11 +186,17 @@ pub async fn run(command: StudioCommand, db: &Database) -> Result<(), AppError> 
                 let stop = async {
                     let _ = tokio::signal::ctrl_c().await;
                 };
-                engine::watch(db, &server, Duration::from_secs(60), stop, &mut |round| match round {
-                    Ok(r) if r.pushed + r.pulled + r.rejected > 0 => report_line(&r, json),
-                    Ok(_) => {}
-                    Err(e) => eprintln!("sync failed, will retry: {}", e.message),
-                })
+                engine::watch(
+                    db,
+                    &server,
+                    Duration::from_secs(60),
+                    stop,
+                    &mut |round| match round {
+                        Ok(r) if r.pushed + r.pulled + r.rejected > 0 => report_line(&r, json),
+                        Ok(_) => {}
+                        Err(e) => eprintln!("sync failed, will retry: {}", e.message),
+                    },
+                )
                 .await?;
             } else {
                 let report = engine::sync(db, &server, &mut |_| {}).await?;
@@ -182,17 +221,34 @@ pub async fn run(command: StudioCommand, db: &Database) -> Result<(), AppError> 
                 Err("not in a studio".to_owned())
             };
             if json {
-                let mut v = serde_json::to_value(&status).map_err(|e| AppError::internal(e.to_string()))?;
+                let mut v =
+                    serde_json::to_value(&status).map_err(|e| AppError::internal(e.to_string()))?;
                 v["reachable"] = serde_json::Value::Bool(reachable.is_ok());
                 println!("{v}");
             } else if !status.in_studio {
                 println!("Not part of a studio. Create one with 'studio init' or join with 'studio join'.");
             } else {
-                println!("Studio:    {} ({})", status.studio.as_deref().unwrap_or("?"), status.role.as_deref().unwrap_or("?").replace('_', " "));
+                println!(
+                    "Studio:    {} ({})",
+                    status.studio.as_deref().unwrap_or("?"),
+                    status.role.as_deref().unwrap_or("?").replace('_', " ")
+                );
                 println!("Server:    {}", status.server.as_deref().unwrap_or("?"));
-                println!("Reachable: {}", match &reachable { Ok(()) => "yes".to_owned(), Err(e) => format!("no: {e}") });
-                println!("Last push: {}", status.last_push_at.as_deref().unwrap_or("never"));
-                println!("Last pull: {}", status.last_pull_at.as_deref().unwrap_or("never"));
+                println!(
+                    "Reachable: {}",
+                    match &reachable {
+                        Ok(()) => "yes".to_owned(),
+                        Err(e) => format!("no: {e}"),
+                    }
+                );
+                println!(
+                    "Last push: {}",
+                    status.last_push_at.as_deref().unwrap_or("never")
+                );
+                println!(
+                    "Last pull: {}",
+                    status.last_pull_at.as_deref().unwrap_or("never")
+                );
                 println!("Pending:   {} changes", status.pending);
                 println!("Conflicts: {}", status.conflicts);
                 if let Some(e) = &status.last_error {
@@ -208,7 +264,10 @@ pub async fn run(command: StudioCommand, db: &Database) -> Result<(), AppError> 
                 println!("No conflicts.");
             } else {
                 for c in list {
-                    println!("{}\t{}\t{} {}\t{}", c.created_at, c.kind, c.table_name, c.row_id, c.reason);
+                    println!(
+                        "{}\t{}\t{} {}\t{}",
+                        c.created_at, c.kind, c.table_name, c.row_id, c.reason
+                    );
                 }
             }
         }
@@ -251,7 +310,11 @@ async fn sync_with_bar(db: &Database, server: &Server) -> Result<SyncReport, App
             bar.set_length((done as u64) + pending.max(0) as u64);
             bar.set_position(done as u64);
         }
-        Progress::Pulled { rows, cursor, target } => {
+        Progress::Pulled {
+            rows,
+            cursor,
+            target,
+        } => {
             let base = *pulled_base.get_or_insert(cursor.saturating_sub(rows as i64));
             bar.set_message("downloading");
             bar.set_length((target - base).max(rows as i64) as u64);
@@ -284,7 +347,8 @@ fn read_password(prompt: &str, from_stdin: bool) -> Result<Password, AppError> {
         line
     } else {
         let _ = std::io::stderr().flush();
-        rpassword::prompt_password(prompt).map_err(|e| AppError::io("cannot read the password", e))?
+        rpassword::prompt_password(prompt)
+            .map_err(|e| AppError::io("cannot read the password", e))?
     };
     let password = line.trim_end_matches(['\r', '\n']).to_owned();
     if password.is_empty() {
@@ -294,7 +358,8 @@ fn read_password(prompt: &str, from_stdin: bool) -> Result<Password, AppError> {
 }
 
 fn print_json<T: serde::Serialize>(v: &T) -> Result<(), AppError> {
-    let text = serde_json::to_string_pretty(v).map_err(|e| AppError::new(ErrorCode::Internal, e.to_string()))?;
+    let text = serde_json::to_string_pretty(v)
+        .map_err(|e| AppError::new(ErrorCode::Internal, e.to_string()))?;
     println!("{text}");
     Ok(())
 }

@@ -38,7 +38,12 @@ impl TempPostgres {
             .tempdir()
             .expect("temp dir");
         let port = free_port();
-        let me = Self { dir, bin, port, run_as_postgres };
+        let me = Self {
+            dir,
+            bin,
+            port,
+            run_as_postgres,
+        };
         std::fs::create_dir_all(me.data()).expect("data dir");
         let pwfile = me.dir.path().join("pw");
         std::fs::write(&pwfile, SUPERUSER_PASSWORD).expect("pw file");
@@ -115,7 +120,17 @@ impl TempPostgres {
 
     pub fn psql_output(&self, db: &str, sql: &str) -> Output {
         Command::new(self.bin.join("psql"))
-            .args(["-X", "-q", "-t", "-A", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1", "-p"])
+            .args([
+                "-X",
+                "-q",
+                "-t",
+                "-A",
+                "-v",
+                "ON_ERROR_STOP=1",
+                "-h",
+                "127.0.0.1",
+                "-p",
+            ])
             .arg(self.port.to_string())
             .args(["-U", "postgres", "-d", db, "-c", sql])
             .env("PGPASSWORD", SUPERUSER_PASSWORD)
@@ -138,14 +153,24 @@ impl TempPostgres {
     pub fn restart_immediately(&self) {
         self.run_checked(
             "pg_ctl",
-            &["-D", path_str(&self.data()), "-m", "immediate", "-w", "stop"],
+            &[
+                "-D",
+                path_str(&self.data()),
+                "-m",
+                "immediate",
+                "-w",
+                "stop",
+            ],
         );
         self.pg_ctl_start();
     }
 
     /// Stops the server; `start_again` brings it back.
     pub fn stop(&self) {
-        self.run_checked("pg_ctl", &["-D", path_str(&self.data()), "-m", "fast", "-w", "stop"]);
+        self.run_checked(
+            "pg_ctl",
+            &["-D", path_str(&self.data()), "-m", "fast", "-w", "stop"],
+        );
     }
 
     pub fn start_again(&self) {
@@ -156,14 +181,24 @@ impl TempPostgres {
         let log = self.dir.path().join("server.log");
         self.run_checked(
             "pg_ctl",
-            &["-D", path_str(&self.data()), "-l", path_str(&log), "-w", "-t", "60", "start"],
+            &[
+                "-D",
+                path_str(&self.data()),
+                "-l",
+                path_str(&log),
+                "-w",
+                "-t",
+                "60",
+                "start",
+            ],
         );
     }
 
     fn run_checked(&self, tool: &str, args: &[&str]) {
         let out = self.run(tool, args);
         if !out.status.success() {
-            let log = std::fs::read_to_string(self.dir.path().join("server.log")).unwrap_or_default();
+            let log =
+                std::fs::read_to_string(self.dir.path().join("server.log")).unwrap_or_default();
             panic!(
                 "{tool} failed: {}{}\n{log}",
                 String::from_utf8_lossy(&out.stdout),
@@ -182,13 +217,24 @@ impl TempPostgres {
             Command::new(&exe)
         };
         cmd.args(args).current_dir(self.dir.path());
-        cmd.output().unwrap_or_else(|e| panic!("cannot run {}: {e}", exe.display()))
+        cmd.output()
+            .unwrap_or_else(|e| panic!("cannot run {}: {e}", exe.display()))
     }
 }
 
 impl Drop for TempPostgres {
     fn drop(&mut self) {
-        let _ = self.run("pg_ctl", &["-D", path_str(&self.data()), "-m", "immediate", "-w", "stop"]);
+        let _ = self.run(
+            "pg_ctl",
+            &[
+                "-D",
+                path_str(&self.data()),
+                "-m",
+                "immediate",
+                "-w",
+                "stop",
+            ],
+        );
     }
 }
 

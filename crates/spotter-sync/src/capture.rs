@@ -39,7 +39,11 @@ fn base_version(table: &Table) -> String {
 /// The two triggers of one table.
 pub fn triggers(table: &Table) -> String {
     let name = table.name;
-    let all_columns: Vec<String> = table.columns.iter().map(|c| format!("\"{}\"", c.name)).collect();
+    let all_columns: Vec<String> = table
+        .columns
+        .iter()
+        .map(|c| format!("\"{}\"", c.name))
+        .collect();
     let changed_any: Vec<String> = table
         .columns
         .iter()

@@ -38,7 +38,9 @@ fn keychain_error(e: keyring::Error) -> AppError {
 }
 
 pub fn store(account: &str, password: &Password) -> Result<()> {
-    entry(account)?.set_password(password.expose()).map_err(keychain_error)
+    entry(account)?
+        .set_password(password.expose())
+        .map_err(keychain_error)
 }
 
 pub fn load(account: &str) -> Result<Password> {

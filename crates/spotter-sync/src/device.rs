@@ -4,9 +4,9 @@
 
 use serde::Serialize;
 use serde_json::Value;
+use spotter_core::{AppError, Database, ErrorCode, Result};
 use sqlx::sqlite::SqliteConnection;
 use sqlx::{Connection, FromRow, Row};
-use spotter_core::{AppError, Database, ErrorCode, Result};
 
 use crate::capture;
 use crate::server::pull::PulledRow;
@@ -126,9 +126,14 @@ pub struct Joining<'a> {
 pub async fn join(db: &Database, j: Joining<'_>) -> Result<()> {
     let mut conn = db.pool().acquire().await?;
     let mut tx = conn.begin().await?;
-    let already: i64 = sqlx::query_scalar("SELECT capture FROM sync_state").fetch_one(&mut *tx).await?;
+    let already: i64 = sqlx::query_scalar("SELECT capture FROM sync_state")
+        .fetch_one(&mut *tx)
+        .await?;
     if already == 1 {
-        return Err(AppError::new(ErrorCode::Studio, "this data folder is already part of a studio"));
+        return Err(AppError::new(
+            ErrorCode::Studio,
+            "this data folder is already part of a studio",
+        ));
     }
     let now = spotter_core::time::now_utc();
     sqlx::query(
@@ -153,7 +158,11 @@ pub async fn join(db: &Database, j: Joining<'_>) -> Result<()> {
                 "exercises" => "WHERE x.library_key IS NULL OR x.hidden = 1",
                 _ => "",
             };
-            let all: Vec<String> = table.columns.iter().map(|c| format!("\"{}\"", c.name)).collect();
+            let all: Vec<String> = table
+                .columns
+                .iter()
+                .map(|c| format!("\"{}\"", c.name))
+                .collect();
             sqlx::query(&format!(
                 "INSERT INTO sync_outbox (table_name, row_id, op, changed, row_data, base_version, created_at)
                  SELECT '{name}', {rid}, 'insert', '[{all}]', {json}, NULL, ? FROM {name} x {filter}
@@ -177,7 +186,14 @@ pub async fn join(db: &Database, j: Joining<'_>) -> Result<()> {
 /// the studio's): the count of each, for a clear refusal.
 pub async fn own_data(db: &Database) -> Result<Vec<(String, i64)>> {
     let mut out = Vec::new();
-    for t in ["clients", "sessions", "series", "plans", "workout_logs", "rooms"] {
+    for t in [
+        "clients",
+        "sessions",
+        "series",
+        "plans",
+        "workout_logs",
+        "rooms",
+    ] {
         let n: i64 = sqlx::query_scalar(&format!("SELECT count(*) FROM {t}"))
             .fetch_one(db.pool())
             .await?;
@@ -203,12 +219,16 @@ pub async fn drop_unshared_trainers(db: &Database) -> Result<()> {
 /// After the first pull: the studio's row for this login is "me" on this device.
 pub async fn mark_me(db: &Database, trainer_id: Option<&str>) -> Result<()> {
     let mut tx = db.pool().begin().await?;
-    sqlx::query("UPDATE sync_state SET applying = 1").execute(&mut *tx).await?;
+    sqlx::query("UPDATE sync_state SET applying = 1")
+        .execute(&mut *tx)
+        .await?;
     sqlx::query("UPDATE trainers SET is_me = (id = ?)")
         .bind(trainer_id.unwrap_or(""))
         .execute(&mut *tx)
         .await?;
-    sqlx::query("UPDATE sync_state SET applying = 0").execute(&mut *tx).await?;
+    sqlx::query("UPDATE sync_state SET applying = 0")
+        .execute(&mut *tx)
+        .await?;
     tx.commit().await?;
     Ok(())
 }
@@ -224,10 +244,16 @@ pub struct PushApplied {
 /// Applies a push's answer in one transaction: acknowledged mutations leave the outbox,
 /// rejections become local conflicts, and every row the batch named takes the server's state
 /// (unless this device changed it again since; that change's own push brings it).
-pub async fn apply_push(db: &Database, batch: &[Mutation], outcome: &PushOutcome) -> Result<PushApplied> {
+pub async fn apply_push(
+    db: &Database,
+    batch: &[Mutation],
+    outcome: &PushOutcome,
+) -> Result<PushApplied> {
     let mut conn = db.pool().acquire().await?;
     let mut tx = conn.begin().await?;
-    sqlx::query("UPDATE sync_state SET applying = 1").execute(&mut *tx).await?;
+    sqlx::query("UPDATE sync_state SET applying = 1")
+        .execute(&mut *tx)
+        .await?;
     let mut counts = PushApplied::default();
     let now = spotter_core::time::now_utc();
     for r in &outcome.results {
@@ -242,7 +268,8 @@ pub async fn apply_push(db: &Database, batch: &[Mutation], outcome: &PushOutcome
                         .map(|t| crate::server::push::key_text(t, &m.row))
                         .unwrap_or_default();
                     let server_row = outcome.rows.iter().find(|a| {
-                        a.table.name == m.t && crate::server::push::key_text(a.table, &a.key) == row_id
+                        a.table.name == m.t
+                            && crate::server::push::key_text(a.table, &a.key) == row_id
                     });
                     sqlx::query(
                         "INSERT INTO sync_conflicts (id, kind, table_name, row_id, mutation_id, reason,
@@ -281,7 +308,11 @@ pub async fn apply_push(db: &Database, batch: &[Mutation], outcome: &PushOutcome
     Ok(counts)
 }
 
-async fn adopt(conn: &mut SqliteConnection, a: &AdoptedRow, labels: &mut LabelRefresh) -> Result<()> {
+async fn adopt(
+    conn: &mut SqliteConnection,
+    a: &AdoptedRow,
+    labels: &mut LabelRefresh,
+) -> Result<()> {
     let key = crate::server::push::key_text(a.table, &a.key);
     if has_pending(conn, a.table, &key).await? {
         return Ok(());
@@ -295,7 +326,13 @@ async fn adopt(conn: &mut SqliteConnection, a: &AdoptedRow, labels: &mut LabelRe
             let sql = format!("DELETE FROM {} WHERE {}", a.table.name, cond.join(" AND "));
             let mut del = sqlx::query(&sql);
             for k in a.table.key {
-                del = del.bind(a.key.get(*k).and_then(Value::as_str).unwrap_or("").to_owned());
+                del = del.bind(
+                    a.key
+                        .get(*k)
+                        .and_then(Value::as_str)
+                        .unwrap_or("")
+                        .to_owned(),
+                );
             }
             del.execute(&mut *conn).await?;
             sqlx::query("DELETE FROM sync_row_versions WHERE table_name = ? AND row_id = ?")
@@ -420,14 +457,25 @@ impl LabelRefresh {
 
 /// Applies one pull page and its cursor in one transaction. Rows this device has pending
 /// changes to are skipped: the push of those changes brings back the server's merged row.
-pub async fn apply_page(db: &Database, rows: &[PulledRow], cursor: i64, membership: &Membership) -> Result<usize> {
+pub async fn apply_page(
+    db: &Database,
+    rows: &[PulledRow],
+    cursor: i64,
+    membership: &Membership,
+) -> Result<usize> {
     apply_page_inner(db, rows, cursor, membership, None).await
 }
 
 /// As [`apply_page`], but the process "dies" after `rows_before_crash` rows: the transaction
 /// is dropped without a commit, as SQLite does when a process is killed. For the fault tests.
 #[doc(hidden)]
-pub async fn apply_page_then_crash(db: &Database, rows: &[PulledRow], cursor: i64, membership: &Membership, rows_before_crash: usize) -> Result<usize> {
+pub async fn apply_page_then_crash(
+    db: &Database,
+    rows: &[PulledRow],
+    cursor: i64,
+    membership: &Membership,
+    rows_before_crash: usize,
+) -> Result<usize> {
     apply_page_inner(db, rows, cursor, membership, Some(rows_before_crash)).await
 }
 
@@ -440,8 +488,12 @@ async fn apply_page_inner(
 ) -> Result<usize> {
     let mut conn = db.pool().acquire().await?;
     let mut tx = conn.begin().await?;
-    sqlx::query("UPDATE sync_state SET applying = 1").execute(&mut *tx).await?;
-    let role_before: Option<String> = sqlx::query_scalar("SELECT role FROM sync_state").fetch_one(&mut *tx).await?;
+    sqlx::query("UPDATE sync_state SET applying = 1")
+        .execute(&mut *tx)
+        .await?;
+    let role_before: Option<String> = sqlx::query_scalar("SELECT role FROM sync_state")
+        .fetch_one(&mut *tx)
+        .await?;
     if role_before.as_deref() != Some(membership.role.as_str()) {
         change_scope(&mut tx, role_before.as_deref(), &membership.role).await?;
     }
@@ -489,7 +541,12 @@ async fn apply_page_inner(
 
 /// Upserts one table's rows of a page (a JSON array of `{v, r}`), skipping rows this device
 /// has pending changes to, records their server versions and refreshes derived labels.
-async fn apply_table_page(conn: &mut SqliteConnection, table: &Table, page: &str, front_desk: bool) -> Result<usize> {
+async fn apply_table_page(
+    conn: &mut SqliteConnection,
+    table: &Table,
+    page: &str,
+    front_desk: bool,
+) -> Result<usize> {
     let name = table.name;
     let row_id = table
         .key
@@ -501,7 +558,10 @@ async fn apply_table_page(conn: &mut SqliteConnection, table: &Table, page: &str
         "NOT EXISTS (SELECT 1 FROM sync_outbox o WHERE o.table_name = '{name}' AND o.row_id = {row_id})"
     );
     let cols: Vec<&str> = table.visible_columns(front_desk).map(|c| c.name).collect();
-    let values: Vec<String> = cols.iter().map(|c| format!("json_extract(value, '$.r.{c}')")).collect();
+    let values: Vec<String> = cols
+        .iter()
+        .map(|c| format!("json_extract(value, '$.r.{c}')"))
+        .collect();
     let updates: Vec<String> = cols
         .iter()
         .filter(|c| !table.key.contains(c))
@@ -528,7 +588,9 @@ async fn apply_table_page(conn: &mut SqliteConnection, table: &Table, page: &str
     .await?;
     let sessions = match name {
         "sessions" => Some("SELECT json_extract(value, '$.r.id') FROM json_each(?1)"),
-        "session_participants" => Some("SELECT json_extract(value, '$.r.session_id') FROM json_each(?1)"),
+        "session_participants" => {
+            Some("SELECT json_extract(value, '$.r.session_id') FROM json_each(?1)")
+        }
         "clients" => Some(
             "SELECT session_id FROM session_participants
               WHERE client_id IN (SELECT json_extract(value, '$.r.id') FROM json_each(?1))",
@@ -536,21 +598,34 @@ async fn apply_table_page(conn: &mut SqliteConnection, table: &Table, page: &str
         _ => None,
     };
     if let Some(ids) = sessions {
-        sqlx::query(&format!("{} WHERE id IN ({ids})", spotter_core::schedule::REFRESH_NAMES_SQL))
-            .bind(page)
-            .execute(&mut *conn)
-            .await?;
+        sqlx::query(&format!(
+            "{} WHERE id IN ({ids})",
+            spotter_core::schedule::REFRESH_NAMES_SQL
+        ))
+        .bind(page)
+        .execute(&mut *conn)
+        .await?;
     }
     Ok(done.rows_affected() as usize)
 }
 
 /// A role change moves what this device may hold: to the front desk, private tables and
 /// columns leave the device; back to trainer, everything is pulled again from the start.
-async fn change_scope(conn: &mut SqliteConnection, before: Option<&str>, after: &str) -> Result<()> {
-    tracing::info!(?before, after, "studio role changed; adjusting what this device holds");
+async fn change_scope(
+    conn: &mut SqliteConnection,
+    before: Option<&str>,
+    after: &str,
+) -> Result<()> {
+    tracing::info!(
+        ?before,
+        after,
+        "studio role changed; adjusting what this device holds"
+    );
     if after == "front_desk" {
         for table in TABLES.iter().filter(|t| t.private) {
-            sqlx::query(&format!("DELETE FROM {}", table.name)).execute(&mut *conn).await?;
+            sqlx::query(&format!("DELETE FROM {}", table.name))
+                .execute(&mut *conn)
+                .await?;
             sqlx::query("DELETE FROM sync_row_versions WHERE table_name = ?")
                 .bind(table.name)
                 .execute(&mut *conn)
@@ -573,7 +648,9 @@ async fn change_scope(conn: &mut SqliteConnection, before: Option<&str>, after: 
                 .await?;
         }
     } else if before == Some("front_desk") {
-        sqlx::query("UPDATE sync_state SET pull_cursor = 0").execute(&mut *conn).await?;
+        sqlx::query("UPDATE sync_state SET pull_cursor = 0")
+            .execute(&mut *conn)
+            .await?;
     }
     Ok(())
 }

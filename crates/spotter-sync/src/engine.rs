@@ -6,8 +6,8 @@
 use std::time::Duration;
 
 use serde::Serialize;
-use sqlx::postgres::PgListener;
 use spotter_core::{AppError, Database, ErrorCode, Result};
+use sqlx::postgres::PgListener;
 
 use crate::credentials;
 use crate::device::{self, LocalState};
@@ -32,8 +32,15 @@ pub struct SyncReport {
 /// Where a sync stands, for a progress bar.
 #[derive(Debug, Clone, Copy)]
 pub enum Progress {
-    Pushed { done: usize, pending: i64 },
-    Pulled { rows: usize, cursor: i64, target: i64 },
+    Pushed {
+        done: usize,
+        pending: i64,
+    },
+    Pulled {
+        rows: usize,
+        cursor: i64,
+        target: i64,
+    },
 }
 
 /// Opens the studio connection of this data folder (password from the keychain).
@@ -50,7 +57,11 @@ pub async fn connect(db: &Database) -> Result<(Server, LocalState)> {
 
 /// One full sync. A failure is recorded as the device's last error (shown by status) and
 /// returned; whatever was committed before it stays committed on both sides.
-pub async fn sync(db: &Database, server: &Server, progress: &mut (dyn FnMut(Progress) + Send)) -> Result<SyncReport> {
+pub async fn sync(
+    db: &Database,
+    server: &Server,
+    progress: &mut (dyn FnMut(Progress) + Send),
+) -> Result<SyncReport> {
     let result = sync_inner(db, server, progress).await;
     if let Err(e) = &result {
         let _ = device::record_error(db, &e.message).await;
@@ -58,7 +69,11 @@ pub async fn sync(db: &Database, server: &Server, progress: &mut (dyn FnMut(Prog
     result
 }
 
-async fn sync_inner(db: &Database, server: &Server, progress: &mut (dyn FnMut(Progress) + Send)) -> Result<SyncReport> {
+async fn sync_inner(
+    db: &Database,
+    server: &Server,
+    progress: &mut (dyn FnMut(Progress) + Send),
+) -> Result<SyncReport> {
     let state = device::state(db).await?;
     let device_id = state.device_uuid()?;
     let schema = crate::known_server_schema();
@@ -70,13 +85,18 @@ async fn sync_inner(db: &Database, server: &Server, progress: &mut (dyn FnMut(Pr
         }
         let outcome = push::push_batch(server, device_id, schema, &batch).await?;
         if outcome.last < batch[0].id {
-            return Err(AppError::internal("the studio server acknowledged none of a push"));
+            return Err(AppError::internal(
+                "the studio server acknowledged none of a push",
+            ));
         }
         let counts = device::apply_push(db, &batch, &outcome).await?;
         report.pushed += counts.applied;
         report.duplicates += counts.duplicates;
         report.rejected += counts.rejected;
-        progress(Progress::Pushed { done: report.pushed + report.duplicates + report.rejected, pending: device::pending_count(db).await? });
+        progress(Progress::Pushed {
+            done: report.pushed + report.duplicates + report.rejected,
+            pending: device::pending_count(db).await?,
+        });
     }
     let mut cursor = device::state(db).await?.pull_cursor;
     loop {
@@ -95,7 +115,11 @@ async fn sync_inner(db: &Database, server: &Server, progress: &mut (dyn FnMut(Pr
             }
         }
         cursor = page.cursor;
-        progress(Progress::Pulled { rows: report.pulled, cursor, target: page.membership.studio_version });
+        progress(Progress::Pulled {
+            rows: report.pulled,
+            cursor,
+            target: page.membership.studio_version,
+        });
         if page.complete {
             break;
         }
@@ -153,8 +177,13 @@ pub async fn watch(
     let state = device::state(db).await?;
     let studio = state.studio_id.clone().ok_or_else(device::not_in_studio)?;
     let channel = format!("spotter_{}", studio.replace('-', ""));
-    let mut listener = PgListener::connect_with(server.pool()).await.map_err(|e| server.error(e))?;
-    listener.listen(&channel).await.map_err(|e| server.error(e))?;
+    let mut listener = PgListener::connect_with(server.pool())
+        .await
+        .map_err(|e| server.error(e))?;
+    listener
+        .listen(&channel)
+        .await
+        .map_err(|e| server.error(e))?;
     tokio::pin!(stop);
     on_round(sync(db, server, &mut |_| {}).await);
     let local_poll = Duration::from_millis(250);

@@ -19,9 +19,17 @@ async fn a_watching_device_pulls_another_devices_push_when_notified() {
         let mut on_round = |r: spotter_core::Result<engine::SyncReport>| {
             let _ = rounds_tx.send(r.map(|r| r.pulled).unwrap_or(0));
         };
-        engine::watch(&ben.db, &ben.server, Duration::from_secs(3600), async { let _ = stop_rx.await; }, &mut on_round)
-            .await
-            .unwrap();
+        engine::watch(
+            &ben.db,
+            &ben.server,
+            Duration::from_secs(3600),
+            async {
+                let _ = stop_rx.await;
+            },
+            &mut on_round,
+        )
+        .await
+        .unwrap();
     };
     let writer = async {
         // The watcher's first round runs at once; wait for it so the next one is the notified one.
@@ -42,6 +50,11 @@ async fn a_watching_device_pulls_another_devices_push_when_notified() {
         let _ = stop_tx.send(());
     };
     tokio::join!(watcher, writer);
-    let names: Vec<String> = clients::list(&ben.db, &Default::default()).await.unwrap().into_iter().map(|c| c.name).collect();
+    let names: Vec<String> = clients::list(&ben.db, &Default::default())
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|c| c.name)
+        .collect();
     assert_eq!(names, ["Anna Schmidt"]);
 }

@@ -30,16 +30,30 @@ async fn a_trainer_of_one_studio_can_neither_read_nor_write_another() {
     .await;
     let (_other, login, password) = second_studio(&studio);
     let eve = studio.raw(login, password).await;
-    for table in ["clients", "client_notes", "sessions", "trainers", "conflicts"] {
+    for table in [
+        "clients",
+        "client_notes",
+        "sessions",
+        "trainers",
+        "conflicts",
+    ] {
         let n: i64 = sqlx::query_scalar(&format!("SELECT count(*) FROM spotter.{table}"))
             .fetch_one(&eve)
             .await
             .unwrap();
         assert_eq!(n, 0, "Eve sees no {table} of Northside");
     }
-    let updated = sqlx::query("UPDATE spotter.clients SET name = 'Pwned'").execute(&eve).await.unwrap();
-    assert_eq!(updated.rows_affected(), 0, "no Northside row can be reached");
-    let northside: String = studio.superuser_sql("SELECT id FROM spotter.studios WHERE name = 'Northside Strength'");
+    let updated = sqlx::query("UPDATE spotter.clients SET name = 'Pwned'")
+        .execute(&eve)
+        .await
+        .unwrap();
+    assert_eq!(
+        updated.rows_affected(),
+        0,
+        "no Northside row can be reached"
+    );
+    let northside: String =
+        studio.superuser_sql("SELECT id FROM spotter.studios WHERE name = 'Northside Strength'");
     let err = sqlx::query(&format!(
         "INSERT INTO spotter.clients (studio_id, id, name, created_at, updated_at)
          VALUES ('{northside}', '{}', 'Planted', '2026-12-04T10:00:00.000Z', '2026-12-04T10:00:00.000Z')",
@@ -50,11 +64,23 @@ async fn a_trainer_of_one_studio_can_neither_read_nor_write_another() {
     .unwrap_err();
     assert!(err.to_string().contains("row-level security"), "{err}");
     // Identity comes from the login: a setting the client controls changes nothing.
-    sqlx::query("SELECT set_config('spotter.device', 'anything', false)").execute(&eve).await.unwrap();
-    let n: i64 = sqlx::query_scalar("SELECT count(*) FROM spotter.clients").fetch_one(&eve).await.unwrap();
+    sqlx::query("SELECT set_config('spotter.device', 'anything', false)")
+        .execute(&eve)
+        .await
+        .unwrap();
+    let n: i64 = sqlx::query_scalar("SELECT count(*) FROM spotter.clients")
+        .fetch_one(&eve)
+        .await
+        .unwrap();
     assert_eq!(n, 0);
     // And the owner's device is unaffected.
-    assert_eq!(clients::list(&owner.db, &Default::default()).await.unwrap().len(), 1);
+    assert_eq!(
+        clients::list(&owner.db, &Default::default())
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
 }
 
 #[tokio::test]
@@ -72,9 +98,13 @@ async fn the_front_desk_sees_schedules_and_contacts_but_no_notes_intakes_or_logs
         )
         .await
         .unwrap();
-        record::add_note(&db, &anna.id, "Knee surgery in 2024").await.unwrap();
+        record::add_note(&db, &anna.id, "Knee surgery in 2024")
+            .await
+            .unwrap();
         let me = me(&db).await;
-        book(&db, &me, &[anna.id], "2026-12-07T09:00", "2026-12-07T10:00").await.unwrap();
+        book(&db, &me, &[anna.id], "2026-12-07T09:00", "2026-12-07T10:00")
+            .await
+            .unwrap();
     })
     .await;
     let desk = studio.member(&owner, "Front Desk", "front-desk").await;
@@ -84,32 +114,64 @@ async fn the_front_desk_sees_schedules_and_contacts_but_no_notes_intakes_or_logs
     assert_eq!(anna.phone.as_deref(), Some("+49 170 1234567"));
     assert_eq!(anna.notes, "");
     assert_eq!(anna.injuries, "");
-    let notes: i64 = sqlx::query_scalar("SELECT count(*) FROM client_notes").fetch_one(desk.db.pool()).await.unwrap();
+    let notes: i64 = sqlx::query_scalar("SELECT count(*) FROM client_notes")
+        .fetch_one(desk.db.pool())
+        .await
+        .unwrap();
     assert_eq!(notes, 0);
-    let sessions: i64 = sqlx::query_scalar("SELECT count(*) FROM sessions").fetch_one(desk.db.pool()).await.unwrap();
+    let sessions: i64 = sqlx::query_scalar("SELECT count(*) FROM sessions")
+        .fetch_one(desk.db.pool())
+        .await
+        .unwrap();
     assert_eq!(sessions, 1);
 
     // With raw SQL as the desk's login: the same.
     let raw = studio.raw(&desk.login, &desk.password).await;
-    for table in ["client_notes", "parq_intakes", "measurements", "workout_logs", "workout_sets", "plans"] {
-        let err = sqlx::query(&format!("SELECT * FROM spotter.{table}")).fetch_all(&raw).await.unwrap_err();
-        assert!(err.to_string().contains("permission denied"), "{table}: {err}");
+    for table in [
+        "client_notes",
+        "parq_intakes",
+        "measurements",
+        "workout_logs",
+        "workout_sets",
+        "plans",
+    ] {
+        let err = sqlx::query(&format!("SELECT * FROM spotter.{table}"))
+            .fetch_all(&raw)
+            .await
+            .unwrap_err();
+        assert!(
+            err.to_string().contains("permission denied"),
+            "{table}: {err}"
+        );
     }
-    let err = sqlx::query("SELECT notes FROM spotter.clients").fetch_all(&raw).await.unwrap_err();
+    let err = sqlx::query("SELECT notes FROM spotter.clients")
+        .fetch_all(&raw)
+        .await
+        .unwrap_err();
     assert!(err.to_string().contains("permission denied"), "{err}");
-    let phone: String = sqlx::query_scalar("SELECT phone FROM spotter.clients").fetch_one(&raw).await.unwrap();
+    let phone: String = sqlx::query_scalar("SELECT phone FROM spotter.clients")
+        .fetch_one(&raw)
+        .await
+        .unwrap();
     assert_eq!(phone, "+49 170 1234567");
 
     // The desk edits a phone number; it reaches the owner, who keeps the notes.
     let id = anna.id.clone();
-    let mut edit = ClientInput { name: "Anna Schmidt".into(), phone: Some("+49 170 7654321".into()), ..Default::default() };
+    let mut edit = ClientInput {
+        name: "Anna Schmidt".into(),
+        phone: Some("+49 170 7654321".into()),
+        ..Default::default()
+    };
     edit.notes = String::new();
     clients::update(&desk.db, &id, &edit).await.unwrap();
     desk.sync().await;
     owner.sync().await;
     let on_owner = clients::get(&owner.db, &id).await.unwrap();
     assert_eq!(on_owner.phone.as_deref(), Some("+49 170 7654321"));
-    assert_eq!(on_owner.notes, "Private: anxious about the gym", "the desk cannot blank what it cannot see");
+    assert_eq!(
+        on_owner.notes, "Private: anxious about the gym",
+        "the desk cannot blank what it cannot see"
+    );
     converge(&[&owner, &desk]).await;
 }
 
@@ -123,17 +185,30 @@ async fn a_removed_trainers_next_request_is_refused() {
     // Ben's connection is open; the owner removes him.
     let raw = studio.raw(&ben.login, &ben.password).await;
     admin::remove(&owner.server, &ben.login).await.unwrap();
-    let n: i64 = sqlx::query_scalar("SELECT count(*) FROM spotter.clients").fetch_one(&raw).await.unwrap();
+    let n: i64 = sqlx::query_scalar("SELECT count(*) FROM spotter.clients")
+        .fetch_one(&raw)
+        .await
+        .unwrap();
     assert_eq!(n, 0, "an open connection sees nothing any more");
     add_client(&ben.db, "Sneaky").await;
     let err = ben.try_sync().await.unwrap_err();
     assert_eq!(err.code, spotter_core::ErrorCode::Studio);
-    assert!(err.message.contains("access to this studio has ended"), "{}", err.message);
-    assert_eq!(studio.superuser_sql("SELECT count(*) FROM spotter.clients WHERE name = 'Sneaky'"), "0");
+    assert!(
+        err.message.contains("access to this studio has ended"),
+        "{}",
+        err.message
+    );
+    assert_eq!(
+        studio.superuser_sql("SELECT count(*) FROM spotter.clients WHERE name = 'Sneaky'"),
+        "0"
+    );
     // A new connection is refused at login.
     let fresh = sqlx::PgPool::connect(&format!(
         "postgres://{}:{}@127.0.0.1:{}/{}",
-        ben.login, ben.password, studio.pg.port(), studio.database
+        ben.login,
+        ben.password,
+        studio.pg.port(),
+        studio.database
     ))
     .await;
     assert!(fresh.is_err());
@@ -149,7 +224,10 @@ async fn rows_that_leave_a_devices_scope_are_removed_from_it() {
     })
     .await;
     let ben = studio.member(&owner, "Ben Okafor", "trainer").await;
-    let notes: i64 = sqlx::query_scalar("SELECT count(*) FROM client_notes").fetch_one(ben.db.pool()).await.unwrap();
+    let notes: i64 = sqlx::query_scalar("SELECT count(*) FROM client_notes")
+        .fetch_one(ben.db.pool())
+        .await
+        .unwrap();
     assert_eq!(notes, 1);
     // Ben moves to the front desk.
     studio.superuser_sql(&format!(
@@ -157,9 +235,20 @@ async fn rows_that_leave_a_devices_scope_are_removed_from_it() {
          REVOKE spotter_member FROM {0}; GRANT spotter_front_desk TO {0};",
         ben.login
     ));
-    let ben = Device { server: spotter_sync::server::Server::connect(&studio.address_for(&ben.login), &spotter_sync::credentials::Password::new(ben.password.clone())).await.unwrap(), ..ben };
+    let ben = Device {
+        server: spotter_sync::server::Server::connect(
+            &studio.address_for(&ben.login),
+            &spotter_sync::credentials::Password::new(ben.password.clone()),
+        )
+        .await
+        .unwrap(),
+        ..ben
+    };
     ben.sync().await;
-    let notes: i64 = sqlx::query_scalar("SELECT count(*) FROM client_notes").fetch_one(ben.db.pool()).await.unwrap();
+    let notes: i64 = sqlx::query_scalar("SELECT count(*) FROM client_notes")
+        .fetch_one(ben.db.pool())
+        .await
+        .unwrap();
     assert_eq!(notes, 0, "notes left the laptop");
     converge(&[&owner, &ben]).await;
 }

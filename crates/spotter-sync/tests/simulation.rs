@@ -59,14 +59,19 @@ async fn run(seed: u64) {
     let mut rng = Rng(seed);
     let case = format!("sim{seed:x}");
     let case = &case[..case.len().min(20)];
-    let (studio, owner) = Studio::start_on(server(), case, &format!("{case}_owner"), |db| async move {
-        add_client(&db, "Anna Schmidt").await;
-    })
-    .await;
+    let (studio, owner) =
+        Studio::start_on(server(), case, &format!("{case}_owner"), |db| async move {
+            add_client(&db, "Anna Schmidt").await;
+        })
+        .await;
     let extra = 2 + rng.below(3) as usize; // 3–5 devices in all
     let mut devices = vec![owner];
     for n in 0..extra {
-        let role = if n == 0 && rng.chance(40) { "front-desk" } else { "trainer" };
+        let role = if n == 0 && rng.chance(40) {
+            "front-desk"
+        } else {
+            "trainer"
+        };
         let name = format!("{case} member {n}");
         devices.push(studio.member(&devices[0], &name, role).await);
     }
@@ -84,16 +89,33 @@ async fn run(seed: u64) {
         match rng.below(12) {
             0 | 1 => {
                 let n = rng.below(1000);
-                if let Ok(c) = clients::create(db, &ClientInput { name: format!("Client {n}"), ..Default::default() }).await {
+                if let Ok(c) = clients::create(
+                    db,
+                    &ClientInput {
+                        name: format!("Client {n}"),
+                        ..Default::default()
+                    },
+                )
+                .await
+                {
                     created.push(("clients", c.id));
                 }
             }
             2 | 3 => {
                 if let Some(c) = rng.pick(&clients_here) {
-                    let mut input = ClientInput { name: c.name.clone(), email: c.email.clone(), phone: c.phone.clone(), goals: c.goals.clone(), ..Default::default() };
+                    let mut input = ClientInput {
+                        name: c.name.clone(),
+                        email: c.email.clone(),
+                        phone: c.phone.clone(),
+                        goals: c.goals.clone(),
+                        ..Default::default()
+                    };
                     match rng.below(3) {
                         0 => input.email = Some(format!("c{}@example.com", rng.below(50))),
-                        1 => input.phone = Some(format!("+49 170 {}", 1_000_000 + rng.below(9_000_000))),
+                        1 => {
+                            input.phone =
+                                Some(format!("+49 170 {}", 1_000_000 + rng.below(9_000_000)))
+                        }
                         _ => input.goals = format!("Goal {}", rng.below(50)),
                     }
                     let _ = clients::update(db, &c.id, &input).await;
@@ -104,7 +126,9 @@ async fn run(seed: u64) {
                     if rng.chance(30) {
                         let _ = clients::delete(db, c).await;
                     } else {
-                        if let Ok(n) = record::add_note(db, c, &format!("Note {}", rng.below(100))).await {
+                        if let Ok(n) =
+                            record::add_note(db, c, &format!("Note {}", rng.below(100))).await
+                        {
                             created.push(("client_notes", n.id));
                         }
                     }
@@ -113,22 +137,39 @@ async fn run(seed: u64) {
             5 | 6 => {
                 // Bookings in a narrow window, so devices collide.
                 let ts = trainers::list(db).await.unwrap();
-                if let (Some(t), Some(c)) = (rng.pick(&ts).cloned(), rng.pick(&client_ids).cloned()) {
+                if let (Some(t), Some(c)) = (rng.pick(&ts).cloned(), rng.pick(&client_ids).cloned())
+                {
                     let day = 7 + rng.below(2);
                     let hour = 9 + rng.below(4);
                     let half = if rng.chance(50) { "00" } else { "30" };
-                    let booked = book(db, &t.id, &[c], &format!("2026-12-{day:02}T{hour:02}:{half}"), &format!("2026-12-{day:02}T{:02}:{half}", hour + 1)).await;
-                    if let Ok(spotter_core::schedule::SaveOutcome::Saved { sessions, .. }) = booked {
+                    let booked = book(
+                        db,
+                        &t.id,
+                        &[c],
+                        &format!("2026-12-{day:02}T{hour:02}:{half}"),
+                        &format!("2026-12-{day:02}T{:02}:{half}", hour + 1),
+                    )
+                    .await;
+                    if let Ok(spotter_core::schedule::SaveOutcome::Saved { sessions, .. }) = booked
+                    {
                         created.extend(sessions.into_iter().map(|s| ("sessions", s.id)));
                     }
                 }
             }
             7 => {
-                let ids: Vec<String> = sqlx::query_scalar("SELECT id FROM sessions WHERE deleted_at IS NULL").fetch_all(db.pool()).await.unwrap();
+                let ids: Vec<String> =
+                    sqlx::query_scalar("SELECT id FROM sessions WHERE deleted_at IS NULL")
+                        .fetch_all(db.pool())
+                        .await
+                        .unwrap();
                 if let Some(s) = rng.pick(&ids) {
                     let _ = match rng.below(3) {
-                        0 => sessions::cancel(db, s, EditScope::One, false).await.map(|_| ()),
-                        1 => sessions::set_status(db, s, SessionStatus::Completed, false).await.map(|_| ()),
+                        0 => sessions::cancel(db, s, EditScope::One, false)
+                            .await
+                            .map(|_| ()),
+                        1 => sessions::set_status(db, s, SessionStatus::Completed, false)
+                            .await
+                            .map(|_| ()),
                         _ => sessions::delete(db, s).await.map(|_| ()),
                     };
                 }
@@ -141,7 +182,14 @@ async fn run(seed: u64) {
                 let state = device::state(db).await.unwrap();
                 let batch = device::pending_batch(db, 50).await.unwrap();
                 if !batch.is_empty() {
-                    if let Ok(out) = push::push_batch(&dev.server, state.device_uuid().unwrap(), spotter_sync::known_server_schema(), &batch).await {
+                    if let Ok(out) = push::push_batch(
+                        &dev.server,
+                        state.device_uuid().unwrap(),
+                        spotter_sync::known_server_schema(),
+                        &batch,
+                    )
+                    .await
+                    {
                         if out.results.iter().all(|r| r.status != "rejected") {
                             acked.push(Acked { device: d, batch });
                         }
@@ -154,10 +202,25 @@ async fn run(seed: u64) {
                 if let Ok(page) = pull::page(&dev.server, cursor, 50).await {
                     if !page.rows.is_empty() {
                         let before = local_rows(db, page.membership.role == "front_desk").await;
-                        let crashed = device::apply_page_then_crash(db, &page.rows, page.cursor, &page.membership, 1 + rng.below(page.rows.len() as u64) as usize).await;
+                        let crashed = device::apply_page_then_crash(
+                            db,
+                            &page.rows,
+                            page.cursor,
+                            &page.membership,
+                            1 + rng.below(page.rows.len() as u64) as usize,
+                        )
+                        .await;
                         assert!(crashed.is_err());
-                        assert_eq!(device::state(db).await.unwrap().pull_cursor, cursor, "step {step}: the cursor did not move");
-                        assert_eq!(local_rows(db, page.membership.role == "front_desk").await, before, "step {step}: nothing of the page stuck");
+                        assert_eq!(
+                            device::state(db).await.unwrap().pull_cursor,
+                            cursor,
+                            "step {step}: the cursor did not move"
+                        );
+                        assert_eq!(
+                            local_rows(db, page.membership.role == "front_desk").await,
+                            before,
+                            "step {step}: nothing of the page stuck"
+                        );
                     }
                 }
             }
@@ -190,48 +253,87 @@ async fn run(seed: u64) {
     converge(&refs).await;
 
     // No acknowledged write is missing: each row it named exists on the server.
-    let su = sqlx::PgPool::connect(&studio.pg.superuser_url(&studio.database)).await.unwrap();
+    let su = sqlx::PgPool::connect(&studio.pg.superuser_url(&studio.database))
+        .await
+        .unwrap();
     for a in &acked {
         for m in &a.batch {
             let table = spotter_sync::tables::table(&m.t).unwrap();
             let key = push::key_text(table, &m.row);
-            let cond: Vec<String> = table.key.iter().map(|k| format!("{k}::text = '{}'", m.row[k].as_str().unwrap())).collect();
-            let n: i64 = sqlx::query_scalar(&format!("SELECT count(*) FROM spotter.{} WHERE {}", m.t, cond.join(" AND ")))
-                .fetch_one(&su)
-                .await
-                .unwrap();
-            let rejected: i64 = sqlx::query_scalar("SELECT count(*) FROM spotter.conflicts WHERE kind = 'rejected' AND row_id = $1")
-                .bind(&key)
-                .fetch_one(&su)
-                .await
-                .unwrap();
-            assert!(n == 1 || rejected > 0, "acknowledged {} {key} is on the server", m.t);
+            let cond: Vec<String> = table
+                .key
+                .iter()
+                .map(|k| format!("{k}::text = '{}'", m.row[k].as_str().unwrap()))
+                .collect();
+            let n: i64 = sqlx::query_scalar(&format!(
+                "SELECT count(*) FROM spotter.{} WHERE {}",
+                m.t,
+                cond.join(" AND ")
+            ))
+            .fetch_one(&su)
+            .await
+            .unwrap();
+            let rejected: i64 = sqlx::query_scalar(
+                "SELECT count(*) FROM spotter.conflicts WHERE kind = 'rejected' AND row_id = $1",
+            )
+            .bind(&key)
+            .fetch_one(&su)
+            .await
+            .unwrap();
+            assert!(
+                n == 1 || rejected > 0,
+                "acknowledged {} {key} is on the server",
+                m.t
+            );
         }
     }
 
     for (table, id) in &created {
-        let on_server: i64 = sqlx::query_scalar(&format!("SELECT count(*) FROM spotter.{table} WHERE id::text = $1"))
-            .bind(id)
-            .fetch_one(&su)
-            .await
-            .unwrap();
-        let rejected: i64 = sqlx::query_scalar("SELECT count(*) FROM spotter.conflicts WHERE kind = 'rejected' AND row_id = $1")
-            .bind(id)
-            .fetch_one(&su)
-            .await
-            .unwrap();
-        assert!(on_server == 1 || rejected > 0, "created {table} {id} reached the server or was refused with a reason");
+        let on_server: i64 = sqlx::query_scalar(&format!(
+            "SELECT count(*) FROM spotter.{table} WHERE id::text = $1"
+        ))
+        .bind(id)
+        .fetch_one(&su)
+        .await
+        .unwrap();
+        let rejected: i64 = sqlx::query_scalar(
+            "SELECT count(*) FROM spotter.conflicts WHERE kind = 'rejected' AND row_id = $1",
+        )
+        .bind(id)
+        .fetch_one(&su)
+        .await
+        .unwrap();
+        assert!(
+            on_server == 1 || rejected > 0,
+            "created {table} {id} reached the server or was refused with a reason"
+        );
     }
 
     // Replaying any acknowledged push changes nothing.
-    let version: i64 = sqlx::query_scalar("SELECT version FROM spotter.studios").fetch_one(&su).await.unwrap();
+    let version: i64 = sqlx::query_scalar("SELECT version FROM spotter.studios")
+        .fetch_one(&su)
+        .await
+        .unwrap();
     for a in &acked {
         let dev = &devices[a.device];
         let state = device::state(&dev.db).await.unwrap();
-        let out = push::push_batch(&dev.server, state.device_uuid().unwrap(), spotter_sync::known_server_schema(), &a.batch).await.unwrap();
-        assert!(out.results.iter().all(|r| r.status == "duplicate"), "a replay is a duplicate");
+        let out = push::push_batch(
+            &dev.server,
+            state.device_uuid().unwrap(),
+            spotter_sync::known_server_schema(),
+            &a.batch,
+        )
+        .await
+        .unwrap();
+        assert!(
+            out.results.iter().all(|r| r.status == "duplicate"),
+            "a replay is a duplicate"
+        );
     }
-    let after: i64 = sqlx::query_scalar("SELECT version FROM spotter.studios").fetch_one(&su).await.unwrap();
+    let after: i64 = sqlx::query_scalar("SELECT version FROM spotter.studios")
+        .fetch_one(&su)
+        .await
+        .unwrap();
     assert_eq!(version, after, "replays wrote nothing");
 
     // No overlaps on the server, by trainer or by room.
@@ -253,7 +355,10 @@ async fn run(seed: u64) {
 }
 
 fn cases() -> u32 {
-    std::env::var("SPOTTER_SIM_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(6)
+    std::env::var("SPOTTER_SIM_CASES")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(6)
 }
 
 proptest! {
@@ -275,8 +380,14 @@ proptest! {
 #[test]
 fn a_given_seed_replays() {
     // SPOTTER_SIM_SEED alone: the proptest above skips every other seed, this runs it.
-    if let Some(seed) = std::env::var("SPOTTER_SIM_SEED").ok().and_then(|s| s.parse::<u64>().ok()) {
-        let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+    if let Some(seed) = std::env::var("SPOTTER_SIM_SEED")
+        .ok()
+        .and_then(|s| s.parse::<u64>().ok())
+    {
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
         rt.block_on(run(seed));
     }
 }

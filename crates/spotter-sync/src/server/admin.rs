@@ -15,13 +15,24 @@ use crate::device;
 /// Creates the studio schema on an empty database, makes the caller (the login in the
 /// address) its owner and registers this device. Its data is queued for upload; the first
 /// sync sends it. The password goes to the keychain.
-pub async fn init(db: &Database, address: &ServerAddress, password: &Password, studio_name: &str) -> Result<Membership> {
+pub async fn init(
+    db: &Database,
+    address: &ServerAddress,
+    password: &Password,
+    studio_name: &str,
+) -> Result<Membership> {
     let studio_name = studio_name.trim();
     if studio_name.is_empty() || studio_name.chars().count() > 200 {
-        return Err(AppError::validation("name", "the studio needs a name of 1 to 200 characters"));
+        return Err(AppError::validation(
+            "name",
+            "the studio needs a name of 1 to 200 characters",
+        ));
     }
     if device::state(db).await?.in_studio() {
-        return Err(AppError::new(ErrorCode::Studio, "this data folder is already part of a studio"));
+        return Err(AppError::new(
+            ErrorCode::Studio,
+            "this data folder is already part of a studio",
+        ));
     }
     let server = Server::connect(address, password).await?;
     if let Some(v) = schema::server_version(&server).await? {
@@ -57,10 +68,13 @@ pub async fn init(db: &Database, address: &ServerAddress, password: &Password, s
         .execute(&mut *tx)
         .await
         .map_err(err)?;
-    sqlx::query(&format!("GRANT spotter_member TO {}", quote_ident(&address.user)))
-        .execute(&mut *tx)
-        .await
-        .map_err(err)?;
+    sqlx::query(&format!(
+        "GRANT spotter_member TO {}",
+        quote_ident(&address.user)
+    ))
+    .execute(&mut *tx)
+    .await
+    .map_err(err)?;
     sqlx::query(
         "INSERT INTO spotter.members (login, studio_id, display_name, role, trainer_id)
          VALUES (session_user, $1, $2, 'owner', $3)",
@@ -77,12 +91,20 @@ pub async fn init(db: &Database, address: &ServerAddress, password: &Password, s
         .execute(&mut *tx)
         .await
         .map_err(err)?;
-    let membership: Membership = sqlx::query_as(WHOAMI_SQL).fetch_one(&mut *tx).await.map_err(err)?;
+    let membership: Membership = sqlx::query_as(WHOAMI_SQL)
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(err)?;
     tx.commit().await.map_err(err)?;
 
     device::join(
         db,
-        device::Joining { address, device_id, membership: &membership, upload_existing: true },
+        device::Joining {
+            address,
+            device_id,
+            membership: &membership,
+            upload_existing: true,
+        },
     )
     .await?;
     device::mark_me(db, Some(&me.id)).await?;
@@ -95,7 +117,10 @@ pub async fn init(db: &Database, address: &ServerAddress, password: &Password, s
 /// the caller then syncs (the first pull) and stores the password in the keychain.
 pub async fn join(db: &Database, server: &Server) -> Result<Membership> {
     if device::state(db).await?.in_studio() {
-        return Err(AppError::new(ErrorCode::Studio, "this data folder is already part of a studio"));
+        return Err(AppError::new(
+            ErrorCode::Studio,
+            "this data folder is already part of a studio",
+        ));
     }
     let own = device::own_data(db).await?;
     if !own.is_empty() {
@@ -122,7 +147,10 @@ pub async fn join(db: &Database, server: &Server) -> Result<Membership> {
     let device_id = Uuid::now_v7();
     let last = device::last_mutation_id(db).await?;
     let mut tx = server.pool().begin().await.map_err(err)?;
-    let membership: Membership = sqlx::query_as(WHOAMI_SQL).fetch_one(&mut *tx).await.map_err(err)?;
+    let membership: Membership = sqlx::query_as(WHOAMI_SQL)
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(err)?;
     sqlx::query("SELECT spotter.register_device($1, $2)")
         .bind(device_id)
         .bind(last)
@@ -133,7 +161,12 @@ pub async fn join(db: &Database, server: &Server) -> Result<Membership> {
     device::drop_unshared_trainers(db).await?;
     device::join(
         db,
-        device::Joining { address: server.address(), device_id, membership: &membership, upload_existing: false },
+        device::Joining {
+            address: server.address(),
+            device_id,
+            membership: &membership,
+            upload_existing: false,
+        },
     )
     .await?;
     Ok(membership)
@@ -183,7 +216,11 @@ pub fn login_from_name(name: &str) -> String {
         slug = slug.replace("__", "_");
     }
     let slug = slug.trim_matches('_').to_owned();
-    let slug = if slug.starts_with(|c: char| c.is_ascii_lowercase()) { slug } else { format!("m_{slug}") };
+    let slug = if slug.starts_with(|c: char| c.is_ascii_lowercase()) {
+        slug
+    } else {
+        format!("m_{slug}")
+    };
     let mut slug: String = slug.chars().take(40).collect();
     while slug.len() < 3 {
         slug.push('_');
@@ -202,16 +239,27 @@ pub async fn invite(
 ) -> Result<Invitation> {
     let name = name.trim();
     if name.is_empty() || name.chars().count() > 200 {
-        return Err(AppError::validation("name", "the member needs a name of 1 to 200 characters"));
+        return Err(AppError::validation(
+            "name",
+            "the member needs a name of 1 to 200 characters",
+        ));
     }
     let role = match role {
         "trainer" => "trainer",
         "front-desk" | "front_desk" => "front_desk",
-        other => return Err(AppError::validation("role", format!("'{other}' is not a role: trainer or front-desk"))),
+        other => {
+            return Err(AppError::validation(
+                "role",
+                format!("'{other}' is not a role: trainer or front-desk"),
+            ))
+        }
     };
     let state = device::state(db).await?;
     if state.role.as_deref() != Some("owner") {
-        return Err(AppError::new(ErrorCode::Studio, "only the studio's owner can invite members"));
+        return Err(AppError::new(
+            ErrorCode::Studio,
+            "only the studio's owner can invite members",
+        ));
     }
     let err = |e| server.error(e);
     let base = match login {
@@ -220,16 +268,20 @@ pub async fn invite(
     };
     let mut candidate = base.clone();
     for n in 2..100 {
-        let taken: bool = sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = $1)")
-            .bind(&candidate)
-            .fetch_one(server.pool())
-            .await
-            .map_err(err)?;
+        let taken: bool =
+            sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = $1)")
+                .bind(&candidate)
+                .fetch_one(server.pool())
+                .await
+                .map_err(err)?;
         if !taken {
             break;
         }
         if login.is_some() {
-            return Err(AppError::validation("login", format!("the login '{candidate}' is taken")));
+            return Err(AppError::validation(
+                "login",
+                format!("the login '{candidate}' is taken"),
+            ));
         }
         candidate = format!("{base}_{n}");
     }

@@ -11,9 +11,9 @@ pub mod schema;
 use std::str::FromStr;
 use std::time::Duration;
 
+use spotter_core::{AppError, ErrorCode, Result};
 use sqlx::postgres::{PgConnectOptions, PgDatabaseError, PgPool, PgPoolOptions, PgSslMode};
 use sqlx::{ConnectOptions, Connection};
-use spotter_core::{AppError, ErrorCode, Result};
 
 use crate::credentials::Password;
 
@@ -35,12 +35,17 @@ impl ServerAddress {
     /// Parses `postgres://user[:password]@host[:port]/db[?sslmode=…&sslrootcert=…]`. A password
     /// in the URL is returned apart, so the caller can move it to the keychain.
     pub fn parse(url: &str, user_override: Option<&str>) -> Result<(Self, Option<Password>)> {
-        let bad = |why: &str| AppError::validation("url", format!("not a studio server address: {why} (expected postgres://user@host:5432/database)"));
+        let bad = |why: &str| {
+            AppError::validation("url", format!("not a studio server address: {why} (expected postgres://user@host:5432/database)"))
+        };
         let parsed = url::Url::parse(url.trim()).map_err(|_| bad("it cannot be read as a URL"))?;
         if parsed.scheme() != "postgres" && parsed.scheme() != "postgresql" {
             return Err(bad("it must start with postgres://"));
         }
-        let host = parsed.host_str().filter(|h| !h.is_empty()).ok_or_else(|| bad("no host"))?;
+        let host = parsed
+            .host_str()
+            .filter(|h| !h.is_empty())
+            .ok_or_else(|| bad("no host"))?;
         let database = parsed.path().trim_start_matches('/');
         if database.is_empty() || database.contains('/') {
             return Err(bad("no database name"));
@@ -48,7 +53,12 @@ impl ServerAddress {
         let user = match user_override {
             Some(u) if !u.trim().is_empty() => u.trim().to_owned(),
             _ if !parsed.username().is_empty() => decode(parsed.username()),
-            _ => return Err(AppError::validation("user", "say which login to use (--user, or user@ in the address)")),
+            _ => {
+                return Err(AppError::validation(
+                    "user",
+                    "say which login to use (--user, or user@ in the address)",
+                ))
+            }
         };
         let password = parsed.password().map(|p| Password::new(decode(p)));
         let mut sslmode = None;
@@ -56,15 +66,30 @@ impl ServerAddress {
         for (k, v) in parsed.query_pairs() {
             match k.as_ref() {
                 "sslmode" => {
-                    if !["disable", "allow", "prefer", "require", "verify-ca", "verify-full"].contains(&v.as_ref()) {
-                        return Err(AppError::validation("url", format!("unknown sslmode '{v}'")));
+                    if ![
+                        "disable",
+                        "allow",
+                        "prefer",
+                        "require",
+                        "verify-ca",
+                        "verify-full",
+                    ]
+                    .contains(&v.as_ref())
+                    {
+                        return Err(AppError::validation(
+                            "url",
+                            format!("unknown sslmode '{v}'"),
+                        ));
                     }
                     sslmode = Some(v.into_owned());
                 }
                 "sslrootcert" => sslrootcert = Some(v.into_owned()),
-                other => {
-                    return Err(AppError::validation("url", format!("unsupported option '{other}' in the address (sslmode and sslrootcert are)")))
-                }
+                other => return Err(AppError::validation(
+                    "url",
+                    format!(
+                        "unsupported option '{other}' in the address (sslmode and sslrootcert are)"
+                    ),
+                )),
             }
         }
         Ok((
@@ -102,7 +127,10 @@ impl ServerAddress {
 
     /// The keychain account of this login on this server.
     pub fn keychain_account(&self) -> String {
-        format!("{}@{}:{}/{}", self.user, self.host, self.port, self.database)
+        format!(
+            "{}@{}:{}/{}",
+            self.user, self.host, self.port, self.database
+        )
     }
 
     pub fn where_(&self) -> String {
@@ -118,7 +146,10 @@ impl ServerAddress {
             .password(password.expose())
             .application_name("spotter");
         if let Some(m) = &self.sslmode {
-            o = o.ssl_mode(PgSslMode::from_str(m).map_err(|_| AppError::validation("url", "unknown sslmode"))?);
+            o = o.ssl_mode(
+                PgSslMode::from_str(m)
+                    .map_err(|_| AppError::validation("url", "unknown sslmode"))?,
+            );
         }
         if let Some(c) = &self.sslrootcert {
             o = o.ssl_root_cert(c.as_str());
@@ -162,7 +193,10 @@ impl Server {
             .connect_with(address.connect_options(password)?)
             .await
             .map_err(|e| server_error(e, address))?;
-        Ok(Self { pool, address: address.clone() })
+        Ok(Self {
+            pool,
+            address: address.clone(),
+        })
     }
 
     pub fn pool(&self) -> &PgPool {

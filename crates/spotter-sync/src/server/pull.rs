@@ -7,8 +7,8 @@
 //! at a version below which nothing can still appear, and a cursor never skips a row that was
 //! committed late (the failure of a timestamp or sequence cursor).
 
-use sqlx::Row;
 use spotter_core::Result;
+use sqlx::Row;
 
 use super::{Membership, Server, WHOAMI_SQL};
 use crate::tables::{Table, TABLES};
@@ -65,7 +65,11 @@ pub async fn page(server: &Server, cursor: i64, limit: i64) -> Result<Page> {
             for r in found {
                 let version: i64 = r.get(0);
                 if version <= end {
-                    rows.push(PulledRow { table, version, row: r.get::<String, _>(1) });
+                    rows.push(PulledRow {
+                        table,
+                        version,
+                        row: r.get::<String, _>(1),
+                    });
                 }
             }
         }

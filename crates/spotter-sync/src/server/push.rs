@@ -4,8 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
-use sqlx::Row;
 use spotter_core::{AppError, ErrorCode, Result};
+use sqlx::Row;
 use uuid::Uuid;
 
 use super::{Server, WHOAMI_SQL};
@@ -79,8 +79,14 @@ pub async fn push_batch(
         .fetch_one(&mut *tx)
         .await
         .map_err(err)?;
-    let response: PushResponse = serde_json::from_value(raw)
-        .map_err(|e| AppError::new(ErrorCode::Studio, format!("the studio server answered a push in a shape this Spotter does not know ({e})")))?;
+    let response: PushResponse = serde_json::from_value(raw).map_err(|e| {
+        AppError::new(
+            ErrorCode::Studio,
+            format!(
+                "the studio server answered a push in a shape this Spotter does not know ({e})"
+            ),
+        )
+    })?;
     if let Some(gap) = response.results.iter().find(|r| r.status == "gap") {
         return Err(AppError::new(
             ErrorCode::Studio,
@@ -91,10 +97,19 @@ pub async fn push_batch(
             ),
         ));
     }
-    let me: Membership = sqlx::query_as(WHOAMI_SQL).fetch_one(&mut *tx).await.map_err(err)?;
-    let rows = read_back(&mut tx, &me, &response.touched).await.map_err(err)?;
+    let me: Membership = sqlx::query_as(WHOAMI_SQL)
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(err)?;
+    let rows = read_back(&mut tx, &me, &response.touched)
+        .await
+        .map_err(err)?;
     tx.commit().await.map_err(err)?;
-    Ok(PushOutcome { last: response.last, results: response.results, rows })
+    Ok(PushOutcome {
+        last: response.last,
+        results: response.results,
+        rows,
+    })
 }
 
 async fn read_back(
@@ -109,7 +124,13 @@ async fn read_back(
             .iter()
             .filter(|t| t.t == table.name)
             .map(|t| &t.row)
-            .filter(|k| table.key.iter().all(|c| k.get(c).and_then(Value::as_str).is_some_and(|s| Uuid::try_parse(s).is_ok())))
+            .filter(|k| {
+                table.key.iter().all(|c| {
+                    k.get(c)
+                        .and_then(Value::as_str)
+                        .is_some_and(|s| Uuid::try_parse(s).is_ok())
+                })
+            })
             .collect();
         if keys.is_empty() {
             continue;
@@ -121,7 +142,10 @@ async fn read_back(
                 .bind(Value::Array(keys.iter().map(|k| (*k).clone()).collect()))
                 .fetch_all(&mut *tx)
                 .await?;
-            found = rows.into_iter().map(|r| (r.get::<i64, _>(0), r.get::<Value, _>(1))).collect();
+            found = rows
+                .into_iter()
+                .map(|r| (r.get::<i64, _>(0), r.get::<Value, _>(1)))
+                .collect();
         }
         let mut seen = std::collections::HashSet::new();
         for key in keys {
@@ -133,7 +157,11 @@ async fn read_back(
                 .iter()
                 .find(|(_, r)| key_text == key_text_of(table, r))
                 .cloned();
-            out.push(AdoptedRow { table, key: key.clone(), row });
+            out.push(AdoptedRow {
+                table,
+                key: key.clone(),
+                row,
+            });
         }
     }
     Ok(out)
@@ -148,7 +176,12 @@ fn key_text_of(table: &Table, row: &Value) -> String {
     table
         .key
         .iter()
-        .map(|k| row.get(k).and_then(Value::as_str).unwrap_or("").to_ascii_lowercase())
+        .map(|k| {
+            row.get(k)
+                .and_then(Value::as_str)
+                .unwrap_or("")
+                .to_ascii_lowercase()
+        })
         .collect::<Vec<_>>()
         .join("/")
 }

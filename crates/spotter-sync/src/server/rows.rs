@@ -10,7 +10,9 @@ fn column_expr(name: &str, kind: Kind) -> String {
     match kind {
         Kind::Id => format!("x.{name}::text"),
         Kind::Date => format!("to_char(x.{name}, 'YYYY-MM-DD')"),
-        Kind::Instant => format!("to_char(x.{name} AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"),
+        Kind::Instant => {
+            format!("to_char(x.{name} AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')")
+        }
         Kind::Flag => format!("x.{name}::int"),
         _ => format!("x.{name}"),
     }

@@ -1,8 +1,8 @@
 //! The server schema: migrations/postgres, embedded like the SQLite ones, and the check that
 //! device and server speak the same version before anything is written.
 
-use sqlx::migrate::Migrator;
 use spotter_core::{AppError, ErrorCode, Result};
+use sqlx::migrate::Migrator;
 
 use super::Server;
 
@@ -11,12 +11,11 @@ pub static MIGRATOR: Migrator = sqlx::migrate!("../../migrations/postgres");
 /// The newest schema version applied on the server; None for a database without Spotter's
 /// schema. Readable by every member (through a function: the migrations table is the owner's).
 pub async fn server_version(server: &Server) -> Result<Option<i64>> {
-    let exists: bool = sqlx::query_scalar(
-        "SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = 'spotter')",
-    )
-    .fetch_one(server.pool())
-    .await
-    .map_err(|e| server.error(e))?;
+    let exists: bool =
+        sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = 'spotter')")
+            .fetch_one(server.pool())
+            .await
+            .map_err(|e| server.error(e))?;
     if !exists {
         return Ok(None);
     }
@@ -49,6 +48,9 @@ pub async fn upgrade(server: &Server) -> Result<()> {
     }
     MIGRATOR.run(server.pool()).await.map_err(|e| match e {
         sqlx::migrate::MigrateError::Execute(db) => server.error(db),
-        other => AppError::new(ErrorCode::Studio, format!("the studio schema could not be created or upgraded: {other}")),
+        other => AppError::new(
+            ErrorCode::Studio,
+            format!("the studio schema could not be created or upgraded: {other}"),
+        ),
     })
 }

@@ -31,7 +31,9 @@ pub struct Device {
 
 impl Device {
     pub async fn sync(&self) -> SyncReport {
-        engine::sync(&self.db, &self.server, &mut |_| {}).await.expect("sync")
+        engine::sync(&self.db, &self.server, &mut |_| {})
+            .await
+            .expect("sync")
     }
 
     pub async fn try_sync(&self) -> spotter_core::Result<SyncReport> {
@@ -41,7 +43,9 @@ impl Device {
     /// Reopens the device's file (a restart of the app).
     pub async fn reopen(&mut self) {
         self.db.close().await;
-        self.db = Database::open(&DataDir::new(self.dir.path().to_path_buf())).await.unwrap();
+        self.db = Database::open(&DataDir::new(self.dir.path().to_path_buf()))
+            .await
+            .unwrap();
     }
 }
 
@@ -53,7 +57,9 @@ pub struct Studio {
 
 pub async fn fresh_db() -> (tempfile::TempDir, Database) {
     let dir = tempfile::tempdir().unwrap();
-    let db = Database::open(&DataDir::new(dir.path().to_path_buf())).await.unwrap();
+    let db = Database::open(&DataDir::new(dir.path().to_path_buf()))
+        .await
+        .unwrap();
     (dir, db)
 }
 
@@ -64,11 +70,22 @@ impl Studio {
         F: FnOnce(Database) -> Fut,
         Fut: std::future::Future<Output = ()>,
     {
-        Self::start_on(std::sync::Arc::new(TempPostgres::start()), "studio", "owner", seed).await
+        Self::start_on(
+            std::sync::Arc::new(TempPostgres::start()),
+            "studio",
+            "owner",
+            seed,
+        )
+        .await
     }
 
     /// As [`Studio::start`] on a server shared by several studios (one database each).
-    pub async fn start_on<F, Fut>(pg: std::sync::Arc<TempPostgres>, database: &str, owner_login: &str, seed: F) -> (Studio, Device)
+    pub async fn start_on<F, Fut>(
+        pg: std::sync::Arc<TempPostgres>,
+        database: &str,
+        owner_login: &str,
+        seed: F,
+    ) -> (Studio, Device)
     where
         F: FnOnce(Database) -> Fut,
         Fut: std::future::Future<Output = ()>,
@@ -77,34 +94,77 @@ impl Studio {
         let (address, password) = ServerAddress::parse(&url, None).unwrap();
         let (dir, db) = fresh_db().await;
         seed(db.clone()).await;
-        admin::init(&db, &address, password.as_ref().unwrap(), "Northside Strength").await.expect("init");
-        let server = Server::connect(&address, &Password::new(OWNER_PASSWORD)).await.unwrap();
-        let owner = Device { dir, db, server, login: owner_login.into(), password: OWNER_PASSWORD.into() };
+        admin::init(
+            &db,
+            &address,
+            password.as_ref().unwrap(),
+            "Northside Strength",
+        )
+        .await
+        .expect("init");
+        let server = Server::connect(&address, &Password::new(OWNER_PASSWORD))
+            .await
+            .unwrap();
+        let owner = Device {
+            dir,
+            db,
+            server,
+            login: owner_login.into(),
+            password: OWNER_PASSWORD.into(),
+        };
         owner.sync().await;
-        (Studio { pg, database: database.into(), owner_address: address }, owner)
+        (
+            Studio {
+                pg,
+                database: database.into(),
+                owner_address: address,
+            },
+            owner,
+        )
     }
 
     pub fn address_for(&self, login: &str) -> ServerAddress {
-        ServerAddress { user: login.to_owned(), ..self.owner_address.clone() }
+        ServerAddress {
+            user: login.to_owned(),
+            ..self.owner_address.clone()
+        }
     }
 
     /// Invites `name` from the owner's device and joins from a new data folder.
     pub async fn member(&self, owner: &Device, name: &str, role: &str) -> Device {
-        let inv = admin::invite(&owner.db, &owner.server, name, role, None).await.expect("invite");
+        let inv = admin::invite(&owner.db, &owner.server, name, role, None)
+            .await
+            .expect("invite");
         let (dir, db) = fresh_db().await;
         let address = self.address_for(&inv.login);
-        let server = Server::connect(&address, &inv.password).await.expect("member connects");
+        let server = Server::connect(&address, &inv.password)
+            .await
+            .expect("member connects");
         let membership = admin::join(&db, &server).await.expect("join");
-        engine::sync(&db, &server, &mut |_| {}).await.expect("first pull");
-        device::mark_me(&db, membership.trainer_id.map(|t| t.to_string()).as_deref()).await.unwrap();
-        Device { dir, db, server, login: inv.login, password: inv.password.expose().to_owned() }
+        engine::sync(&db, &server, &mut |_| {})
+            .await
+            .expect("first pull");
+        device::mark_me(&db, membership.trainer_id.map(|t| t.to_string()).as_deref())
+            .await
+            .unwrap();
+        Device {
+            dir,
+            db,
+            server,
+            login: inv.login,
+            password: inv.password.expose().to_owned(),
+        }
     }
 
     /// A raw connection as `login` (for trying what a hostile device could send).
     pub async fn raw(&self, login: &str, password: &str) -> sqlx::PgPool {
         sqlx::postgres::PgPoolOptions::new()
             .max_connections(1)
-            .connect(&format!("postgres://{login}:{password}@127.0.0.1:{}/{}", self.pg.port(), self.database))
+            .connect(&format!(
+                "postgres://{login}:{password}@127.0.0.1:{}/{}",
+                self.pg.port(),
+                self.database
+            ))
             .await
             .expect("raw connect")
     }
@@ -115,7 +175,10 @@ impl Studio {
 }
 
 pub fn client(name: &str) -> ClientInput {
-    ClientInput { name: name.into(), ..Default::default() }
+    ClientInput {
+        name: name.into(),
+        ..Default::default()
+    }
 }
 
 pub async fn add_client(db: &Database, name: &str) -> String {
@@ -123,7 +186,13 @@ pub async fn add_client(db: &Database, name: &str) -> String {
 }
 
 /// Books `trainer` with `clients` at a wall-clock time in Europe/Berlin.
-pub async fn book(db: &Database, trainer: &str, clients: &[String], start: &str, end: &str) -> spotter_core::Result<SaveOutcome> {
+pub async fn book(
+    db: &Database,
+    trainer: &str,
+    clients: &[String],
+    start: &str,
+    end: &str,
+) -> spotter_core::Result<SaveOutcome> {
     sessions::create(
         db,
         &SessionInput {
@@ -146,22 +215,39 @@ pub async fn me(db: &Database) -> String {
 
 fn normalise(v: Value) -> Value {
     match v {
-        Value::Number(n) => n.as_f64().map(|f| serde_json::json!(f)).unwrap_or(Value::Number(n)),
+        Value::Number(n) => n
+            .as_f64()
+            .map(|f| serde_json::json!(f))
+            .unwrap_or(Value::Number(n)),
         Value::Object(o) => Value::Object(o.into_iter().map(|(k, v)| (k, normalise(v))).collect()),
         other => other,
     }
 }
 
 /// Every row this device may see, per table, keyed by the row's key: local and on the server.
-pub async fn local_rows(db: &Database, front_desk: bool) -> BTreeMap<String, BTreeMap<String, Value>> {
+pub async fn local_rows(
+    db: &Database,
+    front_desk: bool,
+) -> BTreeMap<String, BTreeMap<String, Value>> {
     let mut out = BTreeMap::new();
     for t in TABLES.iter().filter(|t| t.readable_by(front_desk)) {
-        let pairs: Vec<String> = t.visible_columns(front_desk).map(|c| format!("'{0}', x.{0}", c.name)).collect();
-        let filter = if t.name == "exercises" { "WHERE x.library_key IS NULL OR x.hidden = 1" } else { "" };
-        let rows: Vec<String> = sqlx::query_scalar(&format!("SELECT json_object({}) FROM {} x {filter}", pairs.join(", "), t.name))
-            .fetch_all(db.pool())
-            .await
-            .unwrap();
+        let pairs: Vec<String> = t
+            .visible_columns(front_desk)
+            .map(|c| format!("'{0}', x.{0}", c.name))
+            .collect();
+        let filter = if t.name == "exercises" {
+            "WHERE x.library_key IS NULL OR x.hidden = 1"
+        } else {
+            ""
+        };
+        let rows: Vec<String> = sqlx::query_scalar(&format!(
+            "SELECT json_object({}) FROM {} x {filter}",
+            pairs.join(", "),
+            t.name
+        ))
+        .fetch_all(db.pool())
+        .await
+        .unwrap();
         let mut m = BTreeMap::new();
         for r in rows {
             let v: Value = serde_json::from_str(&r).unwrap();
@@ -172,11 +258,21 @@ pub async fn local_rows(db: &Database, front_desk: bool) -> BTreeMap<String, BTr
     out
 }
 
-pub async fn server_rows(server: &Server, front_desk: bool) -> BTreeMap<String, BTreeMap<String, Value>> {
-    let me: (uuid::Uuid,) = sqlx::query_as("SELECT studio_id FROM spotter.whoami()").fetch_one(server.pool()).await.unwrap();
+pub async fn server_rows(
+    server: &Server,
+    front_desk: bool,
+) -> BTreeMap<String, BTreeMap<String, Value>> {
+    let me: (uuid::Uuid,) = sqlx::query_as("SELECT studio_id FROM spotter.whoami()")
+        .fetch_one(server.pool())
+        .await
+        .unwrap();
     let mut out = BTreeMap::new();
     for t in TABLES.iter().filter(|t| t.readable_by(front_desk)) {
-        let rows = sqlx::query(&rows::all_rows_sql(t, front_desk)).bind(me.0).fetch_all(server.pool()).await.unwrap();
+        let rows = sqlx::query(&rows::all_rows_sql(t, front_desk))
+            .bind(me.0)
+            .fetch_all(server.pool())
+            .await
+            .unwrap();
         let mut m = BTreeMap::new();
         for r in rows {
             let v: Value = r.get(1);
@@ -195,17 +291,31 @@ pub async fn converge(devices: &[&Device]) {
         }
     }
     for d in devices {
-        assert_eq!(device::pending_count(&d.db).await.unwrap(), 0, "{} has nothing pending", d.login);
+        assert_eq!(
+            device::pending_count(&d.db).await.unwrap(),
+            0,
+            "{} has nothing pending",
+            d.login
+        );
         let front_desk = device::state(&d.db).await.unwrap().role.as_deref() == Some("front_desk");
         let local = local_rows(&d.db, front_desk).await;
         let remote = server_rows(&d.server, front_desk).await;
         for (table, rows) in &remote {
             let mine = &local[table];
             for (k, v) in rows {
-                assert_eq!(mine.get(k), Some(v), "{}: {table} {k} equals the server's", d.login);
+                assert_eq!(
+                    mine.get(k),
+                    Some(v),
+                    "{}: {table} {k} equals the server's",
+                    d.login
+                );
             }
             for k in mine.keys() {
-                assert!(rows.contains_key(k), "{}: {table} {k} is on the server too", d.login);
+                assert!(
+                    rows.contains_key(k),
+                    "{}: {table} {k} is on the server too",
+                    d.login
+                );
             }
         }
     }
