@@ -76,6 +76,8 @@ const COMMANDS: &[&str] = &[
     "plan_generate",
     "logs_list",
     "log_get",
+    "log_for_session",
+    "logs_last_time",
     "log_prefill",
     "log_create",
     "log_update",

@@ -25,6 +25,7 @@ use spotter_core::training::exercise_import::{
     self, DuplicateDecision, ExerciseImportPreview, ExerciseImportReport,
 };
 use spotter_core::training::exercises::{self, Exercise, ExerciseInput, ExerciseQuery};
+use spotter_core::training::last_time::{self, LastTime};
 use spotter_core::training::logs::{
     self, LogSaved, WorkoutLog, WorkoutLogInput, WorkoutLogSummary, WorkoutSetInput,
 };
@@ -216,6 +217,8 @@ command!(plan_generate(body: PlanBody, weeks: u32) -> PlanBody, |_db| progressio
 // ---- training: workout logs and progress ----
 command!(logs_list(client: String) -> Vec<WorkoutLogSummary>, |db| logs::list(&db, &client, 500).await);
 command!(log_get(id: String) -> WorkoutLog, |db| logs::get(&db, &id).await);
+command!(log_for_session(client: String, session: String) -> Option<String>, |db| logs::for_session(&db, &client, &session).await);
+command!(logs_last_time(client: String, exercises: Vec<String>, before: String, except: Option<String>) -> Vec<LastTime>, |db| last_time::last_time(&db, &client, &exercises, &before, except.as_deref()).await);
 command!(log_prefill(plan: String, week: u32, day: u32) -> Vec<WorkoutSetInput>, |db| logs::prefill(&db, &plan, week, day).await);
 command!(log_create(input: WorkoutLogInput) -> LogSaved, |db| logs::create(&db, &input).await);
 command!(log_update(id: String, input: WorkoutLogInput) -> LogSaved, |db| logs::update(&db, &id, &input).await);

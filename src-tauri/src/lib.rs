@@ -131,6 +131,8 @@ pub fn run() {
             commands::plan_generate,
             commands::logs_list,
             commands::log_get,
+            commands::log_for_session,
+            commands::logs_last_time,
             commands::log_prefill,
             commands::log_create,
             commands::log_update,

@@ -52,6 +52,7 @@ import type {
   PlanVersion,
   PlanVersionDetail,
   WorkoutLog,
+  LastTime,
   WorkoutLogInput,
   WorkoutLogSummary,
   WorkoutSetInput,
@@ -234,6 +235,9 @@ export const api = {
 
   logsList: (client: string) => call<WorkoutLogSummary[]>('logs_list', { client }),
   logGet: (id: string) => call<WorkoutLog>('log_get', { id }),
+  logForSession: (client: string, session: string) => call<string | null>('log_for_session', { client, session }),
+  logsLastTime: (client: string, exercises: string[], before: string, except: string | null) =>
+    call<LastTime[]>('logs_last_time', { client, exercises, before, except }),
   /** Sets to start a log from, one per prescribed set of the plan day. */
   logPrefill: (plan: string, week: number, day: number) =>
     call<WorkoutSetInput[]>('log_prefill', { plan, week, day }),

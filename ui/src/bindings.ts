@@ -608,6 +608,22 @@ export type WorkoutSet = { id: string, exerciseId: string, exerciseName: string,
 
 export type WorkoutLog = { id: string, clientId: string, performedOn: string, planId?: string | null, planName?: string | null, planVersion?: number | null, week?: number | null, dayIndex?: number | null, sessionId?: string | null, notes: string, sets: Array<WorkoutSet>, };
 
+export type LastTime = { exerciseId: string, 
+/**
+ * The library lists "bodyweight" among its equipment.
+ */
+bodyweight: boolean, 
+/**
+ * The date of the last workout with this exercise, if there was one.
+ */
+performedOn?: string | null, 
+/**
+ * Its sets of this exercise, in order.
+ */
+sets: Array<LastSet>, };
+
+export type LastSet = { reps: number, loadKg: number, };
+
 export type RecordKind = "estimated_one_rm" | "reps" | "volume";
 
 export type RecordHit = { exerciseId: string, exerciseName: string, kind: RecordKind, value: number, 

@@ -40,6 +40,7 @@ use crate::training::exercise_import::{
     ExistingExercise, ImportFormat, ImportedExercise, SkippedEntry,
 };
 use crate::training::exercises::{Caution, Exercise, ExerciseInput, ExerciseQuery, ExerciseSource};
+use crate::training::last_time::{LastSet, LastTime};
 use crate::training::logs::{
     LogSaved, WorkoutLog, WorkoutLogInput, WorkoutLogSummary, WorkoutSet, WorkoutSetInput,
 };
@@ -154,6 +155,8 @@ pub fn typescript() -> String {
         WorkoutLogInput::decl(&cfg),
         WorkoutSet::decl(&cfg),
         WorkoutLog::decl(&cfg),
+        LastTime::decl(&cfg),
+        LastSet::decl(&cfg),
         RecordKind::decl(&cfg),
         RecordHit::decl(&cfg),
         LogSaved::decl(&cfg),

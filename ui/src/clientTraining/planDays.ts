@@ -44,11 +44,14 @@ export function logPath(clientId: string, target: LogTarget = {}): string {
 }
 
 /**
- * Where to log a session: the plan day booked with that session or falling on its date,
- * in the client's current plan first (its log, if already logged); else a free log that
- * keeps the session.
+ * Where to log a session: the log already written for it, whatever plan day it was; else the
+ * plan day booked with that session or falling on its date, in the client's current plan first
+ * (its log, if already logged); else a free log that keeps the session (where the trainer can
+ * still pick a plan day).
  */
 export async function logPathFor(queryClient: QueryClient, clientId: string, date: string, sessionId: string): Promise<string> {
+  const existing = await api.logForSession(clientId, sessionId);
+  if (existing) return `/clients/${clientId}/log/${existing}`;
   const query = { templates: false, clientId };
   const plans = await queryClient.fetchQuery({
     queryKey: trainingKeys.planList(query),

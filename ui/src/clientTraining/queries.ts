@@ -6,6 +6,7 @@ import { api } from '../api';
 import type {
   AppError,
   ClientProgress,
+  LastTime,
   LogSaved,
   Plan,
   PlanDate,
@@ -22,6 +23,8 @@ export const clientTrainingKeys = {
   logList: (client: string) => ['training', 'logs', 'client', client] as const,
   log: (id: string) => ['training', 'logs', 'detail', id] as const,
   prefill: (plan: string, week: number, day: number) => ['training', 'logs', 'prefill', plan, week, day] as const,
+  lastTime: (client: string, before: string, except: string | null, exercises: string[]) =>
+    ['training', 'logs', 'last', client, before, except, ...exercises] as const,
   progress: (client: string) => ['training', 'progress', client] as const,
 };
 
@@ -68,6 +71,20 @@ export function usePrefill(day: { plan: string; week: number; day: number } | nu
     enabled: day !== null,
     staleTime: 0,
     gcTime: 0,
+  });
+}
+
+/**
+ * What the client did last time with each exercise (on or before `before`, not counting the log
+ * being edited), and which are bodyweight. The previous answer stays while an added exercise loads.
+ */
+export function useLastTime(client: string, exercises: string[], before: string, except: string | null) {
+  const ids = [...new Set(exercises)].sort();
+  return useQuery<LastTime[], AppError>({
+    queryKey: clientTrainingKeys.lastTime(client, before, except, ids),
+    queryFn: () => api.logsLastTime(client, ids, before, except),
+    enabled: ids.length > 0,
+    placeholderData: (previous) => previous,
   });
 }
 

@@ -10,6 +10,7 @@ import type {
   Exercise,
   ExerciseRecords,
   FileUpload,
+  LastTime,
   LogSaved,
   Plan,
   PlanDay,
@@ -291,6 +292,24 @@ export function logsHandlers(ctx: BackendContext): Record<string, Override> {
       const log = typeof args.id === 'string' ? logs.get(args.id) : undefined;
       if (!log) throw notFound('workout', args.id);
       return structuredClone(log);
+    },
+    // The core's training/logs.rs for_session and training/last_time.rs.
+    log_for_session: (args) =>
+      clientLogs(args.client).find((l) => l.sessionId !== null && l.sessionId === args.session)?.id ?? null,
+    logs_last_time: (args) => {
+      if (!ISO_DATE.test(String(args.before))) throw invalid('before', `'${String(args.before)}' is not a date; use YYYY-MM-DD`);
+      const ids = [...new Set(args.exercises as string[])];
+      return ids.map((exerciseId): LastTime => {
+        const last = clientLogs(args.client).find(
+          (l) => l.id !== args.except && l.performedOn <= String(args.before) && l.sets.some((s) => s.exerciseId === exerciseId),
+        );
+        return {
+          exerciseId,
+          bodyweight: exercise(exerciseId)?.equipment.includes('bodyweight') ?? false,
+          performedOn: last?.performedOn ?? null,
+          sets: (last?.sets ?? []).filter((s) => s.exerciseId === exerciseId).map((s) => ({ reps: s.reps, loadKg: s.loadKg })),
+        };
+      });
     },
     log_create: (args) => storeLog(`log-${nextId++}`, args.input as WorkoutLogInput),
     log_update: (args) => {

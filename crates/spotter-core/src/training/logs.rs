@@ -463,6 +463,24 @@ pub async fn get(db: &Database, id: &str) -> Result<WorkoutLog> {
     })
 }
 
+/// The client's log of a booked session, if one was written (the newest, should there be two).
+pub async fn for_session(
+    db: &Database,
+    client_id: &str,
+    session_id: &str,
+) -> Result<Option<String>> {
+    let client = parse_id("clientId", client_id)?;
+    let session = parse_id("sessionId", session_id)?;
+    Ok(sqlx::query_scalar(
+        "SELECT id FROM workout_logs WHERE client_id = ? AND session_id = ? AND deleted_at IS NULL
+         ORDER BY updated_at DESC LIMIT 1",
+    )
+    .bind(&client)
+    .bind(&session)
+    .fetch_optional(db.pool())
+    .await?)
+}
+
 /// A client's workouts, newest first.
 pub async fn list(db: &Database, client_id: &str, limit: u32) -> Result<Vec<WorkoutLogSummary>> {
     let client = parse_id("clientId", client_id)?;

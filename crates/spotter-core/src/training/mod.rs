@@ -4,6 +4,7 @@
 pub mod diff;
 pub mod exercise_import;
 pub mod exercises;
+pub mod last_time;
 pub mod logs;
 pub mod plan;
 pub mod plans;

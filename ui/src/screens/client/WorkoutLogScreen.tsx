@@ -4,6 +4,8 @@ import { useState, type ReactNode } from 'react';
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { Client, LogSaved, Plan, Units } from '../../bindings';
 import { formatEstimate } from '../../clientTraining/estimates';
+import { PlanDayPicker } from '../../clientTraining/PlanDayPicker';
+import { logPath } from '../../clientTraining/planDays';
 import { useDeleteLog, useLog, useOptionalPlan, usePrefill } from '../../clientTraining/queries';
 import { ConfirmDelete } from '../../components/ConfirmDelete';
 import { PageHeader } from '../../components/PageHeader';
@@ -33,7 +35,8 @@ export function WorkoutLogScreen() {
   if (!client.data || !settings.data) return null;
   const props = { client: client.data, units: settings.data.units, back: state.from ?? `/clients/${id}?tab=logs` };
   if (logId && state.saved) return <SavedWorkout {...props} saved={state.saved} />;
-  return logId ? <EditLog key={logId} {...props} logId={logId} /> : <NewLog {...props} />;
+  // A plan day picked on a free log changes the query: the logger starts again from that day.
+  return logId ? <EditLog key={logId} {...props} logId={logId} /> : <NewLog key={location.search} {...props} />;
 }
 
 interface ScreenProps {
@@ -51,6 +54,8 @@ function useShowSaved(client: Client, back: string) {
 
 function NewLog({ client, units, back }: ScreenProps) {
   const [params] = useSearchParams();
+  const navigate = useNavigate();
+  const location = useLocation();
   const showSaved = useShowSaved(client, back);
   const planId = params.get('plan');
   const week = Number(params.get('week'));
@@ -80,6 +85,14 @@ function NewLog({ client, units, back }: ScreenProps) {
   return (
     <>
       <LogHeader client={client} title="Log workout" plan={plan.data ?? null} week={start.week} dayIndex={start.dayIndex} withSession={start.sessionId !== null} />
+      {!day && (
+        <PlanDayPicker
+          clientId={client.id}
+          onPick={(target) =>
+            navigate(logPath(client.id, { ...target, session: start.sessionId }), { replace: true, state: location.state })
+          }
+        />
+      )}
       <WorkoutLogger start={start} units={units} logId={null} onSaved={showSaved} />
     </>
   );

@@ -205,4 +205,50 @@ describe('workout logger', () => {
     expect(await screen.findByTestId('logs-empty')).toBeInTheDocument();
     expect(backend.callsTo('log_delete')[0]!.args).toEqual({ id: 'log-old' });
   });
+
+  it('shows what was done last time beside each set, and asks before an empty load becomes 0 kg', async () => {
+    seedLogs({ logs: [earlier] });
+    seedTraining();
+    const backend = installBackend([anna]);
+    const plank = { ...prescription(BENCH, 1, 1, null), exerciseId: 'ex-plank', exerciseName: 'Plank' };
+    const plan = await addPlan({
+      name: 'No loads',
+      days: [{ name: 'Mixed', dayOffset: 0, items: [prescription(SQUAT, 2, 5, null), plank] }],
+      assign: { clientId: 'c1', startDate: '2025-01-06' },
+    });
+    const { user } = renderApp(`/clients/c1/log?plan=${plan.id}&week=1&day=0`);
+    await waitFor(() => expect(rows()).toHaveLength(3));
+
+    // Last time: the squat's one set of 5 × 100 kg beside set 1; the plank never done before.
+    const [squat, plankBlock] = screen.getAllByTestId('log-exercise');
+    await waitFor(() => expect(within(squat!).getByTestId('log-last-time')).toHaveTextContent(/^Last time, .*2025.*: 5 × 100 kg$/));
+    expect(within(squat!).getAllByTestId('log-last-set').map((e) => e.textContent)).toEqual(['5 × 100 kg', '']);
+    expect(within(plankBlock!).getByTestId('log-last-time')).toHaveTextContent('First time for this client');
+    // Bodyweight says so; a loaded exercise's empty load is not shown as 0.
+    expect(within(plankBlock!).getByTestId('log-bodyweight')).toBeInTheDocument();
+    expect(field(2, 'load')).toHaveAttribute('placeholder', 'BW');
+    expect(field(0, 'load')).toHaveValue('');
+    expect(field(0, 'load')).toHaveAttribute('placeholder', '');
+
+    // Saving asks about the squat's two empty loads, not the plank's.
+    await user.click(screen.getByTestId('log-mark-all'));
+    await user.click(screen.getByTestId('log-save'));
+    const ask = await screen.findByTestId('log-empty-load');
+    expect(ask).toHaveTextContent('2 sets have no load (Back Squat set 1, 2)');
+    expect(backend.callsTo('log_create')).toHaveLength(0);
+
+    // Fill in goes to the first empty load; one is filled, the other saved as 0 kg on purpose.
+    await user.click(screen.getByTestId('log-empty-load-fill'));
+    expect(field(0, 'load')).toHaveFocus();
+    await user.keyboard('102.5');
+    await user.click(screen.getByTestId('log-save'));
+    expect(await screen.findByTestId('log-empty-load')).toHaveTextContent('1 set has no load (Back Squat set 2)');
+    await user.click(screen.getByTestId('log-empty-load-save'));
+    await waitFor(() => expect(backend.callsTo('log_create')).toHaveLength(1));
+    expect(sent(backend).sets.map((s) => [s.exerciseId, s.loadKg])).toEqual([
+      [SQUAT.id, 102.5],
+      [SQUAT.id, 0],
+      ['ex-plank', 0],
+    ]);
+  });
 });

@@ -1,14 +1,15 @@
 import { ActionIcon, Alert, Button, Checkbox, Group, Paper, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
-import type { AppError, LogSaved, Units } from '../../bindings';
-import { useSaveLog } from '../../clientTraining/queries';
-import { modKeyLabel } from '../../format';
+import type { AppError, LastTime, LogSaved, Units } from '../../bindings';
+import { useLastTime, useSaveLog } from '../../clientTraining/queries';
+import { formatIsoDate, modKeyLabel, todayIso } from '../../format';
 import { weightUnit } from '../../training/load';
 import { LogExercisePicker } from './LogExercisePicker';
 import {
   collectSets,
   copyRow,
+  describeLastSet,
   errorKey,
   makeRow,
   newKey,
@@ -36,6 +37,8 @@ const FORM_FIELDS = ['performedOn', 'notes'] as const;
 /**
  * The sets of one workout, typed without the mouse: Enter goes reps → load → RPE, then
  * marks the set done and moves to the next set's reps. Only sets marked done are saved.
+ * Beside each set: what the client did last time. An empty load is bodyweight on a
+ * bodyweight exercise; on any other, saving asks before it becomes 0 kg.
  */
 export function WorkoutLogger({
   start,
@@ -58,6 +61,11 @@ export function WorkoutLogger({
   const notesRef = useRef<HTMLTextAreaElement>(null);
   const addRef = useRef<HTMLInputElement>(null);
   const pendingFocus = useRef<string | null>(null);
+  /** Done sets with an empty load on a loaded exercise, waiting for "save as 0 kg" or a load. */
+  const [emptyLoads, setEmptyLoads] = useState<string[] | null>(null);
+  const day = performedOn.trim();
+  const lastTime = useLastTime(start.clientId, blocks.map((b) => b.exerciseId), /^\d{4}-\d{2}-\d{2}$/.test(day) ? day : todayIso(), logId);
+  const lastOf = new Map((lastTime.data ?? []).map((l) => [l.exerciseId, l]));
 
   const rows = blocks.flatMap((b) => b.sets);
   const done = rows.filter((r) => r.done).length;
@@ -142,7 +150,7 @@ export function WorkoutLogger({
     ]);
   };
 
-  const submit = () => {
+  const submit = (zeroEmptyLoads = false) => {
     if (save.isPending) return;
     const collected = collectSets(blocks);
     setFormError(null);
@@ -156,6 +164,13 @@ export function WorkoutLogger({
       setFormError({ code: 'validation', field: 'sets', message: 'Mark the sets that were done: Enter through a set, or tick it.' });
       return;
     }
+    const unasked = collected.emptyLoads.filter((e) => !lastOf.get(e.exerciseId)?.bodyweight);
+    if (unasked.length > 0 && !zeroEmptyLoads) {
+      setEmptyLoads(unasked.map((e) => e.row));
+      setErrors(Object.fromEntries(unasked.map((e) => [errorKey(e.row, 'load'), 'No load entered'])));
+      return;
+    }
+    setEmptyLoads(null);
     setErrors({});
     const input = {
       clientId: start.clientId,
@@ -183,7 +198,7 @@ export function WorkoutLogger({
     );
   };
 
-  useHotkeys([['mod+S', submit, { preventDefault: true }]], []);
+  useHotkeys([['mod+S', () => submit(), { preventDefault: true }]], []);
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -216,6 +231,8 @@ export function WorkoutLogger({
             key={block.key}
             block={block}
             unit={unit}
+            units={units}
+            last={lastOf.get(block.exerciseId)}
             errors={errors}
             register={(key) => (el) => {
               if (el) inputs.current.set(key, el);
@@ -245,6 +262,18 @@ export function WorkoutLogger({
           errorProps={{ 'data-testid': 'log-notes-error' }}
           data-testid="log-notes"
         />
+        {emptyLoads && (
+          <EmptyLoads
+            rows={emptyLoads}
+            blocks={blocks}
+            onSave={() => submit(true)}
+            onFill={() => {
+              const first = emptyLoads[0];
+              setEmptyLoads(null);
+              if (first) focus(errorKey(first, 'load'));
+            }}
+          />
+        )}
         {generalError && (
           <Alert color="red" variant="light" title="Not saved" data-testid="log-error">
             {generalError.message}
@@ -278,10 +307,48 @@ export function WorkoutLogger({
   );
 }
 
-/** One exercise: its sets as rows of reps, load, RPE and done. */
+/** "No load on 2 sets (Back Squat set 1, 2)": save them as 0 kg, or go back and fill them in. */
+function EmptyLoads({
+  rows,
+  blocks,
+  onSave,
+  onFill,
+}: {
+  rows: string[];
+  blocks: ExerciseBlock[];
+  onSave: () => void;
+  onFill: () => void;
+}) {
+  const where = blocks
+    .map((b) => ({ name: b.name, numbers: b.sets.flatMap((r, i) => (rows.includes(r.key) ? [i + 1] : [])) }))
+    .filter((b) => b.numbers.length > 0)
+    .map((b) => `${b.name} set ${b.numbers.join(', ')}`)
+    .join('; ');
+  const one = rows.length === 1;
+  return (
+    <Alert color="orange" variant="light" title="No load entered" data-testid="log-empty-load">
+      <Text size="sm">
+        {one ? '1 set has' : `${rows.length} sets have`} no load ({where}). Save {one ? 'it' : 'them'} as 0 kg, or fill in the
+        load?
+      </Text>
+      <Group gap="xs" mt="xs">
+        <Button size="compact-sm" variant="default" onClick={onFill} data-testid="log-empty-load-fill">
+          Fill in the load
+        </Button>
+        <Button size="compact-sm" color="orange" onClick={onSave} data-testid="log-empty-load-save">
+          Save as 0 kg
+        </Button>
+      </Group>
+    </Alert>
+  );
+}
+
+/** One exercise: its sets as rows of reps, load, RPE and done, each beside what was done last time. */
 function ExerciseSets({
   block,
   unit,
+  units,
+  last,
   errors,
   register,
   onEdit,
@@ -292,6 +359,9 @@ function ExerciseSets({
 }: {
   block: ExerciseBlock;
   unit: string;
+  units: Units;
+  /** Last time and bodyweight; undefined while loading. */
+  last: LastTime | undefined;
   errors: FieldErrors;
   register: (key: string) => (el: HTMLInputElement | null) => void;
   onEdit: (row: SetRow, field: SetField, text: string) => void;
@@ -309,7 +379,7 @@ function ExerciseSets({
         w={width}
         aria-label={`${block.name}, set ${i + 1}, ${label}`}
         inputMode={name === 'reps' ? 'numeric' : 'decimal'}
-        placeholder={name === 'rpe' ? '–' : name === 'load' ? '0' : ''}
+        placeholder={name === 'rpe' ? '–' : name === 'load' && last?.bodyweight ? 'BW' : ''}
         value={row[name]}
         onChange={(e) => onEdit(row, name, e.currentTarget.value)}
         onKeyDown={onKey(row, name)}
@@ -334,11 +404,23 @@ function ExerciseSets({
               {block.target}
             </Text>
           )}
+          {last?.bodyweight && (
+            <Text size="xs" c="dimmed" data-testid="log-bodyweight">
+              bodyweight: leave the load empty, or enter what was added
+            </Text>
+          )}
         </Group>
         <Button size="compact-xs" variant="subtle" onClick={onAddSet} data-testid="log-add-set">
           Add set
         </Button>
       </Group>
+      {last && (
+        <Text size="xs" c="dimmed" mb={4} data-testid="log-last-time">
+          {last.performedOn
+            ? `Last time, ${formatIsoDate(last.performedOn)}: ${last.sets.map((s) => describeLastSet(s, units)).join(', ')}`
+            : 'First time for this client'}
+        </Text>
+      )}
       <Table withRowBorders={false} verticalSpacing={2} horizontalSpacing={6} highlightOnHover={false}>
         <Table.Thead>
           <Table.Tr>
@@ -347,6 +429,7 @@ function ExerciseSets({
             <Table.Th w={100}>Load ({unit})</Table.Th>
             <Table.Th w={80}>RPE</Table.Th>
             <Table.Th w={50}>Done</Table.Th>
+            <Table.Th w={110}>Last time</Table.Th>
             <Table.Th />
           </Table.Tr>
         </Table.Thead>
@@ -368,6 +451,11 @@ function ExerciseSets({
                   aria-label={`${block.name}, set ${i + 1} done`}
                   data-testid="log-done"
                 />
+              </Table.Td>
+              <Table.Td>
+                <Text size="xs" c="dimmed" data-testid="log-last-set">
+                  {last?.sets[i] ? describeLastSet(last.sets[i], units) : ''}
+                </Text>
               </Table.Td>
               <Table.Td>
                 <ActionIcon

@@ -1,6 +1,6 @@
 // The logger's rows as the trainer types them (text in the display unit), and their way to
 // and from the backend's sets. Kept free of React so the rules are easy to test and read.
-import type { AppError, Plan, Units, WorkoutLog, WorkoutSetInput } from '../../bindings';
+import type { AppError, LastSet, Plan, Units, WorkoutLog, WorkoutSetInput } from '../../bindings';
 import { parseNumber } from '../../measurements';
 import { describePrescription, formatNumber, kgTo, toKg, weightUnit } from '../../training/load';
 
@@ -30,11 +30,15 @@ export interface ExerciseBlock {
 let counter = 0;
 export const newKey = (prefix: string) => `${prefix}-${++counter}`;
 
+/**
+ * A row to type into. A load of 0 to be done starts empty (nothing prescribed, nothing lifted
+ * before); a saved set of 0 kg shows its 0, so saving it again asks nothing.
+ */
 export function makeRow(units: Units, from?: { reps: number | string; loadKg: number; rpe?: number | null }, done = false): SetRow {
   return {
     key: newKey('set'),
     reps: from ? String(from.reps) : '',
-    load: from && from.loadKg > 0 ? formatNumber(kgTo(from.loadKg, weightUnit(units)), weightUnit(units)) : '',
+    load: from && (from.loadKg > 0 || done) ? formatNumber(kgTo(from.loadKg, weightUnit(units)), weightUnit(units)) : '',
     loadKg: from ? from.loadKg : 0,
     rpe: from?.rpe !== null && from?.rpe !== undefined ? String(from.rpe) : '',
     done,
@@ -114,11 +118,13 @@ export interface Collected {
   /** The row each sent set came from, in order: the backend names sets by position ("Set 3"). */
   rows: string[];
   errors: FieldErrors;
+  /** Done sets whose load was left empty (sent as 0 kg unless the trainer says otherwise). */
+  emptyLoads: { row: string; exerciseId: string }[];
 }
 
 /** The done sets as the backend takes them, or the fields that are not numbers. */
 export function collectSets(blocks: ExerciseBlock[]): Collected {
-  const out: Collected = { sets: [], rows: [], errors: {} };
+  const out: Collected = { sets: [], rows: [], errors: {}, emptyLoads: [] };
   for (const block of blocks) {
     for (const row of block.sets) {
       if (!row.done) continue;
@@ -127,6 +133,7 @@ export function collectSets(blocks: ExerciseBlock[]): Collected {
       if (!/^\d+$/.test(reps)) out.errors[errorKey(row.key, 'reps')] = 'Enter the reps (0 if not completed)';
       if (row.loadKg === null) out.errors[errorKey(row.key, 'load')] = 'Enter a number, for example 60';
       if (row.rpe.trim() !== '' && rpe === null) out.errors[errorKey(row.key, 'rpe')] = 'Enter a number from 1 to 10';
+      if (row.load.trim() === '') out.emptyLoads.push({ row: row.key, exerciseId: block.exerciseId });
       out.rows.push(row.key);
       out.sets.push({ exerciseId: block.exerciseId, itemIndex: block.itemIndex, reps: Number(reps), loadKg: row.loadKg ?? 0, rpe });
     }
@@ -153,4 +160,11 @@ export function setErrorFrom(error: AppError, rows: string[]): FieldErrors | nul
   const row = match ? rows[Number(match[1]) - 1] : undefined;
   if (!field || !match || !row) return null;
   return { [errorKey(row, field)]: match[2]! };
+}
+
+/** One set done last time, "5 × 100 kg", or "12 reps" without load. */
+export function describeLastSet(set: LastSet, units: Units): string {
+  if (set.loadKg <= 0) return `${set.reps} reps`;
+  const unit = weightUnit(units);
+  return `${set.reps} × ${formatNumber(kgTo(set.loadKg, unit), unit)} ${unit}`;
 }
