@@ -5,7 +5,7 @@ APP := target/debug/spotter
 CARGO_BIN := $(HOME)/.cargo/bin
 export PATH := $(CARGO_BIN):$(PATH)
 
-.PHONY: run test setup setup-test npm ui app test-rust test-ui test-e2e bindings bench fmt clean dev
+.PHONY: run test setup setup-test npm ui app test-rust test-ui test-e2e bindings bench fmt clean dev studio-demo studio-demo-stop
 
 run: setup app
 	./$(APP) $(ARGS)
@@ -62,6 +62,14 @@ test-e2e:
 	cargo build --locked -p spotter-cli
 	NO_AT_BRIDGE=1 scripts/with-keyring.sh xvfb-run -a -s "-screen 0 1400x900x24" \
 		node --test --test-concurrency=1 tests/e2e/
+
+# A studio on this machine: a PostgreSQL in ./studio-demo, an owner and a trainer data folder.
+studio-demo:
+	scripts/setup-debian.sh --test
+	scripts/studio-demo.sh
+
+studio-demo-stop:
+	scripts/studio-demo.sh stop
 
 bindings:
 	UPDATE_BINDINGS=1 cargo test -p spotter-core --test bindings
