@@ -6,7 +6,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useRef, useState } from 'react';
 import { api, asAppError } from './api';
-import { scheduleKeys } from './queries';
+import { recordKeys, scheduleKeys } from './queries';
 import { trainingKeys } from './trainingQueries';
 import type {
   Agent,
@@ -289,7 +289,8 @@ function useReviewChanged() {
 
 /**
  * Accepts an item. One that changes a plan saved a new version of it, one that books a session
- * put it in the calendar: those screens refresh too.
+ * put it in the calendar, any other about a client became a note on the client's record: those
+ * screens refresh too.
  */
 export function useAcceptReview() {
   const queryClient = useQueryClient();
@@ -301,6 +302,8 @@ export function useAcceptReview() {
         changed(),
         item.changesPlanId ? queryClient.invalidateQueries({ queryKey: trainingKeys.plans }) : null,
         item.booksSession ? queryClient.invalidateQueries({ queryKey: scheduleKeys.sessions }) : null,
+        // An accepted insight about a client is written to the client's notes.
+        item.clientId ? queryClient.invalidateQueries({ queryKey: recordKeys.notes(item.clientId) }) : null,
       ]),
   });
 }

@@ -415,6 +415,29 @@ async fn review_items_are_accepted_with_edits_or_dismissed_with_a_reason_once() 
         (accepted.status, accepted.edited_body.as_deref()),
         (ReviewStatus::Accepted, Some("Tell her on Friday."))
     );
+    // Accepting leads somewhere visible: a note on the client's record, with the evidence.
+    assert_eq!(
+        accepted.result.as_deref(),
+        Some("noted in Zoë Łukasiewicz's notes")
+    );
+    let notes = clients::record::notes(&setup.db, &zoe).await.unwrap();
+    let note = &notes[0].body;
+    assert!(
+        note.starts_with(&format!(
+            "{} accepted: {}\nTell her on Friday.",
+            if items[0].kind == ReviewKind::Insight {
+                "Insight"
+            } else {
+                "Suggestion"
+            },
+            items[0].title
+        )),
+        "{note}"
+    );
+    assert!(
+        note.contains(&format!("· {}: ", items[0].evidence[0].label)),
+        "{note}"
+    );
     let err = review::dismiss(&setup.db, &items[1].id, "  ")
         .await
         .unwrap_err();

@@ -69,6 +69,23 @@ describe('review queue', () => {
     expect(within(accepted).queryByTestId('review-dismiss')).not.toBeInTheDocument();
   });
 
+  it('writes an accepted insight to the client’s notes and links there', async () => {
+    seedAi({ review: [SQUAT] });
+    installBackend([anna]);
+    const { user } = renderApp('/insights?tab=review');
+
+    const squat = await screen.findByTestId('review-item');
+    await user.click(within(squat).getByTestId('review-accept'));
+    const notice = await screen.findByTestId('review-accepted');
+    expect(within(notice).getByTestId('review-result')).toHaveTextContent("noted in Anna Berg's notes");
+    await user.click(within(notice).getByTestId('review-open-notes'));
+
+    const note = await screen.findByTestId('note-item');
+    expect(note).toHaveTextContent('Insight accepted: Squat keeps climbing');
+    expect(note).toHaveTextContent('Anna Berg went from 100 to 110 kg estimated 1RM in 6 weeks.');
+    expect(note).toHaveTextContent('· Back Squat estimated 1RM: 100 kg → 110 kg');
+  });
+
   it('accepts the trainer’s edited text instead of the proposal', async () => {
     seedAi({ review: [SQUAT] });
     const backend = installBackend([anna]);

@@ -10,8 +10,8 @@ import { REVIEW_KIND, REVIEW_STATUS, taskLabel } from './labels';
  * What the agents proposed, newest first: the trainer accepts an item as it is, edits it and
  * accepts, or dismisses it with a reason. Used by Insights → Review and a client's AI tab.
  * Accepting some items does something: a proposed plan change saves a new version of the plan,
- * a proposed time books the session. What that created stays in view once the item has left
- * the list of open ones.
+ * a proposed time books the session, and any other item about a client is noted on the client's
+ * record. What that created stays in view once the item has left the list of open ones.
  */
 export function ReviewList({
   query,
@@ -79,6 +79,14 @@ function AcceptedNotice({ item, onClose }: { item: ReviewItem; onClose: () => vo
             <>
               {' · '}
               <PlanLink planId={item.changesPlanId} label="Open the plan" />
+            </>
+          )}
+          {item.clientId && !item.changesPlanId && !item.booksSession && (
+            <>
+              {' · '}
+              <Anchor component={Link} to={`/clients/${item.clientId}?tab=notes`} inherit data-testid="review-open-notes">
+                Open the notes
+              </Anchor>
             </>
           )}
         </Text>

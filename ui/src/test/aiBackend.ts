@@ -1041,6 +1041,13 @@ export function aiHandlers(ctx: BackendContext): Record<string, Override> {
         }
         booked.push(start);
         result = `session booked for ${start}`;
+      } else if (item.clientId) {
+        // Like review.rs: the accepted text and its evidence become a note on the client's record.
+        const text = edited && edited !== item.body.trim() ? edited : item.body.trim();
+        const kind = item.kind === 'insight' ? 'Insight' : 'Suggestion';
+        const evidence = item.evidence.map((e) => `\n· ${e.label}: ${e.value}`).join('');
+        ctx.invoke('note_add', { client: item.clientId, body: `${kind} accepted: ${item.title}\n${text}${evidence}` });
+        result = `noted in ${clientName(item.clientId) ?? 'the client'}'s notes`;
       }
       Object.assign(item, {
         status: 'accepted',

@@ -7,6 +7,7 @@ use sqlx::FromRow;
 use ts_rs::TS;
 
 use super::TaskType;
+use crate::clients::record;
 use crate::ids::{new_id, parse_id};
 use crate::time::now_utc;
 use crate::{AppError, Database, Result};
@@ -286,17 +287,27 @@ pub async fn accept(db: &Database, id: &str, edited_body: Option<&str>) -> Resul
             "This suggestion is applied as proposed; accept it as it is, or dismiss it and make the change yourself",
         ));
     }
-    let result = match plan_change {
-        Some(action) => Some(apply_plan_change(db, &action).await?),
-        None => {
-            match action_part::<crate::schedule::SessionInput>(&action, "bookSession", "booking")? {
-                Some(session) => Some(book(db, &session).await?),
-                None => None,
-            }
-        }
+    let booking = action_part::<crate::schedule::SessionInput>(&action, "bookSession", "booking")?;
+    let result = match (plan_change, booking) {
+        (Some(action), _) => Some(apply_plan_change(db, &action).await?),
+        (None, Some(session)) => Some(book(db, &session).await?),
+        (None, None) => None,
     };
     let now = now_utc();
-    sqlx::query(
+    let mut tx = db.pool().begin().await?;
+    // An insight or suggestion about a client lands in the client's notes, where the trainer
+    // (and the progress report's "Trainer's notes") will see it again.
+    let result = match (&result, item.client_id.as_deref()) {
+        (None, Some(client)) => {
+            record::insert_note(&mut tx, client, &accepted_note(&item, edited)).await?;
+            Some(format!(
+                "noted in {}'s notes",
+                item.client_name.as_deref().unwrap_or("the client")
+            ))
+        }
+        _ => result,
+    };
+    let done = sqlx::query(
         "UPDATE ai_review_items SET status = 'accepted', edited_body = ?, result_ref = ?, decided_at = ?, updated_at = ?
          WHERE id = ? AND status = 'open'",
     )
@@ -305,9 +316,31 @@ pub async fn accept(db: &Database, id: &str, edited_body: Option<&str>) -> Resul
     .bind(&now)
     .bind(&now)
     .bind(&item.id)
-    .execute(db.pool())
+    .execute(&mut *tx)
     .await?;
+    if done.rows_affected() != 1 {
+        return Err(AppError::validation("id", "This item was already decided"));
+    }
+    tx.commit().await?;
     get(db, &item.id).await
+}
+
+/// The note an accepted item leaves on the client's record: its title, the text as accepted,
+/// and the evidence it rested on.
+fn accepted_note(item: &ReviewItem, edited: Option<&str>) -> String {
+    let what = match item.kind {
+        ReviewKind::Insight => "Insight",
+        ReviewKind::Suggestion => "Suggestion",
+    };
+    let mut note = format!(
+        "{what} accepted: {}\n{}",
+        item.title,
+        edited.unwrap_or(item.body.trim())
+    );
+    for e in &item.evidence {
+        note.push_str(&format!("\n· {}: {}", e.label, e.value));
+    }
+    note
 }
 
 /// What accepting an item does, as stored with it (JSON; null or unreadable: nothing).

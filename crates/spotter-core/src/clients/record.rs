@@ -455,6 +455,17 @@ pub const NOTE_MAX: usize = 20_000;
 
 pub async fn add_note(db: &Database, client: &str, body: &str) -> Result<ClientNote> {
     let client = client_id(db, client).await?;
+    let mut conn = db.pool().acquire().await?;
+    insert_note(&mut conn, &client, body).await
+}
+
+/// Checks and writes a note for a client known to exist, on the caller's connection (so
+/// accepting an AI insight writes its note in the same transaction as the acceptance).
+pub(crate) async fn insert_note(
+    conn: &mut sqlx::SqliteConnection,
+    client: &str,
+    body: &str,
+) -> Result<ClientNote> {
     let body = body.trim();
     if body.is_empty() {
         return Err(AppError::validation("body", "Write the note first"));
@@ -470,15 +481,15 @@ pub async fn add_note(db: &Database, client: &str, body: &str) -> Result<ClientN
     let now = now_utc();
     sqlx::query("INSERT INTO client_notes (id, client_id, body, created_at, updated_at) VALUES (?, ?, ?, ?, ?)")
         .bind(&id)
-        .bind(&client)
+        .bind(client)
         .bind(body)
         .bind(&now)
         .bind(&now)
-        .execute(db.pool())
+        .execute(&mut *conn)
         .await?;
     Ok(ClientNote {
         id,
-        client_id: client,
+        client_id: client.to_owned(),
         body: body.to_owned(),
         created_at: now.clone(),
         updated_at: now,

@@ -287,8 +287,9 @@ describe('client AI tab', () => {
 
     await user.click(within(item).getByTestId('review-accept'));
     await waitFor(() => expect(screen.queryByTestId('review-item')).not.toBeInTheDocument());
-    // Nothing was created: nothing to say above the list.
-    expect(screen.queryByTestId('review-accepted')).not.toBeInTheDocument();
-    expect(aiBackend().review()[0]).toMatchObject({ status: 'accepted', result: null });
+    // It is kept on the client's record: said above the list, with the way there.
+    const notice = await screen.findByTestId('review-accepted');
+    expect(within(notice).getByTestId('review-result')).toHaveTextContent(/^noted in .*'s notes$/);
+    expect(aiBackend().review()[0]).toMatchObject({ status: 'accepted' });
   });
 });
