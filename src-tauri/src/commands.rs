@@ -36,6 +36,7 @@ use spotter_core::training::plans::{
 };
 use spotter_core::training::progress::{self, ClientProgress};
 use spotter_core::training::progression;
+use spotter_core::training::report_range::ReportRange;
 use spotter_core::upload::FileUpload;
 use spotter_core::{export, paths, AppError, Database};
 use spotter_print::documents;
@@ -231,8 +232,8 @@ command!(plan_pdf_save(id: String, path: String) -> String, |db| {
     documents::write_pdf(std::path::Path::new(&path), &bytes)?;
     Ok(path)
 });
-command!(client_report_save(client: String, path: String) -> String, |db| {
-    let bytes = documents::report_pdf(&db, &client).await?;
+command!(client_report_save(client: String, path: String, range: Option<ReportRange>) -> String, |db| {
+    let bytes = documents::report_pdf_for(&db, &client, &range.unwrap_or_default()).await?;
     documents::write_pdf(std::path::Path::new(&path), &bytes)?;
     Ok(path)
 });

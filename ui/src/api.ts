@@ -53,6 +53,7 @@ import type {
   PlanVersionDetail,
   WorkoutLog,
   LastTime,
+  ReportRange,
   WorkoutLogInput,
   WorkoutLogSummary,
   WorkoutSetInput,
@@ -248,8 +249,8 @@ export const api = {
 
   /** Writes the plan PDF to `path`; resolves with the path. */
   planPdfSave: (id: string, path: string) => call<string>('plan_pdf_save', { id, path }),
-  clientReportSave: (client: string, path: string) =>
-    call<string>('client_report_save', { client, path }),
+  clientReportSave: (client: string, path: string, range: ReportRange | null) =>
+    call<string>('client_report_save', { client, path, range }),
   /** Stores (or with null removes) the studio logo printed on documents. */
   logoSet: (file: FileUpload | null) => call<Settings>('logo_set', { file }),
   /** Opens a file Spotter wrote in the system's default app (PDF viewer). */

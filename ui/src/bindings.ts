@@ -624,6 +624,16 @@ sets: Array<LastSet>, };
 
 export type LastSet = { reps: number, loadKg: number, };
 
+export type ReportRange = { 
+/**
+ * First day included (`YYYY-MM-DD`); empty or null: from the first record.
+ */
+from?: string | null, 
+/**
+ * Last day included; empty or null: up to today.
+ */
+to?: string | null, };
+
 export type RecordKind = "estimated_one_rm" | "reps" | "volume";
 
 export type RecordHit = { exerciseId: string, exerciseName: string, kind: RecordKind, value: number, 

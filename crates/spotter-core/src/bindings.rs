@@ -54,6 +54,7 @@ use crate::training::plans::{
 };
 use crate::training::progress::{AdherenceWeek, ClientProgress, E1rmPoint, E1rmSeries, MuscleWeek};
 use crate::training::records::{ExerciseRecords, RecordHit, RecordKind};
+use crate::training::report_range::ReportRange;
 use crate::upload::FileUpload;
 use crate::{AppError, ErrorCode};
 
@@ -157,6 +158,7 @@ pub fn typescript() -> String {
         WorkoutLog::decl(&cfg),
         LastTime::decl(&cfg),
         LastSet::decl(&cfg),
+        ReportRange::decl(&cfg),
         RecordKind::decl(&cfg),
         RecordHit::decl(&cfg),
         LogSaved::decl(&cfg),

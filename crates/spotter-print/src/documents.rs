@@ -3,8 +3,10 @@
 
 use std::path::Path;
 
+use spotter_core::clients::record;
 use spotter_core::settings::{self, Paper, Units};
 use spotter_core::time::today_utc;
+use spotter_core::training::report_range::ReportRange;
 use spotter_core::training::{plans, progress};
 use spotter_core::upload::FileUpload;
 use spotter_core::{AppError, Database, ErrorCode, Result};
@@ -60,15 +62,30 @@ pub async fn plan_pdf(db: &Database, plan_id: &str) -> Result<Vec<u8>> {
     .map_err(render_error)
 }
 
+/// The progress report over the client's whole history.
 pub async fn report_pdf(db: &Database, client_id: &str) -> Result<Vec<u8>> {
+    report_pdf_for(db, client_id, &ReportRange::default()).await
+}
+
+/// The progress report over a period the trainer picked, with their notes from it.
+pub async fn report_pdf_for(
+    db: &Database,
+    client_id: &str,
+    range: &ReportRange,
+) -> Result<Vec<u8>> {
+    let period = range.check()?;
     let client = spotter_core::clients::get(db, client_id).await?;
-    let measurements = spotter_core::clients::record::measurements(db, &client.id).await?;
-    let progress = progress::client_progress(db, &client.id).await?;
+    let measurements = period.measurements(record::measurements(db, &client.id).await?);
+    let progress = period.progress(progress::client_progress(db, &client.id).await?);
+    let mut notes = period.notes(record::notes(db, &client.id).await?);
+    notes.reverse(); // oldest first, as a record reads
     let p = prefs(db).await?;
     report_pdf::render(&report_pdf::ReportDoc {
         client_name: &client.name,
+        period: period.label(),
         measurements: &measurements,
         progress: &progress,
+        notes: &notes,
         branding: &p.branding,
         paper: p.paper,
         unit: p.unit,

@@ -1,10 +1,11 @@
 //! The progress report: measurements over time as a table, personal records, adherence,
-//! and estimated-1RM charts drawn as vector graphics (axes, grid, polyline, points).
+//! the trainer's notes (accepted insights among them), and estimated-1RM charts drawn as
+//! vector graphics (axes, grid, polyline, points); over the period the trainer picked.
 
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
-use spotter_core::clients::record::{Measurement, Metric, LB_PER_KG};
+use spotter_core::clients::record::{ClientNote, Measurement, Metric, LB_PER_KG};
 use spotter_core::training::plan::fmt_num;
 use spotter_core::training::progress::{ClientProgress, E1rmSeries};
 
@@ -18,8 +19,12 @@ const MAX_MEASUREMENT_ROWS: usize = 24;
 
 pub struct ReportDoc<'a> {
     pub client_name: &'a str,
+    /// "1 Sep 2026 – 4 Dec 2026"; None for the whole history.
+    pub period: Option<String>,
     pub measurements: &'a [Measurement],
     pub progress: &'a ClientProgress,
+    /// Oldest first.
+    pub notes: &'a [ClientNote],
     pub branding: &'a Branding,
     pub paper: PageSize,
     pub unit: LoadUnit,
@@ -128,11 +133,23 @@ pub fn render(doc: &ReportDoc) -> Result<Vec<u8>, String> {
         GREY,
         &format!("Printed {}", doc.printed_on.format("%-d %b %Y")),
     );
+    if let Some(period) = &doc.period {
+        p.y += 5.5;
+        p.c.text(
+            MARGIN,
+            p.y + 4.0,
+            BODY + 1.0,
+            Weight::Regular,
+            GREY,
+            &format!("Period: {period}"),
+        );
+    }
     p.y += 10.0;
 
     measurements_table(&mut p, doc, width);
     records_table(&mut p, doc, width);
     adherence(&mut p, doc);
+    trainer_notes(&mut p, doc, width);
     charts(&mut p, doc, width);
 
     let footer = format!(
@@ -319,6 +336,42 @@ fn adherence(p: &mut Page, doc: &ReportDoc) {
         ),
     );
     p.y += 10.0;
+}
+
+/// Each note with its date, wrapped; a long note is cut after a dozen lines.
+fn trainer_notes(p: &mut Page, doc: &ReportDoc, width: f32) {
+    if doc.notes.is_empty() {
+        return;
+    }
+    p.heading("Trainer's notes");
+    let date_w = 24.0;
+    let line_h = 4.2;
+    for note in doc.notes {
+        let lines =
+            p.c.wrap(&note.body, BODY, Weight::Regular, width - date_w, 12);
+        p.need(lines.len() as f32 * line_h + 3.0);
+        p.c.text(
+            MARGIN,
+            p.y + 3.5,
+            BODY,
+            Weight::Bold,
+            GREY,
+            note.created_at.get(..10).unwrap_or(&note.created_at),
+        );
+        for line in &lines {
+            p.c.text(
+                MARGIN + date_w,
+                p.y + 3.5,
+                BODY,
+                Weight::Regular,
+                BLACK,
+                line,
+            );
+            p.y += line_h;
+        }
+        p.y += 3.0;
+    }
+    p.y += 4.0;
 }
 
 fn charts(p: &mut Page, doc: &ReportDoc, width: f32) {

@@ -486,3 +486,93 @@ async fn the_progress_report_prints_measurements_records_and_vector_charts() {
         "no raster images without a logo"
     );
 }
+
+#[tokio::test]
+async fn the_report_covers_the_period_picked_with_the_trainers_notes_from_it() {
+    use spotter_core::training::report_range::ReportRange;
+    let (dir, db) = fresh().await;
+    let c = clients::create(
+        &db,
+        &ClientInput {
+            name: "Greta Weiß".into(),
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
+    for (on, kg) in [
+        ("2026-01-01", 82.4),
+        ("2026-02-01", 81.9),
+        ("2026-03-01", 81.0),
+    ] {
+        record::add_measurement(
+            &db,
+            &c.id,
+            &MeasurementInput {
+                measured_on: on.into(),
+                metric: Some(Metric::BodyWeight),
+                value: kg,
+                unit: "kg".into(),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    }
+    record::add_note(
+        &db,
+        &c.id,
+        "Insight accepted: Back Squat is holding steady\nOn trend, estimated 1RM stayed level over 9 workouts.",
+    )
+    .await
+    .unwrap();
+    let today = spotter_core::time::today_utc()
+        .format("%Y-%m-%d")
+        .to_string();
+
+    // February to today: the January measurement is left out, today's note is in.
+    let range = ReportRange {
+        from: Some("2026-02-01".into()),
+        to: Some(today.clone()),
+    };
+    let bytes = documents::report_pdf_for(&db, &c.id, &range).await.unwrap();
+    let path = dir.path().join("report-period.pdf");
+    documents::write_pdf(&path, &bytes).unwrap();
+    let all = check_pdf(&path, "progress-report-period").join("\n");
+    assert!(all.contains("Period: 1 Feb 2026 – "), "{all}");
+    assert!(
+        all.contains("2026-02-01") && !all.contains("2026-01-01"),
+        "{all}"
+    );
+    assert!(all.contains("Trainer's notes"), "{all}");
+    assert!(all.contains("Back Squat is holding steady"), "{all}");
+    assert!(all.contains(&today), "the note's date: {all}");
+
+    // A period that ended before the note: no notes section.
+    let range = ReportRange {
+        from: None,
+        to: Some("2026-02-15".into()),
+    };
+    let bytes = documents::report_pdf_for(&db, &c.id, &range).await.unwrap();
+    let path = dir.path().join("report-early.pdf");
+    documents::write_pdf(&path, &bytes).unwrap();
+    let all = check_pdf(&path, "progress-report-early").join("\n");
+    assert!(
+        !all.contains("Trainer's notes") && !all.contains("2026-03-01"),
+        "{all}"
+    );
+
+    // Bad ranges are refused at their field.
+    let bad = |from: &str, to: &str| ReportRange {
+        from: Some(from.into()),
+        to: Some(to.into()),
+    };
+    let err = documents::report_pdf_for(&db, &c.id, &bad("2026-03-01", "2026-02-01"))
+        .await
+        .unwrap_err();
+    assert_eq!(err.field.as_deref(), Some("to"));
+    let err = documents::report_pdf_for(&db, &c.id, &bad("March", ""))
+        .await
+        .unwrap_err();
+    assert_eq!(err.field.as_deref(), Some("from"));
+}

@@ -10,6 +10,7 @@ import type {
   LogSaved,
   Plan,
   PlanDate,
+  ReportRange,
   WorkoutLog,
   WorkoutLogInput,
   WorkoutLogSummary,
@@ -124,7 +125,7 @@ export function useClientProgress(client: string) {
 }
 
 export function useReportSave(client: string) {
-  return useMutation<string, AppError, string>({
-    mutationFn: (path) => api.clientReportSave(client, path),
+  return useMutation<string, AppError, { path: string; range: ReportRange }>({
+    mutationFn: ({ path, range }) => api.clientReportSave(client, path, range),
   });
 }

@@ -16,6 +16,7 @@ import type {
   PlanDay,
   Prescription,
   RecordHit,
+  ReportRange,
   WorkoutLog,
   WorkoutLogInput,
   WorkoutLogSummary,
@@ -323,6 +324,15 @@ export function logsHandlers(ctx: BackendContext): Record<string, Override> {
     client_progress: (args) => seed.progress?.[String(args.client)] ?? progressFromLogs(args.client),
 
     client_report_save: (args) => {
+      // The core's report_range.rs: either end may be open; the end not before the start.
+      const range = (args.range ?? {}) as ReportRange;
+      for (const field of ['from', 'to'] as const) {
+        const day = range[field]?.trim();
+        if (day && !ISO_DATE.test(day)) throw invalid(field, `'${day}' is not a date; use YYYY-MM-DD`);
+      }
+      if (range.from?.trim() && range.to?.trim() && range.to.trim() < range.from.trim()) {
+        throw invalid('to', 'The report must end on or after the day it starts');
+      }
       const path = String(args.path).trim();
       if (!path.toLowerCase().endsWith('.pdf')) throw invalid('path', 'Save the report as a .pdf file');
       return path;

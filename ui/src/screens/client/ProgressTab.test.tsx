@@ -111,8 +111,32 @@ describe('progress tab', () => {
     await user.type(path, '/tmp/greta.pdf');
     await user.click(screen.getByTestId('pdf-save'));
     expect(await screen.findByTestId('pdf-saved')).toHaveTextContent('/tmp/greta.pdf');
-    expect(backend.callsTo('client_report_save').at(-1)!.args).toEqual({ client: 'c1', path: '/tmp/greta.pdf' });
+    expect(backend.callsTo('client_report_save').at(-1)!.args).toEqual({
+      client: 'c1',
+      path: '/tmp/greta.pdf',
+      range: { from: null, to: null },
+    });
     await user.click(screen.getByTestId('pdf-open'));
     await waitFor(() => expect(backend.callsTo('file_open')[0]!.args).toEqual({ path: '/tmp/greta.pdf' }));
+  });
+
+  it('prints the report over a period the trainer picks, a bad period refused at its field', async () => {
+    const backend = installBackend([greta]);
+    const { user } = renderApp('/clients/c1?tab=progress');
+    await user.click(await screen.findByTestId('report-pdf'));
+    const path = await screen.findByTestId('pdf-path');
+    await waitFor(() => expect(path).toHaveValue(`${DEFAULT_EXPORT_DIR}/progress-greta-weiss.pdf`));
+
+    await user.type(screen.getByTestId('report-from'), '2025-03-01');
+    await user.type(screen.getByTestId('report-to'), '2025-02-01');
+    await user.click(screen.getByTestId('pdf-save'));
+    expect(await screen.findByTestId('report-to-error')).toHaveTextContent('end on or after');
+    expect(screen.queryByTestId('pdf-path-error')).not.toBeInTheDocument();
+
+    await user.clear(screen.getByTestId('report-to'));
+    await user.type(screen.getByTestId('report-to'), '2025-05-31');
+    await user.click(screen.getByTestId('pdf-save'));
+    expect(await screen.findByTestId('pdf-saved')).toBeInTheDocument();
+    expect(backend.callsTo('client_report_save').at(-1)!.args.range).toEqual({ from: '2025-03-01', to: '2025-05-31' });
   });
 });
