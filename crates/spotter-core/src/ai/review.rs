@@ -288,39 +288,44 @@ pub async fn accept(db: &Database, id: &str, edited_body: Option<&str>) -> Resul
         ));
     }
     let booking = action_part::<crate::schedule::SessionInput>(&action, "bookSession", "booking")?;
-    let result = match (plan_change, booking) {
-        (Some(action), _) => Some(apply_plan_change(db, &action).await?),
-        (None, Some(session)) => Some(book(db, &session).await?),
-        (None, None) => None,
-    };
     let now = now_utc();
-    let mut tx = db.pool().begin().await?;
-    // An insight or suggestion about a client lands in the client's notes, where the trainer
-    // (and the progress report's "Trainer's notes") will see it again.
-    let result = match (&result, item.client_id.as_deref()) {
-        (None, Some(client)) => {
-            record::insert_note(&mut tx, client, &accepted_note(&item, edited)).await?;
-            Some(format!(
-                "noted in {}'s notes",
-                item.client_name.as_deref().unwrap_or("the client")
-            ))
-        }
-        _ => result,
-    };
-    let done = sqlx::query(
-        "UPDATE ai_review_items SET status = 'accepted', edited_body = ?, result_ref = ?, decided_at = ?, updated_at = ?
-         WHERE id = ? AND status = 'open'",
+    // One immediate transaction (it takes the write lock at once): the item is claimed
+    // first, so a second accept finds it decided, and the booking's conflict check cannot
+    // be overtaken by another write before the booking is stored.
+    let mut tx = db.pool().begin_with("BEGIN IMMEDIATE").await?;
+    let claimed = sqlx::query(
+        "UPDATE ai_review_items SET status = 'accepted', edited_body = ?, decided_at = ?, updated_at = ?
+         WHERE id = ? AND status = 'open' AND deleted_at IS NULL",
     )
     .bind(edited)
-    .bind(&result)
     .bind(&now)
     .bind(&now)
     .bind(&item.id)
     .execute(&mut *tx)
     .await?;
-    if done.rows_affected() != 1 {
+    if claimed.rows_affected() != 1 {
         return Err(AppError::validation("id", "This item was already decided"));
     }
+    let result = match (plan_change, booking, item.client_id.as_deref()) {
+        (Some(action), _, _) => apply_plan_change(db, &mut tx, &action).await?,
+        (None, Some(session), _) => book(db, &mut tx, &session).await?,
+        // An insight or suggestion about a client lands in the client's notes, where the
+        // trainer (and the progress report's "Trainer's notes") will see it again.
+        (None, None, Some(client)) => {
+            record::insert_note(&mut tx, client, &accepted_note(&item, edited)).await?;
+            format!(
+                "noted in {}'s notes",
+                item.client_name.as_deref().unwrap_or("the client")
+            )
+        }
+        (None, None, None) => String::new(),
+    };
+    let result = (!result.is_empty()).then_some(result);
+    sqlx::query("UPDATE ai_review_items SET result_ref = ? WHERE id = ?")
+        .bind(&result)
+        .bind(&item.id)
+        .execute(&mut *tx)
+        .await?;
     tx.commit().await?;
     get(db, &item.id).await
 }
@@ -370,13 +375,24 @@ fn action_part<T: serde::de::DeserializeOwned>(
     }
 }
 
-/// Books through the calendar's own create, conflict check included; a slot taken since
-/// the proposal is refused with what it now collides with.
-async fn book(db: &Database, session: &crate::schedule::SessionInput) -> Result<String> {
-    use crate::schedule::{sessions, SaveOutcome};
-    match sessions::create(db, &crate::schedule::SessionInput { override_conflicts: false, ..session.clone() }).await? {
-        SaveOutcome::Saved { sessions, .. } => Ok(format!("session booked for {}", sessions.first().map_or(session.start.as_str(), |s| s.local_start.as_str()).replace('T', " "))),
-        SaveOutcome::Conflicts { conflicts } => Err(AppError::validation(
+/// Books through the calendar's own create, conflict check included, inside the accept's
+/// transaction; a slot taken since the proposal is refused with what it now collides with.
+async fn book(
+    db: &Database,
+    tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>,
+    session: &crate::schedule::SessionInput,
+) -> Result<String> {
+    use crate::schedule::sessions::{self, Created};
+    let input = crate::schedule::SessionInput {
+        override_conflicts: false,
+        ..session.clone()
+    };
+    match sessions::create_in(db, tx, &input).await? {
+        Created::Saved { .. } => Ok(format!(
+            "session booked for {}",
+            session.start.replace('T', " ")
+        )),
+        Created::Conflicts(conflicts) => Err(AppError::validation(
             "id",
             format!(
                 "That time is no longer free: {}. Nothing was booked; run the scheduling agent again or book it in the calendar.",
@@ -388,6 +404,7 @@ async fn book(db: &Database, session: &crate::schedule::SessionInput) -> Result<
 
 async fn apply_plan_change(
     db: &Database,
+    tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>,
     action: &super::plan_change::PlanChangeAction,
 ) -> Result<String> {
     use crate::training::plans::{self, Author, AuthorKind, PlanSave};
@@ -406,8 +423,9 @@ async fn apply_plan_change(
         kind: AuthorKind::Ai,
         name: "Workout optimizer".into(),
     };
-    let saved = plans::save(
+    plans::save_in(
         db,
+        tx,
         &plan.id,
         &PlanSave {
             name: plan.name.clone(),
@@ -417,7 +435,11 @@ async fn apply_plan_change(
         &author,
     )
     .await?;
-    Ok(format!("plan version {}", saved.version))
+    let version: i64 = sqlx::query_scalar("SELECT current_version FROM plans WHERE id = ?")
+        .bind(&plan.id)
+        .fetch_one(&mut **tx)
+        .await?;
+    Ok(format!("plan version {version}"))
 }
 
 /// Dismisses an item; the reason is required, so the log says why.
@@ -437,12 +459,15 @@ pub async fn dismiss(db: &Database, id: &str, reason: &str) -> Result<ReviewItem
         ));
     }
     let now = now_utc();
-    sqlx::query("UPDATE ai_review_items SET status = 'dismissed', dismiss_reason = ?, decided_at = ?, updated_at = ? WHERE id = ? AND status = 'open'")
+    let done = sqlx::query("UPDATE ai_review_items SET status = 'dismissed', dismiss_reason = ?, decided_at = ?, updated_at = ? WHERE id = ? AND status = 'open'")
         .bind(reason)
         .bind(&now)
         .bind(&now)
         .bind(&item.id)
         .execute(db.pool())
         .await?;
+    if done.rows_affected() != 1 {
+        return Err(AppError::validation("id", "This item was already decided"));
+    }
     get(db, &item.id).await
 }

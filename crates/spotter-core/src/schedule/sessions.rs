@@ -204,6 +204,35 @@ async fn client_names(db: &Database, ids: &[String]) -> Result<Vec<(String, Stri
 
 /// Creates one session, or a whole series when the input has a recurrence.
 pub async fn create(db: &Database, input: &SessionInput) -> Result<SaveOutcome> {
+    let mut tx = db.pool().begin().await?;
+    let created = create_in(db, &mut tx, input).await?;
+    match created {
+        Created::Conflicts(conflicts) => Ok(SaveOutcome::Conflicts { conflicts }),
+        Created::Saved { ids, overridden } => {
+            tx.commit().await?;
+            Ok(SaveOutcome::Saved {
+                sessions: get_many(db, &ids).await?,
+                conflicts_overridden: overridden,
+            })
+        }
+    }
+}
+
+/// What [`create_in`] did inside the caller's transaction.
+pub(crate) enum Created {
+    Saved { ids: Vec<String>, overridden: u32 },
+    Conflicts(Vec<super::Conflict>),
+}
+
+/// Validates, checks conflicts and writes a session (or series) inside `tx`. When `tx` is
+/// an immediate transaction (it holds the write lock), nobody can book the slot between
+/// the check and the insert: the check reads the latest committed state and no other
+/// writer can commit before `tx` does.
+pub(crate) async fn create_in(
+    db: &Database,
+    tx: &mut Transaction<'_, Sqlite>,
+    input: &SessionInput,
+) -> Result<Created> {
     let v = validate(db, input).await?;
     let starts = match &v.rule {
         Some(rule) => expand(rule, v.local_start, v.tz, &[])?,
@@ -212,12 +241,11 @@ pub async fn create(db: &Database, input: &SessionInput) -> Result<SaveOutcome> 
     let planned: Vec<Planned> = starts.iter().map(|s| v.planned_at(*s)).collect();
     let found = conflicts::check(db, &v.candidate(), &planned, &HashSet::new()).await?;
     if !found.is_empty() && !input.override_conflicts {
-        return Ok(SaveOutcome::Conflicts { conflicts: found });
+        return Ok(Created::Conflicts(found));
     }
     let now = now_utc();
-    let mut tx = db.pool().begin().await?;
     let series_id = match &v.rule {
-        Some(rule) => Some(insert_series_row(&mut tx, &v, rule, &now).await?),
+        Some(rule) => Some(insert_series_row(tx, &v, rule, &now).await?),
         None => None,
     };
     let mut ids = Vec::with_capacity(planned.len());
@@ -225,7 +253,7 @@ pub async fn create(db: &Database, input: &SessionInput) -> Result<SaveOutcome> 
         let rec = series_id.as_ref().map(|_| fmt_utc(p.start));
         ids.push(
             insert_session_row(
-                &mut tx,
+                tx,
                 &v,
                 p,
                 series_id.as_deref(),
@@ -237,10 +265,9 @@ pub async fn create(db: &Database, input: &SessionInput) -> Result<SaveOutcome> 
             .await?,
         );
     }
-    tx.commit().await?;
-    Ok(SaveOutcome::Saved {
-        sessions: get_many(db, &ids).await?,
-        conflicts_overridden: found.len() as u32,
+    Ok(Created::Saved {
+        ids,
+        overridden: found.len() as u32,
     })
 }
 

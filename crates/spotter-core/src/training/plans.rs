@@ -386,6 +386,21 @@ pub async fn list(db: &Database, q: &PlanListQuery) -> Result<Vec<PlanSummary>> 
 /// Saves the editor's body as the next version. The summary says what changed since the
 /// current version; saving with nothing changed stores nothing and returns the plan.
 pub async fn save(db: &Database, id: &str, input: &PlanSave, author: &Author) -> Result<Plan> {
+    let mut tx = db.pool().begin().await?;
+    let id = save_in(db, &mut tx, id, input, author).await?;
+    tx.commit().await?;
+    get(db, &id).await
+}
+
+/// [`save`] inside the caller's transaction (accepting an AI proposal claims its review
+/// item in the same one); returns the plan's id.
+pub(crate) async fn save_in(
+    db: &Database,
+    tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>,
+    id: &str,
+    input: &PlanSave,
+    author: &Author,
+) -> Result<String> {
     let current = get(db, id).await?;
     if input.base_version != current.version {
         return Err(AppError::validation(
@@ -404,13 +419,12 @@ pub async fn save(db: &Database, id: &str, input: &PlanSave, author: &Author) ->
     }
     lines.extend(diff::changes(&current.body, &body));
     if lines.is_empty() {
-        return Ok(current);
+        return Ok(current.id);
     }
     let version = current.version + 1;
     let json = body_json(&body)?;
-    let mut tx = db.pool().begin().await?;
     append_version(
-        &mut tx,
+        &mut **tx,
         &current.id,
         version,
         author,
@@ -427,7 +441,7 @@ pub async fn save(db: &Database, id: &str, input: &PlanSave, author: &Author) ->
         .bind(now_utc())
         .bind(&current.id)
         .bind(current.version)
-        .execute(&mut *tx)
+        .execute(&mut **tx)
         .await?;
     if updated.rows_affected() != 1 {
         return Err(AppError::validation(
@@ -435,8 +449,7 @@ pub async fn save(db: &Database, id: &str, input: &PlanSave, author: &Author) ->
             "This plan was saved elsewhere meanwhile; reopen it",
         ));
     }
-    tx.commit().await?;
-    get(db, &current.id).await
+    Ok(current.id)
 }
 
 const VERSION_COLUMNS: &str =
