@@ -207,17 +207,41 @@ struct ExistingState {
 async fn inspect_existing(path: &Path, migrator: &Migrator) -> Result<ExistingState> {
     let side_files = [wal_side_file(path, "-wal"), wal_side_file(path, "-shm")];
     let existed = side_files.each_ref().map(|f| f.exists());
-    let result = inspect_existing_inner(path, migrator).await;
-    if result.is_err() {
-        // A refused file is left as we found it: reading a WAL database creates its -wal and
-        // -shm files, so remove those we created (none existed, so nobody else had it open).
-        for (file, existed) in side_files.iter().zip(existed) {
-            if !existed {
-                let _ = std::fs::remove_file(file);
+    match inspect_existing_inner(path, migrator).await {
+        Ok(state) => Ok(state),
+        Err(Inspection::Refused(e)) => {
+            // A refused file (a newer schema, not SQLite) is left as we found it: reading a
+            // WAL database creates its -wal and -shm files, so remove those we created.
+            for (file, existed) in side_files.iter().zip(existed) {
+                if !existed {
+                    let _ = std::fs::remove_file(file);
+                }
             }
+            Err(e)
         }
+        // Busy, locked or unreadable: another process may have opened the file meanwhile
+        // and created them, and removing a live -wal loses its commits. They stay.
+        Err(Inspection::Failed(e)) => Err(e),
     }
-    result
+}
+
+/// Why an inspection did not answer: the file was refused (we know what it is and will not
+/// open it), or reading it failed (busy, locked, I/O), which says nothing about the side files.
+enum Inspection {
+    Refused(AppError),
+    Failed(AppError),
+}
+
+impl From<AppError> for Inspection {
+    fn from(e: AppError) -> Self {
+        Inspection::Failed(e)
+    }
+}
+
+impl From<sqlx::Error> for Inspection {
+    fn from(e: sqlx::Error) -> Self {
+        Inspection::Failed(e.into())
+    }
 }
 
 fn wal_side_file(path: &Path, suffix: &str) -> PathBuf {
@@ -226,15 +250,18 @@ fn wal_side_file(path: &Path, suffix: &str) -> PathBuf {
     PathBuf::from(name)
 }
 
-async fn inspect_existing_inner(path: &Path, migrator: &Migrator) -> Result<ExistingState> {
+async fn inspect_existing_inner(
+    path: &Path,
+    migrator: &Migrator,
+) -> std::result::Result<ExistingState, Inspection> {
     let not_sqlite = || {
-        AppError::new(
+        Inspection::Refused(AppError::new(
             ErrorCode::Database,
             format!(
                 "{} is not a Spotter database (it is not an SQLite file); it was left untouched",
                 path.display()
             ),
-        )
+        ))
     };
     // Connecting already reads the header (the connection pragmas touch the file).
     let mut conn = connect_options(path, true)
@@ -242,10 +269,11 @@ async fn inspect_existing_inner(path: &Path, migrator: &Migrator) -> Result<Exis
         .await
         .map_err(|e| match e {
             sqlx::Error::Database(db) if db.message().contains("not a database") => not_sqlite(),
-            e => AppError::new(
+            e @ sqlx::Error::Database(_) if is_busy(&e) => Inspection::Failed(e.into()),
+            e => Inspection::Failed(AppError::new(
                 ErrorCode::Database,
                 format!("cannot open {}: {e}", path.display()),
-            ),
+            )),
         })?;
     let result = async {
         let tables: Vec<String> = sqlx::query_scalar("SELECT name FROM sqlite_master WHERE type = 'table'")
@@ -264,14 +292,14 @@ async fn inspect_existing_inner(path: &Path, migrator: &Migrator) -> Result<Exis
         let known: Vec<i64> = migrator.iter().map(|m| m.version).collect();
         let newest_known = known.iter().copied().max().unwrap_or(0);
         if let Some(unknown) = applied.iter().find(|v| !known.contains(v)) {
-            return Err(AppError::new(
+            return Err(Inspection::Refused(AppError::new(
                 ErrorCode::SchemaTooNew,
                 format!(
                     "{} was written by a newer version of Spotter (schema {unknown}, this version knows up to {newest_known}). \
                      Update Spotter to open it; the file was left untouched.",
                     path.display()
                 ),
-            ));
+            )));
         }
         Ok(ExistingState {
             has_pending: known.iter().any(|v| !applied.contains(v)),
@@ -282,6 +310,10 @@ async fn inspect_existing_inner(path: &Path, migrator: &Migrator) -> Result<Exis
     .await;
     let _ = conn.close().await;
     result
+}
+
+fn is_busy(e: &sqlx::Error) -> bool {
+    matches!(e, sqlx::Error::Database(db) if db.message().contains("locked") || db.message().contains("busy"))
 }
 
 async fn backup_before_migration(
