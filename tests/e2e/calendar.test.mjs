@@ -170,6 +170,12 @@ test('dragging an occurrence onto a busy slot shows the conflict, then takes the
 
   await app.click('conflict-free-slot');
   await app.el('free-slot');
+  // From where it was dragged to (Tuesday 18:00) onwards, never earlier: a few, in time order.
+  const offered = [];
+  for (const e of await app.driver.findElements(By.css('[data-testid="free-slot-when"]'))) offered.push(await app.textOf(e));
+  assert.ok(offered.length >= 1 && offered.length <= 3, offered.join(', '));
+  assert.ok(offered.every((w) => w >= `${nextTuesday} 18:00`), offered.join(', '));
+  assert.deepEqual([...offered].sort(), offered, 'in time order');
   await app.click('free-slot-use');
   const moved = await waitForDb('Greta moved off Monday', () => {
     const s = sessionsInDb(nextMonday, addDays(nextMonday, 1)).filter((x) => x.label === 'Greta Weiß');
