@@ -149,6 +149,122 @@ impl TempPostgres {
         format!("postgres://{owner}:{password}@127.0.0.1:{}/{db}", self.port)
     }
 
+    /// Turns on TLS with a throwaway CA and a server certificate for 127.0.0.1 and localhost
+    /// (openssl, from Debian's package), restarts, and returns the CA file's path.
+    pub fn enable_tls(&self) -> PathBuf {
+        let dir = self.dir.path();
+        let ca_key = dir.join("ca.key");
+        let ca = dir.join("ca.pem");
+        let key = self.data().join("server.key");
+        let csr = dir.join("server.csr");
+        let crt = self.data().join("server.crt");
+        let ext = dir.join("san.ext");
+        std::fs::write(&ext, "subjectAltName=IP:127.0.0.1,DNS:localhost\n").expect("san");
+        let openssl = |args: &[&str]| {
+            let out = Command::new("openssl")
+                .args(args)
+                .output()
+                .expect("openssl");
+            assert!(
+                out.status.success(),
+                "openssl {args:?}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        };
+        openssl(&[
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "2",
+            "-subj",
+            "/CN=Spotter test CA",
+            "-keyout",
+            path_str(&ca_key),
+            "-out",
+            path_str(&ca),
+        ]);
+        openssl(&[
+            "req",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-subj",
+            "/CN=127.0.0.1",
+            "-keyout",
+            path_str(&key),
+            "-out",
+            path_str(&csr),
+        ]);
+        openssl(&[
+            "x509",
+            "-req",
+            "-in",
+            path_str(&csr),
+            "-CA",
+            path_str(&ca),
+            "-CAkey",
+            path_str(&ca_key),
+            "-CAcreateserial",
+            "-days",
+            "2",
+            "-extfile",
+            path_str(&ext),
+            "-out",
+            path_str(&crt),
+        ]);
+        if self.run_as_postgres {
+            let _ = Command::new("chown")
+                .args(["postgres:postgres"])
+                .arg(&key)
+                .arg(&crt)
+                .status();
+        }
+        let _ = Command::new("chmod").arg("600").arg(&key).status();
+        let conf_path = self.data().join("postgresql.auto.conf");
+        let mut conf = std::fs::read_to_string(&conf_path).unwrap_or_default();
+        conf.push_str("ssl = on\nssl_cert_file = 'server.crt'\nssl_key_file = 'server.key'\n");
+        std::fs::write(&conf_path, conf).expect("write config");
+        self.run_checked(
+            "pg_ctl",
+            &["-D", path_str(&self.data()), "-m", "fast", "-w", "stop"],
+        );
+        self.pg_ctl_start();
+        ca
+    }
+
+    /// A CA certificate that signed nothing of this server's (for refusal tests).
+    pub fn unrelated_ca(&self) -> PathBuf {
+        let key = self.dir.path().join("other-ca.key");
+        let ca = self.dir.path().join("other-ca.pem");
+        let out = Command::new("openssl")
+            .args([
+                "req",
+                "-x509",
+                "-newkey",
+                "rsa:2048",
+                "-nodes",
+                "-days",
+                "2",
+                "-subj",
+                "/CN=Some other CA",
+                "-keyout",
+            ])
+            .arg(&key)
+            .arg("-out")
+            .arg(&ca)
+            .output()
+            .expect("openssl");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        ca
+    }
+
     /// Stops the server at once (as a crash would) and starts it again on the same port.
     pub fn restart_immediately(&self) {
         self.run_checked(

@@ -497,6 +497,8 @@ async fn apply_page_inner(
     if role_before.as_deref() != Some(membership.role.as_str()) {
         change_scope(&mut tx, role_before.as_deref(), &membership.role).await?;
     }
+    // Back from the front desk: what was hidden below the cursor must come too, from the start.
+    let widened = role_before.as_deref() == Some("front_desk") && membership.role != "front_desk";
     let front_desk = membership.role == "front_desk";
     let mut applied = 0;
     let mut seen = 0;
@@ -525,9 +527,11 @@ async fn apply_page_inner(
         }
     }
     sqlx::query(
-        "UPDATE sync_state SET applying = 0, pull_cursor = max(pull_cursor, ?), last_pull_at = ?,
+        "UPDATE sync_state SET applying = 0,
+                pull_cursor = CASE WHEN ? THEN 0 ELSE max(pull_cursor, ?) END, last_pull_at = ?,
                 last_error = NULL, studio_name = ?, role = ?, trainer_id = ?",
     )
+    .bind(widened)
     .bind(cursor)
     .bind(spotter_core::time::now_utc())
     .bind(&membership.studio_name)
@@ -610,7 +614,7 @@ async fn apply_table_page(
 }
 
 /// A role change moves what this device may hold: to the front desk, private tables and
-/// columns leave the device; back to trainer, everything is pulled again from the start.
+/// columns leave the device (back to trainer, the pull starts again from the beginning).
 async fn change_scope(
     conn: &mut SqliteConnection,
     before: Option<&str>,
@@ -647,10 +651,6 @@ async fn change_scope(
                 .execute(&mut *conn)
                 .await?;
         }
-    } else if before == Some("front_desk") {
-        sqlx::query("UPDATE sync_state SET pull_cursor = 0")
-            .execute(&mut *conn)
-            .await?;
     }
     Ok(())
 }

@@ -104,22 +104,19 @@ async fn sync_inner(
         if page.membership.schema_version != schema {
             crate::server::schema::check_not_newer(&[page.membership.schema_version])?;
         }
-        let role_changed = state.role.as_deref() != Some(page.membership.role.as_str());
-        let applied = device::apply_page(db, &page.rows, page.cursor, &page.membership).await?;
-        report.pulled += applied;
-        if role_changed && page.membership.role != "front_desk" {
-            // Back from the front desk: everything is pulled again from the start.
-            cursor = device::state(db).await?.pull_cursor;
-            if cursor == 0 && page.cursor > 0 {
-                continue;
-            }
-        }
-        cursor = page.cursor;
+        report.pulled += device::apply_page(db, &page.rows, page.cursor, &page.membership).await?;
         progress(Progress::Pulled {
             rows: report.pulled,
-            cursor,
+            cursor: page.cursor,
             target: page.membership.studio_version,
         });
+        let now = device::state(db).await?.pull_cursor;
+        if now < page.cursor {
+            // The role's scope widened: everything again, from the start.
+            cursor = now;
+            continue;
+        }
+        cursor = page.cursor;
         if page.complete {
             break;
         }

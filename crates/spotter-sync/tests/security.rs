@@ -251,4 +251,18 @@ async fn rows_that_leave_a_devices_scope_are_removed_from_it() {
         .unwrap();
     assert_eq!(notes, 0, "notes left the laptop");
     converge(&[&owner, &ben]).await;
+
+    // Back to trainer: the notes come back, from the start of the studio's history.
+    studio.superuser_sql(&format!(
+        "UPDATE spotter.members SET role = 'trainer' WHERE login = '{0}';
+         REVOKE spotter_front_desk FROM {0}; GRANT spotter_member TO {0};",
+        ben.login
+    ));
+    ben.sync().await;
+    let notes: i64 = sqlx::query_scalar("SELECT count(*) FROM client_notes")
+        .fetch_one(ben.db.pool())
+        .await
+        .unwrap();
+    assert_eq!(notes, 1, "the notes are back");
+    converge(&[&owner, &ben]).await;
 }

@@ -84,12 +84,14 @@ impl ServerAddress {
                     sslmode = Some(v.into_owned());
                 }
                 "sslrootcert" => sslrootcert = Some(v.into_owned()),
-                other => return Err(AppError::validation(
-                    "url",
-                    format!(
+                other => {
+                    return Err(AppError::validation(
+                        "url",
+                        format!(
                         "unsupported option '{other}' in the address (sslmode and sslrootcert are)"
                     ),
-                )),
+                    ))
+                }
             }
         }
         Ok((
@@ -236,6 +238,11 @@ pub const WHOAMI_SQL: &str = "SELECT studio_id, studio_name, role, display_name,
 pub fn server_error(e: sqlx::Error, address: &ServerAddress) -> AppError {
     let at = address.where_();
     match &e {
+        // rustls reports an untrusted or mismatched certificate as an I/O error.
+        sqlx::Error::Io(io) if io.to_string().contains("certificate") => AppError::new(
+            ErrorCode::Studio,
+            format!("the secure connection to {at} failed ({io}); check sslmode and the CA file (sslrootcert) the studio gave you"),
+        ),
         sqlx::Error::Io(io) => AppError::new(
             ErrorCode::Studio,
             format!("cannot reach the studio server at {at} ({io}); check the address and your connection. Changes stay on this device and sync later"),
