@@ -112,8 +112,8 @@ command!(client_restore(id: String) -> Client, |db| clients::restore(&db, &id).a
 command!(client_sessions(client: String) -> Vec<CalendarEntry>, |db| sessions::for_client(&db, &client, 500).await);
 command!(clients_csv_preview(request: CsvImportRequest) -> CsvPreview, |db| import::preview_clients_csv(&db, &request).await);
 command!(clients_csv_import(request: CsvImportRequest) -> ImportReport, |db| import::import_clients_mapped(&db, &request).await);
-command!(clients_csv_export(path: String) -> String, |db| {
-    export::write_clients_csv_file(&db, std::path::Path::new(&path)).await
+command!(clients_csv_export(path: String, replace: Option<String>) -> String, |db| {
+    export::write_clients_csv_file(&db, &path, replace.as_deref()).await
 });
 
 // ---- intake, measurements, notes ----
@@ -171,11 +171,11 @@ command!(free_slot_find(query: FreeSlotQuery) -> Vec<FreeSlot>, |db| free_slot::
 command!(dashboard_get(query: DashboardQuery) -> Dashboard, |db| schedule::dashboard(&db, &query).await);
 
 // ---- iCalendar ----
-command!(calendar_export(trainer: String, path: String) -> IcsExportSummary, |db| {
-    ics::write_trainer_calendar(&db, &trainer, std::path::Path::new(&path)).await
+command!(calendar_export(trainer: String, path: String, replace: Option<String>) -> IcsExportSummary, |db| {
+    ics::write_trainer_calendar(&db, &trainer, &path, replace.as_deref()).await
 });
-command!(session_export(id: String, path: String) -> IcsExportSummary, |db| {
-    ics::write_session_invitation(&db, &id, std::path::Path::new(&path)).await
+command!(session_export(id: String, path: String, replace: Option<String>) -> IcsExportSummary, |db| {
+    ics::write_session_invitation(&db, &id, &path, replace.as_deref()).await
 });
 command!(ics_preview(file: FileUpload, trainer: String) -> IcsPreview, |db| {
     ics::import::preview(&db, &file.bytes(ics::import::MAX_FILE_BYTES)?, &trainer).await
@@ -227,37 +227,33 @@ command!(log_delete(id: String) -> (), |db| logs::delete(&db, &id).await);
 command!(client_progress(client: String) -> ClientProgress, |db| progress::client_progress(&db, &client).await);
 
 // ---- printing ----
-command!(plan_pdf_save(id: String, path: String) -> String, |db| {
+command!(plan_pdf_save(id: String, path: String, replace: Option<String>) -> String, |db| {
     let bytes = documents::plan_pdf(&db, &id).await?;
-    documents::write_pdf(std::path::Path::new(&path), &bytes)?;
-    Ok(path)
+    documents::write_pdf(&path, replace.as_deref(), &bytes)
 });
-command!(client_report_save(client: String, path: String, range: Option<ReportRange>) -> String, |db| {
+command!(client_report_save(client: String, path: String, range: Option<ReportRange>, replace: Option<String>) -> String, |db| {
     let bytes = documents::report_pdf_for(&db, &client, &range.unwrap_or_default()).await?;
-    documents::write_pdf(std::path::Path::new(&path), &bytes)?;
-    Ok(path)
+    documents::write_pdf(&path, replace.as_deref(), &bytes)
 });
 command!(logo_set(file: Option<FileUpload>) -> Settings, |db| {
     documents::set_logo(&db, file.as_ref()).await?;
     settings::get(&db).await
 });
 
-/// Opens a file Spotter wrote (a PDF, an export) in the system's default app.
+/// Opens one of Spotter's documents (a PDF, an .ics, a CSV or JSON export) in the system's
+/// default app; anything else (a program, a .desktop file, a script) is refused by the core.
 #[tauri::command]
 pub async fn file_open(app: tauri::AppHandle, path: Value) -> CmdResult<()> {
     use tauri_plugin_opener::OpenerExt;
     let path: String = from_arg("path", path)?;
-    if !std::path::Path::new(&path).is_file() {
-        return Err(AppError::validation(
-            "path",
-            format!("{path} does not exist"),
-        ));
-    }
-    app.opener().open_path(&path, None::<&str>).map_err(|e| {
-        tracing::warn!(error = %e, "opening a file failed");
-        AppError::new(
-            spotter_core::ErrorCode::Io,
-            format!("The file could not be opened: {e}"),
-        )
-    })
+    let real = spotter_core::files::document::openable(&path)?;
+    app.opener()
+        .open_path(real.to_string_lossy(), None::<&str>)
+        .map_err(|e| {
+            tracing::warn!(error = %e, "opening a file failed");
+            AppError::new(
+                spotter_core::ErrorCode::Io,
+                format!("The file could not be opened: {e}"),
+            )
+        })
 }

@@ -90,6 +90,7 @@ const ERROR_CODES: readonly ErrorCode[] = [
   'database',
   'io',
   'invalid_file',
+  'file_exists',
   'keychain',
   'ai',
   'cancelled',
@@ -145,8 +146,12 @@ export const api = {
     call<CsvPreview>('clients_csv_preview', { request }),
   clientsCsvImport: (request: CsvImportRequest) =>
     call<ImportReport>('clients_csv_import', { request }),
-  /** Writes clients.csv to `path`; resolves with the path written. */
-  clientsCsvExport: (path: string) => call<string>('clients_csv_export', { path }),
+  /**
+   * Writes clients.csv to `path`; resolves with the path written. An existing file is refused
+   * (`file_exists`) unless `replace` is that same path, which the trainer confirmed replacing.
+   */
+  clientsCsvExport: (path: string, replace: string | null = null) =>
+    call<string>('clients_csv_export', { path, replace }),
 
   intakeQuestions: () => call<string[]>('intake_questions'),
   intakesList: (client: string) => call<ParqIntake[]>('intakes_list', { client }),
@@ -189,10 +194,11 @@ export const api = {
   freeSlotFind: (query: FreeSlotQuery) => call<FreeSlot[]>('free_slot_find', { query }),
   dashboardGet: (query: DashboardQuery) => call<Dashboard>('dashboard_get', { query }),
 
-  calendarExport: (trainer: string, path: string) =>
-    call<IcsExportSummary>('calendar_export', { trainer, path }),
-  sessionExport: (id: string, path: string) =>
-    call<IcsExportSummary>('session_export', { id, path }),
+  /** Exports replace an existing file only when `replace` is that path (see clientsCsvExport). */
+  calendarExport: (trainer: string, path: string, replace: string | null = null) =>
+    call<IcsExportSummary>('calendar_export', { trainer, path, replace }),
+  sessionExport: (id: string, path: string, replace: string | null = null) =>
+    call<IcsExportSummary>('session_export', { id, path, replace }),
   icsPreview: (file: FileUpload, trainer: string) =>
     call<IcsPreview>('ics_preview', { file, trainer }),
   icsImport: (file: FileUpload, trainer: string) =>
@@ -248,12 +254,13 @@ export const api = {
   clientProgress: (client: string) => call<ClientProgress>('client_progress', { client }),
 
   /** Writes the plan PDF to `path`; resolves with the path. */
-  planPdfSave: (id: string, path: string) => call<string>('plan_pdf_save', { id, path }),
-  clientReportSave: (client: string, path: string, range: ReportRange | null) =>
-    call<string>('client_report_save', { client, path, range }),
+  planPdfSave: (id: string, path: string, replace: string | null = null) =>
+    call<string>('plan_pdf_save', { id, path, replace }),
+  clientReportSave: (client: string, path: string, range: ReportRange | null, replace: string | null = null) =>
+    call<string>('client_report_save', { client, path, range, replace }),
   /** Stores (or with null removes) the studio logo printed on documents. */
   logoSet: (file: FileUpload | null) => call<Settings>('logo_set', { file }),
-  /** Opens a file Spotter wrote in the system's default app (PDF viewer). */
+  /** Opens one of Spotter's documents (PDF, .ics, .csv, .json) in the system's default app. */
   fileOpen: (path: string) => call<null>('file_open', { path }),
 
   // AI agents. A key goes in through aiKeySet and never comes back (providers say hasKey).

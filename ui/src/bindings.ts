@@ -1,7 +1,7 @@
 // Generated from the Rust types in crates/spotter-core by ts-rs. Do not edit.
 // Regenerate with `make bindings`; `make test` fails when this file is stale.
 
-export type ErrorCode = "validation" | "not_found" | "schema_too_new" | "busy" | "database" | "io" | "invalid_file" | "keychain" | "ai" | "cancelled" | "studio" | "update_required" | "internal";
+export type ErrorCode = "validation" | "not_found" | "schema_too_new" | "busy" | "database" | "io" | "invalid_file" | "file_exists" | "keychain" | "ai" | "cancelled" | "studio" | "update_required" | "internal";
 
 export type AppError = { code: ErrorCode, message: string, 
 /**

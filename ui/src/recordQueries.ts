@@ -120,7 +120,7 @@ export function useDefaultExportDir() {
 }
 
 export function useCsvExport() {
-  return useMutation<string, AppError, string>({
-    mutationFn: (path) => api.clientsCsvExport(path),
+  return useMutation<string, AppError, { path: string; replace?: string | null }>({
+    mutationFn: ({ path, replace }) => api.clientsCsvExport(path, replace ?? null),
   });
 }

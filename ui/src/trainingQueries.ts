@@ -219,8 +219,8 @@ export function useGeneratePlan() {
 }
 
 export function usePlanPdfSave() {
-  return useMutation<string, AppError, { id: string; path: string }>({
-    mutationFn: ({ id, path }) => api.planPdfSave(id, path),
+  return useMutation<string, AppError, { id: string; path: string; replace?: string | null }>({
+    mutationFn: ({ id, path, replace }) => api.planPdfSave(id, path, replace ?? null),
   });
 }
 

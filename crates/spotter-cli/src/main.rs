@@ -33,7 +33,12 @@ enum Command {
         file: Option<PathBuf>,
     },
     /// Export all data: <dir>/spotter-export.json (everything) and <dir>/clients.csv.
-    Export { dir: PathBuf },
+    Export {
+        dir: PathBuf,
+        /// Replace those files if they exist (otherwise an existing one is an error).
+        #[arg(long)]
+        replace: bool,
+    },
     /// Clients: list and import.
     Clients {
         #[command(subcommand)]
@@ -137,6 +142,9 @@ enum PlanCommand {
         /// The plan's id or exact name.
         plan: String,
         file: PathBuf,
+        /// Replace the file if it exists (otherwise an existing file is an error).
+        #[arg(long)]
+        replace: bool,
     },
 }
 
@@ -147,6 +155,9 @@ enum ClientCommand {
         /// The client's id or exact name.
         client: String,
         file: PathBuf,
+        /// Replace the file if it exists (otherwise an existing file is an error).
+        #[arg(long)]
+        replace: bool,
     },
 }
 
@@ -187,6 +198,9 @@ enum CalendarCommand {
         /// A trainer id, name or `me`.
         trainer: String,
         file: PathBuf,
+        /// Replace the file if it exists (otherwise an existing file is an error).
+        #[arg(long)]
+        replace: bool,
     },
     /// Import an .ics file (Google, Apple, Outlook …) as sessions; all events or none.
     Import {
@@ -293,19 +307,23 @@ async fn dispatch(command: Command, db: &Database, data_dir: &DataDir) -> Result
             db.backup_to(&dest).await?;
             println!("{}", dest.display());
         }
-        Command::Export { dir } => {
-            std::fs::create_dir_all(&dir)
-                .map_err(|e| AppError::io("cannot create the export folder", e))?;
+        Command::Export { dir, replace } => {
+            use spotter_core::files::target::{ExportKind, ExportTarget};
+            let json_path = dir.join("spotter-export.json").display().to_string();
+            let csv_path = dir.join("clients.csv").display().to_string();
+            let confirmed = |p: &str| replace.then(|| p.to_owned());
+            // Both checked before either is written.
+            let json = ExportTarget::check(
+                ExportKind::Json,
+                &json_path,
+                confirmed(&json_path).as_deref(),
+            )?;
+            let csv =
+                ExportTarget::check(ExportKind::Csv, &csv_path, confirmed(&csv_path).as_deref())?;
             let all = export::export_all(db).await?;
-            let json_path = dir.join("spotter-export.json");
-            let csv_path = dir.join("clients.csv");
-            let file = |p: &PathBuf| {
-                std::fs::File::create(p)
-                    .map_err(|e| AppError::io(&format!("cannot write {}", p.display()), e))
-            };
-            export::write_json(&all, std::io::BufWriter::new(file(&json_path)?))?;
-            export::write_clients_csv(&all.clients, std::io::BufWriter::new(file(&csv_path)?))?;
-            println!("{}\n{}", json_path.display(), csv_path.display());
+            json.write_with(|out| export::write_json(&all, out))?;
+            csv.write_with(|out| export::write_clients_csv(&all.clients, out))?;
+            println!("{json_path}\n{csv_path}");
         }
         Command::Clients {
             command:
@@ -417,12 +435,22 @@ async fn dispatch(command: Command, db: &Database, data_dir: &DataDir) -> Result
             }
         }
         Command::Plan {
-            command: PlanCommand::Pdf { plan, file },
+            command:
+                PlanCommand::Pdf {
+                    plan,
+                    file,
+                    replace,
+                },
         } => {
             let id = find_plan(db, &plan).await?;
             let bytes = spotter_print::documents::plan_pdf(db, &id).await?;
-            spotter_print::documents::write_pdf(&file, &bytes)?;
-            println!("{}", file.display());
+            let file = file.display().to_string();
+            let written = spotter_print::documents::write_pdf(
+                &file,
+                replace.then_some(file.as_str()),
+                &bytes,
+            )?;
+            println!("{written}");
         }
         Command::Ai {
             command:
@@ -452,12 +480,22 @@ async fn dispatch(command: Command, db: &Database, data_dir: &DataDir) -> Result
             print_json(&outcome)?;
         }
         Command::Client {
-            command: ClientCommand::Report { client, file },
+            command:
+                ClientCommand::Report {
+                    client,
+                    file,
+                    replace,
+                },
         } => {
             let id = find_client(db, &client).await?;
             let bytes = spotter_print::documents::report_pdf(db, &id).await?;
-            spotter_print::documents::write_pdf(&file, &bytes)?;
-            println!("{}", file.display());
+            let file = file.display().to_string();
+            let written = spotter_print::documents::write_pdf(
+                &file,
+                replace.then_some(file.as_str()),
+                &bytes,
+            )?;
+            println!("{written}");
         }
         Command::Trainers {
             command: TrainersCommand::List { json },
@@ -547,10 +585,22 @@ async fn dispatch(command: Command, db: &Database, data_dir: &DataDir) -> Result
             }
         }
         Command::Calendar {
-            command: CalendarCommand::Export { trainer, file },
+            command:
+                CalendarCommand::Export {
+                    trainer,
+                    file,
+                    replace,
+                },
         } => {
             let trainer = trainers::find(db, &trainer).await?;
-            let summary = ics::write_trainer_calendar(db, &trainer.id, &file).await?;
+            let file = file.display().to_string();
+            let summary = ics::write_trainer_calendar(
+                db,
+                &trainer.id,
+                &file,
+                replace.then_some(file.as_str()),
+            )
+            .await?;
             println!(
                 "{}\t{} events ({} sessions)",
                 summary.path, summary.events, summary.sessions

@@ -25,6 +25,8 @@ pub enum ErrorCode {
     Io,
     /// A file the user supplied (CSV, JSON) is malformed.
     InvalidFile,
+    /// An export would replace a file the trainer has not agreed to replace; `field` is `path`.
+    FileExists,
     /// The OS keychain (where API keys live) cannot be used; the message says how to fix it.
     Keychain,
     /// An AI run was refused (its agent is disabled) or could not get an answer from any provider.

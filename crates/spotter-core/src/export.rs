@@ -137,13 +137,18 @@ pub const CSV_HEADER: [&str; 18] = [
     "updated_at",
 ];
 
+/// Writes the clients as CSV. Cells a spreadsheet would run as a formula (starting with
+/// `=`, `+`, `-`, `@`) get a leading `'` (see `files::formula`).
 pub fn write_clients_csv<W: Write>(clients: &[Client], out: W) -> Result<()> {
+    use crate::files::formula::neutralise;
     let csv_err =
         |e: csv::Error| AppError::new(ErrorCode::Io, format!("cannot write the CSV: {e}"));
     let mut w = csv::Writer::from_writer(out);
     w.write_record(CSV_HEADER).map_err(csv_err)?;
     for c in clients.iter().filter(|c| c.deleted_at.is_none()) {
-        w.write_record([
+        let tags = c.tags.join("; ");
+        let areas = c.body_areas.join("; ");
+        let cells: [&str; 18] = [
             c.id.as_str(),
             &c.name,
             c.email.as_deref().unwrap_or(""),
@@ -151,37 +156,35 @@ pub fn write_clients_csv<W: Write>(clients: &[Client], out: W) -> Result<()> {
             c.date_of_birth.as_deref().unwrap_or(""),
             &c.goals,
             &c.notes,
-            &c.tags.join("; "),
+            &tags,
             if c.archived_at.is_some() { "yes" } else { "no" },
             if c.paused_at.is_some() { "yes" } else { "no" },
             c.emergency_contact_name.as_deref().unwrap_or(""),
             c.emergency_contact_phone.as_deref().unwrap_or(""),
             c.fitness_level.map(|l| l.as_str()).unwrap_or(""),
             &c.injuries,
-            &c.body_areas.join("; "),
+            &areas,
             &c.preferred_times,
             &c.created_at,
             &c.updated_at,
-        ])
-        .map_err(csv_err)?;
+        ];
+        w.write_record(cells.map(neutralise).iter().map(|c| c.as_ref()))
+            .map_err(csv_err)?;
     }
     w.flush()
         .map_err(|e| AppError::io("cannot write the CSV", e))?;
     Ok(())
 }
 
-/// Writes clients.csv to `path` (through a temporary file, so a failure leaves no half file).
-pub async fn write_clients_csv_file(db: &Database, path: &std::path::Path) -> Result<String> {
+/// Writes clients.csv to the trainer's path: a `.csv` file, never replacing one they did
+/// not agree to replace (`replace` is the path they confirmed), through a temporary file.
+pub async fn write_clients_csv_file(
+    db: &Database,
+    path: &str,
+    replace: Option<&str>,
+) -> Result<String> {
+    use crate::files::target::{ExportKind, ExportTarget};
+    let target = ExportTarget::check(ExportKind::Csv, path, replace)?;
     let all = clients::all_including_deleted(db).await?;
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir)
-            .map_err(|e| AppError::io("cannot create the export folder", e))?;
-    }
-    let tmp = path.with_extension("csv.part");
-    let file = std::fs::File::create(&tmp)
-        .map_err(|e| AppError::io(&format!("cannot write {}", tmp.display()), e))?;
-    write_clients_csv(&all, std::io::BufWriter::new(file))?;
-    std::fs::rename(&tmp, path)
-        .map_err(|e| AppError::io(&format!("cannot write {}", path.display()), e))?;
-    Ok(path.display().to_string())
+    target.write_with(|out| write_clients_csv(&all, out))
 }

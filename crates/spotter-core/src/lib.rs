@@ -10,6 +10,7 @@ pub mod clients;
 pub mod db;
 pub mod error;
 pub mod export;
+pub mod files;
 pub mod ics;
 pub mod ids;
 pub mod import;

@@ -164,7 +164,7 @@ async fn export_is_read_back_identically_by_independent_parsers_and_by_us() {
     );
 
     let file = dir.path().join("anna.ics");
-    let summary = ics::write_trainer_calendar(&db, &anna.id, &file)
+    let summary = ics::write_trainer_calendar(&db, &anna.id, file.to_str().unwrap(), None)
         .await
         .unwrap();
     assert_eq!((summary.events, summary.sessions), (3, 41));
@@ -312,7 +312,7 @@ async fn an_invitation_is_one_event_with_the_client_as_attendee() {
         .unwrap(),
     );
     let file = dir.path().join("invite.ics");
-    ics::write_session_invitation(&db, &made[0].id, &file)
+    ics::write_session_invitation(&db, &made[0].id, file.to_str().unwrap(), None)
         .await
         .unwrap();
     let text = std::fs::read_to_string(&file).unwrap().replace("\r\n ", "");

@@ -1,8 +1,6 @@
 //! Gathering a document's data from the database and rendering it: what the app's commands
 //! and `spotter-cli plan pdf` / `client report` call.
 
-use std::path::Path;
-
 use spotter_core::clients::record;
 use spotter_core::settings::{self, Paper, Units};
 use spotter_core::time::today_utc;
@@ -131,21 +129,10 @@ fn display_name(u: &FileUpload) -> String {
     }
 }
 
-/// Writes a document, replacing the file only once the whole of it is written.
-pub fn write_pdf(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let tmp = dir.join(format!(
-        ".{}.part",
-        path.file_name()
-            .and_then(|n| n.to_str())
-            .unwrap_or("document.pdf")
-    ));
-    std::fs::write(&tmp, bytes).map_err(|e| AppError::io("The PDF could not be written", e))?;
-    std::fs::rename(&tmp, path).map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        AppError::io("The PDF could not be written", e)
-    })
+/// Writes a PDF to the trainer's path: a `.pdf` file, never replacing one they did not agree
+/// to replace (`replace` is the path they confirmed), through a temporary file so a failure
+/// leaves no half document. Returns the path written.
+pub fn write_pdf(path: &str, replace: Option<&str>, bytes: &[u8]) -> Result<String> {
+    use spotter_core::files::target::{ExportKind, ExportTarget};
+    ExportTarget::check(ExportKind::Pdf, path, replace)?.write(bytes)
 }

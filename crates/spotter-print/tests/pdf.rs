@@ -246,7 +246,7 @@ async fn a_twelve_week_plan_prints_on_sensible_pages_with_unicode_names() {
 
     let bytes = documents::plan_pdf(&db, &plan.id).await.unwrap();
     let path = dir.path().join("plan.pdf");
-    documents::write_pdf(&path, &bytes).unwrap();
+    documents::write_pdf(path.to_str().unwrap(), None, &bytes).unwrap();
     std::fs::copy(&path, out_dir().join("plan-12-weeks.pdf")).unwrap();
     let pages = check_pdf(&path, "plan-12-weeks");
 
@@ -352,7 +352,7 @@ async fn a_one_page_plan_and_letter_paper() {
     .unwrap();
     let bytes = documents::plan_pdf(&db, &plan.id).await.unwrap();
     let path = dir.path().join("one.pdf");
-    documents::write_pdf(&path, &bytes).unwrap();
+    documents::write_pdf(path.to_str().unwrap(), None, &bytes).unwrap();
     let pages = check_pdf(&path, "plan-one-page");
     assert_eq!(pages.len(), 1);
     assert!(
@@ -467,7 +467,7 @@ async fn the_progress_report_prints_measurements_records_and_vector_charts() {
     }
     let bytes = documents::report_pdf(&db, &c.id).await.unwrap();
     let path = dir.path().join("report.pdf");
-    documents::write_pdf(&path, &bytes).unwrap();
+    documents::write_pdf(path.to_str().unwrap(), None, &bytes).unwrap();
     std::fs::copy(&path, out_dir().join("progress-report.pdf")).unwrap();
     let pages = check_pdf(&path, "progress-report");
     let all = pages.join("\n");
@@ -537,7 +537,7 @@ async fn the_report_covers_the_period_picked_with_the_trainers_notes_from_it() {
     };
     let bytes = documents::report_pdf_for(&db, &c.id, &range).await.unwrap();
     let path = dir.path().join("report-period.pdf");
-    documents::write_pdf(&path, &bytes).unwrap();
+    documents::write_pdf(path.to_str().unwrap(), None, &bytes).unwrap();
     let all = check_pdf(&path, "progress-report-period").join("\n");
     assert!(all.contains("Period: 1 Feb 2026 – "), "{all}");
     assert!(
@@ -555,7 +555,7 @@ async fn the_report_covers_the_period_picked_with_the_trainers_notes_from_it() {
     };
     let bytes = documents::report_pdf_for(&db, &c.id, &range).await.unwrap();
     let path = dir.path().join("report-early.pdf");
-    documents::write_pdf(&path, &bytes).unwrap();
+    documents::write_pdf(path.to_str().unwrap(), None, &bytes).unwrap();
     let all = check_pdf(&path, "progress-report-early").join("\n");
     assert!(
         !all.contains("Trainer's notes") && !all.contains("2026-03-01"),

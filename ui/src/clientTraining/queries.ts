@@ -125,7 +125,7 @@ export function useClientProgress(client: string) {
 }
 
 export function useReportSave(client: string) {
-  return useMutation<string, AppError, { path: string; range: ReportRange }>({
-    mutationFn: ({ path, range }) => api.clientReportSave(client, path, range),
+  return useMutation<string, AppError, { path: string; range: ReportRange; replace?: string | null }>({
+    mutationFn: ({ path, range, replace }) => api.clientReportSave(client, path, range, replace ?? null),
   });
 }

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { joinPath } from '../files';
 import { useCsvExport, useDefaultExportDir } from '../recordQueries';
 import { IconCheck, IconCopy } from './icons';
+import { fileExists, ReplaceFileAlert } from './ReplaceFileAlert';
 
 export function CsvExportModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   return (
@@ -49,7 +50,7 @@ function CsvExport({ onClose }: { onClose: () => void }) {
     <form
       onSubmit={(e) => {
         e.preventDefault();
-        if (path.trim()) exporter.mutate(path.trim());
+        if (path.trim()) exporter.mutate({ path: path.trim() });
       }}
     >
       <Stack gap="md">
@@ -63,12 +64,20 @@ function CsvExport({ onClose }: { onClose: () => void }) {
             setTyped(e.currentTarget.value);
             exporter.reset();
           }}
-          error={exporter.error?.message ?? dir.error?.message}
+          error={(fileExists(exporter.error) ? undefined : exporter.error?.message) ?? dir.error?.message}
           errorProps={{ 'data-testid': 'csv-export-error' }}
           autoComplete="off"
           data-autofocus
           data-testid="csv-export-path"
         />
+        {exporter.error && fileExists(exporter.error) && (
+          <ReplaceFileAlert
+            error={exporter.error}
+            busy={exporter.isPending}
+            onReplace={() => exporter.mutate({ path: path.trim(), replace: path.trim() })}
+            testId="csv-export-replace"
+          />
+        )}
         <Group justify="flex-end" gap="xs">
           <Button variant="default" onClick={onClose}>
             Cancel

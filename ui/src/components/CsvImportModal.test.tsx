@@ -204,7 +204,24 @@ describe('CSV export', () => {
     await user.type(path, '/tmp/backup/clients.csv');
     await user.click(screen.getByTestId('csv-export-save'));
     expect(await screen.findByTestId('csv-export-result')).toHaveTextContent('/tmp/backup/clients.csv');
-    expect(backend.callsTo('clients_csv_export')[0]!.args).toEqual({ path: '/tmp/backup/clients.csv' });
+    expect(backend.callsTo('clients_csv_export')[0]!.args).toEqual({ path: '/tmp/backup/clients.csv', replace: null });
+  });
+
+  it('asks before replacing an existing clients.csv', async () => {
+    const backend = installBackend([anna], { existingFiles: [`${DEFAULT_EXPORT_DIR}/clients.csv`] });
+    const { user } = renderApp('/clients');
+
+    await user.click(await screen.findByTestId('export-csv'));
+    await waitFor(() => expect(screen.getByTestId('csv-export-path')).toHaveValue(`${DEFAULT_EXPORT_DIR}/clients.csv`));
+    await user.click(screen.getByTestId('csv-export-save'));
+    expect(await screen.findByTestId('csv-export-replace')).toHaveTextContent('already exists');
+    expect(screen.queryByTestId('csv-export-result')).not.toBeInTheDocument();
+    await user.click(screen.getByTestId('csv-export-replace-confirm'));
+    expect(await screen.findByTestId('csv-export-result')).toHaveTextContent(`${DEFAULT_EXPORT_DIR}/clients.csv`);
+    expect(backend.callsTo('clients_csv_export').at(-1)!.args).toEqual({
+      path: `${DEFAULT_EXPORT_DIR}/clients.csv`,
+      replace: `${DEFAULT_EXPORT_DIR}/clients.csv`,
+    });
   });
 
   it('shows a write error at the path', async () => {

@@ -4,10 +4,14 @@ import type { AppError } from '../bindings';
 import { joinPath } from '../files';
 import { useDefaultExportDir } from '../recordQueries';
 import { useFileOpen } from '../trainingQueries';
+import { fileExists, ReplaceFileAlert } from './ReplaceFileAlert';
 
-/** A save that writes a PDF to a path and answers with the path written (a mutation's state). */
+/**
+ * A save that writes a PDF to a path and answers with the path written (a mutation's state).
+ * `replace` is the path the trainer agreed to replace (an existing file is refused otherwise).
+ */
 export interface PdfSave {
-  run: (path: string) => void;
+  run: (path: string, replace?: string | null) => void;
   saved: string | undefined;
   error: AppError | null;
   pending: boolean;
@@ -83,12 +87,20 @@ export function SavePdfForm({
             setTyped(e.currentTarget.value);
             save.reset();
           }}
-          error={save.error?.message ?? dir.error?.message}
+          error={(fileExists(save.error) ? undefined : save.error?.message) ?? dir.error?.message}
           errorProps={{ 'data-testid': 'pdf-path-error' }}
           autoComplete="off"
           data-autofocus
           data-testid="pdf-path"
         />
+        {save.error && fileExists(save.error) && (
+          <ReplaceFileAlert
+            error={save.error}
+            busy={save.pending}
+            onReplace={() => save.run(path.trim(), path.trim())}
+            testId="pdf-replace"
+          />
+        )}
         <Group justify="flex-end" gap="xs">
           <Button variant="default" onClick={onClose}>
             Cancel

@@ -2,6 +2,7 @@ import { Alert, Badge, Button, Group, Input, Modal, ScrollArea, Select, Stack, T
 import { useEffect, useState } from 'react';
 import { api, toUpload } from '../api';
 import type { AppError, FileUpload, IcsExportSummary, IcsPreview, Trainer } from '../bindings';
+import { fileExists, ReplaceFileAlert } from '../components/ReplaceFileAlert';
 import { fileSlug, joinPath } from '../files';
 import { useInvalidateSessions } from '../queries';
 
@@ -22,11 +23,11 @@ export function IcsExportDialog({ trainers, onClose }: { trainers: Trainer[]; on
     if (dir && t) setPath(joinPath(dir, `${fileSlug(t.name, 'trainer')}-calendar.ics`));
   }, [dir, trainerId, trainers]);
 
-  async function run() {
+  async function run(replace: string | null = null) {
     setBusy(true);
     setError(null);
     try {
-      setResult(await api.calendarExport(trainerId, path));
+      setResult(await api.calendarExport(trainerId, path, replace));
     } catch (e) {
       setError(e as AppError);
     } finally {
@@ -49,8 +50,21 @@ export function IcsExportDialog({ trainers, onClose }: { trainers: Trainer[]; on
           allowDeselect={false}
           data-testid="ics-export-trainer"
         />
-        <TextInput label="Save as" value={path} onChange={(e) => setPath(e.currentTarget.value)} data-testid="ics-export-path" />
-        {error && <Alert color="red">{error.message}</Alert>}
+        <TextInput
+          label="Save as"
+          value={path}
+          onChange={(e) => {
+            setPath(e.currentTarget.value);
+            setError(null);
+          }}
+          data-testid="ics-export-path"
+        />
+        {error &&
+          (fileExists(error) ? (
+            <ReplaceFileAlert error={error} busy={busy} onReplace={() => void run(path)} testId="ics-export-replace" />
+          ) : (
+            <Alert color="red">{error.message}</Alert>
+          ))}
         {result && (
           <Alert color="teal" data-testid="ics-export-result">
             Saved {result.events} events ({result.sessions} sessions) to {result.path}

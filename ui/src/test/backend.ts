@@ -5,6 +5,7 @@
 import { mockIPC } from '@tauri-apps/api/mocks';
 import { aiHandlers } from './aiBackend';
 import { csvHandlers } from './csvBackend';
+import { exportFiles } from './exportFiles';
 import { logsHandlers } from './logsBackend';
 import { trainingHandlers } from './trainingBackend';
 import type {
@@ -44,6 +45,8 @@ export interface BackendContext {
   setSettings: (settings: Settings) => void;
   /** Another stand-in's command, e.g. the logs reading a plan (not recorded in `calls`). */
   invoke: (cmd: string, args: Record<string, unknown>) => unknown;
+  /** The files exports wrote: a second export to one path needs `replace`. */
+  files: ReturnType<typeof exportFiles>;
 }
 
 export const appInfo: AppInfo = {
@@ -142,6 +145,8 @@ export interface Seed {
   attention?: AttentionItem[];
   /** What sessions_range finds: the entries overlapping the asked range. */
   calendar?: CalendarEntry[];
+  /** Paths that already exist, so an export to one of them asks before replacing it. */
+  existingFiles?: string[];
 }
 
 export function makeSession(partial: Partial<Session> & { id: string; start: string; end: string }): Session {
@@ -429,7 +434,7 @@ export function installBackend(initial: Client[] = [], seed: Seed = {}) {
       return null;
     },
 
-    clients_csv_export: (args) => String(args.path),
+    clients_csv_export: (args) => context.files.write(args, 'csv', 'A CSV export'),
   };
 
   // Training commands live in their own files (exercises and plans; logs and progress), as do the AI ones.
@@ -438,6 +443,7 @@ export function installBackend(initial: Client[] = [], seed: Seed = {}) {
     settings: () => settings,
     setSettings: (next) => (settings = next),
     invoke: (cmd, args) => dispatch(cmd, args),
+    files: exportFiles(seed.existingFiles),
   };
   const csv = csvHandlers(
     () => clients,

@@ -333,9 +333,7 @@ export function logsHandlers(ctx: BackendContext): Record<string, Override> {
       if (range.from?.trim() && range.to?.trim() && range.to.trim() < range.from.trim()) {
         throw invalid('to', 'The report must end on or after the day it starts');
       }
-      const path = String(args.path).trim();
-      if (!path.toLowerCase().endsWith('.pdf')) throw invalid('path', 'Save the report as a .pdf file');
-      return path;
+      return ctx.files.write(args, 'pdf', 'A PDF');
     },
     logo_set: (args) => {
       const file = args.file as FileUpload | null;

@@ -749,9 +749,7 @@ export function trainingHandlers(ctx: BackendContext): Record<string, Override> 
     },
     plan_pdf_save: (args) => {
       stored(args.id);
-      const path = String(args.path).trim();
-      if (!path.endsWith('.pdf')) throw invalid('path', 'Save the plan as a .pdf file');
-      return path;
+      return ctx.files.write(args, 'pdf', 'A PDF');
     },
     file_open: () => null,
   };

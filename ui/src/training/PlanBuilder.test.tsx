@@ -234,7 +234,7 @@ describe('plan builder', () => {
 
     await user.click(screen.getByTestId('pdf-save'));
     expect(await screen.findByTestId('pdf-saved')).toHaveTextContent(`${DEFAULT_EXPORT_DIR}/anna-strength.pdf`);
-    expect(backend.callsTo('plan_pdf_save')[0]!.args).toEqual({ id: PLAN_ID, path: `${DEFAULT_EXPORT_DIR}/anna-strength.pdf` });
+    expect(backend.callsTo('plan_pdf_save')[0]!.args).toEqual({ id: PLAN_ID, path: `${DEFAULT_EXPORT_DIR}/anna-strength.pdf`, replace: null });
     await user.click(screen.getByTestId('pdf-open'));
     await waitFor(() => expect(backend.callsTo('file_open')[0]!.args).toEqual({ path: `${DEFAULT_EXPORT_DIR}/anna-strength.pdf` }));
   });

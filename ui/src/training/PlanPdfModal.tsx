@@ -24,7 +24,7 @@ export function PlanPdfModal({
       <SavePdfForm
         fileName={`${fileSlug(name, 'plan')}.pdf`}
         save={{
-          run: (path) => save.mutate({ id: planId, path }),
+          run: (path, replace) => save.mutate({ id: planId, path, replace }),
           saved: save.data,
           error: save.error,
           pending: save.isPending,

@@ -6,7 +6,6 @@
 //! occurrences edited on their own are extra VEVENTs with RECURRENCE-ID.
 
 use std::collections::{BTreeSet, HashMap, HashSet};
-use std::path::Path;
 
 use chrono::{DateTime, Datelike, Duration, NaiveDateTime, Utc};
 use chrono_tz::Tz;
@@ -16,6 +15,7 @@ use ts_rs::TS;
 
 use super::vtimezone;
 use super::writer::{param_value, IcsWriter};
+use crate::files::target::{ExportKind, ExportTarget};
 use crate::schedule::recurrence::expand;
 use crate::schedule::zoned::fmt_utc;
 use crate::schedule::zoned::{local_of, parse_local, parse_utc, to_utc_lenient};
@@ -139,15 +139,18 @@ pub async fn session_invitation(db: &Database, session_id: &str) -> Result<Strin
     Ok(text)
 }
 
+/// Writes a trainer's calendar to a `.ics` file, never replacing one the trainer did not
+/// agree to replace (`replace` is the path they confirmed).
 pub async fn write_trainer_calendar(
     db: &Database,
     trainer_id: &str,
-    path: &Path,
+    path: &str,
+    replace: Option<&str>,
 ) -> Result<IcsExportSummary> {
+    let target = ExportTarget::check(ExportKind::Ics, path, replace)?;
     let (text, events, sessions) = trainer_calendar(db, trainer_id).await?;
-    write_file(path, &text)?;
     Ok(IcsExportSummary {
-        path: path.display().to_string(),
+        path: target.write(text.as_bytes())?,
         events,
         sessions,
     })
@@ -156,26 +159,16 @@ pub async fn write_trainer_calendar(
 pub async fn write_session_invitation(
     db: &Database,
     session_id: &str,
-    path: &Path,
+    path: &str,
+    replace: Option<&str>,
 ) -> Result<IcsExportSummary> {
+    let target = ExportTarget::check(ExportKind::Ics, path, replace)?;
     let text = session_invitation(db, session_id).await?;
-    write_file(path, &text)?;
     Ok(IcsExportSummary {
-        path: path.display().to_string(),
+        path: target.write(text.as_bytes())?,
         events: 1,
         sessions: 1,
     })
-}
-
-/// Writes through a temporary file and a rename, so a failed export never leaves half a file.
-fn write_file(path: &Path, text: &str) -> Result<()> {
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir)
-            .map_err(|e| AppError::io("cannot create the export folder", e))?;
-    }
-    let tmp = path.with_extension("ics.part");
-    std::fs::write(&tmp, text).map_err(|e| AppError::io("cannot write the calendar file", e))?;
-    std::fs::rename(&tmp, path).map_err(|e| AppError::io("cannot write the calendar file", e))
 }
 
 fn ics_utc(t: &str) -> String {

@@ -94,10 +94,11 @@ impl Cells<'_> {
         self.mapping.iter().position(|m| *m == Some(f))
     }
 
+    /// The cell, without the `'` a spreadsheet-safe export put before a formula-like value.
     fn get(&self, f: CsvField) -> String {
         self.column(f)
             .and_then(|i| self.values.get(i))
-            .cloned()
+            .map(|v| crate::files::formula::restore(v).to_owned())
             .unwrap_or_default()
     }
 

@@ -115,9 +115,27 @@ describe('progress tab', () => {
       client: 'c1',
       path: '/tmp/greta.pdf',
       range: { from: null, to: null },
+      replace: null,
     });
     await user.click(screen.getByTestId('pdf-open'));
     await waitFor(() => expect(backend.callsTo('file_open')[0]!.args).toEqual({ path: '/tmp/greta.pdf' }));
+  });
+
+  it('asks before replacing a file that exists, and replaces exactly that one', async () => {
+    const backend = installBackend([greta], { existingFiles: ['/tmp/greta.pdf'] });
+    const { user } = renderApp('/clients/c1?tab=progress');
+    await user.click(await screen.findByTestId('report-pdf'));
+    const path = await screen.findByTestId('pdf-path');
+    await waitFor(() => expect(path).toHaveValue(`${DEFAULT_EXPORT_DIR}/progress-greta-weiss.pdf`));
+    await user.clear(path);
+    await user.type(path, '/tmp/greta.pdf');
+    await user.click(screen.getByTestId('pdf-save'));
+
+    expect(await screen.findByTestId('pdf-replace')).toHaveTextContent('/tmp/greta.pdf already exists');
+    expect(screen.queryByTestId('pdf-saved')).not.toBeInTheDocument();
+    await user.click(screen.getByTestId('pdf-replace-confirm'));
+    expect(await screen.findByTestId('pdf-saved')).toHaveTextContent('/tmp/greta.pdf');
+    expect(backend.callsTo('client_report_save').map((c) => c.args.replace)).toEqual([null, '/tmp/greta.pdf']);
   });
 
   it('prints the report over a period the trainer picks, a bad period refused at its field', async () => {

@@ -27,7 +27,7 @@ export function ReportPdfModal({ client, opened, onClose }: { client: Client; op
       <SavePdfForm
         fileName={`progress-${fileSlug(client.name, 'client')}.pdf`}
         save={{
-          run: (path) => report.mutate({ path, range: { from: from.trim() || null, to: to.trim() || null } }),
+          run: (path, replace) => report.mutate({ path, range: { from: from.trim() || null, to: to.trim() || null }, replace }),
           saved: report.data,
           error: pathError,
           pending: report.isPending,

@@ -1,0 +1,7 @@
+//! Files Spotter writes for the trainer and hands to other programs: where an export may
+//! go and how it is written (`target`), which files the desktop may open (`document`), and
+//! what a spreadsheet must not run (`formula`).
+
+pub mod document;
+pub mod formula;
+pub mod target;
