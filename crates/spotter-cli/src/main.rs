@@ -266,7 +266,10 @@ fn exit_code(code: ErrorCode) -> ExitCode {
 }
 
 async fn run(cli: Cli) -> Result<(), AppError> {
+    let chosen = cli.data_dir.is_some()
+        || std::env::var_os(spotter_core::paths::DATA_DIR_ENV).is_some_and(|v| !v.is_empty());
     let data_dir = DataDir::resolve(cli.data_dir)?;
+    let log_dir = spotter_core::paths::log_dir(&data_dir, chosen);
     // Reading commands never migrate or write: the app may have the file open.
     let reads_only = matches!(
         cli.command,
@@ -289,12 +292,17 @@ async fn run(cli: Cli) -> Result<(), AppError> {
     } else {
         Database::open(&data_dir).await?
     };
-    let result = dispatch(cli.command, &db, &data_dir).await;
+    let result = dispatch(cli.command, &db, &data_dir, log_dir).await;
     db.close().await;
     result
 }
 
-async fn dispatch(command: Command, db: &Database, data_dir: &DataDir) -> Result<(), AppError> {
+async fn dispatch(
+    command: Command,
+    db: &Database,
+    data_dir: &DataDir,
+    log_dir: PathBuf,
+) -> Result<(), AppError> {
     match command {
         Command::Studio { command } => studio::run(command, db).await?,
         Command::Backup { file } => {
@@ -465,11 +473,13 @@ async fn dispatch(command: Command, db: &Database, data_dir: &DataDir) -> Result
                 None => None,
             };
             spotter_core::ai::agents::ensure_agents(db).await?;
+            // The health checker reads the data folder (backups, disk) and the log files.
             let runtime = spotter_ai::Runtime::new(
                 db.clone(),
                 spotter_ai::Keychain::default(),
                 std::sync::Arc::new(spotter_ai::Llm::default()),
-            );
+            )
+            .with_data_dir(data_dir.clone(), log_dir);
             let outcome = runtime
                 .run(&spotter_ai::RunRequest {
                     task_type,

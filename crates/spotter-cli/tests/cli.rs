@@ -473,6 +473,15 @@ fn ai_run_prints_the_execution_as_json_and_refuses_unknown_task_types() {
         serde_json::from_str(&ok(&data, &["ai", "run", "data-quality"])).unwrap();
     assert_eq!(dq["execution"]["status"], "done");
 
+    // The health checker gets the data folder and the logs from the command line too.
+    let health: serde_json::Value =
+        serde_json::from_str(&ok(&data, &["ai", "run", "health_check"])).unwrap();
+    assert_eq!(health["execution"]["status"], "done", "{health}");
+    assert!(
+        health["execution"]["facts"].to_string().contains("backup"),
+        "{health}"
+    );
+
     let bad = cli(&data, &["ai", "run", "make_everyone_stronger"]);
     assert!(!bad.status.success());
     assert!(String::from_utf8_lossy(&bad.stderr).contains("invalid task type"));

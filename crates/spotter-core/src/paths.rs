@@ -100,6 +100,22 @@ mod tests {
     }
 }
 
+/// Where the app keeps its log files: beside the data when the directory was chosen
+/// (`--data-dir`, `SPOTTER_DATA_DIR`), else the OS log directory, as Tauri's
+/// `app_log_dir()` gives it (macOS `~/Library/Logs/<id>`, elsewhere `<local data>/<id>/logs`),
+/// so `spotter-cli` reads the same logs as the app.
+pub fn log_dir(data_dir: &DataDir, chosen: bool) -> PathBuf {
+    if chosen {
+        return data_dir.logs();
+    }
+    let os = if cfg!(target_os = "macos") {
+        dirs::home_dir().map(|h| h.join("Library/Logs").join(APP_IDENTIFIER))
+    } else {
+        dirs::data_local_dir().map(|d| d.join(APP_IDENTIFIER).join("logs"))
+    };
+    os.unwrap_or_else(|| data_dir.logs())
+}
+
 /// Where exports go unless the trainer picks another folder: Documents/Spotter.
 pub fn default_export_dir() -> PathBuf {
     dirs::document_dir()
