@@ -38,11 +38,7 @@ macro_rules! ai_command {
 
 ai_command!(ai_providers_list() -> Vec<Provider>, |rt| rt.providers().await);
 ai_command!(ai_provider_create(input: ProviderInput) -> Provider, |rt| providers::create(rt.db(), &input).await);
-ai_command!(ai_provider_update(id: String, input: ProviderInput) -> Provider, |rt| {
-    let p = providers::update(rt.db(), &id, &input).await?;
-    let has_key = rt.keychain().has(&p.id).await.unwrap_or(false);
-    Ok(Provider { has_key, ..p })
-});
+ai_command!(ai_provider_update(id: String, input: ProviderInput) -> Provider, |rt| rt.update_provider(&id, &input).await);
 ai_command!(ai_provider_delete(id: String) -> (), |rt| rt.delete_provider(&id).await);
 ai_command!(ai_providers_reorder(ids: Vec<String>) -> Vec<Provider>, |rt| {
     providers::reorder(rt.db(), &ids).await?;

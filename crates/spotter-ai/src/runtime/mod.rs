@@ -7,10 +7,11 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use sha2::{Digest, Sha256};
+use spotter_core::ai::address::Server;
 use spotter_core::ai::agents::{self, Agent};
 use spotter_core::ai::executions::{self, Execution, ExecutionStatus, Outcome};
 use spotter_core::ai::facts::health::HealthReport;
-use spotter_core::ai::providers::{self, Provider, ProviderKind};
+use spotter_core::ai::providers::{self, Provider, ProviderInput, ProviderKind};
 use spotter_core::ai::review::{self, NewReviewItem};
 pub use spotter_core::ai::run::{
     AiStatus, ProviderCheck, ProviderStatus, RunOutcome, RunPreview, RunRequest,
@@ -164,6 +165,28 @@ impl Runtime {
         Ok(Provider { has_key: true, ..p })
     }
 
+    /// Saves a provider's settings. A key belongs to the server it was given for: when the
+    /// address now names another server (host or port), the key is removed from the keychain
+    /// first, and the trainer is asked for it again (`hasKey` false).
+    pub async fn update_provider(
+        &self,
+        provider_id: &str,
+        input: &ProviderInput,
+    ) -> Result<Provider> {
+        let before = providers::get(&self.db, provider_id).await?;
+        let next = providers::checked_base_url(input)?;
+        let moved = match (Server::of(&before.base_url), Server::of(&next)) {
+            (Some(a), Some(b)) => !a.same_server(&b),
+            _ => true,
+        };
+        if moved {
+            self.keychain.delete(&before.id).await?;
+        }
+        let after = providers::update(&self.db, &before.id, input).await?;
+        let has_key = self.keychain.has(&after.id).await.unwrap_or(false);
+        Ok(Provider { has_key, ..after })
+    }
+
     pub async fn remove_key(&self, provider_id: &str) -> Result<Provider> {
         let p = providers::get(&self.db, provider_id).await?;
         self.keychain.delete(&p.id).await?;
@@ -183,6 +206,13 @@ impl Runtime {
     /// "Send one tiny request": one short call to this provider alone, no retries.
     pub async fn check_provider(&self, provider_id: &str) -> Result<ProviderCheck> {
         let p = providers::get(&self.db, provider_id).await?;
+        if !providers::address_allowed(&p) {
+            return Ok(ProviderCheck {
+                ok: false,
+                message: insecure_address(&p),
+                latency_ms: None,
+            });
+        }
         let key = match self.keychain.get(&p.id).await {
             Ok(k) => k,
             Err(e) if p.kind == ProviderKind::Openai => {
@@ -381,6 +411,10 @@ impl Runtime {
         let mut targets = Vec::with_capacity(all.len());
         let mut skipped = Vec::new();
         for (i, p) in all.into_iter().enumerate() {
+            if !providers::address_allowed(&p) {
+                skipped.push(insecure_address(&p));
+                continue;
+            }
             let key = match self.keychain.get(&p.id).await {
                 Ok(k) => k,
                 // A local server needs no key: go on without the keychain.
@@ -796,6 +830,14 @@ fn fingerprint(
     h.update(agent.temperature.to_le_bytes());
     h.update(serde_json::to_vec(messages).unwrap_or_default());
     format!("{:x}", h.finalize())
+}
+
+/// Why a provider saved with a plain-http address to another computer is not used.
+fn insecure_address(p: &Provider) -> String {
+    format!(
+        "{}: its address is plain http to another computer; change it to https:// in Settings → AI",
+        p.name
+    )
 }
 
 fn plural(n: usize, word: &str) -> String {

@@ -6,6 +6,7 @@
 //! other, and [`privacy`] replaces names, emails, phones and birth dates before
 //! anything is sent.
 
+pub mod address;
 pub mod agents;
 pub mod chat;
 pub mod executions;

@@ -131,6 +131,22 @@ fn validate(input: &ProviderInput) -> Result<Valid> {
             "The base URL must start with http:// or https://, e.g. http://localhost:11434/v1",
         ));
     }
+    let server = super::address::Server::of(&base_url).ok_or_else(|| {
+        AppError::validation(
+            "baseUrl",
+            "The base URL must start with http:// or https://, e.g. http://localhost:11434/v1",
+        )
+    })?;
+    if !server.is_private_enough() {
+        // The key and every request would cross the network readable by anyone on the way.
+        return Err(AppError::validation(
+            "baseUrl",
+            format!(
+                "Use https:// for {}: plain http is only allowed to this computer (localhost, 127.0.0.1, ::1)",
+                server.host
+            ),
+        ));
+    }
     if base_url.contains('@') {
         // user:password@host would put a secret in the database.
         return Err(AppError::validation(
@@ -163,6 +179,18 @@ fn validate(input: &ProviderInput) -> Result<Valid> {
         timeout_seconds,
         enabled: input.enabled.unwrap_or(true),
     })
+}
+
+/// The address an input would be stored with, after every check (the runtime compares it
+/// with the stored one before saving: a new server means the key is dropped).
+pub fn checked_base_url(input: &ProviderInput) -> Result<String> {
+    validate(input).map(|v| v.base_url)
+}
+
+/// Whether calls (and a key) may go to this provider's stored address: https, or this
+/// computer. Addresses saved before that rule are refused at send time.
+pub fn address_allowed(p: &Provider) -> bool {
+    super::address::Server::of(&p.base_url).is_some_and(|s| s.is_private_enough())
 }
 
 const COLUMNS: &str = "id, name, kind, base_url, model, position, timeout_seconds, enabled";
@@ -325,6 +353,30 @@ mod tests {
             .as_deref(),
             Some("baseUrl")
         );
+        for plain in ["http://192.168.1.20:11434/v1", "http://api.example.com/v1"] {
+            let Err(err) = validate(&ProviderInput {
+                base_url: plain.into(),
+                ..ok.clone()
+            }) else {
+                panic!("{plain} was accepted");
+            };
+            assert_eq!(err.field.as_deref(), Some("baseUrl"), "{plain}");
+            assert!(err.message.contains("https://"), "{}", err.message);
+        }
+        for fine in [
+            "http://127.0.0.1:8080/v1",
+            "http://[::1]:11434/v1",
+            "https://api.example.com/v1",
+        ] {
+            assert!(
+                validate(&ProviderInput {
+                    base_url: fine.into(),
+                    ..ok.clone()
+                })
+                .is_ok(),
+                "{fine}"
+            );
+        }
         assert_eq!(
             field(ProviderInput {
                 model: "".into(),
