@@ -13,6 +13,35 @@ use crate::agents as agent_impls;
 use crate::llm::{ChatRequest, LlmError, Message};
 
 impl Runtime {
+    /// Registers every client and trainer whose name (or a part of it) the question contains.
+    async fn register_named(
+        &self,
+        names: &mut spotter_core::ai::privacy::Pseudonyms,
+        question: &str,
+    ) -> Result<()> {
+        let said: std::collections::HashSet<String> = question
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() >= 2)
+            .map(str::to_lowercase)
+            .collect();
+        let mentioned = |name: &str| {
+            name.split(|c: char| !c.is_alphanumeric())
+                .any(|w| w.chars().count() >= 2 && said.contains(&w.to_lowercase()))
+        };
+        for c in spotter_core::clients::all_including_deleted(&self.db).await? {
+            let contact = c.emergency_contact_name.as_deref().unwrap_or("");
+            if mentioned(&c.name) || mentioned(contact) {
+                names.add_client(&c);
+            }
+        }
+        for t in spotter_core::schedule::trainers::list(&self.db).await? {
+            if mentioned(&t.name) {
+                names.add_trainer(&t.name);
+            }
+        }
+        Ok(())
+    }
+
     /// Answers a question about a client, streaming the answer to `sink` (each `delta`
     /// event carries the whole answer so far, names restored), and keeps both turns.
     pub async fn ask(
@@ -42,6 +71,9 @@ impl Runtime {
         let computed = facts.computed_insights();
         let facts_json = spotter_core::ai::facts::to_json(&facts);
         let allowed = spotter_core::ai::grounding::AllowedNumbers::from_facts(&facts_json);
+        // The chat's facts know one client; people the trainer names in the question get
+        // labels too, so "with Bruno Keller" goes out as "with Client B".
+        self.register_named(&mut names, &question).await?;
         let asked = names.scrub(&question);
         let mut messages = vec![
             Message::system(agent_impls::client_chat::SYSTEM_PROMPT),
@@ -82,7 +114,15 @@ impl Runtime {
         };
         let (chain, skipped) = self.chain(&agent).await?;
         let cid = Some(client.id.as_str());
-        let result = if chain.is_empty() {
+        let refusal = if chain.is_empty() {
+            None
+        } else {
+            self.outbound_refusal(&messages).await?
+        };
+        let result = if let Some(why) = refusal {
+            outcome.sent = None;
+            Err((ExecutionStatus::Failed, why))
+        } else if chain.is_empty() {
             // No model: the facts, in Spotter's own words.
             let mut text =
                 String::from("No AI provider is set up, so here is what Spotter computed:\n");

@@ -23,7 +23,7 @@ use tokio_util::sync::CancellationToken;
 
 use crate::agents::{self as agent_impls, Prepared};
 use crate::keychain::Keychain;
-use crate::llm::{ChatRequest, Llm, LlmError, Message, Target};
+use crate::llm::{ChatRequest, Llm, LlmError, Message, Role, Target};
 
 mod chat;
 mod digest;
@@ -146,6 +146,30 @@ impl Runtime {
             .and_then(|r| r.get(execution_id).cloned())
             .map(|t| t.cancel())
             .is_some()
+    }
+
+    /// The last check before a request leaves, for every agent and the chat: no name,
+    /// email, phone or birth date of any client or trainer in the database may be in what
+    /// is sent (system prompts are Spotter's own text). `Some(reason)` means: do not send.
+    pub(crate) async fn outbound_refusal(&self, messages: &[Message]) -> Result<Option<String>> {
+        let known = spotter_core::ai::outbound::Identifiers::load(&self.db).await?;
+        for (i, m) in messages.iter().enumerate() {
+            if m.role == Role::System {
+                continue;
+            }
+            if let Some(leak) = known.find(&m.content) {
+                tracing::warn!(
+                    message = i,
+                    what = leak.what,
+                    "AI request refused: it named a person"
+                );
+                return Ok(Some(format!(
+                    "not sent: the request contained {leak}, and Spotter sends no one's name, email, phone or birth date to a model; \
+                     take it out of the question or the client's record and try again"
+                )));
+            }
+        }
+        Ok(None)
     }
 
     /// The providers in fallback order, each saying whether the keychain holds its key.
@@ -707,6 +731,11 @@ impl Runtime {
         }
 
         let mut messages = prepared.messages.clone();
+        match self.outbound_refusal(&messages).await {
+            Ok(None) => {}
+            Ok(Some(why)) => return Err(fail(why, outcome)),
+            Err(e) => return Err(fail(e.message, outcome)),
+        }
         let sent = serde_json::to_value(&messages).unwrap_or_default();
         outcome.sent = Some(sent.clone());
         let _ = executions::record_input(&self.db, id, &prepared.facts, Some(&sent)).await;
@@ -726,6 +755,14 @@ impl Runtime {
 
         let mut retry_reason: Option<String> = None;
         for round in 0..2 {
+            if round > 0 {
+                // The retry carries the model's own answer back: checked like the rest.
+                match self.outbound_refusal(&messages).await {
+                    Ok(None) => {}
+                    Ok(Some(why)) => return Err(fail(why, outcome)),
+                    Err(e) => return Err(fail(e.message, outcome)),
+                }
+            }
             let first = &chain[0];
             self.emit(
                 sink,

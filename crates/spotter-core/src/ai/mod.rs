@@ -12,6 +12,7 @@ pub mod chat;
 pub mod executions;
 pub mod facts;
 pub mod grounding;
+pub mod outbound;
 pub mod plan_change;
 pub mod privacy;
 pub mod providers;
