@@ -27,6 +27,13 @@ use tokio_util::sync::CancellationToken;
 
 use crate::keychain::ApiKey;
 
+/// The longest answer kept: far above what any agent asks for (at most 1,500 tokens), so
+/// only a broken or hostile server reaches it. A longer answer or stream is cut off there and
+/// the call fails, so nothing unbounded is held in memory or stored in the execution log.
+pub const MAX_ANSWER_BYTES: usize = 64 * 1024;
+/// The largest response body accepted, by its Content-Length (JSON wraps the answer).
+pub const MAX_RESPONSE_BYTES: u64 = 1024 * 1024;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Role {
@@ -446,6 +453,9 @@ impl Llm {
                     .next()
                     .and_then(|c| c.message.content)
                     .unwrap_or_default();
+                if content.len() > MAX_ANSWER_BYTES {
+                    return Err(too_long());
+                }
                 let usage = resp
                     .usage
                     .map(|u| Usage {
@@ -480,6 +490,10 @@ impl Llm {
                     }
                     for choice in chunk.choices {
                         if let Some(piece) = choice.delta.content {
+                            if content.len() + piece.len() > MAX_ANSWER_BYTES {
+                                // Dropping the stream closes the connection.
+                                return Err(too_long());
+                            }
                             if !piece.is_empty() {
                                 on_delta(&piece);
                                 content.push_str(&piece);
@@ -490,6 +504,17 @@ impl Llm {
                 Ok((content, usage))
             }
         }
+    }
+}
+
+fn too_long() -> Failure {
+    Failure {
+        reason: format!(
+            "the answer was longer than {} kB and was cut off",
+            MAX_ANSWER_BYTES / 1024
+        ),
+        retryable: false,
+        retry_after: None,
     }
 }
 
@@ -542,10 +567,22 @@ fn build_request(
 struct ResponseMeta {
     status: u16,
     retry_after: Option<Duration>,
+    /// Refused unread: its Content-Length was over [`MAX_RESPONSE_BYTES`].
+    too_large: bool,
 }
 
 fn classify(err: OpenAIError, meta: Option<ResponseMeta>) -> Failure {
     let retry_after = meta.as_ref().and_then(|m| m.retry_after);
+    if meta.as_ref().is_some_and(|m| m.too_large) {
+        return Failure {
+            reason: format!(
+                "the response was larger than {} MB and was not read",
+                MAX_RESPONSE_BYTES / (1024 * 1024)
+            ),
+            retryable: false,
+            retry_after: None,
+        };
+    }
     match err {
         OpenAIError::ApiError(api) => {
             let status = api.status_code.as_u16();
@@ -687,11 +724,20 @@ impl tower::Service<HttpRequestFactory> for HttpService {
                 .get(reqwest::header::RETRY_AFTER)
                 .and_then(|v| v.to_str().ok())
                 .and_then(parse_retry_after);
+            let too_large = response
+                .content_length()
+                .is_some_and(|n| n > MAX_RESPONSE_BYTES);
             if let Ok(mut m) = meta.lock() {
                 *m = Some(ResponseMeta {
                     status: response.status().as_u16(),
                     retry_after,
+                    too_large,
                 });
+            }
+            if too_large {
+                return Err(OpenAIError::InvalidArgument(
+                    "the response is too large".into(),
+                ));
             }
             Ok(response)
         })

@@ -23,6 +23,10 @@ use crate::time::now_utc;
 use crate::{AppError, Database, ErrorCode, Result};
 
 pub const MAX_FILE_BYTES: usize = 10 * 1024 * 1024;
+/// At most this many events are read from one file, and at most this many sessions made by
+/// one import (each recurring event may expand to 1,200): one transaction stays seconds long.
+pub const MAX_EVENTS: usize = 20_000;
+pub const MAX_SESSIONS: u32 = 20_000;
 /// Recurring events are imported from a year back to two years ahead.
 const PAST_DAYS: i64 = 365;
 const FUTURE_DAYS: i64 = 2 * 365;
@@ -274,6 +278,16 @@ fn parse_events(text: &str, cx: &Context) -> Result<Vec<(IcsPreviewEvent, Option
         .filter(|c| c.name.as_str().eq_ignore_ascii_case("VEVENT"))
         .collect();
 
+    if vevents.len() > MAX_EVENTS {
+        return Err(AppError::new(
+            ErrorCode::InvalidFile,
+            format!(
+                "The file has {} events; Spotter imports at most {MAX_EVENTS} at once. Export a shorter period from your calendar (a year, say), or split the file",
+                vevents.len()
+            ),
+        ));
+    }
+    let mut sessions_so_far: u32 = 0;
     // Overrides (RECURRENCE-ID) belong to the event with the same UID.
     let mut overrides: HashMap<String, Vec<&Component<'_>>> = HashMap::new();
     let mut masters = Vec::new();
@@ -332,6 +346,16 @@ fn parse_events(text: &str, cx: &Context) -> Result<Vec<(IcsPreviewEvent, Option
                     );
                     out.push((preview, None));
                 } else {
+                    sessions_so_far = sessions_so_far.saturating_add(preview.sessions);
+                    if sessions_so_far > MAX_SESSIONS {
+                        return Err(AppError::new(
+                            ErrorCode::InvalidFile,
+                            format!(
+                                "The file would make more than {MAX_SESSIONS} sessions (its repeating events expand to that many by \"{}\"); Spotter imports at most {MAX_SESSIONS} at once. Export a shorter period from your calendar, or split the file",
+                                preview.summary
+                            ),
+                        ));
+                    }
                     preview.action = IcsAction::Import;
                     out.push((preview, Some(p)));
                 }
