@@ -115,7 +115,21 @@ pub async fn local_checks(
          UNION ALL SELECT 'plan of a missing client', count(*) FROM plans p
            WHERE p.client_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM clients c WHERE c.id = p.client_id)
          UNION ALL SELECT 'plan version of a missing plan', count(*) FROM plan_versions v
-           WHERE NOT EXISTS (SELECT 1 FROM plans p WHERE p.id = v.plan_id)",
+           WHERE NOT EXISTS (SELECT 1 FROM plans p WHERE p.id = v.plan_id)
+         UNION ALL SELECT 'session of a missing trainer', count(*) FROM sessions s
+           WHERE NOT EXISTS (SELECT 1 FROM trainers t WHERE t.id = s.trainer_id)
+         UNION ALL SELECT 'session of a missing series', count(*) FROM sessions s
+           WHERE s.series_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM series r WHERE r.id = s.series_id)
+         UNION ALL SELECT 'session in a missing room', count(*) FROM sessions s
+           WHERE s.room_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM rooms r WHERE r.id = s.room_id)
+         UNION ALL SELECT 'measurement of a missing client', count(*) FROM measurements m
+           WHERE NOT EXISTS (SELECT 1 FROM clients c WHERE c.id = m.client_id)
+         UNION ALL SELECT 'note of a missing client', count(*) FROM client_notes n
+           WHERE NOT EXISTS (SELECT 1 FROM clients c WHERE c.id = n.client_id)
+         UNION ALL SELECT 'intake of a missing client', count(*) FROM parq_intakes i
+           WHERE NOT EXISTS (SELECT 1 FROM clients c WHERE c.id = i.client_id)
+         UNION ALL SELECT 'set of a missing exercise', count(*) FROM workout_sets s
+           WHERE NOT EXISTS (SELECT 1 FROM exercises e WHERE e.id = s.exercise_id)",
     )
     .fetch_all(db.pool())
     .await?;
