@@ -29,6 +29,9 @@ echo "== AI: agent overhead without the model, weekly digest with a 500 ms fake 
 rm -rf "$out/ai-db"
 ./target/release/spotter-bench ai --rounds 30 --data-dir "$out/ai-db" | tee "$out/ai.json"
 
+echo "== studio sync: initial pull of 100,000 rows, push of 10,000, NOTIFY round trip, 50 devices for 60 s (core, release build, throwaway PostgreSQL)"
+./target/release/spotter-bench sync --rows 100000 --seconds 60 --devices 50 --data-dir "$out/sync" | tee "$out/sync.json"
+
 echo "== app cold start and idle memory (bundled debug build, demo data)"
 cargo build --locked -p spotter --features custom-protocol --bin spotter-bare-window
 rm -rf "$out/app-db"
