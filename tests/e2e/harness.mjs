@@ -92,6 +92,9 @@ export class App {
   async click(testId) {
     const e = await this.el(testId);
     await this.driver.wait(until.elementIsEnabled(e), TIMEOUT);
+    // A button at the foot of a tall dialog sits in the dialog's own scroll box, which
+    // WebKitWebDriver does not scroll by itself before clicking.
+    await this.driver.executeScript('arguments[0].scrollIntoView({block: "center"})', e);
     await e.click();
   }
 
