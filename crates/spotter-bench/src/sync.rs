@@ -99,6 +99,19 @@ async fn initial_pull(pg: &TempPostgres, out: &Path, rows: u64) -> spotter_core:
     let upload = t.elapsed();
     let member = join(&owner, &address, "Puller", &out.join("pull-member")).await?;
 
+    // The same pages fetched without applying them: the server's and the network's share.
+    let t = Instant::now();
+    let (mut cursor, mut fetched) = (0, 0usize);
+    loop {
+        let page = spotter_sync::server::pull::page(&member.server, cursor, engine::PULL_PAGE).await?;
+        fetched += page.rows.len();
+        cursor = page.cursor;
+        if page.complete {
+            break;
+        }
+    }
+    let fetch_only = t.elapsed();
+
     let t = Instant::now();
     let report = engine::sync(&member.db, &member.server, &mut quiet).await?;
     let pull = t.elapsed();
@@ -181,6 +194,8 @@ async fn initial_pull(pg: &TempPostgres, out: &Path, rows: u64) -> spotter_core:
             "bench": "sync_initial_pull",
             "rows": report.pulled,
             "pull_ms": pull.as_millis(),
+            "fetch_only_ms": fetch_only.as_millis(),
+            "fetched_rows": fetched,
             "rows_per_s": (report.pulled as f64 / pull.as_secs_f64()).round(),
             "baseline_copy_ms": copy.as_millis(),
             "baseline_copy_bytes": bytes,
