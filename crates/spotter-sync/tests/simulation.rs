@@ -12,7 +12,7 @@
 
 mod support;
 
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 use proptest::prelude::*;
 use spotter_core::clients::{self, record, ClientInput};
@@ -44,26 +44,20 @@ impl Rng {
     }
 }
 
-fn server() -> Arc<TempPostgres> {
-    static PG: OnceLock<Arc<TempPostgres>> = OnceLock::new();
-    PG.get_or_init(|| Arc::new(TempPostgres::start())).clone()
-}
-
 /// A pushed batch whose answer said applied or duplicate, kept to replay and to check.
 struct Acked {
     device: usize,
     batch: Vec<push::Mutation>,
 }
 
-async fn run(seed: u64) {
+async fn run(pg: Arc<TempPostgres>, seed: u64) {
     let mut rng = Rng(seed);
     let case = format!("sim{seed:x}");
     let case = &case[..case.len().min(20)];
-    let (studio, owner) =
-        Studio::start_on(server(), case, &format!("{case}_owner"), |db| async move {
-            add_client(&db, "Anna Schmidt").await;
-        })
-        .await;
+    let (studio, owner) = Studio::start_on(pg, case, &format!("{case}_owner"), |db| async move {
+        add_client(&db, "Anna Schmidt").await;
+    })
+    .await;
     let extra = 2 + rng.below(3) as usize; // 3–5 devices in all
     let mut devices = vec![owner];
     for n in 0..extra {
@@ -361,33 +355,37 @@ fn cases() -> u32 {
         .unwrap_or(6)
 }
 
-proptest! {
-    #![proptest_config(ProptestConfig { cases: cases(), failure_persistence: None, ..ProptestConfig::default() })]
-
-    #[test]
-    fn devices_converge_through_the_studio_server(seed in any::<u64>()) {
-        if let Some(only) = std::env::var("SPOTTER_SIM_SEED").ok().and_then(|s| s.parse::<u64>().ok()) {
-            if only != seed {
-                return Ok(());
-            }
-        }
-        eprintln!("simulation seed {seed} (replay: SPOTTER_SIM_SEED={seed} cargo test -p spotter-sync --test simulation)");
-        let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
-        rt.block_on(run(seed));
-    }
+fn simulate(pg: &Arc<TempPostgres>, seed: u64) {
+    eprintln!("simulation seed {seed} (replay: SPOTTER_SIM_SEED={seed} cargo test -p spotter-sync --test simulation)");
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    rt.block_on(run(pg.clone(), seed));
 }
 
+/// One server for every case (a database each), stopped when the test ends, pass or fail.
 #[test]
-fn a_given_seed_replays() {
-    // SPOTTER_SIM_SEED alone: the proptest above skips every other seed, this runs it.
+fn devices_converge_through_the_studio_server() {
+    let pg = Arc::new(TempPostgres::start());
     if let Some(seed) = std::env::var("SPOTTER_SIM_SEED")
         .ok()
         .and_then(|s| s.parse::<u64>().ok())
     {
-        let rt = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .unwrap();
-        rt.block_on(run(seed));
+        simulate(&pg, seed);
+        return;
+    }
+    let config = ProptestConfig {
+        cases: cases(),
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    };
+    let mut runner = proptest::test_runner::TestRunner::new(config);
+    let result = runner.run(&any::<u64>(), |seed| {
+        simulate(&pg, seed);
+        Ok(())
+    });
+    if let Err(e) = result {
+        panic!("{e}");
     }
 }
