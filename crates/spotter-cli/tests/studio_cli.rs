@@ -56,7 +56,7 @@ fn status(data: &Path) -> serde_json::Value {
 #[test]
 fn a_studio_from_init_to_a_second_laptop_and_back() {
     let pg = TempPostgres::start();
-    let url = pg.create_studio_database("studio", "owner", "owner-pw-1");
+    pg.create_studio_database("studio", "owner", "owner-pw-1");
     let dir = tempfile::tempdir().unwrap();
     let owner = dir.path().join("owner");
     let ben = dir.path().join("ben");
