@@ -37,11 +37,10 @@ impl TempPostgres {
             .prefix("spotter-pg-")
             .tempdir()
             .expect("temp dir");
-        let port = free_port();
-        let me = Self {
+        let mut me = Self {
             dir,
             bin,
-            port,
+            port: free_port(),
             run_as_postgres,
         };
         std::fs::create_dir_all(me.data()).expect("data dir");
@@ -73,7 +72,7 @@ impl TempPostgres {
             ],
         );
         let conf = format!(
-            "listen_addresses = '127.0.0.1'\nport = {port}\nunix_socket_directories = '{sock}'\n\
+            "listen_addresses = '127.0.0.1'\nunix_socket_directories = '{sock}'\n\
              fsync = off\nfull_page_writes = off\nmax_connections = 200\n\
              shared_buffers = 128MB\n",
             sock = me.dir.path().display()
@@ -82,6 +81,13 @@ impl TempPostgres {
         let mut existing = std::fs::read_to_string(&conf_path).unwrap_or_default();
         existing.push_str(&conf);
         std::fs::write(&conf_path, existing).expect("write config");
+        // The port was free a moment ago; another test may have taken it since: try others.
+        for _ in 0..5 {
+            if me.try_pg_ctl_start() {
+                return me;
+            }
+            me.port = free_port();
+        }
         me.pg_ctl_start();
         me
     }
@@ -293,21 +299,39 @@ impl TempPostgres {
         self.pg_ctl_start();
     }
 
-    fn pg_ctl_start(&self) {
+    /// The port goes on pg_ctl's command line (not the config), so a retry can change it.
+    fn start_args(&self) -> Vec<String> {
         let log = self.dir.path().join("server.log");
+        vec![
+            "-D".into(),
+            path_str(&self.data()).into(),
+            "-l".into(),
+            path_str(&log).into(),
+            "-o".into(),
+            format!("-p {}", self.port),
+            "-w".into(),
+            "-t".into(),
+            "60".into(),
+            "start".into(),
+        ]
+    }
+
+    fn pg_ctl_start(&self) {
+        let args = self.start_args();
         self.run_checked(
             "pg_ctl",
-            &[
-                "-D",
-                path_str(&self.data()),
-                "-l",
-                path_str(&log),
-                "-w",
-                "-t",
-                "60",
-                "start",
-            ],
+            &args.iter().map(String::as_str).collect::<Vec<_>>(),
         );
+    }
+
+    fn try_pg_ctl_start(&self) -> bool {
+        let args = self.start_args();
+        self.run(
+            "pg_ctl",
+            &args.iter().map(String::as_str).collect::<Vec<_>>(),
+        )
+        .status
+        .success()
     }
 
     fn run_checked(&self, tool: &str, args: &[&str]) {
