@@ -96,8 +96,16 @@ pub async fn run(command: StudioCommand, db: &Database) -> Result<(), AppError> 
                 Some(p) => p,
                 None => read_password(&format!("Password for {}: ", address.user), password_stdin)?,
             };
-            let membership = admin::init(db, &address, &password, &name).await?;
-            credentials::store(&address.keychain_account(), &password)?;
+            // The keychain first: without one the studio could be created but never synced.
+            let account = address.keychain_account();
+            credentials::store(&account, &password)?;
+            let membership = match admin::init(db, &address, &password, &name).await {
+                Ok(m) => m,
+                Err(e) => {
+                    let _ = credentials::forget(&account);
+                    return Err(e);
+                }
+            };
             eprintln!(
                 "Created the studio \"{}\" on {} with you as its owner.",
                 membership.studio_name,
@@ -167,16 +175,22 @@ pub async fn run(command: StudioCommand, db: &Database) -> Result<(), AppError> 
                 None => read_password(&format!("Password for {}: ", address.user), password_stdin)?,
             };
             let server = Server::connect(&address, &password).await?;
-            let membership = admin::join(db, &server).await?;
-            // Kept only once the server accepted the login and this device is registered.
-            credentials::store(&address.keychain_account(), &password)?;
+            // The server accepted the login; the keychain next, then this device registers.
+            let account = address.keychain_account();
+            credentials::store(&account, &password)?;
+            let membership = match admin::join(db, &server).await {
+                Ok(m) => m,
+                Err(e) => {
+                    let _ = credentials::forget(&account);
+                    return Err(e);
+                }
+            };
             eprintln!(
                 "Joined \"{}\" as {}.",
                 membership.studio_name,
                 membership.role.replace('_', " ")
             );
             let report = sync_with_bar(db, &server).await?;
-            device::mark_me(db, membership.trainer_id.map(|t| t.to_string()).as_deref()).await?;
             eprintln!("Pulled {} rows.", report.pulled);
         }
         StudioCommand::Sync { watch, json } => {

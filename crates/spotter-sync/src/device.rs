@@ -475,6 +475,17 @@ async fn apply_page_inner(
             return Err(AppError::internal("simulated crash while applying a pull"));
         }
     }
+    // The studio's row for this login is "me" on this device (none for the front desk); kept
+    // true on every pull, so a first pull cut short still ends with the right "me".
+    sqlx::query("UPDATE trainers SET is_me = (id = ?1) WHERE is_me IS NOT (id = ?1)")
+        .bind(
+            membership
+                .trainer_id
+                .map(|t| t.to_string())
+                .unwrap_or_default(),
+        )
+        .execute(&mut *tx)
+        .await?;
     sqlx::query(
         "UPDATE sync_state SET applying = 0,
                 pull_cursor = CASE WHEN ? THEN 0 ELSE max(pull_cursor, ?) END, last_pull_at = ?,

@@ -140,13 +140,10 @@ impl Studio {
         let server = Server::connect(&address, &inv.password)
             .await
             .expect("member connects");
-        let membership = admin::join(&db, &server).await.expect("join");
+        admin::join(&db, &server).await.expect("join");
         engine::sync(&db, &server, &mut |_| {})
             .await
             .expect("first pull");
-        device::mark_me(&db, membership.trainer_id.map(|t| t.to_string()).as_deref())
-            .await
-            .unwrap();
         Device {
             dir,
             db,
