@@ -216,14 +216,16 @@ fn parse_duration(v: &str) -> Option<Duration> {
             unit => {
                 let n: i64 = num.parse().ok()?;
                 num.clear();
-                total += match (unit, in_time) {
-                    ('W', false) => Duration::weeks(n),
-                    ('D', false) => Duration::days(n),
-                    ('H', true) => Duration::hours(n),
-                    ('M', true) => Duration::minutes(n),
-                    ('S', true) => Duration::seconds(n),
+                // Checked: a huge number is unreadable, not a panic.
+                let part = match (unit, in_time) {
+                    ('W', false) => Duration::try_weeks(n),
+                    ('D', false) => Duration::try_days(n),
+                    ('H', true) => Duration::try_hours(n),
+                    ('M', true) => Duration::try_minutes(n),
+                    ('S', true) => Duration::try_seconds(n),
                     _ => return None,
                 };
+                total = total.checked_add(&part?)?;
             }
         }
     }
@@ -475,6 +477,15 @@ fn parse_event(
             moved.push((orig, new_start, len));
         }
     }
+    // Occurrences cancelled in the source are not sessions: the count shown and reported
+    // is what the import writes.
+    let starts: Vec<NaiveDateTime> = starts
+        .into_iter()
+        .filter(|s| {
+            let at = to_utc_lenient(*s, tz);
+            !moved.iter().any(|(orig, _, len)| *len == -1 && *orig == at)
+        })
+        .collect();
     let client = cx.clients.get(&summary.to_lowercase()).cloned();
     let kind = if client.is_some() {
         SessionKind::Personal
@@ -666,5 +677,6 @@ mod tests {
         assert_eq!(parse_duration("PT1H30M"), Some(Duration::minutes(90)));
         assert_eq!(parse_duration("P1DT2H"), Some(Duration::hours(26)));
         assert_eq!(parse_duration("1H"), None);
+        assert_eq!(parse_duration("P99999999999999W"), None);
     }
 }
