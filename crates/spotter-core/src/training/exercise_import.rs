@@ -200,6 +200,11 @@ pub async fn import(
         };
         match (action, &e.duplicate_of) {
             (None, _) => {
+                // An earlier "add separately" of this import may have taken the name.
+                if name_taken(&mut tx, &e.exercise.name).await? {
+                    report.skipped += 1;
+                    continue;
+                }
                 exercises::insert(&mut *tx, &e.exercise, &from).await?;
                 report.added += 1;
             }
@@ -207,13 +212,7 @@ pub async fn import(
             (Some(DuplicateAction::AddSeparately), _) => {
                 let mut input = e.exercise.clone();
                 input.name = format!("{} ({suffix})", input.name);
-                let taken: Option<i64> = sqlx::query_scalar(
-                    "SELECT 1 FROM exercises WHERE name_key = ? AND deleted_at IS NULL",
-                )
-                .bind(name_key(&input.name))
-                .fetch_optional(&mut *tx)
-                .await?;
-                if taken.is_some() {
+                if name_taken(&mut tx, &input.name).await? {
                     report.skipped += 1;
                     continue;
                 }
@@ -230,6 +229,15 @@ pub async fn import(
     }
     tx.commit().await?;
     Ok(report)
+}
+
+async fn name_taken(tx: &mut sqlx::SqliteConnection, name: &str) -> Result<bool> {
+    let taken: Option<i64> =
+        sqlx::query_scalar("SELECT 1 FROM exercises WHERE name_key = ? AND deleted_at IS NULL")
+            .bind(name_key(name))
+            .fetch_optional(&mut *tx)
+            .await?;
+    Ok(taken.is_some())
 }
 
 async fn merge(tx: &mut sqlx::SqliteConnection, id: &str, e: &ImportedExercise) -> Result<()> {
