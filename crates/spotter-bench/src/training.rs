@@ -32,6 +32,7 @@ fn body(ids: &[String], weeks: usize, days: u32, per_day: usize) -> spotter_core
                         exercise_id: id.clone(),
                         exercise_name: String::new(),
                         sets: 3 + (i as u32 % 3),
+                        measure: Default::default(),
                         reps_min: 8,
                         reps_max: 12,
                         load: Load {
@@ -247,6 +248,7 @@ pub(crate) async fn heavy_client(db: &Database, ids: &[String]) -> spotter_core:
                     (0..4).map(move |s| WorkoutSetInput {
                         exercise_id: id.clone(),
                         item_index: None,
+                        measure: Default::default(),
                         reps: 5 + ((w + s) % 4) as u32,
                         load_kg: 40.0 + w as f64 * 0.5 + e as f64 * 5.0,
                         rpe: Some(8.0),

@@ -34,7 +34,8 @@ use crate::schedule::{
     Recurrence, Room, RoomInput, SaveOutcome, Session, SessionInput, SessionKind, SessionStatus,
     Trainer, TrainerInput, WorkingHours,
 };
-use crate::settings::{Paper, Settings, Units};
+use crate::first_start::{FirstStart, WelcomeInput};
+use crate::settings::{Clock, Paper, Settings, Units, WeekStart};
 use crate::training::exercise_import::{
     DuplicateAction, DuplicateDecision, ExerciseImportPreview, ExerciseImportReport,
     ExistingExercise, ImportFormat, ImportedExercise, SkippedEntry,
@@ -45,7 +46,7 @@ use crate::training::logs::{
     LogSaved, WorkoutLog, WorkoutLogInput, WorkoutLogSummary, WorkoutSet, WorkoutSetInput,
 };
 use crate::training::plan::{
-    GroupKind, Load, LoadKind, PlanBody, PlanDay, PlanWeek, Prescription, Progression,
+    GroupKind, Load, LoadKind, Measure, PlanBody, PlanDay, PlanWeek, Prescription, Progression,
     ProgressionRule,
 };
 use crate::training::plans::{
@@ -55,7 +56,15 @@ use crate::training::plans::{
 use crate::training::progress::{AdherenceWeek, ClientProgress, E1rmPoint, E1rmSeries, MuscleWeek};
 use crate::training::records::{ExerciseRecords, RecordHit, RecordKind};
 use crate::training::report_range::ReportRange;
+use crate::updates::{UpdateCheck, UpdateOffer, UpdateProgress, UpdateStatus};
 use crate::upload::FileUpload;
+use crate::clients::overview::{
+    ClientOverview, ClientOverviewPage, ClientOverviewQuery, ClientSort, SortDirection,
+};
+use crate::quick_find::{FoundExercise, FoundPlan, FoundSession, QuickFindResults};
+use crate::training::log_pages::WorkoutLogPage;
+use crate::files::dialog::{OpenKind, SaveKind};
+use crate::backups::{BackupInfo, BackupReason, RestoreReport, Retention};
 use crate::{AppError, ErrorCode};
 
 pub fn typescript() -> String {
@@ -70,6 +79,15 @@ pub fn typescript() -> String {
         ClientStatus::decl(&cfg),
         FitnessLevel::decl(&cfg),
         ClientListQuery::decl(&cfg),
+        ClientSort::decl(&cfg),
+        SortDirection::decl(&cfg),
+        ClientOverviewQuery::decl(&cfg),
+        ClientOverview::decl(&cfg),
+        ClientOverviewPage::decl(&cfg),
+        FoundExercise::decl(&cfg),
+        FoundPlan::decl(&cfg),
+        FoundSession::decl(&cfg),
+        QuickFindResults::decl(&cfg),
         ParqIntake::decl(&cfg),
         ClearanceWarning::decl(&cfg),
         ParqInput::decl(&cfg),
@@ -81,6 +99,8 @@ pub fn typescript() -> String {
         RowDuplicate::decl(&cfg),
         ImportReport::decl(&cfg),
         FileUpload::decl(&cfg),
+        SaveKind::decl(&cfg),
+        OpenKind::decl(&cfg),
         CsvField::decl(&cfg),
         CsvDelimiter::decl(&cfg),
         DateOrder::decl(&cfg),
@@ -88,7 +108,11 @@ pub fn typescript() -> String {
         CsvPreview::decl(&cfg),
         CsvImportRequest::decl(&cfg),
         Units::decl(&cfg),
+        Clock::decl(&cfg),
+        WeekStart::decl(&cfg),
         Settings::decl(&cfg),
+        FirstStart::decl(&cfg),
+        WelcomeInput::decl(&cfg),
         WorkingHours::decl(&cfg),
         Trainer::decl(&cfg),
         TrainerInput::decl(&cfg),
@@ -120,6 +144,7 @@ pub fn typescript() -> String {
         IcsExportSummary::decl(&cfg),
         AppInfo::decl(&cfg),
         Paper::decl(&cfg),
+        Measure::decl(&cfg),
         Caution::decl(&cfg),
         ExerciseSource::decl(&cfg),
         Exercise::decl(&cfg),
@@ -163,6 +188,7 @@ pub fn typescript() -> String {
         RecordHit::decl(&cfg),
         LogSaved::decl(&cfg),
         WorkoutLogSummary::decl(&cfg),
+        WorkoutLogPage::decl(&cfg),
         ExerciseRecords::decl(&cfg),
         E1rmPoint::decl(&cfg),
         E1rmSeries::decl(&cfg),
@@ -197,6 +223,14 @@ pub fn typescript() -> String {
         HealthStatus::decl(&cfg),
         HealthCheck::decl(&cfg),
         HealthReport::decl(&cfg),
+        UpdateStatus::decl(&cfg),
+        UpdateOffer::decl(&cfg),
+        UpdateCheck::decl(&cfg),
+        UpdateProgress::decl(&cfg),
+        BackupReason::decl(&cfg),
+        BackupInfo::decl(&cfg),
+        Retention::decl(&cfg),
+        RestoreReport::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types in crates/spotter-core by ts-rs. Do not edit.\n\

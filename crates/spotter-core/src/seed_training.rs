@@ -26,6 +26,7 @@ fn rx(id: &str, sets: u32, reps: (u32, u32), load: Load, rest: u32) -> Prescript
         exercise_id: id.to_owned(),
         exercise_name: String::new(),
         sets,
+        measure: Default::default(),
         reps_min: reps.0,
         reps_max: reps.1,
         load,

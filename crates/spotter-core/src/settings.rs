@@ -1,5 +1,6 @@
-//! Preferences of this device: units and notification lead time. Stored as key/value
-//! rows so adding a setting never needs a migration.
+//! Preferences of this device: units, notification lead time, paper, how dates and times
+//! read, and whether the first-start welcome was answered. Stored as key/value rows so
+//! adding a setting never needs a migration.
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -30,6 +31,33 @@ pub struct Settings {
     pub studio_name: String,
     /// Whether a studio logo is stored (the image itself is kept apart, see [`set_logo`]).
     pub has_logo: bool,
+    /// Ask the update server for a new version when the app starts (opt-in: off by default).
+    pub check_updates_at_start: bool,
+    /// How dates read: one of the locales in `data/date_formats.json` (see [`crate::datefmt`]).
+    pub locale: String,
+    pub clock: Clock,
+    /// The first day of a week in the calendar and date pickers.
+    pub week_start: WeekStart,
+    /// The first-start welcome was answered (or skipped), see [`crate::first_start`].
+    pub welcomed: bool,
+}
+
+/// 24-hour ("17:00") or 12-hour ("5:00 PM") times.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Clock {
+    #[default]
+    H24,
+    H12,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum WeekStart {
+    #[default]
+    Monday,
+    Sunday,
+    Saturday,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -48,6 +76,11 @@ impl Default for Settings {
             paper: Paper::A4,
             studio_name: String::new(),
             has_logo: false,
+            check_updates_at_start: false,
+            locale: "en-GB".into(),
+            clock: Clock::H24,
+            week_start: WeekStart::Monday,
+            welcomed: false,
         }
     }
 }
@@ -72,6 +105,13 @@ pub async fn get(db: &Database) -> Result<Settings> {
 }
 
 pub async fn set(db: &Database, settings: &Settings) -> Result<Settings> {
+    let settings = checked(settings)?;
+    store(db.pool(), &settings).await?;
+    get(db).await
+}
+
+/// The settings as they would be saved, or the first rule they break.
+pub(crate) fn checked(settings: &Settings) -> Result<Settings> {
     if let Some(m) = settings.notify_minutes_before {
         if m > 24 * 60 {
             return Err(AppError::validation(
@@ -86,9 +126,23 @@ pub async fn set(db: &Database, settings: &Settings) -> Result<Settings> {
             "The studio name is at most 80 characters",
         ));
     }
+    if !crate::datefmt::is_known_locale(&settings.locale) {
+        return Err(AppError::validation(
+            "locale",
+            "Choose one of the date formats offered",
+        ));
+    }
     let mut settings = settings.clone();
     settings.studio_name = settings.studio_name.trim().to_owned();
-    let json = serde_json::to_string(&settings).map_err(|e| AppError::internal(e.to_string()))?;
+    Ok(settings)
+}
+
+/// Writes checked settings (on a pool or inside a caller's transaction).
+pub(crate) async fn store<'e, E>(conn: E, settings: &Settings) -> Result<()>
+where
+    E: sqlx::Executor<'e, Database = sqlx::Sqlite>,
+{
+    let json = serde_json::to_string(settings).map_err(|e| AppError::internal(e.to_string()))?;
     sqlx::query(
         "INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
          ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
@@ -96,9 +150,9 @@ pub async fn set(db: &Database, settings: &Settings) -> Result<Settings> {
     .bind(KEY)
     .bind(&json)
     .bind(now_utc())
-    .execute(db.pool())
+    .execute(conn)
     .await?;
-    get(db).await
+    Ok(())
 }
 
 const LOGO_KEY: &str = "studio_logo";

@@ -14,6 +14,7 @@ fn upload(text: &str) -> spotter_core::upload::FileUpload {
     spotter_core::upload::FileUpload {
         name: "clients.csv".into(),
         base64: base64::engine::general_purpose::STANDARD.encode(text),
+        path: None,
     }
 }
 
@@ -235,6 +236,48 @@ async fn notes_are_timestamped_newest_first_and_bounded() {
 }
 
 #[tokio::test]
+async fn a_note_is_edited_in_place_with_the_same_rules_and_its_creation_time_kept() {
+    let (_d, db) = fresh().await;
+    let c = clients::create(
+        &db,
+        &ClientInput {
+            name: "Jonas Berg".into(),
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
+    let note = record::add_note(&db, &c.id, "Knee fine").await.unwrap();
+    let edited = record::update_note(&db, &note.id, "  Knee fine; left hip tight  ")
+        .await
+        .unwrap();
+    assert_eq!(
+        (edited.id.as_str(), edited.body.as_str()),
+        (note.id.as_str(), "Knee fine; left hip tight")
+    );
+    assert_eq!(edited.created_at, note.created_at);
+    assert!(edited.updated_at >= note.updated_at);
+    let listed = record::notes(&db, &c.id).await.unwrap();
+    assert_eq!(listed, vec![edited.clone()]);
+
+    for bad in ["   ", &"y".repeat(20_001)] {
+        let err = record::update_note(&db, &note.id, bad).await.unwrap_err();
+        assert_eq!(
+            (err.code, err.field.as_deref()),
+            (ErrorCode::Validation, Some("body"))
+        );
+    }
+    // A refused edit changes nothing.
+    assert_eq!(record::notes(&db, &c.id).await.unwrap(), vec![edited]);
+
+    let err = record::update_note(&db, "not-an-id", "x").await.unwrap_err();
+    assert_eq!(err.field.as_deref(), Some("id"));
+    record::delete_note(&db, &note.id).await.unwrap();
+    let err = record::update_note(&db, &note.id, "back again").await.unwrap_err();
+    assert_eq!(err.code, ErrorCode::NotFound);
+}
+
+#[tokio::test]
 async fn settings_default_and_persist() {
     let (_d, db) = fresh().await;
     let s = settings::get(&db).await.unwrap();
@@ -250,6 +293,8 @@ async fn settings_default_and_persist() {
             paper: settings::Paper::Letter,
             studio_name: "  Núñez Strength  ".into(),
             has_logo: false,
+            check_updates_at_start: true,
+            ..Default::default()
         },
     )
     .await
@@ -257,6 +302,7 @@ async fn settings_default_and_persist() {
     assert_eq!(settings::get(&db).await.unwrap(), changed);
     assert_eq!(changed.studio_name, "Núñez Strength", "trimmed");
     assert_eq!(changed.paper, settings::Paper::Letter);
+    assert!(changed.check_updates_at_start, "the opt-in update check is kept");
     let err = settings::set(
         &db,
         &settings::Settings {

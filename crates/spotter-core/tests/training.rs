@@ -52,6 +52,7 @@ fn rx(exercise_id: &str, sets: u32, reps: (u32, u32), kg: Option<f64>) -> Prescr
         exercise_id: exercise_id.into(),
         exercise_name: String::new(),
         sets,
+        measure: Default::default(),
         reps_min: reps.0,
         reps_max: reps.1,
         load: match kg {
@@ -929,6 +930,7 @@ async fn logs_prefill_from_the_plan_flag_records_and_count_adherence() {
     let set = |ex: &str, item: u32, reps: u32, kg: f64| WorkoutSetInput {
         exercise_id: ex.into(),
         item_index: Some(item),
+        measure: Default::default(),
         reps,
         load_kg: kg,
         rpe: Some(8.0),
@@ -1114,6 +1116,7 @@ async fn bad_logs_are_refused_at_their_field() {
         sets: vec![WorkoutSetInput {
             exercise_id: squat.clone(),
             item_index: None,
+            measure: Default::default(),
             reps: 5,
             load_kg: 100.0,
             rpe: Some(8.0),
@@ -1175,6 +1178,7 @@ fn fixture(name: &str) -> spotter_core::upload::FileUpload {
     spotter_core::upload::FileUpload {
         name: name.into(),
         base64: base64::engine::general_purpose::STANDARD.encode(std::fs::read(path).unwrap()),
+        path: None,
     }
 }
 
@@ -1341,12 +1345,14 @@ async fn free_exercise_db_imports_and_bad_files_are_refused_whole() {
     let huge = spotter_core::upload::FileUpload {
         name: "huge.json".into(),
         base64: base64::engine::general_purpose::STANDARD.encode(vec![b' '; 26 * 1024 * 1024]),
+        path: None,
     };
     let e = exercise_import::preview(&db, &huge).await.unwrap_err();
     assert!(e.message.contains("MB"), "{}", e.message);
     let latin1 = spotter_core::upload::FileUpload {
         name: "x.json".into(),
         base64: base64::engine::general_purpose::STANDARD.encode(b"[{\"name\": \"Caf\xe9\"}]"),
+        path: None,
     };
     assert!(exercise_import::preview(&db, &latin1)
         .await

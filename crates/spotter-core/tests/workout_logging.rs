@@ -30,6 +30,7 @@ fn set(exercise: &str, reps: u32, load_kg: f64) -> WorkoutSetInput {
     WorkoutSetInput {
         exercise_id: exercise.into(),
         item_index: None,
+        measure: Default::default(),
         reps,
         load_kg,
         rpe: None,

@@ -160,6 +160,7 @@ async fn a_twelve_week_plan_prints_on_sensible_pages_with_unicode_names() {
         Some(&FileUpload {
             name: "logo.png".into(),
             base64: base64::engine::general_purpose::STANDARD.encode(tiny_png()),
+            path: None,
         }),
     )
     .await
@@ -176,6 +177,7 @@ async fn a_twelve_week_plan_prints_on_sensible_pages_with_unicode_names() {
                     exercise_id: id.clone(),
                     exercise_name: String::new(),
                     sets: 3 + (i as u32 % 3),
+                    measure: Default::default(),
                     reps_min: 8,
                     reps_max: if i % 2 == 0 { 12 } else { 8 },
                     load: if i == 3 {
@@ -320,6 +322,7 @@ async fn a_one_page_plan_and_letter_paper() {
                     exercise_id: squat,
                     exercise_name: String::new(),
                     sets: 3,
+                    measure: Default::default(),
                     reps_min: 10,
                     reps_max: 10,
                     load: Load {
@@ -373,6 +376,7 @@ async fn a_logo_that_is_not_an_image_is_refused_at_its_field() {
     let text = FileUpload {
         name: "logo.png".into(),
         base64: base64::engine::general_purpose::STANDARD.encode("definitely not a picture"),
+        path: None,
     };
     let e = documents::set_logo(&db, Some(&text)).await.unwrap_err();
     assert_eq!(e.field.as_deref(), Some("logo"));
@@ -388,6 +392,7 @@ async fn a_logo_that_is_not_an_image_is_refused_at_its_field() {
         Some(&FileUpload {
             name: "cut.png".into(),
             base64: base64::engine::general_purpose::STANDARD.encode(broken),
+            path: None,
         }),
     )
     .await
@@ -437,6 +442,7 @@ async fn the_progress_report_prints_measurements_records_and_vector_charts() {
             WorkoutSetInput {
                 exercise_id: squat.clone(),
                 item_index: None,
+                measure: Default::default(),
                 reps: 5,
                 load_kg: 100.0 + f64::from(week) * 2.5,
                 rpe: None,
@@ -444,6 +450,7 @@ async fn the_progress_report_prints_measurements_records_and_vector_charts() {
             WorkoutSetInput {
                 exercise_id: bench.clone(),
                 item_index: None,
+                measure: Default::default(),
                 reps: 8,
                 load_kg: 60.0 + f64::from(week),
                 rpe: None,

@@ -185,6 +185,7 @@ pub fn apply(body: &PlanBody, changes: &[PlanChange]) -> Result<PlanBody> {
                             exercise_id: exercise_id.clone(),
                             exercise_name: exercise_name.clone(),
                             sets: *sets,
+                            measure: Default::default(),
                             reps_min: *reps_min,
                             reps_max: *reps_max,
                             load: Load::default(),
@@ -218,6 +219,7 @@ mod tests {
             exercise_id: "squat".into(),
             exercise_name: "Back Squat".into(),
             sets,
+            measure: Default::default(),
             reps_min: 5,
             reps_max: 5,
             load: Load {

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use sqlx::SqliteConnection;
 use ts_rs::TS;
 
-use super::plan::{LoadKind, MAX_LOAD_KG, MAX_REPS};
+use super::plan::{LoadKind, Measure, MAX_LOAD_KG};
 use super::records::{epley, RecordHit, RecordKind};
 use crate::ids::{new_id, parse_id};
 use crate::schedule::zoned::parse_date;
@@ -26,6 +26,11 @@ pub struct WorkoutSetInput {
     pub item_index: Option<u32>,
     /// 0 records a set that was attempted but not completed.
     pub reps: u32,
+    /// What `reps` counts: the seconds or metres of a timed or distance prescription. It is
+    /// the measure of the prescription the set fulfils (`item_index`), which is how it is read
+    /// back; a set outside a plan counts reps.
+    #[serde(default)]
+    pub measure: Measure,
     #[serde(default)]
     pub load_kg: f64,
     #[ts(optional = nullable)]
@@ -64,6 +69,8 @@ pub struct WorkoutSet {
     #[ts(optional = nullable)]
     pub item_index: Option<u32>,
     pub reps: u32,
+    /// What `reps` counts (reps, seconds or metres), from the prescription the set fulfils.
+    pub measure: Measure,
     pub load_kg: f64,
     #[ts(optional = nullable)]
     pub rpe: Option<f64>,
@@ -136,10 +143,11 @@ fn check_date(raw: &str) -> Result<String> {
 
 fn check_set(i: usize, s: &WorkoutSetInput) -> Result<()> {
     let row = |m: String| format!("Set {}: {m}", i + 1);
-    if s.reps > MAX_REPS {
+    let max = s.measure.max();
+    if s.reps > max {
         return Err(AppError::validation(
             "reps",
-            row(format!("reps are 0 to {MAX_REPS}")),
+            row(format!("{} are 0 to {max}", s.measure.noun().to_lowercase())),
         ));
     }
     if !s.load_kg.is_finite() || !(0.0..=MAX_LOAD_KG).contains(&s.load_kg) {
@@ -183,9 +191,6 @@ async fn check(db: &Database, input: &WorkoutLogInput) -> Result<CheckedLog> {
             "sets",
             format!("A workout has at most {MAX_SETS_PER_LOG} sets"),
         ));
-    }
-    for (i, s) in input.sets.iter().enumerate() {
-        check_set(i, s)?;
     }
     let ids: Vec<String> = input.sets.iter().map(|s| s.exercise_id.clone()).collect();
     let names = super::exercises::names(db, &ids).await?;
@@ -245,6 +250,21 @@ async fn check(db: &Database, input: &WorkoutLogInput) -> Result<CheckedLog> {
             Some((plan.id, plan.version))
         }
     };
+    // A set's measure is its prescription's, whatever the caller sent.
+    let measures = match (&plan, input.week, input.day_index) {
+        (Some((id, version)), Some(week), Some(day)) => {
+            day_measures(db, id, *version, week, day).await?
+        }
+        _ => Vec::new(),
+    };
+    let mut sets = input.sets.clone();
+    for (i, s) in sets.iter_mut().enumerate() {
+        s.measure = s
+            .item_index
+            .and_then(|k| measures.get(k as usize).copied())
+            .unwrap_or_default();
+        check_set(i, s)?;
+    }
     let session_id = match input.session_id.as_deref().filter(|s| !s.is_empty()) {
         None => None,
         Some(raw) => {
@@ -274,14 +294,17 @@ async fn check(db: &Database, input: &WorkoutLogInput) -> Result<CheckedLog> {
         plan,
         session_id,
         notes,
-        sets: input.sets.clone(),
+        sets,
     })
 }
 
 async fn insert_sets(tx: &mut SqliteConnection, log_id: &str, c: &CheckedLog) -> Result<()> {
     let now = now_utc();
     for (pos, s) in c.sets.iter().enumerate() {
-        let e1rm = epley(s.load_kg, s.reps);
+        // An estimated 1RM is for repetitions, not seconds or metres.
+        let e1rm = (s.measure == Measure::Reps)
+            .then(|| epley(s.load_kg, s.reps))
+            .flatten();
         sqlx::query(
             "INSERT INTO workout_sets (id, log_id, client_id, performed_on, exercise_id, item_index, position, reps, load_kg, rpe, e1rm_kg, created_at)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -436,6 +459,16 @@ pub async fn get(db: &Database, id: &str) -> Result<WorkoutLog> {
     .bind(&id)
     .fetch_all(db.pool())
     .await?;
+    let measures = match (&r.3, r.5, r.6, r.7) {
+        (Some(plan), Some(version), Some(week), Some(day)) => {
+            day_measures(db, plan, version as u32, week as u32, day as u32).await?
+        }
+        _ => Vec::new(),
+    };
+    let measure_of = |item: Option<i64>| {
+        item.and_then(|k| measures.get(k as usize).copied())
+            .unwrap_or_default()
+    };
     Ok(WorkoutLog {
         id: r.0,
         client_id: r.1,
@@ -454,6 +487,7 @@ pub async fn get(db: &Database, id: &str) -> Result<WorkoutLog> {
                 exercise_id: s.1,
                 exercise_name: s.2,
                 item_index: s.3.map(|v| v as u32),
+                measure: measure_of(s.3),
                 reps: s.4 as u32,
                 load_kg: s.5,
                 rpe: s.6,
@@ -461,6 +495,28 @@ pub async fn get(db: &Database, id: &str) -> Result<WorkoutLog> {
             })
             .collect(),
     })
+}
+
+/// The measure of each prescription of one day of one plan version (empty when the version
+/// or day is gone: its sets then read as reps).
+async fn day_measures(
+    db: &Database,
+    plan_id: &str,
+    version: u32,
+    week: u32,
+    day_index: u32,
+) -> Result<Vec<Measure>> {
+    let body = match super::plans::version(db, plan_id, version).await {
+        Ok(v) => v.body,
+        Err(_) => return Ok(Vec::new()),
+    };
+    Ok(body
+        .weeks
+        .get(week.saturating_sub(1) as usize)
+        .filter(|_| week >= 1)
+        .and_then(|w| w.days.get(day_index as usize))
+        .map(|d| d.items.iter().map(|p| p.measure).collect())
+        .unwrap_or_default())
 }
 
 /// The client's log of a booked session, if one was written (the newest, should there be two).
@@ -481,44 +537,9 @@ pub async fn for_session(
     .await?)
 }
 
-/// A client's workouts, newest first.
+/// A client's workouts, newest first (the first `limit`; see `log_pages` for paging).
 pub async fn list(db: &Database, client_id: &str, limit: u32) -> Result<Vec<WorkoutLogSummary>> {
-    let client = parse_id("clientId", client_id)?;
-    type Row = (
-        String,
-        String,
-        Option<String>,
-        Option<i64>,
-        Option<i64>,
-        i64,
-        i64,
-        f64,
-    );
-    let rows: Vec<Row> = sqlx::query_as(
-        "SELECT l.id, l.performed_on, p.name, l.week, l.day_index,
-                (SELECT count(DISTINCT exercise_id) FROM workout_sets s WHERE s.log_id = l.id AND s.deleted_at IS NULL),
-                (SELECT count(*) FROM workout_sets s WHERE s.log_id = l.id AND s.deleted_at IS NULL AND s.reps > 0),
-                (SELECT coalesce(sum(reps * load_kg), 0.0) FROM workout_sets s WHERE s.log_id = l.id AND s.deleted_at IS NULL)
-         FROM workout_logs l LEFT JOIN plans p ON p.id = l.plan_id
-         WHERE l.client_id = ? AND l.deleted_at IS NULL ORDER BY l.performed_on DESC, l.created_at DESC LIMIT ?",
-    )
-    .bind(&client)
-    .bind(limit.clamp(1, 5_000))
-    .fetch_all(db.pool())
-    .await?;
-    Ok(rows
-        .into_iter()
-        .map(|r| WorkoutLogSummary {
-            id: r.0,
-            performed_on: r.1,
-            plan_name: r.2,
-            week: r.3.map(|v| v as u32),
-            day_index: r.4.map(|v| v as u32),
-            exercises: r.5 as u32,
-            sets: r.6 as u32,
-            volume_kg: r.7,
-        })
-        .collect())
+    Ok(super::log_pages::page(db, client_id, 0, limit).await?.logs)
 }
 
 /// Sets to start a log from: each prescription of the plan day, set by set, with its
@@ -570,6 +591,7 @@ pub async fn prefill(
                 exercise_id: p.exercise_id.clone(),
                 item_index: Some(i as u32),
                 reps: p.reps_min,
+                measure: p.measure,
                 load_kg: load,
                 rpe: match p.load.kind {
                     LoadKind::Rpe => p.load.value,

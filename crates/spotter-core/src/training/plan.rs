@@ -12,6 +12,10 @@ pub const MAX_DAYS_PER_WEEK: usize = 7;
 pub const MAX_ITEMS_PER_DAY: usize = 40;
 pub const MAX_SETS: u32 = 20;
 pub const MAX_REPS: u32 = 100;
+/// A timed prescription (a plank, a wall sit, a run) holds at most an hour.
+pub const MAX_SECONDS: u32 = 3_600;
+/// A distance prescription covers at most 50 km.
+pub const MAX_METRES: u32 = 50_000;
 pub const MAX_LOAD_KG: f64 = 1_000.0;
 pub const MAX_REST_SECONDS: u32 = 1_800;
 pub const MAX_NOTE_CHARS: usize = 1_000;
@@ -40,6 +44,37 @@ pub struct Load {
     pub value: Option<f64>,
 }
 
+/// What a prescription's numbers count: repetitions (3 × 8–12), seconds held (plank 3 × 45 s)
+/// or metres covered (sled push 4 × 20 m).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Measure {
+    #[default]
+    Reps,
+    Seconds,
+    Metres,
+}
+
+impl Measure {
+    /// The highest count a prescription or a logged set may have in this measure.
+    pub fn max(self) -> u32 {
+        match self {
+            Measure::Reps => MAX_REPS,
+            Measure::Seconds => MAX_SECONDS,
+            Measure::Metres => MAX_METRES,
+        }
+    }
+
+    /// "Reps", "Seconds", "Metres": the word error messages start with.
+    pub fn noun(self) -> &'static str {
+        match self {
+            Measure::Reps => "Reps",
+            Measure::Seconds => "Seconds",
+            Measure::Metres => "Metres",
+        }
+    }
+}
+
 /// Supersets alternate two or three exercises; circuits go round several.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -55,8 +90,13 @@ pub struct Prescription {
     /// The exercise's name when saved, so old versions and PDFs read well even if it is renamed.
     pub exercise_name: String,
     pub sets: u32,
+    /// What `reps_min` and `reps_max` count. Absent in plans saved before timed and distance
+    /// prescriptions existed, which were all reps; the field names stay so they read unchanged.
+    #[serde(default)]
+    pub measure: Measure,
+    /// The bottom of the range, in `measure` (reps, seconds or metres).
     pub reps_min: u32,
-    /// Equal to `reps_min` for a fixed rep count; higher for a range ("8–12").
+    /// Equal to `reps_min` for a fixed count; higher for a range ("8–12", "30–45 s").
     pub reps_max: u32,
     pub load: Load,
     #[serde(default)]
@@ -288,16 +328,20 @@ pub fn validate_prescription(p: &Prescription) -> Result<()> {
             format!("Sets are 1 to {MAX_SETS}"),
         ));
     }
-    if p.reps_min == 0 || p.reps_min > MAX_REPS {
+    let (noun, max) = (p.measure.noun(), p.measure.max());
+    if p.reps_min == 0 || p.reps_min > max {
         return Err(AppError::validation(
             "repsMin",
-            format!("Reps are 1 to {MAX_REPS}"),
+            format!("{noun} are 1 to {max}"),
         ));
     }
-    if p.reps_max < p.reps_min || p.reps_max > MAX_REPS {
+    if p.reps_max < p.reps_min || p.reps_max > max {
         return Err(AppError::validation(
             "repsMax",
-            "The top of the rep range is at least its bottom and at most 100",
+            format!(
+                "The top of the range is at least its bottom and at most {max} {}",
+                noun.to_lowercase()
+            ),
         ));
     }
     let v = p.load.value;
@@ -353,18 +397,31 @@ pub fn validate_prescription(p: &Prescription) -> Result<()> {
     Ok(())
 }
 
-/// "3 × 8–12 @ 60 kg" — how a prescription reads in summaries and PDFs.
+/// "3 × 8–12 @ 60 kg", "3 × 45 s", "4 × 20 m" — how a prescription reads in summaries and PDFs.
 pub fn describe(p: &Prescription) -> String {
-    let reps = if p.reps_max > p.reps_min {
-        format!("{}–{}", p.reps_min, p.reps_max)
-    } else {
-        p.reps_min.to_string()
-    };
+    let reps = describe_amount(p.measure, p.reps_min, p.reps_max);
     let load = describe_load(&p.load);
     if load.is_empty() {
         format!("{} × {reps}", p.sets)
     } else {
         format!("{} × {reps} @ {load}", p.sets)
+    }
+}
+
+/// "8–12", "45 s", "30–45 s", "400 m", "1.5 km": a count or range in its measure.
+pub fn describe_amount(measure: Measure, min: u32, max: u32) -> String {
+    let range = |a: String, b: String| if max > min { format!("{a}–{b}") } else { a };
+    match measure {
+        Measure::Reps => range(min.to_string(), max.to_string()),
+        Measure::Seconds => format!("{} s", range(min.to_string(), max.to_string())),
+        Measure::Metres if min >= 1_000 => format!(
+            "{} km",
+            range(
+                fmt_num(f64::from(min) / 1000.0),
+                fmt_num(f64::from(max) / 1000.0)
+            )
+        ),
+        Measure::Metres => format!("{} m", range(min.to_string(), max.to_string())),
     }
 }
 

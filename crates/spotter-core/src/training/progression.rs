@@ -2,7 +2,7 @@
 //! increases, double progression (reps up to the top of the range, then load) and deloads.
 
 use super::plan::{
-    LoadKind, PlanBody, PlanWeek, Prescription, Progression, MAX_LOAD_KG, MAX_WEEKS,
+    LoadKind, Measure, PlanBody, PlanWeek, Prescription, Progression, MAX_LOAD_KG, MAX_WEEKS,
 };
 use crate::{AppError, Result};
 
@@ -38,6 +38,9 @@ fn progress(p: &Prescription, rule: Option<&Progression>, step: u32) -> Prescrip
         Some(Progression::Linear { increment_kg }) => {
             add_kg(&mut out, increment_kg * f64::from(step))
         }
+        // Double progression climbs a rep range; a timed or distance prescription keeps its
+        // time or distance (the trainer sets those by hand).
+        Some(Progression::Double { .. }) if p.measure != Measure::Reps => {}
         Some(Progression::Double { increment_kg }) => {
             let span = p.reps_max - p.reps_min + 1;
             if span > 1 {
