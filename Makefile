@@ -5,7 +5,7 @@ APP := target/debug/spotter
 CARGO_BIN := $(HOME)/.cargo/bin
 export PATH := $(CARGO_BIN):$(PATH)
 
-.PHONY: run test setup setup-test npm ui app test-rust test-ui test-e2e bindings bench fmt clean dev studio-demo studio-demo-stop
+.PHONY: run test setup setup-test npm ui app package test-rust test-updater test-ui test-e2e test-install bindings bench fmt clean dev studio-demo studio-demo-stop
 
 run: setup app
 	./$(APP) $(ARGS)
@@ -46,13 +46,19 @@ app: npm
 	npx tauri build --debug --no-bundle
 
 test: setup-test
-	$(MAKE) test-rust test-ui app test-e2e
+	$(MAKE) test-rust test-updater test-ui app test-e2e test-install
 
 # Core against real SQLite files, the CLI as a process, the IPC bindings check, and the AI
 # runtime against a local OpenAI-compatible server, with the real keychain (a private
 # D-Bus session with its own unlocked gnome-keyring).
 test-rust:
 	scripts/with-keyring.sh cargo test --locked
+
+# The real updater plugin against a static update server on localhost: offers, signatures
+# (throwaway keys from the Tauri CLI), refusals, an unreachable server. src-tauri is not a
+# default workspace member, so test-rust does not run it.
+test-updater: npm
+	cargo test --locked -p spotter --test updater
 
 test-ui: npm
 	npm --prefix ui test
@@ -62,6 +68,25 @@ test-e2e:
 	cargo build --locked -p spotter-cli
 	NO_AT_BRIDGE=1 scripts/with-keyring.sh xvfb-run -a -s "-screen 0 1400x900x24" \
 		node --test --test-concurrency=1 tests/e2e/
+
+# The debug app as a .deb (`make app`'s build, not compiled again), installed with apt-get,
+# started from /usr/bin under Xvfb, then removed. Needs root or password-less sudo.
+test-install: app
+	scripts/debug-deb.sh
+	NO_AT_BRIDGE=1 scripts/with-keyring.sh xvfb-run -a -s "-screen 0 1400x900x24" \
+		node --test --test-concurrency=1 tests/install/
+
+# Release bundles that build here: the .deb (no AppImage: docs/DECISIONS.md). With
+# TAURI_SIGNING_PRIVATE_KEY (and _PASSWORD) set, the updater signature (.deb.sig) is made too;
+# without it, an unsigned package for installing by hand.
+package: npm
+	@if [ -n "$$TAURI_SIGNING_PRIVATE_KEY" ]; then \
+		npx tauri build --bundles deb; \
+	else \
+		echo "TAURI_SIGNING_PRIVATE_KEY is not set: building an unsigned .deb (no updater signature)"; \
+		npx tauri build --bundles deb --config '{"bundle":{"createUpdaterArtifacts":false}}'; \
+	fi
+	@ls -l target/release/bundle/deb/*.deb
 
 # A studio on this machine: a PostgreSQL in ./studio-demo, an owner and a trainer data folder.
 studio-demo:

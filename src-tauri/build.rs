@@ -7,6 +7,8 @@
 const COMMANDS: &[&str] = &[
     "app_info",
     "clients_list",
+    "clients_overview",
+    "quick_find",
     "client_get",
     "client_create",
     "client_update",
@@ -28,6 +30,7 @@ const COMMANDS: &[&str] = &[
     "measurement_delete",
     "notes_list",
     "note_add",
+    "note_update",
     "note_delete",
     "settings_get",
     "settings_set",
@@ -87,6 +90,8 @@ const COMMANDS: &[&str] = &[
     "client_report_save",
     "logo_set",
     "file_open",
+    "dialog_save",
+    "dialog_open",
     "ai_providers_list",
     "ai_provider_create",
     "ai_provider_update",
@@ -112,6 +117,9 @@ const COMMANDS: &[&str] = &[
     "ai_review_list",
     "ai_review_accept",
     "ai_review_dismiss",
+    "update_check",
+    "update_install",
+    "update_restart",
 ];
 
 fn main() {

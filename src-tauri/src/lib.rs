@@ -2,9 +2,11 @@
 
 mod ai_commands;
 mod commands;
+mod dialogs;
 mod health;
 mod reminders;
 mod state;
+pub mod updates;
 
 use std::path::PathBuf;
 
@@ -22,6 +24,10 @@ pub fn run() {
     let app = tauri::Builder::default()
         .plugin(tauri_plugin_notification::init())
         .plugin(tauri_plugin_opener::init())
+        // Dialogs are opened from Rust (dialogs.rs); the window is granted none of its commands.
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_updater::Builder::new().build())
+        .manage(updates::Updates::new(updates::UpdateSource::from_env()))
         .setup(move |app| {
             let data_dir = DataDir::resolve(explicit_dir.clone())?;
             // Tests and extra profiles pick a data dir; keep their logs inside it.
@@ -32,6 +38,10 @@ pub fn run() {
             };
             let guard = spotter_core::logging::init_file_logging(&log_dir, cfg!(debug_assertions))?;
             install_panic_hook();
+            #[cfg(debug_assertions)]
+            if std::env::var_os(dialogs::TEST_DIALOG_ENV).is_some_and(|v| !v.is_empty()) {
+                tracing::warn!("file dialogs are answered by the test stand-in ({})", dialogs::TEST_DIALOG_ENV);
+            }
             tracing::info!(version = env!("CARGO_PKG_VERSION"), data_dir = %data_dir.root().display(), "Spotter starting");
 
             // A database that cannot be opened (e.g. written by a newer Spotter) does not stop the
@@ -53,7 +63,7 @@ pub fn run() {
                 if let Err(e) = ai_ready {
                     tracing::error!(message = %e.message, "AI agents not ready");
                 }
-                reminders::spawn(app.handle().clone(), db.clone());
+                reminders::spawn(app.handle().clone());
                 health::spawn(app.handle().clone());
             }
             app.manage(AppState::new(db, data_dir, log_dir, guard));
@@ -62,6 +72,8 @@ pub fn run() {
         .invoke_handler(tauri::generate_handler![
             commands::app_info,
             commands::clients_list,
+            commands::clients_overview,
+            commands::quick_find,
             commands::client_get,
             commands::client_create,
             commands::client_update,
@@ -83,6 +95,7 @@ pub fn run() {
             commands::measurement_delete,
             commands::notes_list,
             commands::note_add,
+            commands::note_update,
             commands::note_delete,
             commands::settings_get,
             commands::settings_set,
@@ -142,6 +155,8 @@ pub fn run() {
             commands::client_report_save,
             commands::logo_set,
             commands::file_open,
+            dialogs::dialog_save,
+            dialogs::dialog_open,
             ai_commands::ai_providers_list,
             ai_commands::ai_provider_create,
             ai_commands::ai_provider_update,
@@ -167,6 +182,9 @@ pub fn run() {
             ai_commands::ai_review_list,
             ai_commands::ai_review_accept,
             ai_commands::ai_review_dismiss,
+            updates::update_check,
+            updates::update_install,
+            updates::update_restart,
         ])
         .build(tauri::generate_context!());
 

@@ -15,6 +15,7 @@ import { InsightsScreen } from './screens/InsightsScreen';
 import { NotFoundScreen } from './screens/NotFoundScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
 import { TrainingScreen } from './screens/TrainingScreen';
+import { StartupUpdateCheck } from './settings/UpdatesPanel';
 import { WorkoutLogScreen } from './screens/client/WorkoutLogScreen';
 
 // The calendar library is the largest part of the bundle: load it when first opened, so the
@@ -41,6 +42,7 @@ export function AppRoot() {
       <Notifications position="bottom-left" limit={4} transitionDuration={150} />
       <StartupGate>
         <AppSpotlight />
+        <StartupUpdateCheck />
         <AppFrame>
           {/* One boundary around all routes rather than one per lazy screen. Navigations are
               transitions, so the screen being left stays up while a lazy screen's code loads and

@@ -61,6 +61,8 @@ import type {
   EditScope,
   ErrorCode,
   FileUpload,
+  OpenKind,
+  SaveKind,
   FreeSlot,
   FreeSlotQuery,
   IcsExportSummary,
@@ -78,6 +80,8 @@ import type {
   SessionInput,
   SessionStatus,
   Settings,
+  UpdateCheck,
+  UpdateProgress,
   Trainer,
   TrainerInput,
 } from './bindings';
@@ -147,11 +151,10 @@ export const api = {
   clientsCsvImport: (request: CsvImportRequest) =>
     call<ImportReport>('clients_csv_import', { request }),
   /**
-   * Writes clients.csv to `path`; resolves with the path written. An existing file is refused
-   * (`file_exists`) unless `replace` is that same path, which the trainer confirmed replacing.
+   * Writes clients.csv to `path`, which must come from `dialogSave`; resolves with the path
+   * written. `replace`: the save dialog asked "Replace?" already, so an existing file goes.
    */
-  clientsCsvExport: (path: string, replace: string | null = null) =>
-    call<string>('clients_csv_export', { path, replace }),
+  clientsCsvExport: (path: string, replace = true) => call<string>('clients_csv_export', { path, replace }),
 
   intakeQuestions: () => call<string[]>('intake_questions'),
   intakesList: (client: string) => call<ParqIntake[]>('intakes_list', { client }),
@@ -194,10 +197,10 @@ export const api = {
   freeSlotFind: (query: FreeSlotQuery) => call<FreeSlot[]>('free_slot_find', { query }),
   dashboardGet: (query: DashboardQuery) => call<Dashboard>('dashboard_get', { query }),
 
-  /** Exports replace an existing file only when `replace` is that path (see clientsCsvExport). */
-  calendarExport: (trainer: string, path: string, replace: string | null = null) =>
+  /** Exports write only to a path from `dialogSave` (see clientsCsvExport). */
+  calendarExport: (trainer: string, path: string, replace = true) =>
     call<IcsExportSummary>('calendar_export', { trainer, path, replace }),
-  sessionExport: (id: string, path: string, replace: string | null = null) =>
+  sessionExport: (id: string, path: string, replace = true) =>
     call<IcsExportSummary>('session_export', { id, path, replace }),
   icsPreview: (file: FileUpload, trainer: string) =>
     call<IcsPreview>('ics_preview', { file, trainer }),
@@ -254,14 +257,21 @@ export const api = {
   clientProgress: (client: string) => call<ClientProgress>('client_progress', { client }),
 
   /** Writes the plan PDF to `path`; resolves with the path. */
-  planPdfSave: (id: string, path: string, replace: string | null = null) =>
-    call<string>('plan_pdf_save', { id, path, replace }),
-  clientReportSave: (client: string, path: string, range: ReportRange | null, replace: string | null = null) =>
+  planPdfSave: (id: string, path: string, replace = true) => call<string>('plan_pdf_save', { id, path, replace }),
+  clientReportSave: (client: string, path: string, range: ReportRange | null, replace = true) =>
     call<string>('client_report_save', { client, path, range, replace }),
   /** Stores (or with null removes) the studio logo printed on documents. */
   logoSet: (file: FileUpload | null) => call<Settings>('logo_set', { file }),
   /** Opens one of Spotter's documents (PDF, .ics, .csv, .json) in the system's default app. */
   fileOpen: (path: string) => call<null>('file_open', { path }),
+  /**
+   * The native save dialog (shown by Spotter, not the window), starting in the last folder
+   * saved to (at first Documents/Spotter, created if missing) with `suggested` as the name;
+   * resolves with the chosen path, or null when the trainer cancelled.
+   */
+  dialogSave: (kind: SaveKind, suggested: string) => call<string | null>('dialog_save', { kind, suggested }),
+  /** The native open dialog; resolves with the chosen file (read by Spotter), or null. */
+  dialogOpen: (kind: OpenKind) => call<string | null>('dialog_open', { kind }),
 
   // AI agents. A key goes in through aiKeySet and never comes back (providers say hasKey).
   aiProvidersList: () => call<Provider[]>('ai_providers_list'),
@@ -308,6 +318,20 @@ export const api = {
   /** Accepts an item; `edited` is the trainer's changed text, if any. */
   aiReviewAccept: (id: string, edited: string | null) => call<ReviewItem>('ai_review_accept', { id, edited }),
   aiReviewDismiss: (id: string, reason: string) => call<ReviewItem>('ai_review_dismiss', { id, reason }),
+
+  /** Asks the update server; offline or a server that is down is a status, not an error. */
+  updateCheck: () => call<UpdateCheck>('update_check'),
+  /**
+   * Installs `version` (the one the last check offered): download, signature, database backup,
+   * install; `onProgress` gets each stage as it happens. Nothing is installed unless all succeed.
+   */
+  updateInstall: (version: string, onProgress?: (progress: UpdateProgress) => void) => {
+    const events = new Channel<UpdateProgress>();
+    if (onProgress) events.onmessage = onProgress;
+    return call<null>('update_install', { version, events });
+  },
+  /** Restarts Spotter into the installed version. */
+  updateRestart: () => call<null>('update_restart'),
 };
 
 /** Reads a file the trainer picked into the base64 upload the backend expects. */
@@ -319,4 +343,9 @@ export async function toUpload(file: File): Promise<FileUpload> {
     binary += String.fromCharCode(...bytes.subarray(i, i + chunk));
   }
   return { name: file.name, base64: btoa(binary) };
+}
+
+/** A file chosen in the open dialog, as the backend reads it (by path; no bytes cross). */
+export function chosenUpload(path: string): FileUpload {
+  return { name: path.split(/[\\/]/).pop() || path, base64: '', path };
 }

@@ -1,7 +1,7 @@
 // Generated from the Rust types in crates/spotter-core by ts-rs. Do not edit.
 // Regenerate with `make bindings`; `make test` fails when this file is stale.
 
-export type ErrorCode = "validation" | "not_found" | "schema_too_new" | "busy" | "database" | "io" | "invalid_file" | "file_exists" | "keychain" | "ai" | "cancelled" | "studio" | "update_required" | "internal";
+export type ErrorCode = "validation" | "not_found" | "schema_too_new" | "busy" | "read_only" | "disk_full" | "database" | "database_corrupt" | "io" | "invalid_file" | "file_exists" | "keychain" | "ai" | "cancelled" | "studio" | "update_required" | "update" | "internal";
 
 export type AppError = { code: ErrorCode, message: string, 
 /**
@@ -56,6 +56,56 @@ export type ClientStatus = "active" | "paused" | "archived";
 export type FitnessLevel = "beginner" | "intermediate" | "advanced" | "athlete";
 
 export type ClientListQuery = { search?: string | null, status: ClientStatusFilter, limit?: number | null, };
+
+export type ClientSort = "name" | "last_session" | "next_session" | "adherence";
+
+export type SortDirection = "asc" | "desc";
+
+export type ClientOverviewQuery = { search?: string | null, status: ClientStatusFilter, sort: ClientSort, direction: SortDirection, offset: number, limit?: number | null, };
+
+export type ClientOverview = { client: Client, 
+/**
+ * Start (UTC) of the latest past session the client was booked into and did not cancel
+ * or miss.
+ */
+lastSession?: string | null, 
+/**
+ * Start (UTC) of the next scheduled session the client is booked into.
+ */
+nextSession?: string | null, 
+/**
+ * The plan running today (the latest started if several), else the last that ran, else
+ * the next to start, else the last edited undated one.
+ */
+currentPlanId?: string | null, currentPlanName?: string | null, 
+/**
+ * Share (0–1) of the current plan's prescribed sets done, over the plan weeks that began
+ * in the last four weeks — the progress page's adherence, summed over that window. None
+ * without a dated current plan or a week begun in the window.
+ */
+adherence?: number | null, };
+
+export type ClientOverviewPage = { clients: Array<ClientOverview>, 
+/**
+ * Every client the search and status match, not only this page.
+ */
+total: number, };
+
+export type FoundExercise = { id: string, name: string, pattern: string, };
+
+export type FoundPlan = { id: string, name: string, isTemplate: boolean, clientName?: string | null, };
+
+export type FoundSession = { id: string, 
+/**
+ * The session's title, else its participants' names.
+ */
+label: string, startUtc: string, 
+/**
+ * Wall-clock start in the session's own zone, `YYYY-MM-DDTHH:MM`.
+ */
+startLocal: string, timeZone: string, status: string, };
+
+export type QuickFindResults = { exercises: Array<FoundExercise>, plans: Array<FoundPlan>, sessions: Array<FoundSession>, };
 
 export type ParqIntake = { id: string, clientId: string, answeredOn: string, 
 /**
@@ -156,9 +206,17 @@ export type FileUpload = {
  */
 name: string, 
 /**
- * Its content, base64-encoded.
+ * Its content, base64-encoded (empty when `path` is given).
  */
-base64: string, };
+base64: string, 
+/**
+ * A file the trainer chose in the open dialog; Spotter reads it itself.
+ */
+path?: string | null, };
+
+export type SaveKind = "plan_pdf" | "report_pdf" | "clients_csv" | "calendar_ics" | "session_ics" | "full_export";
+
+export type OpenKind = "clients_csv" | "calendar_ics" | "exercises" | "logo" | "backup";
 
 export type CsvField = "name" | "firstName" | "lastName" | "email" | "phone" | "dateOfBirth" | "goals" | "notes" | "tags" | "archived" | "emergencyContactName" | "emergencyContactPhone" | "fitnessLevel" | "injuries" | "bodyAreas" | "preferredTimes" | "paused";
 
@@ -236,6 +294,10 @@ validRowsOnly: boolean, };
 
 export type Units = "metric" | "imperial";
 
+export type Clock = "h24" | "h12";
+
+export type WeekStart = "monday" | "sunday" | "saturday";
+
 export type Settings = { units: Units, 
 /**
  * Minutes before a session to show a desktop notification; none turns them off.
@@ -252,7 +314,35 @@ studioName: string,
 /**
  * Whether a studio logo is stored (the image itself is kept apart, see [`set_logo`]).
  */
-hasLogo: boolean, };
+hasLogo: boolean, 
+/**
+ * Ask the update server for a new version when the app starts (opt-in: off by default).
+ */
+checkUpdatesAtStart: boolean, 
+/**
+ * How dates read: one of the locales in `data/date_formats.json` (see [`crate::datefmt`]).
+ */
+locale: string, clock: Clock, 
+/**
+ * The first day of a week in the calendar and date pickers.
+ */
+weekStart: WeekStart, 
+/**
+ * The first-start welcome was answered (or skipped), see [`crate::first_start`].
+ */
+welcomed: boolean, };
+
+export type FirstStart = { 
+/**
+ * Show the welcome: nothing was set up yet (no clients, and the welcome never answered).
+ */
+needsWelcome: boolean, 
+/**
+ * The app is showing the demo data directory, not the trainer's own.
+ */
+demo: boolean, };
+
+export type WelcomeInput = { name: string, timeZone: string, units: Units, locale: string, clock: Clock, weekStart: WeekStart, };
 
 export type WorkingHours = { 
 /**
@@ -476,6 +566,8 @@ preMigrationBackup: string | null, };
 
 export type Paper = "a4" | "letter";
 
+export type Measure = "reps" | "seconds" | "metres";
+
 export type Caution = { 
 /**
  * A body-area tag, the same words as a client's injuries ([`BODY_AREAS`]).
@@ -536,9 +628,18 @@ export type Prescription = { exerciseId: string,
 /**
  * The exercise's name when saved, so old versions and PDFs read well even if it is renamed.
  */
-exerciseName: string, sets: number, repsMin: number, 
+exerciseName: string, sets: number, 
 /**
- * Equal to `reps_min` for a fixed rep count; higher for a range ("8–12").
+ * What `reps_min` and `reps_max` count. Absent in plans saved before timed and distance
+ * prescriptions existed, which were all reps; the field names stay so they read unchanged.
+ */
+measure: Measure, 
+/**
+ * The bottom of the range, in `measure` (reps, seconds or metres).
+ */
+repsMin: number, 
+/**
+ * Equal to `reps_min` for a fixed count; higher for a range ("8–12", "30–45 s").
  */
 repsMax: number, load: Load, tempo: string, restSeconds?: number | null, notes: string, 
 /**
@@ -600,11 +701,21 @@ itemIndex?: number | null,
 /**
  * 0 records a set that was attempted but not completed.
  */
-reps: number, loadKg: number, rpe?: number | null, };
+reps: number, 
+/**
+ * What `reps` counts: the seconds or metres of a timed or distance prescription. It is
+ * the measure of the prescription the set fulfils (`item_index`), which is how it is read
+ * back; a set outside a plan counts reps.
+ */
+measure: Measure, loadKg: number, rpe?: number | null, };
 
 export type WorkoutLogInput = { clientId: string, performedOn: string, planId?: string | null, week?: number | null, dayIndex?: number | null, sessionId?: string | null, notes: string, sets: Array<WorkoutSetInput>, };
 
-export type WorkoutSet = { id: string, exerciseId: string, exerciseName: string, itemIndex?: number | null, reps: number, loadKg: number, rpe?: number | null, e1rmKg?: number | null, };
+export type WorkoutSet = { id: string, exerciseId: string, exerciseName: string, itemIndex?: number | null, reps: number, 
+/**
+ * What `reps` counts (reps, seconds or metres), from the prescription the set fulfils.
+ */
+measure: Measure, loadKg: number, rpe?: number | null, e1rmKg?: number | null, };
 
 export type WorkoutLog = { id: string, clientId: string, performedOn: string, planId?: string | null, planName?: string | null, planVersion?: number | null, week?: number | null, dayIndex?: number | null, sessionId?: string | null, notes: string, sets: Array<WorkoutSet>, };
 
@@ -645,6 +756,12 @@ loadKg?: number | null, previous?: number | null, };
 export type LogSaved = { log: WorkoutLog, records: Array<RecordHit>, };
 
 export type WorkoutLogSummary = { id: string, performedOn: string, planName?: string | null, week?: number | null, dayIndex?: number | null, exercises: number, sets: number, volumeKg: number, };
+
+export type WorkoutLogPage = { logs: Array<WorkoutLogSummary>, 
+/**
+ * Every log of the client, not only this page.
+ */
+total: number, };
 
 export type ExerciseRecords = { exerciseId: string, exerciseName: string, bestE1rmEpleyKg?: number | null, bestE1rmBrzyckiKg?: number | null, bestE1rmOn?: string | null, bestVolumeKg: number, bestVolumeOn?: string | null, maxReps: number, 
 /**
@@ -825,3 +942,64 @@ key: string, label: string, status: HealthStatus, detail: string,
 fix?: string | null, };
 
 export type HealthReport = { checkedAt: string, overall: HealthStatus, checks: Array<HealthCheck>, };
+
+export type UpdateStatus = "available" | "up_to_date" | "unreachable";
+
+export type UpdateOffer = { version: string, notes?: string | null, 
+/**
+ * Publication date (RFC 3339), when the server gives one.
+ */
+date?: string | null, };
+
+export type UpdateCheck = { 
+/**
+ * The version running now.
+ */
+currentVersion: string, status: UpdateStatus, 
+/**
+ * The new version, when `status` is `available`.
+ */
+update?: UpdateOffer | null, 
+/**
+ * A sentence for the trainer when there is more to say (why the server could not be asked,
+ * a newer version without a package for this system).
+ */
+message?: string | null, };
+
+export type UpdateProgress = { "stage": "downloading", downloaded: number, total?: number | null, } | { "stage": "verified" } | { "stage": "backedUp", path: string, } | { "stage": "installing" } | { "stage": "installed" };
+
+export type BackupReason = "daily" | "manual" | "before_migration" | "before_update" | "before_restore";
+
+export type BackupInfo = { path: string, fileName: string, 
+/**
+ * When it was taken, UTC (RFC 3339 with milliseconds).
+ */
+takenAt: string, sizeBytes: number, reason: BackupReason, };
+
+export type Retention = { 
+/**
+ * Days with a backup kept (the newest of each day), at least 1.
+ */
+daily: number, 
+/**
+ * Weeks with a backup kept (the newest of each week), 0 for none.
+ */
+weekly: number, };
+
+export type RestoreReport = { 
+/**
+ * The file restored.
+ */
+restoredFrom: string, 
+/**
+ * The schema version of that file (an older one was upgraded when it was opened).
+ */
+schemaVersion: number, 
+/**
+ * The backup of the database as it was just before the restore.
+ */
+safetyBackup?: BackupInfo | null, 
+/**
+ * Where a damaged database was moved instead (it could not be backed up).
+ */
+setAside?: string | null, };

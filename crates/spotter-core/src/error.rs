@@ -19,8 +19,14 @@ pub enum ErrorCode {
     SchemaTooNew,
     /// Another process held the database longer than the busy timeout; trying again helps.
     Busy,
+    /// The database file (or the drive it is on) cannot be written; nothing was saved.
+    ReadOnly,
+    /// The disk is full: the database or a file could not be written; nothing was saved.
+    DiskFull,
     /// The database could not be read or written.
     Database,
+    /// The database file is damaged (or no longer an SQLite file); the app offers the latest backup.
+    DatabaseCorrupt,
     /// A file could not be read or written.
     Io,
     /// A file the user supplied (CSV, JSON) is malformed.
@@ -38,6 +44,10 @@ pub enum ErrorCode {
     Studio,
     /// This device and the studio server run different Spotter schemas: one of them needs updating.
     UpdateRequired,
+    /// A new version of Spotter could not be downloaded or installed; the message says why
+    /// (download cut off, signature not Spotter's, no permission to install) and that nothing
+    /// was installed.
+    Update,
     /// A bug: something that should not happen did.
     Internal,
 }
@@ -77,11 +87,74 @@ impl AppError {
     }
 
     pub fn io(context: &str, err: std::io::Error) -> Self {
-        Self::new(ErrorCode::Io, format!("{context}: {err}"))
+        Self::io_ref(context, &err)
+    }
+
+    /// As [`AppError::io`]; a full disk and a read-only drive get their own codes and words.
+    pub fn io_ref(context: &str, err: &std::io::Error) -> Self {
+        match err.kind() {
+            std::io::ErrorKind::StorageFull => Self::disk_full(context),
+            std::io::ErrorKind::ReadOnlyFilesystem => Self::new(
+                ErrorCode::ReadOnly,
+                format!(
+                    "{context}: the drive is read-only. Nothing was saved. Choose a folder on \
+                     a writable drive."
+                ),
+            ),
+            _ => Self::new(ErrorCode::Io, format!("{context}: {err}")),
+        }
     }
 
     pub fn internal(message: impl Into<String>) -> Self {
         Self::new(ErrorCode::Internal, message)
+    }
+}
+
+/// SQLite's primary result codes that mean something a trainer can act on
+/// (<https://sqlite.org/rescode.html>; an extended code carries its primary code in the low byte).
+mod sqlite_code {
+    pub const BUSY: i32 = 5;
+    pub const LOCKED: i32 = 6;
+    pub const READONLY: i32 = 8;
+    pub const FULL: i32 = 13;
+}
+
+/// The primary SQLite result code of a database error, if it came from SQLite.
+fn sqlite_primary_code(db: &dyn sqlx::error::DatabaseError) -> Option<i32> {
+    db.code()?.parse::<i32>().ok().map(|code| code & 0xff)
+}
+
+impl AppError {
+    /// Another Spotter (the app, `spotter-cli`) or a database tool held the file longer than
+    /// the busy timeout.
+    pub fn busy() -> Self {
+        Self::new(
+            ErrorCode::Busy,
+            "The database is busy — another Spotter or tool has it open. \
+             Close the other program or wait a moment, then try again.",
+        )
+    }
+
+    /// The database file, its folder or its drive cannot be written (permissions, a drive
+    /// mounted read-only). A connection opened read-only stays so, hence the restart.
+    pub fn read_only() -> Self {
+        Self::new(
+            ErrorCode::ReadOnly,
+            "Spotter cannot save: the database file is read-only (its permissions, or a drive \
+             mounted read-only). Nothing was saved. Make the data folder and its files writable, \
+             then restart Spotter.",
+        )
+    }
+
+    /// The disk holding the database (or the file being written) is full.
+    pub fn disk_full(what: &str) -> Self {
+        Self::new(
+            ErrorCode::DiskFull,
+            format!(
+                "{what}: the disk is full. Nothing was saved. Free some space on the drive, \
+                 then try again."
+            ),
+        )
     }
 }
 
@@ -91,18 +164,25 @@ impl From<sqlx::Error> for AppError {
         tracing::error!(error = %err, "database error");
         let message = match &err {
             sqlx::Error::RowNotFound => return AppError::not_found("record"),
-            sqlx::Error::Database(db)
-                if db.message().contains("locked") || db.message().contains("busy") =>
-            {
-                return AppError::new(
-                    ErrorCode::Busy,
-                    "the database is busy (another Spotter window or command holds it); try again",
-                );
-            }
-            sqlx::Error::Database(db) => {
-                format!("the database refused the change: {}", db.message())
-            }
-            sqlx::Error::Io(io) => format!("the database file could not be accessed: {io}"),
+            sqlx::Error::Database(db) => match sqlite_primary_code(db.as_ref()) {
+                Some(sqlite_code::BUSY | sqlite_code::LOCKED) => return AppError::busy(),
+                Some(sqlite_code::READONLY) => return AppError::read_only(),
+                Some(sqlite_code::FULL) => {
+                    return AppError::disk_full("Spotter cannot save to its database")
+                }
+                // Not from SQLite (or no code): the words are all there is.
+                None if db.message().contains("locked") || db.message().contains("busy") => {
+                    return AppError::busy()
+                }
+                _ => format!("the database refused the change: {}", db.message()),
+            },
+            sqlx::Error::Io(io) => match io.kind() {
+                std::io::ErrorKind::StorageFull => {
+                    return AppError::disk_full("Spotter cannot save to its database")
+                }
+                std::io::ErrorKind::ReadOnlyFilesystem => return AppError::read_only(),
+                _ => format!("the database file could not be accessed: {io}"),
+            },
             _ => "the database could not be read or written".to_owned(),
         };
         AppError::new(ErrorCode::Database, message)

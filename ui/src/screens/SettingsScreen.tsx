@@ -10,12 +10,12 @@ import { PreferencesPanel } from '../settings/PreferencesPanel';
 import { PrintingPanel } from '../settings/PrintingPanel';
 import { RoomsPanel } from '../settings/RoomsPanel';
 import { TrainersPanel } from '../settings/TrainersPanel';
+import { UpdatesPanel } from '../settings/UpdatesPanel';
 
 const COMING: { title: string; summary: string }[] = [
   { title: 'Profile and studio colours', summary: 'Your name and the studio’s colours on printed plans and reports.' },
   { title: 'Studio connection', summary: 'Share one client base with the other trainers of your studio.' },
   { title: 'Backups and export', summary: 'Automatic backups, restore, and export to open formats: your data stays yours.' },
-  { title: 'Updates', summary: 'See the installed version and install new ones when you choose.' },
 ];
 
 export function SettingsScreen() {
@@ -31,6 +31,7 @@ export function SettingsScreen() {
         </SimpleGrid>
         <TrainersPanel />
         <AiPanel />
+        <UpdatesPanel />
         {info && <AboutPanel info={info} />}
         <div>
           <Title order={4} mb="sm">

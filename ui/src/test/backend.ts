@@ -5,9 +5,11 @@
 import { mockIPC } from '@tauri-apps/api/mocks';
 import { aiHandlers } from './aiBackend';
 import { csvHandlers } from './csvBackend';
+import { dialogHandlers, resetDialogs } from './dialogBackend';
 import { exportFiles } from './exportFiles';
 import { logsHandlers } from './logsBackend';
 import { trainingHandlers } from './trainingBackend';
+import { updatesHandlers } from './updatesBackend';
 import type {
   AppError,
   AppInfo,
@@ -217,6 +219,7 @@ export const DEFAULT_SETTINGS: Settings = {
   paper: 'a4',
   studioName: '',
   hasLogo: false,
+  checkUpdatesAtStart: false,
 };
 
 export function installBackend(initial: Client[] = [], seed: Seed = {}) {
@@ -452,12 +455,15 @@ export function installBackend(initial: Client[] = [], seed: Seed = {}) {
       clients.set(client.id, client);
     },
   );
+  resetDialogs();
+  const dialogs = dialogHandlers();
   const training = trainingHandlers(context);
   const logs = logsHandlers(context);
   const ai = aiHandlers(context);
+  const updates = updatesHandlers();
   // Logs before training: the logs answer plan_dates, which needs the logs.
   function dispatch(cmd: string, args: Record<string, unknown>): unknown {
-    const handler = handlers[cmd] ?? csv[cmd] ?? logs[cmd] ?? training[cmd] ?? ai[cmd];
+    const handler = handlers[cmd] ?? dialogs[cmd] ?? csv[cmd] ?? logs[cmd] ?? training[cmd] ?? ai[cmd] ?? updates[cmd];
     if (!handler) throw { code: 'internal', message: `unknown command ${cmd}` } satisfies AppError;
     return handler(args);
   }

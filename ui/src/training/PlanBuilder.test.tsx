@@ -1,7 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { PlanSave } from '../bindings';
-import { DEFAULT_EXPORT_DIR, installBackend, makeClient } from '../test/backend';
+import { DEFAULT_SETTINGS, installBackend, makeClient } from '../test/backend';
+import { answerDialog, DIALOG_DEFAULT_DIR, dialogRequests } from '../test/dialogBackend';
 import { renderApp } from '../test/render';
 import { AI_PLAN_ID, PLAN_ID, seedTraining, TEMPLATE_ID } from '../test/trainingBackend';
 import { nextMonday } from './dates';
@@ -114,7 +115,7 @@ describe('plan builder', () => {
   it('adds, reorders and removes rows, with undo, and shows kg loads in lb for imperial units', async () => {
     seedTraining();
     const backend = installBackend([anna], {
-      settings: { units: 'imperial', notifyMinutesBefore: 15, paper: 'a4', studioName: '', hasLogo: false },
+      settings: { ...DEFAULT_SETTINGS, units: 'imperial' },
     });
     const { user } = renderApp(`/training/plans/${PLAN_ID}`);
     await waitFor(() => expect(rows()).toHaveLength(3));
@@ -226,17 +227,28 @@ describe('plan builder', () => {
     expect(within(v1!).queryByTestId('version-ai')).not.toBeInTheDocument();
   });
 
-  it('saves the PDF at the suggested path and opens it', async () => {
+  it('saves the PDF where the save dialog says, offering the plan name, and opens it', async () => {
     const { user, backend } = await openPlan();
     await user.click(screen.getByTestId('plan-pdf'));
-    const path = await screen.findByTestId('pdf-path');
-    await waitFor(() => expect(path).toHaveValue(`${DEFAULT_EXPORT_DIR}/anna-strength.pdf`));
-
-    await user.click(screen.getByTestId('pdf-save'));
-    expect(await screen.findByTestId('pdf-saved')).toHaveTextContent(`${DEFAULT_EXPORT_DIR}/anna-strength.pdf`);
-    expect(backend.callsTo('plan_pdf_save')[0]!.args).toEqual({ id: PLAN_ID, path: `${DEFAULT_EXPORT_DIR}/anna-strength.pdf`, replace: null });
+    // No path to type: the button opens the system's save dialog.
+    expect(screen.queryByTestId('pdf-path')).not.toBeInTheDocument();
+    await user.click(await screen.findByTestId('pdf-save'));
+    expect(await screen.findByTestId('pdf-saved')).toHaveTextContent(`${DIALOG_DEFAULT_DIR}/anna-strength.pdf`);
+    expect(dialogRequests).toEqual([{ cmd: 'dialog_save', kind: 'plan_pdf', suggested: 'anna-strength.pdf' }]);
+    expect(backend.callsTo('plan_pdf_save')[0]!.args).toEqual({ id: PLAN_ID, path: `${DIALOG_DEFAULT_DIR}/anna-strength.pdf`, replace: true });
     await user.click(screen.getByTestId('pdf-open'));
-    await waitFor(() => expect(backend.callsTo('file_open')[0]!.args).toEqual({ path: `${DEFAULT_EXPORT_DIR}/anna-strength.pdf` }));
+    await waitFor(() => expect(backend.callsTo('file_open')[0]!.args).toEqual({ path: `${DIALOG_DEFAULT_DIR}/anna-strength.pdf` }));
+  });
+
+  it('saves no PDF when the save dialog is cancelled', async () => {
+    const { user, backend } = await openPlan();
+    await user.click(screen.getByTestId('plan-pdf'));
+    answerDialog(null);
+    await user.click(await screen.findByTestId('pdf-save'));
+    await waitFor(() => expect(dialogRequests).toHaveLength(1));
+    await waitFor(() => expect(screen.getByTestId('pdf-save')).toBeEnabled());
+    expect(backend.callsTo('plan_pdf_save')).toHaveLength(0);
+    expect(screen.queryByTestId('pdf-saved')).not.toBeInTheDocument();
   });
 
   it('asks before leaving with unsaved changes', async () => {
