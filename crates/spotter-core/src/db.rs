@@ -1,5 +1,5 @@
 //! Opening the embedded SQLite database: connection settings, migrations,
-//! the pre-migration backup and the refusal of newer schemas.
+//! the pre-migration backup, the refusal of newer schemas and of damaged files.
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -63,10 +63,7 @@ impl Database {
         if path.exists() {
             let state = inspect_existing(&path, migrator).await?;
             if state.has_pending && state.has_user_schema {
-                backup = Some(
-                    backup_before_migration(&path, &data_dir.backups(), state.latest_applied)
-                        .await?,
-                );
+                backup = Some(backup_before_migration(&path, &data_dir.backups()).await?);
             }
         }
 
@@ -149,7 +146,9 @@ impl Database {
     }
 
     /// Writes a consistent copy of the whole database to `dest` (which must not exist),
-    /// safe while other connections read and write.
+    /// safe while other connections read and write: into a temporary file beside it, flushed,
+    /// then renamed, so `dest` never holds half a copy. Backups into the backups folder go
+    /// through [`crate::backups::take`], which names them so they are listed.
     pub async fn backup_to(&self, dest: &Path) -> Result<()> {
         if dest.exists() {
             return Err(AppError::validation(
@@ -157,22 +156,51 @@ impl Database {
                 format!("{} already exists; choose a new file name", dest.display()),
             ));
         }
-        if let Some(parent) = dest.parent().filter(|p| !p.as_os_str().is_empty()) {
-            std::fs::create_dir_all(parent)
-                .map_err(|e| AppError::io("cannot create the backup folder", e))?;
-        }
-        let dest_text = dest.to_str().ok_or_else(|| {
+        let dir = match dest.parent().filter(|p| !p.as_os_str().is_empty()) {
+            Some(p) => p.to_path_buf(),
+            None => PathBuf::from("."),
+        };
+        std::fs::create_dir_all(&dir)
+            .map_err(|e| AppError::io("cannot create the backup folder", e))?;
+        let name = dest.file_name().and_then(|n| n.to_str()).ok_or_else(|| {
+            AppError::validation(
+                "destination",
+                "the backup path must end in a UTF-8 file name",
+            )
+        })?;
+        let partial = dir.join(format!(".{name}.partial"));
+        let partial_text = partial.to_str().ok_or_else(|| {
             AppError::validation("destination", "the backup path must be valid UTF-8")
         })?;
-        sqlx::query("VACUUM INTO ?")
-            .bind(dest_text)
+        let _ = std::fs::remove_file(&partial);
+        if let Err(e) = sqlx::query("VACUUM INTO ?")
+            .bind(partial_text)
             .execute(&self.pool)
-            .await?;
-        Ok(())
+            .await
+        {
+            let _ = std::fs::remove_file(&partial);
+            return Err(e.into());
+        }
+        let finish = || -> std::io::Result<()> {
+            std::fs::File::open(&partial)?.sync_all()?;
+            // A hard link never replaces a file that appeared under the name meanwhile.
+            std::fs::hard_link(&partial, dest)?;
+            std::fs::remove_file(&partial)?;
+            crate::backups::sync_dir(&dir)
+        };
+        finish().map_err(|e| {
+            let _ = std::fs::remove_file(&partial);
+            AppError::io("cannot write the backup", e)
+        })
     }
 
     pub async fn close(&self) {
         self.pool.close().await;
+    }
+
+    /// True once [`Database::close`] ran on this or any clone (a restore closes the old one).
+    pub fn is_closed(&self) -> bool {
+        self.pool.is_closed()
     }
 }
 
@@ -200,7 +228,6 @@ fn connect_options(path: &Path, read_only: bool) -> SqliteConnectOptions {
 struct ExistingState {
     has_pending: bool,
     has_user_schema: bool,
-    latest_applied: i64,
 }
 
 /// Looks at an existing file without changing it: is it SQLite, is it newer than us, is anything pending?
@@ -256,12 +283,26 @@ async fn inspect_existing_inner(
 ) -> std::result::Result<ExistingState, Inspection> {
     let not_sqlite = || {
         Inspection::Refused(AppError::new(
-            ErrorCode::Database,
+            ErrorCode::DatabaseCorrupt,
             format!(
-                "{} is not a Spotter database (it is not an SQLite file); it was left untouched",
+                "{} is not a Spotter database (it is not an SQLite file, or its first page is damaged); it was left untouched",
                 path.display()
             ),
         ))
+    };
+    let damaged = |detail: &str| {
+        Inspection::Refused(AppError::new(
+            ErrorCode::DatabaseCorrupt,
+            format!(
+                "{} is damaged (SQLite's check found: {detail}); it was left untouched",
+                path.display()
+            ),
+        ))
+    };
+    let read_error = |e: sqlx::Error| match e {
+        sqlx::Error::Database(db) if db.message().contains("not a database") => not_sqlite(),
+        sqlx::Error::Database(db) if db.message().contains("malformed") => damaged(db.message()),
+        other => other.into(),
     };
     // Connecting already reads the header (the connection pragmas touch the file).
     let mut conn = connect_options(path, true)
@@ -279,10 +320,17 @@ async fn inspect_existing_inner(
         let tables: Vec<String> = sqlx::query_scalar("SELECT name FROM sqlite_master WHERE type = 'table'")
             .fetch_all(&mut conn)
             .await
-            .map_err(|e| match e {
-                sqlx::Error::Database(db) if db.message().contains("not a database") => not_sqlite(),
-                other => other.into(),
-            })?;
+            .map_err(read_error)?;
+        // Damage inside the file (a disk error, bytes overwritten) shows at once, not when a
+        // screen first reads the damaged page. quick_check reads every page but skips the
+        // index-against-table comparison: ~8 ms on the demo data, ~175 ms on 110 MB (DECISIONS).
+        let problems: Vec<String> = sqlx::query_scalar("PRAGMA quick_check(5)")
+            .fetch_all(&mut conn)
+            .await
+            .map_err(read_error)?;
+        if problems != ["ok"] {
+            return Err(damaged(&problems.join("; ")));
+        }
         let has_migrations_table = tables.iter().any(|t| t == "_sqlx_migrations");
         let applied: Vec<i64> = if has_migrations_table {
             sqlx::query_scalar("SELECT version FROM _sqlx_migrations ORDER BY version").fetch_all(&mut conn).await?
@@ -304,7 +352,6 @@ async fn inspect_existing_inner(
         Ok(ExistingState {
             has_pending: known.iter().any(|v| !applied.contains(v)),
             has_user_schema: tables.iter().any(|t| t != "_sqlx_migrations"),
-            latest_applied: applied.iter().copied().max().unwrap_or(0),
         })
     }
     .await;
@@ -316,32 +363,21 @@ fn is_busy(e: &sqlx::Error) -> bool {
     matches!(e, sqlx::Error::Database(db) if db.message().contains("locked") || db.message().contains("busy"))
 }
 
-async fn backup_before_migration(
-    path: &Path,
-    backups: &Path,
-    from_version: i64,
-) -> Result<PathBuf> {
-    std::fs::create_dir_all(backups)
-        .map_err(|e| AppError::io("cannot create the backups folder", e))?;
-    let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%S%.3fZ");
-    let dest = backups.join(format!(
-        "spotter-before-migration-from-{from_version}-{stamp}.db"
-    ));
-    let dest_text = dest
-        .to_str()
-        .ok_or_else(|| AppError::internal("backup path is not UTF-8"))?
-        .to_owned();
+async fn backup_before_migration(path: &Path, backups: &Path) -> Result<PathBuf> {
     let mut conn = connect_options(path, true).connect().await?;
-    let result = sqlx::query("VACUUM INTO ?")
-        .bind(&dest_text)
-        .execute(&mut conn)
-        .await;
+    let result = crate::backups::write_backup(
+        &mut conn,
+        backups,
+        crate::backups::BackupReason::BeforeMigration,
+    )
+    .await;
     let _ = conn.close().await;
-    result.map_err(|e| {
+    let dest = result.map_err(|e| {
         AppError::new(
-            ErrorCode::Database,
+            e.code,
             format!(
-                "could not back up the database before upgrading it, so it was not upgraded: {e}"
+                "could not back up the database before upgrading it, so it was not upgraded: {}",
+                e.message
             ),
         )
     })?;

@@ -136,7 +136,8 @@ async fn a_file_that_is_not_sqlite_is_refused() {
     let text = b"this is a shopping list, not a database, but long enough to look like one......";
     std::fs::write(data.database(), text).unwrap();
     let err = Database::open(&data).await.unwrap_err();
-    assert_eq!(err.code, ErrorCode::Database);
+    // Damaged or never a database: either way the app offers the latest backup.
+    assert_eq!(err.code, ErrorCode::DatabaseCorrupt);
     assert!(
         err.message.contains("not a Spotter database"),
         "{}",
