@@ -10,6 +10,7 @@ use spotter_core::clients::clearance::{self, ClearanceWarning};
 use spotter_core::clients::record::{
     self, ClientNote, Measurement, MeasurementInput, ParqInput, ParqIntake,
 };
+use spotter_core::clients::overview::{self, ClientOverviewPage, ClientOverviewQuery};
 use spotter_core::clients::{self, Client, ClientInput, ClientListQuery};
 use spotter_core::ics::{self, IcsExportSummary, IcsPreview};
 use spotter_core::import::{self, CsvImportRequest, CsvPreview, ImportReport};
@@ -20,14 +21,17 @@ use spotter_core::schedule::{
     DashboardQuery, EditScope, FreeSlot, FreeSlotQuery, Recurrence, Room, RoomInput, SaveOutcome,
     Session, SessionInput, SessionStatus, Trainer, TrainerInput,
 };
+use spotter_core::first_start::{self, FirstStart, WelcomeInput};
 use spotter_core::settings::{self, Settings};
 use spotter_core::training::exercise_import::{
     self, DuplicateDecision, ExerciseImportPreview, ExerciseImportReport,
 };
 use spotter_core::training::exercises::{self, Exercise, ExerciseInput, ExerciseQuery};
 use spotter_core::training::last_time::{self, LastTime};
+use spotter_core::quick_find::{self, QuickFindResults};
+use spotter_core::training::log_pages::{self, WorkoutLogPage};
 use spotter_core::training::logs::{
-    self, LogSaved, WorkoutLog, WorkoutLogInput, WorkoutLogSummary, WorkoutSetInput,
+    self, LogSaved, WorkoutLog, WorkoutLogInput, WorkoutSetInput,
 };
 use spotter_core::training::plan::PlanBody;
 use spotter_core::training::plans::{
@@ -38,6 +42,7 @@ use spotter_core::training::progress::{self, ClientProgress};
 use spotter_core::training::progression;
 use spotter_core::training::report_range::ReportRange;
 use spotter_core::upload::FileUpload;
+use spotter_core::files::chosen;
 use spotter_core::{export, paths, AppError, Database};
 use spotter_print::documents;
 use tauri::State;
@@ -89,7 +94,7 @@ where
 
 #[tauri::command]
 pub async fn app_info(state: State<'_, AppState>) -> CmdResult<AppInfo> {
-    let data_dir = state.data_dir.root().to_path_buf();
+    let data_dir = state.active_dir().root().to_path_buf();
     let log_dir = state.log_dir.clone();
     guarded(&state, |db| async move {
         info::app_info(&db, &data_dir, &log_dir).await
@@ -99,6 +104,8 @@ pub async fn app_info(state: State<'_, AppState>) -> CmdResult<AppInfo> {
 
 // ---- clients ----
 command!(clients_list(query: ClientListQuery) -> Vec<Client>, |db| clients::list(&db, &query).await);
+command!(clients_overview(query: ClientOverviewQuery) -> ClientOverviewPage, |db| overview::list(&db, &query).await);
+command!(quick_find(text: String) -> QuickFindResults, |db| quick_find::find(&db, &text).await);
 command!(client_get(id: String) -> Client, |db| clients::get(&db, &id).await);
 command!(client_create(input: ClientInput) -> Client, |db| clients::create(&db, &input).await);
 command!(client_update(id: String, input: ClientInput) -> Client, |db| clients::update(&db, &id, &input).await);
@@ -112,8 +119,10 @@ command!(client_restore(id: String) -> Client, |db| clients::restore(&db, &id).a
 command!(client_sessions(client: String) -> Vec<CalendarEntry>, |db| sessions::for_client(&db, &client, 500).await);
 command!(clients_csv_preview(request: CsvImportRequest) -> CsvPreview, |db| import::preview_clients_csv(&db, &request).await);
 command!(clients_csv_import(request: CsvImportRequest) -> ImportReport, |db| import::import_clients_mapped(&db, &request).await);
-command!(clients_csv_export(path: String, replace: Option<String>) -> String, |db| {
-    export::write_clients_csv_file(&db, &path, replace.as_deref()).await
+// Exports write only to a path chosen in the save dialog (see dialogs.rs); `replace` says the
+// dialog's "Replace?" was answered.
+command!(clients_csv_export(path: String, replace: bool) -> String, |db| {
+    export::write_clients_csv_file(&db, &path, chosen::for_writing(&path, replace)?).await
 });
 
 // ---- intake, measurements, notes ----
@@ -128,11 +137,36 @@ command!(measurement_add(client: String, input: MeasurementInput) -> Measurement
 command!(measurement_delete(id: String) -> (), |db| record::delete_measurement(&db, &id).await);
 command!(notes_list(client: String) -> Vec<ClientNote>, |db| record::notes(&db, &client).await);
 command!(note_add(client: String, body: String) -> ClientNote, |db| record::add_note(&db, &client, &body).await);
+command!(note_update(id: String, body: String) -> ClientNote, |db| record::update_note(&db, &id, &body).await);
 command!(note_delete(id: String) -> (), |db| record::delete_note(&db, &id).await);
 
 // ---- settings ----
 command!(settings_get() -> Settings, |db| settings::get(&db).await);
 command!(settings_set(settings: Settings) -> Settings, |db| settings::set(&db, &settings).await);
+command!(welcome_complete(welcome: WelcomeInput) -> Settings, |db| first_start::complete(&db, &welcome).await);
+
+/// Whether to show the welcome, and whether the demo data are open.
+#[tauri::command]
+pub async fn first_start_get(state: State<'_, AppState>) -> CmdResult<FirstStart> {
+    let demo = state.is_demo();
+    guarded(&state, move |db| async move {
+        Ok(FirstStart { needs_welcome: first_start::needs_welcome(&db).await?, demo })
+    })
+    .await
+}
+
+/// Opens the demo data (`demo` true) or the trainer's own again, in place of the open database.
+#[tauri::command]
+pub async fn data_dir_use(state: State<'_, AppState>, demo: Value) -> CmdResult<FirstStart> {
+    let demo: bool = from_arg("demo", demo)?;
+    if demo != state.is_demo() {
+        let home = state.data_dir.clone();
+        let (db, dir) = spawn_guarded(async move { first_start::open_data(&home, demo).await }).await?;
+        state.replace_database(db, dir).await;
+        tracing::info!(demo, "data directory switched");
+    }
+    first_start_get(state).await
+}
 command!(default_export_dir() -> String, |_db| Ok(paths::default_export_dir().display().to_string()));
 
 // ---- trainers and rooms ----
@@ -171,11 +205,11 @@ command!(free_slot_find(query: FreeSlotQuery) -> Vec<FreeSlot>, |db| free_slot::
 command!(dashboard_get(query: DashboardQuery) -> Dashboard, |db| schedule::dashboard(&db, &query).await);
 
 // ---- iCalendar ----
-command!(calendar_export(trainer: String, path: String, replace: Option<String>) -> IcsExportSummary, |db| {
-    ics::write_trainer_calendar(&db, &trainer, &path, replace.as_deref()).await
+command!(calendar_export(trainer: String, path: String, replace: bool) -> IcsExportSummary, |db| {
+    ics::write_trainer_calendar(&db, &trainer, &path, chosen::for_writing(&path, replace)?).await
 });
-command!(session_export(id: String, path: String, replace: Option<String>) -> IcsExportSummary, |db| {
-    ics::write_session_invitation(&db, &id, &path, replace.as_deref()).await
+command!(session_export(id: String, path: String, replace: bool) -> IcsExportSummary, |db| {
+    ics::write_session_invitation(&db, &id, &path, chosen::for_writing(&path, replace)?).await
 });
 command!(ics_preview(file: FileUpload, trainer: String) -> IcsPreview, |db| {
     ics::import::preview(&db, &file.bytes(ics::import::MAX_FILE_BYTES)?, &trainer).await
@@ -216,7 +250,7 @@ command!(plan_dates(id: String) -> Vec<PlanDate>, |db| plans::dates(&db, &id).aw
 command!(plan_generate(body: PlanBody, weeks: u32) -> PlanBody, |_db| progression::generate(&body, weeks as usize));
 
 // ---- training: workout logs and progress ----
-command!(logs_list(client: String) -> Vec<WorkoutLogSummary>, |db| logs::list(&db, &client, 500).await);
+command!(logs_list(client: String, offset: u32, limit: u32) -> WorkoutLogPage, |db| log_pages::page(&db, &client, offset, limit).await);
 command!(log_get(id: String) -> WorkoutLog, |db| logs::get(&db, &id).await);
 command!(log_for_session(client: String, session: String) -> Option<String>, |db| logs::for_session(&db, &client, &session).await);
 command!(logs_last_time(client: String, exercises: Vec<String>, before: String, except: Option<String>) -> Vec<LastTime>, |db| last_time::last_time(&db, &client, &exercises, &before, except.as_deref()).await);
@@ -227,13 +261,15 @@ command!(log_delete(id: String) -> (), |db| logs::delete(&db, &id).await);
 command!(client_progress(client: String) -> ClientProgress, |db| progress::client_progress(&db, &client).await);
 
 // ---- printing ----
-command!(plan_pdf_save(id: String, path: String, replace: Option<String>) -> String, |db| {
+command!(plan_pdf_save(id: String, path: String, replace: bool) -> String, |db| {
+    let replace = chosen::for_writing(&path, replace)?;
     let bytes = documents::plan_pdf(&db, &id).await?;
-    documents::write_pdf(&path, replace.as_deref(), &bytes)
+    documents::write_pdf(&path, replace, &bytes)
 });
-command!(client_report_save(client: String, path: String, range: Option<ReportRange>, replace: Option<String>) -> String, |db| {
+command!(client_report_save(client: String, path: String, range: Option<ReportRange>, replace: bool) -> String, |db| {
+    let replace = chosen::for_writing(&path, replace)?;
     let bytes = documents::report_pdf_for(&db, &client, &range.unwrap_or_default()).await?;
-    documents::write_pdf(&path, replace.as_deref(), &bytes)
+    documents::write_pdf(&path, replace, &bytes)
 });
 command!(logo_set(file: Option<FileUpload>) -> Settings, |db| {
     documents::set_logo(&db, file.as_ref()).await?;

@@ -29,6 +29,10 @@ import type {
   Client,
   ClientInput,
   ClientListQuery,
+  ClientOverviewPage,
+  ClientOverviewQuery,
+  QuickFindResults,
+  WorkoutLogPage,
   ClientNote,
   CsvImportRequest,
   CsvPreview,
@@ -55,7 +59,6 @@ import type {
   LastTime,
   ReportRange,
   WorkoutLogInput,
-  WorkoutLogSummary,
   WorkoutSetInput,
   ClientProgress,
   EditScope,
@@ -80,6 +83,8 @@ import type {
   SessionInput,
   SessionStatus,
   Settings,
+  FirstStart,
+  WelcomeInput,
   UpdateCheck,
   UpdateProgress,
   Trainer,
@@ -132,6 +137,10 @@ async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> 
 export const api = {
   appInfo: () => call<AppInfo>('app_info'),
   clientsList: (query: ClientListQuery) => call<Client[]>('clients_list', { query }),
+  /** The client list's page: last/next session, current plan, adherence; sorted, paged. */
+  clientsOverview: (query: ClientOverviewQuery) => call<ClientOverviewPage>('clients_overview', { query }),
+  /** Ctrl+K: exercises, plans and templates, sessions by client name and date. */
+  quickFind: (text: string) => call<QuickFindResults>('quick_find', { text }),
   clientGet: (id: string) => call<Client>('client_get', { id }),
   clientCreate: (input: ClientInput) => call<Client>('client_create', { input }),
   clientUpdate: (id: string, input: ClientInput) => call<Client>('client_update', { id, input }),
@@ -167,10 +176,14 @@ export const api = {
   measurementDelete: (id: string) => call<null>('measurement_delete', { id }),
   notesList: (client: string) => call<ClientNote[]>('notes_list', { client }),
   noteAdd: (client: string, body: string) => call<ClientNote>('note_add', { client, body }),
+  noteUpdate: (id: string, body: string) => call<ClientNote>('note_update', { id, body }),
   noteDelete: (id: string) => call<null>('note_delete', { id }),
 
   settingsGet: () => call<Settings>('settings_get'),
   settingsSet: (settings: Settings) => call<Settings>('settings_set', { settings }),
+  firstStartGet: () => call<FirstStart>('first_start_get'),
+  welcomeComplete: (welcome: WelcomeInput) => call<Settings>('welcome_complete', { welcome }),
+  dataDirUse: (demo: boolean) => call<FirstStart>('data_dir_use', { demo }),
   defaultExportDir: () => call<string>('default_export_dir'),
 
   trainersList: () => call<Trainer[]>('trainers_list'),
@@ -243,7 +256,8 @@ export const api = {
   planGenerate: (body: PlanBody, weeks: number) =>
     call<PlanBody>('plan_generate', { body, weeks }),
 
-  logsList: (client: string) => call<WorkoutLogSummary[]>('logs_list', { client }),
+  logsList: (client: string, offset: number, limit: number) =>
+    call<WorkoutLogPage>('logs_list', { client, offset, limit }),
   logGet: (id: string) => call<WorkoutLog>('log_get', { id }),
   logForSession: (client: string, session: string) => call<string | null>('log_for_session', { client, session }),
   logsLastTime: (client: string, exercises: string[], before: string, except: string | null) =>

@@ -1003,3 +1003,5 @@ safetyBackup?: BackupInfo | null,
  * Where a damaged database was moved instead (it could not be backed up).
  */
 setAside?: string | null, };
+
+export type ExportFiles = { json: string, csv: string, };

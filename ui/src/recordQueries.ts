@@ -1,6 +1,6 @@
 // Writes to the client record (status, clearance, intake, measurements, notes) and the
 // clients CSV import/export. Keys come from queries.ts so invalidation stays in one vocabulary.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from './api';
 import type {
   AppError,
@@ -15,10 +15,6 @@ import type {
   ParqIntake,
 } from './bindings';
 import { queryKeys, recordKeys, scheduleKeys } from './queries';
-
-const exportKeys = {
-  defaultDir: ['defaultExportDir'] as const,
-};
 
 /**
  * After a write that changes how a client shows up: the detail cache takes the fresh client
@@ -88,6 +84,14 @@ export function useAddNote(client: string) {
   });
 }
 
+export function useUpdateNote(client: string) {
+  const queryClient = useQueryClient();
+  return useMutation<ClientNote, AppError, { id: string; body: string }>({
+    mutationFn: ({ id, body }) => api.noteUpdate(id, body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: recordKeys.notes(client) }),
+  });
+}
+
 export function useDeleteNote(client: string) {
   const queryClient = useQueryClient();
   return useMutation<null, AppError, string>({
@@ -111,16 +115,9 @@ export function useCsvImport() {
   });
 }
 
-export function useDefaultExportDir() {
-  return useQuery<string, AppError>({
-    queryKey: exportKeys.defaultDir,
-    queryFn: api.defaultExportDir,
-    staleTime: Infinity,
-  });
-}
-
 export function useCsvExport() {
-  return useMutation<string, AppError, { path: string; replace?: string | null }>({
-    mutationFn: ({ path, replace }) => api.clientsCsvExport(path, replace ?? null),
+  // The path comes from the save dialog, which asked about replacing a file already.
+  return useMutation<string, AppError, { path: string }>({
+    mutationFn: ({ path }) => api.clientsCsvExport(path),
   });
 }

@@ -65,6 +65,7 @@ use crate::quick_find::{FoundExercise, FoundPlan, FoundSession, QuickFindResults
 use crate::training::log_pages::WorkoutLogPage;
 use crate::files::dialog::{OpenKind, SaveKind};
 use crate::backups::{BackupInfo, BackupReason, RestoreReport, Retention};
+use crate::full_export::ExportFiles;
 use crate::{AppError, ErrorCode};
 
 pub fn typescript() -> String {
@@ -231,6 +232,7 @@ pub fn typescript() -> String {
         BackupInfo::decl(&cfg),
         Retention::decl(&cfg),
         RestoreReport::decl(&cfg),
+        ExportFiles::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types in crates/spotter-core by ts-rs. Do not edit.\n\

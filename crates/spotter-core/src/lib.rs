@@ -13,6 +13,7 @@ pub mod db;
 pub mod error;
 pub mod export;
 pub mod files;
+pub mod full_export;
 pub mod first_start;
 pub mod ics;
 pub mod ids;

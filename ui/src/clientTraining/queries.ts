@@ -1,7 +1,7 @@
 // React Query hooks for a client's training: plan dates, workout logs, progress and the
 // progress report. Plans, templates and the library come from trainingQueries.ts; keys here
 // sit under the same 'training' root.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient, type InfiniteData } from '@tanstack/react-query';
 import { api } from '../api';
 import type {
   AppError,
@@ -13,7 +13,7 @@ import type {
   ReportRange,
   WorkoutLog,
   WorkoutLogInput,
-  WorkoutLogSummary,
+  WorkoutLogPage,
   WorkoutSetInput,
 } from '../bindings';
 import { trainingKeys } from '../trainingQueries';
@@ -48,10 +48,19 @@ export function usePlanDates(id: string | null) {
   });
 }
 
+/** Workouts a page asks for: a client with hundreds of logs opens at once, "Load more" adds more. */
+export const LOG_PAGE = 50;
+
+/** A client's logs, newest first, a page at a time. */
 export function useLogs(client: string) {
-  return useQuery<WorkoutLogSummary[], AppError>({
+  return useInfiniteQuery<WorkoutLogPage, AppError, InfiniteData<WorkoutLogPage>, readonly unknown[], number>({
     queryKey: clientTrainingKeys.logList(client),
-    queryFn: () => api.logsList(client),
+    queryFn: ({ pageParam }) => api.logsList(client, pageParam, LOG_PAGE),
+    initialPageParam: 0,
+    getNextPageParam: (last, pages) => {
+      const loaded = pages.reduce((n, p) => n + p.logs.length, 0);
+      return last.logs.length > 0 && loaded < last.total ? loaded : undefined;
+    },
   });
 }
 
@@ -125,7 +134,8 @@ export function useClientProgress(client: string) {
 }
 
 export function useReportSave(client: string) {
-  return useMutation<string, AppError, { path: string; range: ReportRange; replace?: string | null }>({
-    mutationFn: ({ path, range, replace }) => api.clientReportSave(client, path, range, replace ?? null),
+  // The path comes from the save dialog, which asked about replacing a file already.
+  return useMutation<string, AppError, { path: string; range: ReportRange }>({
+    mutationFn: ({ path, range }) => api.clientReportSave(client, path, range),
   });
 }

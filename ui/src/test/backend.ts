@@ -431,6 +431,16 @@ export function installBackend(initial: Client[] = [], seed: Seed = {}) {
       notes.push(note);
       return note;
     },
+    // The core's record::update_note: same rules as a new note, createdAt kept.
+    note_update: (args) => {
+      const note = notes.find((n) => n.id === args.id);
+      if (!note) throw notFound('note', args.id);
+      const body = String(args.body).trim();
+      if (body === '') throw invalid('body', 'Write the note first');
+      const updated: ClientNote = { ...note, body, updatedAt: now() };
+      notes = notes.map((n) => (n.id === note.id ? updated : n));
+      return updated;
+    },
     note_delete: (args) => {
       if (!notes.some((n) => n.id === args.id)) throw notFound('note', args.id);
       notes = notes.filter((n) => n.id !== args.id);

@@ -22,6 +22,7 @@ import type {
   WorkoutLogSummary,
   WorkoutSetInput,
 } from '../bindings';
+import { readUpload } from './dialogBackend';
 import type { BackendContext, Override } from './backend';
 import { SEED_EXERCISES } from './trainingBackend';
 
@@ -276,19 +277,27 @@ export function logsHandlers(ctx: BackendContext): Record<string, Override> {
         })),
       );
     },
-    logs_list: (args) =>
-      clientLogs(args.client).map(
-        (l): WorkoutLogSummary => ({
-          id: l.id,
-          performedOn: l.performedOn,
-          planName: l.planName ?? null,
-          week: l.week ?? null,
-          dayIndex: l.dayIndex ?? null,
-          exercises: new Set(l.sets.map((s) => s.exerciseId)).size,
-          sets: l.sets.filter((s) => s.reps > 0).length,
-          volumeKg: l.sets.reduce((sum, s) => sum + s.reps * s.loadKg, 0),
-        }),
-      ),
+    // Paged like training/log_pages.rs: newest first, `total` counts every log.
+    logs_list: (args) => {
+      const all = clientLogs(args.client);
+      const offset = Number(args.offset ?? 0);
+      const limit = Math.min(Math.max(Number(args.limit ?? 500), 1), 500);
+      return {
+        total: all.length,
+        logs: all.slice(offset, offset + limit).map(
+          (l): WorkoutLogSummary => ({
+            id: l.id,
+            performedOn: l.performedOn,
+            planName: l.planName ?? null,
+            week: l.week ?? null,
+            dayIndex: l.dayIndex ?? null,
+            exercises: new Set(l.sets.map((s) => s.exerciseId)).size,
+            sets: l.sets.filter((s) => s.reps > 0).length,
+            volumeKg: l.sets.reduce((sum, s) => sum + s.reps * s.loadKg, 0),
+          }),
+        ),
+      };
+    },
     log_get: (args) => {
       const log = typeof args.id === 'string' ? logs.get(args.id) : undefined;
       if (!log) throw notFound('workout', args.id);
@@ -336,7 +345,7 @@ export function logsHandlers(ctx: BackendContext): Record<string, Override> {
       return ctx.files.write(args, 'pdf', 'A PDF');
     },
     logo_set: (args) => {
-      const file = args.file as FileUpload | null;
+      const file = args.file ? readUpload(args.file as FileUpload) : null;
       if (file) {
         const head = atob(file.base64).slice(0, 8);
         const isPng = head === '\x89PNG\r\n\x1a\n';

@@ -2,6 +2,7 @@
 
 pub mod clearance;
 mod model;
+pub mod overview;
 pub mod record;
 mod search;
 mod store;

@@ -459,13 +459,8 @@ pub async fn add_note(db: &Database, client: &str, body: &str) -> Result<ClientN
     insert_note(&mut conn, &client, body).await
 }
 
-/// Checks and writes a note for a client known to exist, on the caller's connection (so
-/// accepting an AI insight writes its note in the same transaction as the acceptance).
-pub(crate) async fn insert_note(
-    conn: &mut sqlx::SqliteConnection,
-    client: &str,
-    body: &str,
-) -> Result<ClientNote> {
+/// A note's text, trimmed: not empty, at most [`NOTE_MAX`] characters.
+fn check_note_body(body: &str) -> Result<&str> {
     let body = body.trim();
     if body.is_empty() {
         return Err(AppError::validation("body", "Write the note first"));
@@ -477,6 +472,17 @@ pub(crate) async fn insert_note(
             format!("A note is at most {NOTE_MAX} characters (this one has {n})"),
         ));
     }
+    Ok(body)
+}
+
+/// Checks and writes a note for a client known to exist, on the caller's connection (so
+/// accepting an AI insight writes its note in the same transaction as the acceptance).
+pub(crate) async fn insert_note(
+    conn: &mut sqlx::SqliteConnection,
+    client: &str,
+    body: &str,
+) -> Result<ClientNote> {
+    let body = check_note_body(body)?;
     let id = new_id();
     let now = now_utc();
     sqlx::query("INSERT INTO client_notes (id, client_id, body, created_at, updated_at) VALUES (?, ?, ?, ?, ?)")
@@ -516,6 +522,31 @@ pub async fn notes(db: &Database, client: &str) -> Result<Vec<ClientNote>> {
             updated_at,
         })
         .collect())
+}
+
+/// Replaces a note's text (same rules as a new note). `updated_at` moves, `created_at` stays,
+/// so the UI can say "edited". A deleted note cannot be edited.
+pub async fn update_note(db: &Database, id: &str, body: &str) -> Result<ClientNote> {
+    let id = parse_id("id", id)?;
+    let body = check_note_body(body)?;
+    let row: Option<(String, String, String, String, String)> = sqlx::query_as(
+        "UPDATE client_notes SET body = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL
+         RETURNING id, client_id, body, created_at, updated_at",
+    )
+    .bind(body)
+    .bind(now_utc())
+    .bind(&id)
+    .fetch_optional(db.pool())
+    .await?;
+    let (id, client_id, body, created_at, updated_at) =
+        row.ok_or_else(|| AppError::not_found("note"))?;
+    Ok(ClientNote {
+        id,
+        client_id,
+        body,
+        created_at,
+        updated_at,
+    })
 }
 
 pub async fn delete_note(db: &Database, id: &str) -> Result<()> {

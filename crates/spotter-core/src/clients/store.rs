@@ -13,13 +13,13 @@ use crate::{AppError, Database, Result};
 pub const DEFAULT_LIST_LIMIT: u32 = 500;
 pub const MAX_LIST_LIMIT: u32 = 5_000;
 
-const COLUMNS: &str = "c.id, c.name, c.email, c.phone, c.date_of_birth, c.goals, c.notes, c.tags, \
+pub(super) const COLUMNS: &str = "c.id, c.name, c.email, c.phone, c.date_of_birth, c.goals, c.notes, c.tags, \
                        c.emergency_contact_name, c.emergency_contact_phone, c.fitness_level, c.injuries, \
                        c.body_areas, c.preferred_times, c.needs_clearance, c.clearance_on, c.paused_at, \
                        c.archived_at, c.created_at, c.updated_at, c.deleted_at";
 
 #[derive(FromRow)]
-struct ClientRow {
+pub(super) struct ClientRow {
     id: String,
     name: String,
     email: Option<String>,

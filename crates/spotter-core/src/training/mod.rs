@@ -5,6 +5,7 @@ pub mod diff;
 pub mod exercise_import;
 pub mod exercises;
 pub mod last_time;
+pub mod log_pages;
 pub mod logs;
 pub mod plan;
 pub mod plans;

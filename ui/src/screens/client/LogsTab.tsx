@@ -14,9 +14,14 @@ function planLine(log: WorkoutLogSummary): string {
   return log.week ? `${log.planName} · week ${log.week} · day ${(log.dayIndex ?? 0) + 1}` : log.planName;
 }
 
-/** The client's workouts, newest first; a row opens the workout to view, edit or delete. */
+/**
+ * The client's workouts, newest first, a page at a time ("Load more"); a row opens the workout
+ * to view, edit or delete.
+ */
 export function LogsTab({ client }: { client: Client }) {
   const logs = useLogs(client.id);
+  const rows = logs.data?.pages.flatMap((p) => p.logs);
+  const total = logs.data?.pages[0]?.total ?? 0;
   const units = useSettings().data?.units ?? 'metric';
   const navigate = useNavigate();
   const location = useLocation();
@@ -27,7 +32,7 @@ export function LogsTab({ client }: { client: Client }) {
     <>
       <Group justify="space-between" mb="xs">
         <Text size="sm" c="dimmed">
-          {logs.data && `${logs.data.length} ${logs.data.length === 1 ? 'workout' : 'workouts'} logged`}
+          {logs.data && `${total} ${total === 1 ? 'workout' : 'workouts'} logged`}
         </Text>
         <Button size="compact-sm" variant="light" leftSection={<IconPlus size={14} />} onClick={() => open(logPath(client.id))} data-testid="log-new">
           Log a workout
@@ -37,12 +42,13 @@ export function LogsTab({ client }: { client: Client }) {
         <Alert color="red" variant="light" title="Could not load workouts">
           {logs.error.message}
         </Alert>
-      ) : logs.data?.length === 0 ? (
+      ) : rows?.length === 0 ? (
         <Empty testId="logs-empty">
           No workouts logged yet. Log one from a plan day on the Plans tab, or a free workout with “Log a workout”.
         </Empty>
       ) : (
-        logs.data && (
+        rows && (
+          <>
           <Table.ScrollContainer minWidth={560}>
             <Table highlightOnHover>
               <Table.Thead>
@@ -55,7 +61,7 @@ export function LogsTab({ client }: { client: Client }) {
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {logs.data.map((log) => (
+                {rows.map((log) => (
                   <Table.Tr
                     key={log.id}
                     tabIndex={0}
@@ -79,6 +85,20 @@ export function LogsTab({ client }: { client: Client }) {
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
+          {logs.hasNextPage && (
+            <Group justify="center" mt="sm">
+              <Button
+                variant="default"
+                size="compact-sm"
+                loading={logs.isFetchingNextPage}
+                onClick={() => void logs.fetchNextPage()}
+                data-testid="logs-more"
+              >
+                Load more ({rows.length} of {total} shown)
+              </Button>
+            </Group>
+          )}
+          </>
         )
       )}
     </>

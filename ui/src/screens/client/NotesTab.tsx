@@ -1,10 +1,10 @@
-import { Alert, Button, Group, Kbd, Paper, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Button, Group, Kbd, Stack, Text, Textarea } from '@mantine/core';
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { Client, ClientNote } from '../../bindings';
-import { ConfirmDelete } from '../../components/ConfirmDelete';
-import { formatTimestamp, modKeyLabel } from '../../format';
+import { modKeyLabel } from '../../format';
 import { useNotes } from '../../queries';
 import { useAddNote, useDeleteNote } from '../../recordQueries';
+import { NoteItem } from './NoteItem';
 import { Empty } from './parts';
 
 /** Timestamped notes, newest first: what happened, what to remember next time. */
@@ -91,22 +91,13 @@ function NoteList({ clientId, notes }: { clientId: string; notes: ClientNote[] }
         </Alert>
       )}
       {notes.map((note) => (
-        <Paper key={note.id} withBorder p="sm" data-testid="note-item" data-note-id={note.id}>
-          <Group justify="space-between" align="center" mb={4} wrap="nowrap">
-            <Text size="xs" c="dimmed" data-testid="note-time">
-              {formatTimestamp(note.createdAt)}
-            </Text>
-            <ConfirmDelete
-              question="Delete this note? This cannot be undone."
-              onConfirm={() => remove.mutate(note.id)}
-              loading={remove.isPending && remove.variables === note.id}
-              testId="note-delete"
-            />
-          </Group>
-          <Text size="sm" className="preline">
-            {note.body}
-          </Text>
-        </Paper>
+        <NoteItem
+          key={note.id}
+          clientId={clientId}
+          note={note}
+          onDelete={() => remove.mutate(note.id)}
+          deleting={remove.isPending && remove.variables === note.id}
+        />
       ))}
     </Stack>
   );
