@@ -5,19 +5,26 @@ use std::collections::HashSet;
 use std::time::Duration;
 
 use spotter_core::schedule::{reminders, trainers};
-use spotter_core::{settings, Database};
-use tauri::AppHandle;
+use spotter_core::settings;
+use tauri::{AppHandle, Manager};
 use tauri_plugin_notification::NotificationExt;
+
+use crate::state::AppState;
 
 /// How often to look for sessions coming up; a reminder is at most this late.
 const CHECK_EVERY: Duration = Duration::from_secs(30);
 
-pub fn spawn(app: AppHandle, db: Database) {
+/// Reads the open database on every check, so switching to the demo data (or a restore)
+/// is followed.
+pub fn spawn(app: AppHandle) {
     tauri::async_runtime::spawn(async move {
         let mut shown: HashSet<String> = HashSet::new();
         let mut tick = tokio::time::interval(CHECK_EVERY);
         loop {
             tick.tick().await;
+            let Some(db) = app.try_state::<AppState>().and_then(|s| s.db().ok()) else {
+                continue;
+            };
             let lead = match settings::get(&db).await {
                 Ok(s) => s.notify_minutes_before,
                 Err(e) => {

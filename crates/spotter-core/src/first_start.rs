@@ -115,3 +115,17 @@ pub async fn prepare_demo(db: &Database) -> Result<()> {
     }
     Ok(())
 }
+
+/// Opens the trainer's own data (`demo` false) or the demo data inside it, readied as the
+/// app readies a database at start; the demo is filled on its first use.
+pub async fn open_data(home: &DataDir, demo: bool) -> Result<(Database, DataDir)> {
+    let dir = if demo { demo_dir(home) } else { home.clone() };
+    let db = Database::open(&dir).await?;
+    if demo {
+        prepare_demo(&db).await?;
+    } else {
+        crate::training::exercises::ensure_library(&db).await?;
+        crate::ai::agents::ensure_agents(&db).await?;
+    }
+    Ok((db, dir))
+}
