@@ -9,9 +9,10 @@ use std::sync::Mutex;
 use std::time::Duration;
 
 use serde_json::Value;
+use spotter_core::backups::{self, BackupReason};
 use spotter_core::ipc::from_arg;
 use spotter_core::paths::DataDir;
-use spotter_core::updates::{self, UpdateCheck, UpdateOffer, UpdateProgress, UpdateStatus};
+use spotter_core::updates::{UpdateCheck, UpdateOffer, UpdateProgress, UpdateStatus};
 use spotter_core::{AppError, Database, ErrorCode};
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Runtime, State, Url};
@@ -301,17 +302,19 @@ pub async fn apply(
     let bytes = download_verified(update, &progress).await?;
     match db {
         Ok(db) => {
-            let path = updates::backup_before_update(&db, data_dir, &update.version)
+            // The same kind of safety copy as before a migration; retention never prunes it.
+            let backup = backups::take(&db, data_dir, BackupReason::BeforeUpdate)
                 .await
                 .map_err(|e| {
                     AppError::new(
                         ErrorCode::Update,
-                        format!("The database could not be backed up, so the update was not installed: {}", e.message),
+                        format!(
+                            "The database could not be backed up, so the update was not installed: {}",
+                            e.message
+                        ),
                     )
                 })?;
-            progress(UpdateProgress::BackedUp {
-                path: path.display().to_string(),
-            });
+            progress(UpdateProgress::BackedUp { path: backup.path });
         }
         // Never opened (e.g. written by a newer Spotter): the file is untouched, and the new
         // version backs it up itself before migrating it.

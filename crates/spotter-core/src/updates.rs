@@ -1,15 +1,10 @@
-//! Updates of Spotter itself, the Tauri-free part: what a check tells the UI, the progress of a
-//! download, and the database backup taken right before an update is installed. The download,
-//! the signature check and the install are tauri-plugin-updater's, wrapped in
-//! `src-tauri/src/updates.rs`.
-
-use std::path::PathBuf;
+//! Updates of Spotter itself, the Tauri-free part: what a check tells the UI and what an install
+//! reports while it works. The download, the signature check and the install are
+//! tauri-plugin-updater's, wrapped in `src-tauri/src/updates.rs`; the backup taken before
+//! installing is `backups::take` with `BackupReason::BeforeUpdate`.
 
 use serde::Serialize;
 use ts_rs::TS;
-
-use crate::paths::DataDir;
-use crate::{Database, Result};
 
 /// The answer to "Check for updates". An unreachable server is an answer, not an error: the
 /// trainer is often offline and nothing is wrong then.
@@ -68,25 +63,4 @@ pub enum UpdateProgress {
     Installing,
     /// Installed: restarting starts the new version.
     Installed,
-}
-
-/// A consistent copy of the database into the backups folder, named for the version being
-/// installed, taken before an update replaces the program that reads it.
-pub async fn backup_before_update(
-    db: &Database,
-    data_dir: &DataDir,
-    to_version: &str,
-) -> Result<PathBuf> {
-    let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%S%.3fZ");
-    // The version comes from the update server: keep only what belongs in a file name.
-    let version: String = to_version
-        .chars()
-        .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '+'))
-        .take(40)
-        .collect();
-    let dest = data_dir
-        .backups()
-        .join(format!("spotter-before-update-to-{version}-{stamp}.db"));
-    db.backup_to(&dest).await?;
-    Ok(dest)
 }
