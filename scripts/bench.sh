@@ -32,6 +32,9 @@ rm -rf "$out/ai-db"
 echo "== studio sync: initial pull of 100,000 rows, push of 10,000, NOTIFY round trip, 50 devices for 60 s (core, release build, throwaway PostgreSQL)"
 ./target/release/spotter-bench sync --rows 100000 --seconds 60 --devices 50 --data-dir "$out/sync" | tee "$out/sync.json"
 
+echo "== crash safety: a writer killed with SIGKILL 1,000 times, the database checked after each kill (core, release build)"
+./target/release/spotter-bench crash --kills 1000 --data-dir "$out/crash" | tee "$out/crash.json"
+
 echo "== app cold start and idle memory (bundled debug build, demo data)"
 cargo build --locked -p spotter --features custom-protocol --bin spotter-bare-window
 rm -rf "$out/app-db"

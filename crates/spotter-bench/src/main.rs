@@ -8,6 +8,9 @@
 //!   spotter-bench ai [--rounds R] --data-dir DIR            (agent overhead, weekly digest)
 //!   spotter-bench sync [--rows N] [--seconds S] [--devices D] --data-dir DIR
 //!                                                           (studio sync on a throwaway PostgreSQL)
+//!   spotter-bench crash [--kills N] [--seed S] --data-dir DIR
+//!                                                           (SIGKILLs a writer N times, checks after each)
+//!   spotter-bench crash-writer --data-dir DIR --seed S --first-seq N   (the writer it kills)
 
 mod ai;
 mod schedule;
@@ -99,8 +102,61 @@ async fn main() {
                 std::process::exit(1);
             }
         }
+        Some("crash") => {
+            let Some(dir) = arg("--data-dir") else {
+                eprintln!("spotter-bench crash needs --data-dir (scratch space, emptied first)");
+                std::process::exit(2);
+            };
+            let kills = arg("--kills").and_then(|v| v.parse().ok()).unwrap_or(1000);
+            let seed = arg("--seed")
+                .and_then(|v| v.parse().ok())
+                .unwrap_or_else(crash_seed);
+            let dir = PathBuf::from(dir);
+            let _ = std::fs::remove_dir_all(&dir);
+            let started = Instant::now();
+            let result = match spotter_bench::crash::this_exe() {
+                Ok(exe) => spotter_bench::crash::run(&exe, &dir, seed, kills).await,
+                Err(e) => Err(e),
+            };
+            match result {
+                Ok(r) => println!(
+                    "{}",
+                    serde_json::json!({
+                        "bench": "crash_safety",
+                        "seed": r.seed,
+                        "kills_survived": r.kills,
+                        "writes_acknowledged": r.acknowledged,
+                        "killed_with_a_write_in_flight": r.in_flight,
+                        "in_flight_committed": r.in_flight_committed,
+                        "killed_while_opening": r.before_first_write,
+                        "seconds": started.elapsed().as_secs_f64(),
+                    })
+                ),
+                Err(e) => {
+                    eprintln!("crash run failed: {e}");
+                    std::process::exit(1);
+                }
+            }
+        }
+        Some("crash-writer") => {
+            let (Some(dir), Some(seed), Some(first)) = (
+                arg("--data-dir"),
+                arg("--seed").and_then(|v| v.parse().ok()),
+                arg("--first-seq").and_then(|v| v.parse().ok()),
+            ) else {
+                eprintln!("spotter-bench crash-writer needs --data-dir, --seed and --first-seq");
+                std::process::exit(2);
+            };
+            if let Err(e) =
+                spotter_bench::crash::writer::run(&DataDir::new(PathBuf::from(dir)), seed, first)
+                    .await
+            {
+                eprintln!("crash-writer: a write failed: {} ({:?})", e.message, e.code);
+                std::process::exit(3);
+            }
+        }
         _ => {
-            eprintln!("usage: spotter-bench search|schedule|ics|training|ai|sync [--clients N] [--rounds R] [--data-dir DIR]");
+            eprintln!("usage: spotter-bench search|schedule|ics|training|ai|sync|crash [--clients N] [--rounds R] [--data-dir DIR]");
             std::process::exit(2);
         }
     }
@@ -187,6 +243,14 @@ async fn bench_search(data: &DataDir, clients_n: u64, rounds: usize) -> spotter_
     );
     db.close().await;
     Ok(())
+}
+
+/// A seed for a crash run from the clock, printed with the result so a failure can be repeated.
+fn crash_seed() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos() as u64)
+        .unwrap_or(1)
 }
 
 /// p50, p95 and p99 in milliseconds (sorts the samples).
