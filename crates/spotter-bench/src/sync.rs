@@ -1,6 +1,7 @@
 //! Studio sync benchmarks against a throwaway PostgreSQL on loopback (spotter-pgtest):
-//!   * initial pull of N rows into an empty device, and in the same run the baselines: a bare
-//!     `COPY … TO STDOUT` of the same rows plus a bare SQLite insert of them;
+//!   * initial pull of N client rows into an empty device, and in the same run the baselines: a
+//!     bare `COPY … TO STDOUT` of the same rows plus a bare SQLite insert of them; then N rows
+//!     of a studio's usual mix (clients, sessions, participants);
 //!   * a push of 10,000 local changes;
 //!   * one change's round trip from device A's write to device B's data, woken by NOTIFY;
 //!   * load: D devices of several studios pushing and pulling at once for S seconds, then
@@ -84,26 +85,52 @@ pub async fn run(out: &Path, rows: u64, seconds: u64, devices: usize) -> spotter
     std::fs::create_dir_all(out).map_err(|e| spotter_core::AppError::io("bench dir", e))?;
     let pg = Arc::new(TempPostgres::start());
     initial_pull(&pg, out, rows).await?;
+    initial_pull_mix(&pg, out, rows).await?;
     push_10k(&pg, out).await?;
     round_trip(&pg, out, 200).await?;
     load(&pg, out, seconds, devices).await?;
     Ok(())
 }
 
-async fn initial_pull(pg: &TempPostgres, out: &Path, rows: u64) -> spotter_core::Result<()> {
-    let owner_db = open(&out.join("pull-owner")).await?;
-    seed::seed_bench(&owner_db, rows, 0, 0).await?;
-    let (address, owner) = create_studio(pg, "pullbench", &owner_db).await?;
+/// What one initial pull measured.
+struct Pulled {
+    owner: Dev,
+    report: SyncReport,
+    pull: Duration,
+    fetch_only: Duration,
+    fetched: usize,
+    upload: Duration,
+    uploaded: usize,
+}
+
+/// An owner seeded with `clients` clients (and `sessions` sessions of `trainers` trainers)
+/// creates studio `name`; a new device joins and pulls everything. The same pages are also
+/// fetched without applying them: the server's and the network's share.
+async fn seed_and_pull(
+    pg: &TempPostgres,
+    out: &Path,
+    name: &str,
+    (clients, trainers, sessions): (u64, u64, u64),
+) -> spotter_core::Result<Pulled> {
+    let owner_db = open(&out.join(format!("{name}-owner"))).await?;
+    seed::seed_bench(&owner_db, clients, trainers, sessions).await?;
+    let (address, owner) = create_studio(pg, name, &owner_db).await?;
     let t = Instant::now();
     let up = engine::sync(&owner.db, &owner.server, &mut quiet).await?;
     let upload = t.elapsed();
-    let member = join(&owner, &address, "Puller", &out.join("pull-member")).await?;
+    let member = join(
+        &owner,
+        &address,
+        "Puller",
+        &out.join(format!("{name}-member")),
+    )
+    .await?;
 
-    // The same pages fetched without applying them: the server's and the network's share.
     let t = Instant::now();
     let (mut cursor, mut fetched) = (0, 0usize);
     loop {
-        let page = spotter_sync::server::pull::page(&member.server, cursor, engine::PULL_PAGE).await?;
+        let page =
+            spotter_sync::server::pull::page(&member.server, cursor, engine::PULL_PAGE).await?;
         fetched += page.rows.len();
         cursor = page.cursor;
         if page.complete {
@@ -115,6 +142,45 @@ async fn initial_pull(pg: &TempPostgres, out: &Path, rows: u64) -> spotter_core:
     let t = Instant::now();
     let report = engine::sync(&member.db, &member.server, &mut quiet).await?;
     let pull = t.elapsed();
+    Ok(Pulled {
+        owner,
+        report,
+        pull,
+        fetch_only,
+        fetched,
+        upload,
+        uploaded: up.pushed,
+    })
+}
+
+/// A studio's usual mix instead of clients only: a fifth clients, the rest sessions and their
+/// participants (narrower rows, no search index).
+async fn initial_pull_mix(pg: &TempPostgres, out: &Path, rows: u64) -> spotter_core::Result<()> {
+    let p = seed_and_pull(pg, out, "pullmix", (rows / 5, 10, rows * 35 / 100)).await?;
+    println!(
+        "{}",
+        json!({
+            "bench": "sync_initial_pull_mix",
+            "rows": p.report.pulled,
+            "pull_ms": p.pull.as_millis(),
+            "fetch_only_ms": p.fetch_only.as_millis(),
+            "fetched_rows": p.fetched,
+            "rows_per_s": (p.report.pulled as f64 / p.pull.as_secs_f64()).round(),
+        })
+    );
+    Ok(())
+}
+
+async fn initial_pull(pg: &TempPostgres, out: &Path, rows: u64) -> spotter_core::Result<()> {
+    let Pulled {
+        owner,
+        report,
+        pull,
+        fetch_only,
+        fetched,
+        upload,
+        uploaded,
+    } = seed_and_pull(pg, out, "pullbench", (rows, 0, 0)).await?;
 
     // Baseline 1: the same rows, bare, out of the server (COPY … TO STDOUT, bytes discarded).
     let clients = tables::table("clients").expect("clients");
@@ -201,7 +267,7 @@ async fn initial_pull(pg: &TempPostgres, out: &Path, rows: u64) -> spotter_core:
             "baseline_copy_bytes": bytes,
             "baseline_sqlite_insert_ms": insert.as_millis(),
             "ratio_to_baseline": (pull.as_secs_f64() / baseline.as_secs_f64() * 100.0).round() / 100.0,
-            "initial_upload_rows": up.pushed,
+            "initial_upload_rows": uploaded,
             "initial_upload_ms": upload.as_millis(),
         })
     );

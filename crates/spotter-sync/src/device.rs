@@ -519,9 +519,12 @@ fn page_json<'a>(rows: impl IntoIterator<Item = &'a PulledRow>) -> String {
     page
 }
 
-/// Each row of a page parsed once into SQLite's binary JSON; `->>` then reads a column without
-/// parsing the row's text again (23 `json_extract` calls per client row re-parsed it 23 times).
-const PAGE: &str = "WITH page(j) AS MATERIALIZED (SELECT jsonb(value) FROM json_each(?1))";
+/// Each row of a page parsed once into SQLite's binary JSON, into a table of this connection
+/// that every statement of the page reads: `->>` then reads a column without parsing the
+/// row's text again, and the page is parsed once, not once per statement.
+const PAGE_TABLE: &str = "CREATE TEMP TABLE IF NOT EXISTS sync_page (j BLOB NOT NULL)";
+const LOAD_PAGE: &str = "INSERT INTO temp.sync_page (j) SELECT jsonb(value) FROM json_each(?1)";
+const PAGE: &str = "WITH page(j) AS (SELECT j FROM temp.sync_page)";
 
 /// Upserts one table's rows of a page (a JSON array of `{v, r}`), skipping rows this device
 /// has pending changes to, records their server versions and refreshes derived labels.
@@ -532,15 +535,33 @@ async fn apply_table_page(
     front_desk: bool,
 ) -> Result<usize> {
     let name = table.name;
+    sqlx::query(PAGE_TABLE).execute(&mut *conn).await?;
+    sqlx::query("DELETE FROM temp.sync_page")
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query(LOAD_PAGE)
+        .bind(page)
+        .execute(&mut *conn)
+        .await?;
     let row_id = table
         .key
         .iter()
         .map(|k| format!("(j ->> '$.r.{k}')"))
         .collect::<Vec<_>>()
         .join(" || '/' || ");
-    let not_pending = format!(
-        "NOT EXISTS (SELECT 1 FROM sync_outbox o WHERE o.table_name = '{name}' AND o.row_id = {row_id})"
-    );
+    // The per-row check only when this table has pending changes at all (an initial pull
+    // has none, and then it would be a lookup per row for nothing).
+    let pending: bool =
+        sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM sync_outbox WHERE table_name = ?)")
+            .bind(name)
+            .fetch_one(&mut *conn)
+            .await?;
+    let not_pending = match pending {
+        true => format!(
+            "NOT EXISTS (SELECT 1 FROM sync_outbox o WHERE o.table_name = '{name}' AND o.row_id = {row_id})"
+        ),
+        false => "true".to_owned(),
+    };
     let cols: Vec<&str> = table.visible_columns(front_desk).map(|c| c.name).collect();
     let values: Vec<String> = cols.iter().map(|c| format!("(j ->> '$.r.{c}')")).collect();
     let updates: Vec<String> = cols
@@ -563,7 +584,6 @@ async fn apply_table_page(
         updates = updates.join(", "),
         differs = differs.join(" OR "),
     ))
-    .bind(page)
     .execute(&mut *conn)
     .await?;
     sqlx::query(&format!(
@@ -571,7 +591,6 @@ async fn apply_table_page(
          SELECT '{name}', {row_id}, (j ->> '$.v') FROM page WHERE {not_pending}
          ON CONFLICT (table_name, row_id) DO UPDATE SET server_version = excluded.server_version"
     ))
-    .bind(page)
     .execute(&mut *conn)
     .await?;
     let sessions = match name {
@@ -588,10 +607,12 @@ async fn apply_table_page(
             "{PAGE} {} WHERE id IN ({ids})",
             spotter_core::schedule::REFRESH_NAMES_SQL
         ))
-        .bind(page)
         .execute(&mut *conn)
         .await?;
     }
+    sqlx::query("DELETE FROM temp.sync_page")
+        .execute(&mut *conn)
+        .await?;
     Ok(done.rows_affected() as usize)
 }
 

@@ -99,12 +99,25 @@ async fn sync_inner(
         });
     }
     let mut cursor = device::state(db).await?.pull_cursor;
+    let mut page = pull::page(server, cursor, PULL_PAGE).await?;
     loop {
-        let page = pull::page(server, cursor, PULL_PAGE).await?;
         if page.membership.schema_version != schema {
             crate::server::schema::check_not_newer(&[page.membership.schema_version])?;
         }
-        report.pulled += device::apply_page(db, &page.rows, page.cursor, &page.membership).await?;
+        // The next page is fetched while this one is applied: the server and SQLite work at
+        // the same time. Pages are independent snapshots; each one's cursor is where the next
+        // starts, so prefetching changes nothing about what is read.
+        let prefetch = async {
+            match page.complete {
+                true => None,
+                false => Some(pull::page(server, page.cursor, PULL_PAGE).await),
+            }
+        };
+        let (applied, next) = tokio::join!(
+            device::apply_page(db, &page.rows, page.cursor, &page.membership),
+            prefetch
+        );
+        report.pulled += applied?;
         progress(Progress::Pulled {
             rows: report.pulled,
             cursor: page.cursor,
@@ -112,13 +125,16 @@ async fn sync_inner(
         });
         let now = device::state(db).await?.pull_cursor;
         if now < page.cursor {
-            // The role's scope widened: everything again, from the start.
+            // The role's scope widened: everything again, from the start (the prefetched
+            // page was read for the old scope).
             cursor = now;
+            page = pull::page(server, cursor, PULL_PAGE).await?;
             continue;
         }
         cursor = page.cursor;
-        if page.complete {
-            break;
+        match next {
+            Some(next) => page = next?,
+            None => break,
         }
     }
     report.cursor = cursor;

@@ -68,7 +68,7 @@ pub async fn page(server: &Server, cursor: i64, limit: i64) -> Result<Page> {
                     rows.push(PulledRow {
                         table,
                         version,
-                        row: r.get::<String, _>(1),
+                        row: super::rows::row_json(table, front_desk, &r, 1).map_err(err)?,
                     });
                 }
             }
