@@ -10,26 +10,25 @@ const carl = makeClient({ id: 'c3', name: 'Carl Old', archivedAt: '2024-06-01T00
 const rowIds = () => screen.queryAllByTestId('client-row').map((row) => row.getAttribute('data-client-id'));
 
 describe('clients list', () => {
-  it('lists active clients with contact details and tag badges', async () => {
+  it('lists active clients with email and tag badges', async () => {
     installBackend([anna, ben, carl]);
     renderApp('/clients');
 
     await waitFor(() => expect(rowIds()).toEqual(['c1', 'c2']));
     const row = screen.getAllByTestId('client-row')[0]!;
     expect(row).toHaveTextContent('anna@example.com');
-    expect(row).toHaveTextContent('+46 70 111');
     expect(within(row).getByText('knee')).toBeInTheDocument();
     expect(within(row).getByText('online')).toBeInTheDocument();
   });
 
-  it('searches as you type through clients_list, and says when nothing matches', async () => {
+  it('searches as you type through clients_overview, and says when nothing matches', async () => {
     const backend = installBackend([anna, ben, carl]);
     const { user } = renderApp('/clients');
     await waitFor(() => expect(rowIds()).toHaveLength(2));
 
     await user.type(screen.getByTestId('client-search'), 'ben');
     await waitFor(() => expect(rowIds()).toEqual(['c2']));
-    expect(backend.callsTo('clients_list').map((c) => c.args.query)).toContainEqual({ search: 'ben', status: 'active' });
+    expect(backend.callsTo('clients_overview').map((c) => c.args.query)).toContainEqual(expect.objectContaining({ search: 'ben', status: 'active' }));
 
     await user.type(screen.getByTestId('client-search'), 'xyz');
     expect(await screen.findByTestId('clients-no-match')).toBeInTheDocument();
@@ -52,7 +51,7 @@ describe('clients list', () => {
 
     await user.click(within(filter).getByText('All'));
     await waitFor(() => expect(rowIds()).toEqual(['c1', 'c2', 'c3']));
-    expect(backend.callsTo('clients_list').map((c) => c.args.query)).toContainEqual({ search: null, status: 'all' });
+    expect(backend.callsTo('clients_overview').map((c) => c.args.query)).toContainEqual(expect.objectContaining({ search: null, status: 'all' }));
   });
 
   it('shows Paused and clearance badges in the rows, and filters paused clients', async () => {
@@ -71,7 +70,7 @@ describe('clients list', () => {
 
     await user.click(within(screen.getByTestId('client-status-filter')).getByText('Paused'));
     await waitFor(() => expect(rowIds()).toEqual(['c4']));
-    expect(backend.callsTo('clients_list').map((c) => c.args.query)).toContainEqual({ search: null, status: 'paused' });
+    expect(backend.callsTo('clients_overview').map((c) => c.args.query)).toContainEqual(expect.objectContaining({ search: null, status: 'paused' }));
   });
 
   it('shows an empty state with a way to add the first client', async () => {

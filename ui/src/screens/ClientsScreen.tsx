@@ -1,29 +1,14 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Group,
-  Loader,
-  Paper,
-  SegmentedControl,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Button, Group, Loader, Paper, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import type { Client, ClientStatusFilter } from '../bindings';
-import { ClearanceBadge } from '../components/ClearanceBadge';
-import { ClientStatusBadge } from '../components/ClientStatusBadge';
+import type { Client, ClientOverview, ClientSort, ClientStatusFilter } from '../bindings';
 import { CsvExportModal } from '../components/CsvExportModal';
 import { CsvImportModal } from '../components/CsvImportModal';
 import { IconPlus, IconSearch } from '../components/icons';
-import { OneLineText } from '../components/OneLineText';
 import { PageHeader } from '../components/PageHeader';
-import { useClients } from '../queries';
+import { ClientsTable, type SortState } from './ClientsTable';
+import { FIRST_DIRECTION, parseSort, useClientsOverview } from './clientsOverview';
 
 const STATUSES: { value: ClientStatusFilter; label: string }[] = [
   { value: 'active', label: 'Active' },
@@ -36,7 +21,7 @@ function parseStatus(value: string | null): ClientStatusFilter {
   return value === 'paused' || value === 'archived' || value === 'all' ? value : 'active';
 }
 
-/** Search and status live in the URL, so coming back from a client restores the list. */
+/** Search, status and sort live in the URL, so coming back from a client restores the list. */
 export function ClientsScreen() {
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
@@ -61,7 +46,23 @@ export function ClientsScreen() {
     setParams(next, { replace: true });
   };
 
-  const clients = useClients({ search: debounced || null, status });
+  const sort = parseSort(params.get('sort'), params.get('dir'));
+  const setSort = (column: ClientSort) => {
+    const direction = column === sort.sort ? (sort.direction === 'asc' ? 'desc' : 'asc') : FIRST_DIRECTION[column];
+    const next = new URLSearchParams(params);
+    if (column === 'name' && direction === 'asc') {
+      next.delete('sort');
+      next.delete('dir');
+    } else {
+      next.set('sort', column);
+      next.set('dir', direction);
+    }
+    setParams(next, { replace: true });
+  };
+
+  const clients = useClientsOverview({ search: debounced || null, status, sort: sort.sort, direction: sort.direction });
+  const rows = clients.data?.pages.flatMap((p) => p.clients);
+  const total = clients.data?.pages[0]?.total ?? 0;
   // While a new query runs the previous results stay up; describe them by the query that
   // produced them, so "no match" never flashes into "no clients yet" (or back).
   const shown = useRef({ searching: false, status });
@@ -120,7 +121,11 @@ export function ClientsScreen() {
         />
       </Group>
       <ClientsBody
-        clients={clients.data}
+        clients={rows}
+        total={total}
+        sort={sort}
+        onSort={setSort}
+        more={{ has: clients.hasNextPage, loading: clients.isFetchingNextPage, load: () => void clients.fetchNextPage() }}
         error={clients.error?.message ?? null}
         searching={shown.current.searching}
         status={shown.current.status}
@@ -134,6 +139,10 @@ export function ClientsScreen() {
 
 function ClientsBody({
   clients,
+  total,
+  sort,
+  onSort,
+  more,
   error,
   searching,
   status,
@@ -141,7 +150,11 @@ function ClientsBody({
   onNew,
   tableRef,
 }: {
-  clients: Client[] | undefined;
+  clients: ClientOverview[] | undefined;
+  total: number;
+  sort: SortState;
+  onSort: (sort: ClientSort) => void;
+  more: { has: boolean; loading: boolean; load: () => void };
   error: string | null;
   searching: boolean;
   status: ClientStatusFilter;
@@ -168,7 +181,7 @@ function ClientsBody({
     );
   }
   if (clients.length === 0) return <ClientsEmpty status={status} onNew={onNew} />;
-  return <ClientsTable clients={clients} onOpen={onOpen} tableRef={tableRef} />;
+  return <ClientsTable rows={clients} total={total} sort={sort} onSort={onSort} onOpen={onOpen} tableRef={tableRef} more={more} />;
 }
 
 function ClientsEmpty({ status, onNew }: { status: ClientStatusFilter; onNew: () => void }) {
@@ -192,83 +205,5 @@ function ClientsEmpty({ status, onNew }: { status: ClientStatusFilter; onNew: ()
         )}
       </Stack>
     </Paper>
-  );
-}
-
-function ClientsTable({
-  clients,
-  onOpen,
-  tableRef,
-}: {
-  clients: Client[];
-  onOpen: (client: Client) => void;
-  tableRef: React.RefObject<HTMLTableSectionElement | null>;
-}) {
-  // Rows are focusable: Enter opens, arrows move between rows.
-  const onRowKeyDown = (event: KeyboardEvent<HTMLTableRowElement>, client: Client) => {
-    if (event.key === 'Enter') {
-      event.preventDefault();
-      onOpen(client);
-    } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      event.preventDefault();
-      const row = event.currentTarget;
-      const next = event.key === 'ArrowDown' ? row.nextElementSibling : row.previousElementSibling;
-      if (next instanceof HTMLElement) next.focus();
-    }
-  };
-
-  // Fixed columns and one line per cell: a long name or email is cut with an ellipsis (whole on
-  // hover) instead of wrapping its row onto several lines; the badges beside a name never shrink.
-  return (
-    <Table.ScrollContainer minWidth={640}>
-      <Table layout="fixed" data-testid="clients-table">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th w="36%">Name</Table.Th>
-            <Table.Th w="28%">Email</Table.Th>
-            <Table.Th w="16%">Phone</Table.Th>
-            <Table.Th w="20%">Tags</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody ref={tableRef}>
-          {clients.map((client) => (
-            <Table.Tr
-              key={client.id}
-              className="clickable-row"
-              tabIndex={0}
-              data-testid="client-row"
-              data-client-id={client.id}
-              onClick={() => onOpen(client)}
-              onKeyDown={(e) => onRowKeyDown(e, client)}
-            >
-              <Table.Td>
-                <Group gap="xs" wrap="nowrap">
-                  <OneLineText size="sm" fw={500}>
-                    {client.name}
-                  </OneLineText>
-                  <ClientStatusBadge status={client.status} size="xs" />
-                  <ClearanceBadge needsClearance={client.needsClearance} size="xs" />
-                </Group>
-              </Table.Td>
-              <Table.Td>
-                <OneLineText size="sm">{client.email ?? ''}</OneLineText>
-              </Table.Td>
-              <Table.Td>
-                <OneLineText size="sm">{client.phone ?? ''}</OneLineText>
-              </Table.Td>
-              <Table.Td>
-                <Group gap={4} wrap="nowrap" style={{ overflow: 'hidden' }} title={client.tags.join(', ') || undefined}>
-                  {client.tags.map((tag) => (
-                    <Badge key={tag} size="sm" variant="light" tt="none" miw={0}>
-                      {tag}
-                    </Badge>
-                  ))}
-                </Group>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
   );
 }

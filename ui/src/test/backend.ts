@@ -8,6 +8,7 @@ import { csvHandlers } from './csvBackend';
 import { dialogHandlers, resetDialogs } from './dialogBackend';
 import { exportFiles } from './exportFiles';
 import { logsHandlers } from './logsBackend';
+import { overviewHandlers, type OverviewSeed } from './overviewBackend';
 import { trainingHandlers } from './trainingBackend';
 import { updatesHandlers } from './updatesBackend';
 import type {
@@ -147,6 +148,8 @@ export interface Seed {
   attention?: AttentionItem[];
   /** What sessions_range finds: the entries overlapping the asked range. */
   calendar?: CalendarEntry[];
+  /** The client list's computed columns (last/next session, plan, adherence) by client id. */
+  overview?: OverviewSeed;
   /** Paths that already exist, so an export to one of them asks before replacing it. */
   existingFiles?: string[];
 }
@@ -470,10 +473,11 @@ export function installBackend(initial: Client[] = [], seed: Seed = {}) {
   const training = trainingHandlers(context);
   const logs = logsHandlers(context);
   const ai = aiHandlers(context);
+  const overview = overviewHandlers(context, seed.overview ?? {}, seed.calendar ?? []);
   const updates = updatesHandlers();
   // Logs before training: the logs answer plan_dates, which needs the logs.
   function dispatch(cmd: string, args: Record<string, unknown>): unknown {
-    const handler = handlers[cmd] ?? dialogs[cmd] ?? csv[cmd] ?? logs[cmd] ?? training[cmd] ?? ai[cmd] ?? updates[cmd];
+    const handler = handlers[cmd] ?? dialogs[cmd] ?? csv[cmd] ?? logs[cmd] ?? training[cmd] ?? ai[cmd] ?? updates[cmd] ?? overview[cmd];
     if (!handler) throw { code: 'internal', message: `unknown command ${cmd}` } satisfies AppError;
     return handler(args);
   }
