@@ -22,8 +22,9 @@ pub struct Export {
     pub schema_version: i64,
     pub exported_at: String,
     pub clients: Vec<Client>,
-    /// Every other table, row by row as stored (without the device-local `local_key`):
-    /// trainers, rooms, series, sessions, participants, intakes, measurements, notes.
+    /// Every table, row by row as stored (without the device-local `local_key`): trainers,
+    /// rooms, series, sessions, participants, intakes, measurements, notes … and `clients`
+    /// again, as stored, for [`crate::full_export::import_all`].
     pub tables: std::collections::BTreeMap<String, Vec<serde_json::Value>>,
 }
 
@@ -62,32 +63,48 @@ pub const RAW_TABLES: [&str; 21] = [
 ];
 
 async fn raw_table(db: &Database, table: &str) -> Result<Vec<serde_json::Value>> {
+    use sqlx::{Row, TypeInfo, ValueRef};
     let columns: Vec<String> =
         sqlx::query_scalar("SELECT name FROM pragma_table_info(?) ORDER BY cid")
             .bind(table)
             .fetch_all(db.pool())
             .await?;
-    let pairs: Vec<String> = columns
-        .iter()
-        .filter(|c| c.as_str() != "local_key")
-        .map(|c| format!("'{c}', \"{c}\""))
-        .collect();
-    if pairs.is_empty() {
+    let columns: Vec<String> = columns.into_iter().filter(|c| c != "local_key").collect();
+    if columns.is_empty() {
         return Ok(Vec::new());
     }
-    // Table and column names come from our own schema, never from input.
-    let rows: Vec<String> = sqlx::query_scalar(&format!(
-        "SELECT json_object({}) FROM \"{table}\"",
-        pairs.join(", ")
-    ))
-    .fetch_all(db.pool())
-    .await?;
-    rows.iter()
-        .map(|r| {
-            serde_json::from_str(r)
-                .map_err(|e| AppError::internal(format!("cannot export {table}: {e}")))
-        })
-        .collect()
+    let list: Vec<String> = columns.iter().map(|c| format!("\"{c}\"")).collect();
+    // Table and column names come from our own schema, never from input. Values are read
+    // here rather than by SQLite's json_object, which writes a REAL with 15 digits only:
+    // an export must give back the very number that was stored.
+    let rows = sqlx::query(&format!("SELECT {} FROM \"{table}\"", list.join(", ")))
+        .fetch_all(db.pool())
+        .await?;
+    let cannot = |e: sqlx::Error| AppError::internal(format!("cannot export {table}: {e}"));
+    let mut out = Vec::with_capacity(rows.len());
+    for row in rows {
+        let mut obj = serde_json::Map::with_capacity(columns.len());
+        for (i, name) in columns.iter().enumerate() {
+            let raw = row.try_get_raw(i).map_err(cannot)?;
+            let value = if raw.is_null() {
+                serde_json::Value::Null
+            } else {
+                match raw.type_info().name() {
+                    "INTEGER" => row.try_get::<i64, _>(i).map_err(cannot)?.into(),
+                    "REAL" => row.try_get::<f64, _>(i).map_err(cannot)?.into(),
+                    "TEXT" => row.try_get::<String, _>(i).map_err(cannot)?.into(),
+                    other => {
+                        return Err(AppError::internal(format!(
+                            "cannot export {table}.{name}: a {other} value"
+                        )))
+                    }
+                }
+            };
+            obj.insert(name.clone(), value);
+        }
+        out.push(serde_json::Value::Object(obj));
+    }
+    Ok(out)
 }
 
 pub async fn export_all(db: &Database) -> Result<Export> {
@@ -103,6 +120,9 @@ pub async fn export_all(db: &Database) -> Result<Export> {
             for t in RAW_TABLES {
                 tables.insert(t.to_owned(), raw_table(db, t).await?);
             }
+            // Clients also as stored: the API shape above folds the clearance flag into
+            // `needsClearance`, and an import must give back the row as it was.
+            tables.insert("clients".to_owned(), raw_table(db, "clients").await?);
             tables
         },
     })
@@ -110,7 +130,11 @@ pub async fn export_all(db: &Database) -> Result<Export> {
 
 pub fn write_json<W: Write>(export: &Export, mut out: W) -> Result<()> {
     serde_json::to_writer_pretty(&mut out, export)
-        .map_err(|e| AppError::new(ErrorCode::Io, format!("cannot write the export: {e}")))?;
+        .map_err(|e| match e.io_error_kind() {
+            // A full disk or read-only drive gets its own code and words.
+            Some(kind) => AppError::io_ref("cannot write the export", &std::io::Error::from(kind)),
+            None => AppError::new(ErrorCode::Io, format!("cannot write the export: {e}")),
+        })?;
     // Flush here: a buffered writer dropped later would swallow a disk-full error.
     out.flush()
         .map_err(|e| AppError::io("cannot write the export", e))
@@ -141,8 +165,10 @@ pub const CSV_HEADER: [&str; 18] = [
 /// `=`, `+`, `-`, `@`) get a leading `'` (see `files::formula`).
 pub fn write_clients_csv<W: Write>(clients: &[Client], out: W) -> Result<()> {
     use crate::files::formula::neutralise;
-    let csv_err =
-        |e: csv::Error| AppError::new(ErrorCode::Io, format!("cannot write the CSV: {e}"));
+    let csv_err = |e: csv::Error| match e.kind() {
+        csv::ErrorKind::Io(io) => AppError::io_ref("cannot write the CSV", io),
+        _ => AppError::new(ErrorCode::Io, format!("cannot write the CSV: {e}")),
+    };
     let mut w = csv::Writer::from_writer(out);
     w.write_record(CSV_HEADER).map_err(csv_err)?;
     for c in clients.iter().filter(|c| c.deleted_at.is_none()) {
