@@ -119,7 +119,7 @@ command!(client_restore(id: String) -> Client, |db| clients::restore(&db, &id).a
 command!(client_sessions(client: String) -> Vec<CalendarEntry>, |db| sessions::for_client(&db, &client, 500).await);
 command!(clients_csv_preview(request: CsvImportRequest) -> CsvPreview, |db| import::preview_clients_csv(&db, &request).await);
 command!(clients_csv_import(request: CsvImportRequest) -> ImportReport, |db| import::import_clients_mapped(&db, &request).await);
-// Exports write only to a path chosen in the save dialog (see dialogs.rs); `replace` says the
+// Exports write only to a path chosen in the save dialog (see dialog_commands.rs); `replace` says the
 // dialog's "Replace?" was answered.
 command!(clients_csv_export(path: String, replace: bool) -> String, |db| {
     export::write_clients_csv_file(&db, &path, chosen::for_writing(&path, replace)?).await

@@ -1,8 +1,10 @@
 //! The Tauri shell: start-up, state and thin command adapters over spotter-core.
 
 mod ai_commands;
+mod backups;
 mod commands;
-mod dialogs;
+mod data_commands;
+mod dialog_commands;
 mod health;
 mod reminders;
 mod state;
@@ -24,7 +26,7 @@ pub fn run() {
     let app = tauri::Builder::default()
         .plugin(tauri_plugin_notification::init())
         .plugin(tauri_plugin_opener::init())
-        // Dialogs are opened from Rust (dialogs.rs); the window is granted none of its commands.
+        // Dialogs are opened from Rust (dialog_commands.rs); the window is granted none of its commands.
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_updater::Builder::new().build())
         .manage(updates::Updates::new(updates::UpdateSource::from_env()))
@@ -39,8 +41,8 @@ pub fn run() {
             let guard = spotter_core::logging::init_file_logging(&log_dir, cfg!(debug_assertions))?;
             install_panic_hook();
             #[cfg(debug_assertions)]
-            if std::env::var_os(dialogs::TEST_DIALOG_ENV).is_some_and(|v| !v.is_empty()) {
-                tracing::warn!("file dialogs are answered by the test stand-in ({})", dialogs::TEST_DIALOG_ENV);
+            if std::env::var_os(dialog_commands::TEST_DIALOG_ENV).is_some_and(|v| !v.is_empty()) {
+                tracing::warn!("file dialogs are answered by the test stand-in ({})", dialog_commands::TEST_DIALOG_ENV);
             }
             tracing::info!(version = env!("CARGO_PKG_VERSION"), data_dir = %data_dir.root().display(), "Spotter starting");
 
@@ -63,9 +65,12 @@ pub fn run() {
                 if let Err(e) = ai_ready {
                     tracing::error!(message = %e.message, "AI agents not ready");
                 }
-                reminders::spawn(app.handle().clone());
-                health::spawn(app.handle().clone());
             }
+            // These read the open database on every round, so they follow a restore (even of a
+            // damaged database that could not be opened at start).
+            reminders::spawn(app.handle().clone());
+            health::spawn(app.handle().clone());
+            backups::spawn(app.handle().clone());
             app.manage(AppState::new(db, data_dir, log_dir, guard));
             Ok(())
         })
@@ -158,8 +163,15 @@ pub fn run() {
             commands::client_report_save,
             commands::logo_set,
             commands::file_open,
-            dialogs::dialog_save,
-            dialogs::dialog_open,
+            data_commands::backups_list,
+            data_commands::backup_now,
+            data_commands::backup_restore,
+            data_commands::backup_retention_get,
+            data_commands::backup_retention_set,
+            data_commands::export_everything,
+            data_commands::data_folder_open,
+            dialog_commands::dialog_save,
+            dialog_commands::dialog_open,
             ai_commands::ai_providers_list,
             ai_commands::ai_provider_create,
             ai_commands::ai_provider_update,

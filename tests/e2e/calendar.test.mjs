@@ -8,11 +8,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, afterEach, before, test } from 'node:test';
 import { By, until } from 'selenium-webdriver';
-import { CLI, Driver, ROOT, TIMEOUT, tempDataDir } from './harness.mjs';
+import { CLI, Driver, ROOT, TIMEOUT, tempDataDir, testDialogs } from './harness.mjs';
 
 let driver;
 let app;
 const dataDir = tempDataDir();
+// The file dialogs answer from a file (WebDriver cannot drive the native GTK chooser).
+const dialogs = testDialogs();
 
 // The app plans in the computer's zone; the tests compute dates in the same zone.
 const ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -59,7 +61,7 @@ before(async () => {
   const csv = path.join(dataDir, 'clients.csv');
   writeFileSync(csv, 'name,email\nGreta Weiß,greta@example.de\nJosé Núñez,jose@example.es\n');
   execFileSync(CLI, ['--data-dir', dataDir, 'clients', 'import', csv]);
-  driver = await Driver.start();
+  driver = await Driver.start({ env: dialogs.env });
   app = await driver.launch(dataDir);
 });
 
@@ -229,7 +231,7 @@ test('export the calendar as .ics and read it back with an independent parser', 
   await app.click('nav-calendar');
   await app.click('ics-export');
   const file = path.join(dataDir, 'exported.ics');
-  await app.type('ics-export-path', file);
+  dialogs.answer(file);
   await app.click('ics-export-confirm');
   await app.waitForText('ics-export-result', /Saved \d+ events/);
 
@@ -253,8 +255,8 @@ test('import an .ics file from another calendar with a preview', async () => {
   await app.el('app-ready');
   await app.click('nav-calendar');
   await app.click('ics-import');
-  const input = await app.driver.wait(until.elementLocated(By.css('[data-testid="ics-file"]')), TIMEOUT);
-  await input.sendKeys(file);
+  dialogs.answer(file);
+  await app.click('ics-file');
   await app.waitForText('ics-import-summary', /sessions to import; 1 events skipped/);
   await app.click('ics-import-confirm');
   await app.waitForText('ics-import-result', /Imported \d+ sessions/);

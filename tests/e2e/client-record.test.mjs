@@ -7,14 +7,16 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, afterEach, before, test } from 'node:test';
 import { By, until } from 'selenium-webdriver';
-import { Driver, TIMEOUT, clientsInDb, exportedTables, tempDataDir } from './harness.mjs';
+import { Driver, TIMEOUT, clientsInDb, exportedTables, tempDataDir, testDialogs } from './harness.mjs';
 
 let driver;
 let app;
 const dataDir = tempDataDir();
+// The file dialogs answer from a file (WebDriver cannot drive the native GTK chooser).
+const dialogs = testDialogs();
 
 before(async () => {
-  driver = await Driver.start();
+  driver = await Driver.start({ env: dialogs.env });
   app = await driver.launch(dataDir);
 });
 
@@ -49,8 +51,8 @@ test('import clients from a CSV with a preview; the duplicate row is skipped', a
   );
   await app.click('nav-clients');
   await app.click('import-csv');
-  const input = await app.driver.wait(until.elementLocated(By.css('[data-testid="csv-file"]')), TIMEOUT);
-  await input.sendKeys(file);
+  dialogs.answer(file); // the file the trainer picks in the open dialog
+  await app.click('csv-file');
   await app.driver.wait(async () => (await app.driver.findElements(By.css('[data-testid="csv-preview-row"]'))).length === 3, TIMEOUT);
   // Nothing is written by the preview.
   assert.equal(clientsInDb(dataDir).length, 0);

@@ -44,12 +44,14 @@ async function waitForStatus(url, child, deadline) {
 }
 
 export class Driver {
-  static async start() {
+  /** `env`: extra environment for the driver and so for the app it launches. */
+  static async start({ env } = {}) {
     const port = await freePort();
     const nativePort = await freePort();
     const child = spawn(TAURI_DRIVER, ['--port', String(port), '--native-port', String(nativePort)], {
       // Its chatter goes to stderr, so a benchmark's stdout stays pure JSON.
       stdio: ['ignore', 2, 2],
+      env: { ...process.env, ...env },
     });
     await waitForStatus(`http://127.0.0.1:${port}/status`, child, Date.now() + TIMEOUT);
     return new Driver(child, port);
@@ -185,4 +187,41 @@ export function clientsInDb(dataDir, status = 'all') {
     encoding: 'utf8',
   });
   return JSON.parse(out);
+}
+
+/**
+ * The file dialogs of a test run. WebDriver cannot answer the native GTK file chooser, so a
+ * debug build started with SPOTTER_TEST_DIALOG_DIR takes its answers from this folder instead
+ * (src-tauri/src/dialog_commands.rs, crates/spotter-core/src/files/dialog.rs: this replaces only the
+ * native dialog, in tests; everything after it, the start folder, the remembered folder and the
+ * writing, is the app's own). `documents` is the Documents folder the app sees (through
+ * XDG_CONFIG_HOME/user-dirs.dirs, as on a desktop): its Spotter folder does not exist yet.
+ */
+export function testDialogs() {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'spotter-dialogs-'));
+  const config = path.join(dir, 'config');
+  const documents = path.join(dir, 'Documents');
+  mkdirSync(config);
+  writeFileSync(path.join(config, 'user-dirs.dirs'), `XDG_DOCUMENTS_DIR="${documents}"\n`);
+  writeFileSync(path.join(dir, 'answers'), '');
+  return {
+    env: { SPOTTER_TEST_DIALOG_DIR: dir, XDG_CONFIG_HOME: config },
+    /** Where saving starts until something was saved elsewhere: Documents/Spotter. */
+    defaultFolder: path.join(documents, 'Spotter'),
+    /** What the next dialogs answer, in order: 'save' (the suggested name), 'cancel' or a path. */
+    answer(...answers) {
+      const left = readFileSync(path.join(dir, 'answers'), 'utf8').split('\n').filter(Boolean);
+      writeFileSync(path.join(dir, 'answers'), [...left, ...answers].join('\n'));
+    },
+    /** Every dialog shown so far: {request: {direction, kind, startFolder, suggestedName}, answer}. */
+    shown() {
+      let text = '';
+      try {
+        text = readFileSync(path.join(dir, 'requests.jsonl'), 'utf8');
+      } catch {
+        return [];
+      }
+      return text.split('\n').filter(Boolean).map((l) => JSON.parse(l));
+    },
+  };
 }

@@ -11,7 +11,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { after, afterEach, before, test } from 'node:test';
 import { By, Key, until } from 'selenium-webdriver';
-import { CLI, Driver, TIMEOUT, exportedTables, tempDataDir } from './harness.mjs';
+import { CLI, Driver, TIMEOUT, exportedTables, tempDataDir, testDialogs } from './harness.mjs';
 
 // Zoë has trained "Beginner full body" for two years in the demo, goblet squats included.
 const CLIENT = 'Zoë Łukasiewicz';
@@ -22,6 +22,8 @@ let driver;
 let app;
 let planId;
 const dataDir = tempDataDir();
+// The file dialogs answer from a file (WebDriver cannot drive the native GTK chooser).
+const dialogs = testDialogs();
 
 /** Today as the app sees it: the machine's local date. */
 function todayLocal() {
@@ -32,7 +34,7 @@ function todayLocal() {
 
 before(async () => {
   execFileSync(CLI, ['--data-dir', dataDir, 'seed', '--demo']);
-  driver = await Driver.start();
+  driver = await Driver.start({ env: dialogs.env });
   app = await driver.launch(dataDir);
 });
 
@@ -161,7 +163,7 @@ test('change the plan (version 2), then restore version 1 as version 3', async (
 test('save the plan as a PDF whose text names the client, the plan and its exercises', async () => {
   const file = path.join(dataDir, 'Zoë plan.pdf');
   await app.click('plan-pdf');
-  await app.type('pdf-path', file);
+  dialogs.answer(file);
   await app.click('pdf-save');
   await app.waitForText('pdf-saved', file);
   assert.ok(existsSync(file));

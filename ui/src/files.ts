@@ -1,4 +1,4 @@
-// File names and paths the trainer is offered when saving an export (PDF, .ics).
+// File names the save dialog offers for an export (PDF, .ics).
 
 /**
  * "Greta Weiß" → "greta-weiss": a file name that reads well and travels everywhere. `fallback`
@@ -11,10 +11,4 @@ export function fileSlug(name: string, fallback: string): string {
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '');
   return ascii.replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || fallback;
-}
-
-/** `dir` + `file`, with the separator the folder already uses (Windows paths too). */
-export function joinPath(dir: string, file: string): string {
-  const sep = dir.includes('\\') && !dir.includes('/') ? '\\' : '/';
-  return `${dir.replace(/[\\/]+$/, '')}${sep}${file}`;
 }

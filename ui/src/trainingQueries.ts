@@ -219,8 +219,9 @@ export function useGeneratePlan() {
 }
 
 export function usePlanPdfSave() {
-  return useMutation<string, AppError, { id: string; path: string; replace?: string | null }>({
-    mutationFn: ({ id, path, replace }) => api.planPdfSave(id, path, replace ?? null),
+  // The path comes from the save dialog, which asked about replacing a file already.
+  return useMutation<string, AppError, { id: string; path: string }>({
+    mutationFn: ({ id, path }) => api.planPdfSave(id, path),
   });
 }
 

@@ -1,5 +1,7 @@
-//! Files the trainer picks in the UI travel over IPC as base64, so the core sees the exact
-//! bytes (and can say "not UTF-8" or "too large" precisely) without the webview decoding them.
+//! Files the trainer picks reach the core either as a path chosen in the app's open dialog
+//! (read here, only if the dialog returned it: `files::chosen`) or as base64 bytes (the CLI,
+//! tests), so the core sees the exact bytes (and can say "not UTF-8" or "too large" precisely)
+//! without the webview decoding them.
 
 use base64::Engine;
 use serde::{Deserialize, Serialize};
@@ -12,13 +14,19 @@ use crate::{AppError, ErrorCode, Result};
 pub struct FileUpload {
     /// The file's name, for messages.
     pub name: String,
-    /// Its content, base64-encoded.
+    /// Its content, base64-encoded (empty when `path` is given).
     pub base64: String,
+    /// A file the trainer chose in the open dialog; Spotter reads it itself.
+    #[ts(optional = nullable)]
+    pub path: Option<String>,
 }
 
 impl FileUpload {
     /// The bytes, refusing files above `max_bytes` before decoding them.
     pub fn bytes(&self, max_bytes: usize) -> Result<Vec<u8>> {
+        if let Some(path) = self.path.as_deref() {
+            return crate::files::chosen::read_opened(path, &self.name, max_bytes);
+        }
         let approx = self.base64.len() / 4 * 3;
         if approx > max_bytes + 3 {
             return Err(AppError::new(

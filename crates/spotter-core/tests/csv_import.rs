@@ -568,6 +568,7 @@ async fn the_separator_and_mapping_can_be_overridden() {
         file: spotter_core::upload::FileUpload {
             name: "x.csv".into(),
             base64: base64_of(&fixture("pt_distinction_uk.csv")),
+            path: None,
         },
         date_order: Some(DateOrder::MonthFirst),
         ..Default::default()

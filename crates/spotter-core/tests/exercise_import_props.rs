@@ -67,6 +67,7 @@ fn upload(bytes: &[u8]) -> FileUpload {
     FileUpload {
         name: "exercises.json".into(),
         base64: base64::engine::general_purpose::STANDARD.encode(bytes),
+        path: None,
     }
 }
 
@@ -355,7 +356,7 @@ proptest! {
 
     #[test]
     fn corrupt_uploads(base64 in "[A-Za-z0-9+/=\\- \n]{0,64}") {
-        holds(&FileUpload { name: String::new(), base64 }, &[])?;
+        holds(&FileUpload { name: String::new(), base64, path: None }, &[])?;
     }
 
     #[test]

@@ -110,6 +110,7 @@ fn valid_samples() -> Vec<(&'static str, Value)> {
         file: FileUpload {
             name: "clients.csv".into(),
             base64: "TmFtZQpBbm5hCg==".into(),
+            path: None,
         },
         mapping: Some(vec![Some(CsvField::ALL[0]), None]),
         delimiter: Some(CsvDelimiter::ALL[0]),

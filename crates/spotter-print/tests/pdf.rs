@@ -13,7 +13,7 @@ use spotter_core::settings::{self, Paper};
 use spotter_core::training::exercises::{self, ExerciseInput};
 use spotter_core::training::logs::{self, WorkoutLogInput, WorkoutSetInput};
 use spotter_core::training::plan::{
-    GroupKind, Load, LoadKind, PlanBody, PlanDay, PlanWeek, Prescription, Progression,
+    GroupKind, Load, LoadKind, Measure, PlanBody, PlanDay, PlanWeek, Prescription, Progression,
     ProgressionRule,
 };
 use spotter_core::training::plans::{self, Author, AuthorKind, NewPlan, PlanAssignment};
@@ -303,10 +303,12 @@ async fn a_twelve_week_plan_prints_on_sensible_pages_with_unicode_names() {
 async fn a_one_page_plan_and_letter_paper() {
     let (dir, db) = fresh().await;
     let squat = exercise(&db, "Goblet Squat", "quadriceps").await;
+    let plank = exercise(&db, "Front Plank", "abs").await;
     settings::set(
         &db,
         &settings::Settings {
             paper: Paper::Letter,
+            locale: "en-US".into(),
             ..Default::default()
         },
     )
@@ -318,23 +320,39 @@ async fn a_one_page_plan_and_letter_paper() {
             days: vec![PlanDay {
                 name: "Full body".into(),
                 day_offset: 0,
-                items: vec![Prescription {
-                    exercise_id: squat,
-                    exercise_name: String::new(),
-                    sets: 3,
-                    measure: Default::default(),
-                    reps_min: 10,
-                    reps_max: 10,
-                    load: Load {
-                        kind: LoadKind::Kg,
-                        value: Some(16.0),
+                items: vec![
+                    Prescription {
+                        exercise_id: squat,
+                        exercise_name: String::new(),
+                        sets: 3,
+                        measure: Default::default(),
+                        reps_min: 10,
+                        reps_max: 10,
+                        load: Load {
+                            kind: LoadKind::Kg,
+                            value: Some(16.0),
+                        },
+                        tempo: String::new(),
+                        rest_seconds: None,
+                        notes: String::new(),
+                        group: None,
+                        group_kind: None,
                     },
-                    tempo: String::new(),
-                    rest_seconds: None,
-                    notes: String::new(),
-                    group: None,
-                    group_kind: None,
-                }],
+                    Prescription {
+                        exercise_id: plank,
+                        exercise_name: String::new(),
+                        sets: 3,
+                        measure: Measure::Seconds,
+                        reps_min: 45,
+                        reps_max: 45,
+                        load: Load::default(),
+                        tempo: String::new(),
+                        rest_seconds: None,
+                        notes: String::new(),
+                        group: None,
+                        group_kind: None,
+                    },
+                ],
             }],
         }],
         ..Default::default()
@@ -362,6 +380,18 @@ async fn a_one_page_plan_and_letter_paper() {
         pages[0].contains("Goblet Squat")
             && pages[0].contains("16 kg")
             && pages[0].contains("Page 1 of 1")
+    );
+    assert!(
+        pages[0].contains("45 s"),
+        "a timed prescription reads in seconds"
+    );
+    // The trainer's date setting (US English) decides how the printed date reads.
+    let today = spotter_core::time::today_utc();
+    let us_date = today.format("%b %-d, %Y").to_string();
+    assert!(
+        pages[0].contains(&us_date),
+        "printed {us_date}: {}",
+        pages[0]
     );
     let info = run("pdfinfo", &[path.to_str().unwrap()]);
     assert!(
@@ -479,7 +509,7 @@ async fn the_progress_report_prints_measurements_records_and_vector_charts() {
     let pages = check_pdf(&path, "progress-report");
     let all = pages.join("\n");
     assert!(all.contains("José Núñez"));
-    assert!(all.contains("Weight (kg)") && all.contains("81.9") && all.contains("2026-02-01"));
+    assert!(all.contains("Weight (kg)") && all.contains("81.9") && all.contains("1 Feb 2026"));
     // Best squat: 122.5 × 5 → Epley 142.9 kg.
     assert!(
         all.contains("Back Squat") && all.contains("142.9 kg"),

@@ -1,9 +1,7 @@
-import { ActionIcon, Alert, Button, Code, CopyButton, Group, Modal, Stack, Text, TextInput, Tooltip } from '@mantine/core';
-import { useState } from 'react';
-import { joinPath } from '../files';
-import { useCsvExport, useDefaultExportDir } from '../recordQueries';
+import { ActionIcon, Alert, Button, Code, CopyButton, Group, Modal, Stack, Text, Tooltip } from '@mantine/core';
+import { useCsvExport } from '../recordQueries';
+import { useFileDialog } from './FileChoice';
 import { IconCheck, IconCopy } from './icons';
-import { fileExists, ReplaceFileAlert } from './ReplaceFileAlert';
 
 export function CsvExportModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   return (
@@ -14,11 +12,8 @@ export function CsvExportModal({ opened, onClose }: { opened: boolean; onClose: 
 }
 
 function CsvExport({ onClose }: { onClose: () => void }) {
-  const dir = useDefaultExportDir();
-  // Null until the trainer edits it: follows the default folder once that has loaded.
-  const [typed, setTyped] = useState<string | null>(null);
+  const dialog = useFileDialog();
   const exporter = useCsvExport();
-  const path = typed ?? (dir.data ? joinPath(dir.data, 'clients.csv') : '');
 
   if (exporter.data) {
     return (
@@ -46,47 +41,34 @@ function CsvExport({ onClose }: { onClose: () => void }) {
     );
   }
 
+  const error = dialog.error ?? exporter.error;
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (path.trim()) exporter.mutate({ path: path.trim() });
-      }}
-    >
-      <Stack gap="md">
-        <Text size="sm" c="dimmed">
-          Every client that is not deleted, one row each. The file can be opened in a spreadsheet and imported again.
-        </Text>
-        <TextInput
-          label="Save as"
-          value={path}
-          onChange={(e) => {
-            setTyped(e.currentTarget.value);
+    <Stack gap="md">
+      <Text size="sm" c="dimmed">
+        Every client that is not deleted, one row each. The file can be opened in a spreadsheet and imported again.
+      </Text>
+      {error && (
+        <Alert color="red" variant="light" data-testid="csv-export-error">
+          {error.message}
+        </Alert>
+      )}
+      <Group justify="flex-end" gap="xs">
+        <Button variant="default" onClick={onClose}>
+          Cancel
+        </Button>
+        <Button
+          loading={exporter.isPending || dialog.busy}
+          onClick={async () => {
             exporter.reset();
+            const path = await dialog.save('clients_csv', 'clients.csv');
+            if (path) exporter.mutate({ path });
           }}
-          error={(fileExists(exporter.error) ? undefined : exporter.error?.message) ?? dir.error?.message}
-          errorProps={{ 'data-testid': 'csv-export-error' }}
-          autoComplete="off"
           data-autofocus
-          data-testid="csv-export-path"
-        />
-        {exporter.error && fileExists(exporter.error) && (
-          <ReplaceFileAlert
-            error={exporter.error}
-            busy={exporter.isPending}
-            onReplace={() => exporter.mutate({ path: path.trim(), replace: path.trim() })}
-            testId="csv-export-replace"
-          />
-        )}
-        <Group justify="flex-end" gap="xs">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={exporter.isPending} disabled={!path.trim()} data-testid="csv-export-save">
-            Export
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+          data-testid="csv-export-save"
+        >
+          Export…
+        </Button>
+      </Group>
+    </Stack>
   );
 }

@@ -1,7 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { CsvImportRequest } from '../bindings';
-import { DEFAULT_EXPORT_DIR, installBackend, makeClient } from '../test/backend';
+import { installBackend, makeClient } from '../test/backend';
+import { answerDialog, dialogRequests, pickFile } from '../test/dialogBackend';
 import { renderApp } from '../test/render';
 
 const anna = makeClient({ id: 'c1', name: 'Anna Berg', email: 'anna@example.com' });
@@ -21,9 +22,7 @@ describe('CSV import', () => {
     const backend = installBackend([anna]);
     const { user } = await openImport();
 
-    await user.upload(
-      await screen.findByTestId('csv-file'),
-      csv('Client,Kontakt,Phone\nBen Stone,ben@example.com,+46 70 222\nAnna B,anna@example.com,\nDana Ek,dana@example.com,'),
+    await pickFile('csv-file', csv('Client,Kontakt,Phone\nBen Stone,ben@example.com,+46 70 222\nAnna B,anna@example.com,\nDana Ek,dana@example.com,'),
     );
 
     // The guess: Client → Name, Kontakt unknown (ignored), Phone → Phone.
@@ -70,7 +69,7 @@ describe('CSV import', () => {
     const backend = installBackend([anna]);
     const { user } = await openImport();
 
-    await user.upload(await screen.findByTestId('csv-file'), csv('name,email\nBen Stone,ben@example.com\n,carl@example.com\nDana,dana-at-example'));
+    await pickFile('csv-file', csv('name,email\nBen Stone,ben@example.com\n,carl@example.com\nDana,dana-at-example'));
 
     await waitFor(() => expect(previewRows()).toHaveLength(3));
     expect(previewRows()[1]).toHaveTextContent('Name is required');
@@ -91,12 +90,12 @@ describe('CSV import', () => {
     const { user } = await openImport();
 
     // Latin-1 "Zoë": not UTF-8.
-    await user.upload(await screen.findByTestId('csv-file'), new File([new Uint8Array([0x6e, 0x61, 0x6d, 0x65, 0x0a, 0x5a, 0x6f, 0xeb])], 'old.csv'));
+    await pickFile('csv-file', new File([new Uint8Array([0x6e, 0x61, 0x6d, 0x65, 0x0a, 0x5a, 0x6f, 0xeb])], 'old.csv'));
     expect(await screen.findByTestId('csv-file-error')).toHaveTextContent('not UTF-8');
     expect(screen.queryByTestId('csv-preview-row')).not.toBeInTheDocument();
 
     // No column is recognised as the name: the columns still show, so one can be mapped to Name.
-    await user.upload(await screen.findByTestId('csv-file'), csv('Spalte 1,Spalte 2\nAnna,Berg'));
+    await pickFile('csv-file', csv('Spalte 1,Spalte 2\nAnna,Berg'));
     expect(await screen.findByTestId('csv-mapping-error')).toHaveTextContent("no column is recognised as the client's name");
     expect(screen.getByTestId('csv-confirm')).toBeDisabled();
     await user.selectOptions(screen.getByTestId('csv-mapping-0'), 'name');
@@ -113,9 +112,7 @@ describe('CSV import of real-world files', () => {
     const backend = installBackend([anna]);
     const { user } = await openImport();
 
-    await user.upload(
-      await screen.findByTestId('csv-file'),
-      bom('Vorname;Name;E-Mail-Adresse;Geburtsdatum;Notizen\nJürgen;Weiß;juergen@example.de;03.04.1985;"Knie; links"\nAnke;Müller;anke@example.de;17.11.1990;\n', 'kunden.csv'),
+    await pickFile('csv-file', bom('Vorname;Name;E-Mail-Adresse;Geburtsdatum;Notizen\nJürgen;Weiß;juergen@example.de;03.04.1985;"Knie; links"\nAnke;Müller;anke@example.de;17.11.1990;\n', 'kunden.csv'),
     );
     await waitFor(() => expect(previewRows()).toHaveLength(2));
     expect(screen.getByTestId('csv-delimiter')).toHaveValue('semicolon');
@@ -147,9 +144,7 @@ describe('CSV import of real-world files', () => {
     const backend = installBackend([]);
     const { user } = await openImport();
 
-    await user.upload(
-      await screen.findByTestId('csv-file'),
-      csv('First Name,Last Name,Email,Date of Birth\nHarriet,Cole,harriet@example.co.uk,03/04/1990\nOliver,Hughes,oliver@example.co.uk,11/10/1986'),
+    await pickFile('csv-file', csv('First Name,Last Name,Email,Date of Birth\nHarriet,Cole,harriet@example.co.uk,03/04/1990\nOliver,Hughes,oliver@example.co.uk,11/10/1986'),
     );
     expect(await screen.findByTestId('csv-date-question')).toHaveTextContent(
       "'03/04/1990' on line 2 could be 3 April 1990 or 4 March 1990",
@@ -173,9 +168,7 @@ describe('CSV import of real-world files', () => {
     const backend = installBackend([]);
     const { user } = await openImport();
 
-    await user.upload(
-      await screen.findByTestId('csv-file'),
-      csv('Name,E-mail\n王芳,wang.fang@example.cn\nCarla Nix,carla-at-example.com\nליאור כהן,lior@example.co.il'),
+    await pickFile('csv-file', csv('Name,E-mail\n王芳,wang.fang@example.cn\nCarla Nix,carla-at-example.com\nליאור כהן,lior@example.co.il'),
     );
     await waitFor(() => expect(screen.getByTestId('csv-counts')).toHaveTextContent('1 with errors'));
     expect(screen.getByTestId('csv-row-errors')).toHaveTextContent("Line 3 (E-mail): Email 'carla-at-example.com' is not valid");
@@ -192,39 +185,35 @@ describe('CSV import of real-world files', () => {
 });
 
 describe('CSV export', () => {
-  it('writes clients.csv to the default folder or an edited path, and shows where', async () => {
+  it('writes clients.csv where the trainer chose in the save dialog, and shows where', async () => {
     const backend = installBackend([anna]);
     const { user } = renderApp('/clients');
 
     await user.click(await screen.findByTestId('export-csv'));
-    const path = await screen.findByTestId('csv-export-path');
-    await waitFor(() => expect(path).toHaveValue(`${DEFAULT_EXPORT_DIR}/clients.csv`));
-
-    await user.clear(path);
-    await user.type(path, '/tmp/backup/clients.csv');
-    await user.click(screen.getByTestId('csv-export-save'));
+    const save = await screen.findByTestId('csv-export-save');
+    expect(screen.queryByTestId('csv-export-path')).not.toBeInTheDocument();
+    answerDialog('/tmp/backup/clients.csv');
+    await user.click(save);
     expect(await screen.findByTestId('csv-export-result')).toHaveTextContent('/tmp/backup/clients.csv');
-    expect(backend.callsTo('clients_csv_export')[0]!.args).toEqual({ path: '/tmp/backup/clients.csv', replace: null });
+    expect(dialogRequests).toEqual([{ cmd: 'dialog_save', kind: 'clients_csv', suggested: 'clients.csv' }]);
+    // The dialog asked about replacing a file already, so the export may replace it.
+    expect(backend.callsTo('clients_csv_export')[0]!.args).toEqual({ path: '/tmp/backup/clients.csv', replace: true });
   });
 
-  it('asks before replacing an existing clients.csv', async () => {
-    const backend = installBackend([anna], { existingFiles: [`${DEFAULT_EXPORT_DIR}/clients.csv`] });
+  it('writes nothing when the save dialog is cancelled', async () => {
+    const backend = installBackend([anna]);
     const { user } = renderApp('/clients');
 
     await user.click(await screen.findByTestId('export-csv'));
-    await waitFor(() => expect(screen.getByTestId('csv-export-path')).toHaveValue(`${DEFAULT_EXPORT_DIR}/clients.csv`));
-    await user.click(screen.getByTestId('csv-export-save'));
-    expect(await screen.findByTestId('csv-export-replace')).toHaveTextContent('already exists');
+    answerDialog(null);
+    await user.click(await screen.findByTestId('csv-export-save'));
+    await waitFor(() => expect(dialogRequests).toHaveLength(1));
+    await waitFor(() => expect(screen.getByTestId('csv-export-save')).toBeEnabled());
+    expect(backend.callsTo('clients_csv_export')).toHaveLength(0);
     expect(screen.queryByTestId('csv-export-result')).not.toBeInTheDocument();
-    await user.click(screen.getByTestId('csv-export-replace-confirm'));
-    expect(await screen.findByTestId('csv-export-result')).toHaveTextContent(`${DEFAULT_EXPORT_DIR}/clients.csv`);
-    expect(backend.callsTo('clients_csv_export').at(-1)!.args).toEqual({
-      path: `${DEFAULT_EXPORT_DIR}/clients.csv`,
-      replace: `${DEFAULT_EXPORT_DIR}/clients.csv`,
-    });
   });
 
-  it('shows a write error at the path', async () => {
+  it('shows a write error', async () => {
     const backend = installBackend([anna]);
     backend.once('clients_csv_export', () => {
       throw { code: 'io', message: 'cannot write /root/clients.csv: permission denied' };
@@ -232,8 +221,7 @@ describe('CSV export', () => {
     const { user } = renderApp('/clients');
 
     await user.click(await screen.findByTestId('export-csv'));
-    await waitFor(() => expect(screen.getByTestId('csv-export-path')).not.toHaveValue(''));
-    await user.click(screen.getByTestId('csv-export-save'));
+    await user.click(await screen.findByTestId('csv-export-save'));
     expect(await screen.findByTestId('csv-export-error')).toHaveTextContent('permission denied');
   });
 });

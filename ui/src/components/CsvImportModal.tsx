@@ -1,10 +1,11 @@
 import { Alert, Button, Checkbox, Group, Modal, NativeSelect, SimpleGrid, Stack, Text } from '@mantine/core';
-import { useId, useState } from 'react';
-import { asAppError, toUpload } from '../api';
+import { useState } from 'react';
+import { chosenUpload } from '../api';
 import type { CsvDelimiter, CsvField, CsvImportRequest, CsvPreview, DateOrder, FileUpload } from '../bindings';
 import { useCsvImport, useCsvPreview } from '../recordQueries';
 import { Counts, ImportResult, PreviewTable, RowErrors } from './CsvImportPreview';
 import { CsvReadOptions } from './CsvReadOptions';
+import { ChooseFileButton } from './FileChoice';
 
 const FIELDS: { value: CsvField; label: string }[] = [
   { value: 'name', label: 'Name' },
@@ -56,9 +57,7 @@ export function CsvImportModal({ opened, onClose }: { opened: boolean; onClose: 
  * written before the trainer confirms.
  */
 function CsvImportWizard({ onClose }: { onClose: () => void }) {
-  const fileInputId = useId();
   const [file, setFile] = useState<FileUpload | null>(null);
-  const [readError, setReadError] = useState<string | null>(null);
   // The last successful dry run; kept while a new choice is checked, so the columns stay put.
   const [preview, setPreview] = useState<CsvPreview | null>(null);
   const [choices, setChoices] = useState<Choices>(FRESH);
@@ -79,21 +78,15 @@ function CsvImportWizard({ onClose }: { onClose: () => void }) {
     });
   };
 
-  const pick = async (picked: File | undefined) => {
-    setFile(null);
+  // A file chosen in the open dialog: Spotter reads it by its path.
+  const pick = (path: string) => {
     setPreview(null);
     setChoices(FRESH);
-    setReadError(null);
     dryRun.reset();
     importer.reset();
-    if (!picked) return;
-    try {
-      const upload = await toUpload(picked);
-      setFile(upload);
-      check(upload, FRESH);
-    } catch (e) {
-      setReadError(asAppError(e).message);
-    }
+    const upload = chosenUpload(path);
+    setFile(upload);
+    check(upload, FRESH);
   };
 
   const choose = (change: Partial<Choices>) => file && check(file, { ...choices, ...change });
@@ -117,7 +110,7 @@ function CsvImportWizard({ onClose }: { onClose: () => void }) {
     return <ImportResult report={result} onClose={onClose} />;
   }
 
-  const fileError = readError ?? (!preview && dryRun.error ? dryRun.error.message : null);
+  const fileError = !preview && dryRun.error ? dryRun.error.message : null;
   const mappingError = preview?.mappingError ?? (preview && dryRun.error ? dryRun.error.message : null);
   // The preview counts only while it matches what is on screen.
   const current = preview !== null && !dryRun.isPending && !dryRun.isError ? preview.report : null;
@@ -130,18 +123,7 @@ function CsvImportWizard({ onClose }: { onClose: () => void }) {
   return (
     <Stack gap="md">
       <Stack gap={4}>
-        <Text component="label" htmlFor={fileInputId} size="sm" fw={500}>
-          CSV file
-        </Text>
-        <input
-          id={fileInputId}
-          type="file"
-          accept=".csv,text/csv"
-          className="file-input"
-          data-autofocus
-          data-testid="csv-file"
-          onChange={(e) => void pick(e.currentTarget.files?.[0])}
-        />
+        <ChooseFileButton kind="clients_csv" label="CSV file" chosen={file?.path ?? null} onChosen={pick} testId="csv-file" />
         <Text size="xs" c="dimmed">
           UTF-8 text with a header row, separated by commas, semicolons or tabs. Columns are matched to client fields by
           their header (in English, German, French, Spanish, Italian, Dutch or Polish, and the exports of common trainer

@@ -1,17 +1,12 @@
-import { Alert, Button, Code, Group, Stack, Text, TextInput } from '@mantine/core';
-import { type ReactNode, useState } from 'react';
-import type { AppError } from '../bindings';
-import { joinPath } from '../files';
-import { useDefaultExportDir } from '../recordQueries';
+import { Alert, Button, Code, Group, Stack, Text } from '@mantine/core';
+import { type ReactNode } from 'react';
+import type { AppError, SaveKind } from '../bindings';
 import { useFileOpen } from '../trainingQueries';
-import { fileExists, ReplaceFileAlert } from './ReplaceFileAlert';
+import { useFileDialog } from './FileChoice';
 
-/**
- * A save that writes a PDF to a path and answers with the path written (a mutation's state).
- * `replace` is the path the trainer agreed to replace (an existing file is refused otherwise).
- */
+/** A save that writes a PDF to a path chosen in the save dialog and answers with the path written. */
 export interface PdfSave {
-  run: (path: string, replace?: string | null) => void;
+  run: (path: string) => void;
   saved: string | undefined;
   error: AppError | null;
   pending: boolean;
@@ -19,28 +14,28 @@ export interface PdfSave {
 }
 
 /**
- * The body of every "print" dialog: where to save the PDF (the export folder, editable), then the
- * saved path with Open, which shows it in the system's PDF viewer; the trainer prints from there.
+ * The body of every "print" dialog: Save PDF… opens the system's save dialog (in the last folder
+ * saved to, at first Documents/Spotter), the PDF is written there, then the saved path with
+ * Open, which shows it in the system's PDF viewer; the trainer prints from there.
  */
 export function SavePdfForm({
+  kind,
   fileName,
   save,
   savedTitle,
   intro,
   onClose,
 }: {
-  /** Offered in the export folder until the trainer edits the path. */
+  kind: SaveKind;
+  /** The name the save dialog offers. */
   fileName: string;
   save: PdfSave;
   savedTitle: string;
   intro?: ReactNode;
   onClose: () => void;
 }) {
-  const dir = useDefaultExportDir();
-  // Null until the trainer edits it: follows the default folder once that has loaded.
-  const [typed, setTyped] = useState<string | null>(null);
+  const dialog = useFileDialog();
   const open = useFileOpen();
-  const path = typed ?? (dir.data ? joinPath(dir.data, fileName) : '');
 
   if (save.saved) {
     const saved = save.saved;
@@ -71,45 +66,32 @@ export function SavePdfForm({
     );
   }
 
+  const error = dialog.error ?? save.error;
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (path.trim()) save.run(path.trim());
-      }}
-    >
-      <Stack gap="md">
-        {intro}
-        <TextInput
-          label="Save as"
-          value={path}
-          onChange={(e) => {
-            setTyped(e.currentTarget.value);
+    <Stack gap="md">
+      {intro}
+      {error && (
+        <Alert color="red" variant="light" data-testid="pdf-path-error">
+          {error.message}
+        </Alert>
+      )}
+      <Group justify="flex-end" gap="xs">
+        <Button variant="default" onClick={onClose}>
+          Cancel
+        </Button>
+        <Button
+          loading={save.pending || dialog.busy}
+          onClick={async () => {
             save.reset();
+            const path = await dialog.save(kind, fileName);
+            if (path) save.run(path);
           }}
-          error={(fileExists(save.error) ? undefined : save.error?.message) ?? dir.error?.message}
-          errorProps={{ 'data-testid': 'pdf-path-error' }}
-          autoComplete="off"
           data-autofocus
-          data-testid="pdf-path"
-        />
-        {save.error && fileExists(save.error) && (
-          <ReplaceFileAlert
-            error={save.error}
-            busy={save.pending}
-            onReplace={() => save.run(path.trim(), path.trim())}
-            testId="pdf-replace"
-          />
-        )}
-        <Group justify="flex-end" gap="xs">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={save.pending} disabled={!path.trim()} data-testid="pdf-save">
-            Save PDF
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+          data-testid="pdf-save"
+        >
+          Save PDF…
+        </Button>
+      </Group>
+    </Stack>
   );
 }

@@ -1,33 +1,28 @@
-import { Alert, Badge, Button, Group, Input, Modal, ScrollArea, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Badge, Button, Group, Modal, ScrollArea, Select, Stack, Table, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import { api, toUpload } from '../api';
+import { api, chosenUpload } from '../api';
 import type { AppError, FileUpload, IcsExportSummary, IcsPreview, Trainer } from '../bindings';
-import { fileExists, ReplaceFileAlert } from '../components/ReplaceFileAlert';
-import { fileSlug, joinPath } from '../files';
+import { ChooseFileButton, useFileDialog } from '../components/FileChoice';
+import { fileSlug } from '../files';
 import { useInvalidateSessions } from '../queries';
 
-/** Writes a trainer's calendar to an .ics file (a folder the trainer can change). */
+/** Writes a trainer's calendar to an .ics file chosen in the save dialog. */
 export function IcsExportDialog({ trainers, onClose }: { trainers: Trainer[]; onClose: () => void }) {
   const [trainerId, setTrainerId] = useState(trainers[0]?.id ?? '');
-  const [path, setPath] = useState('');
-  const [dir, setDir] = useState('');
   const [result, setResult] = useState<IcsExportSummary | null>(null);
   const [error, setError] = useState<AppError | null>(null);
   const [busy, setBusy] = useState(false);
+  const dialog = useFileDialog();
 
-  useEffect(() => {
-    void api.defaultExportDir().then(setDir);
-  }, []);
-  useEffect(() => {
-    const t = trainers.find((x) => x.id === trainerId);
-    if (dir && t) setPath(joinPath(dir, `${fileSlug(t.name, 'trainer')}-calendar.ics`));
-  }, [dir, trainerId, trainers]);
-
-  async function run(replace: string | null = null) {
-    setBusy(true);
+  async function run() {
+    const trainer = trainers.find((x) => x.id === trainerId);
     setError(null);
+    setResult(null);
+    const path = await dialog.save('calendar_ics', `${fileSlug(trainer?.name ?? '', 'trainer')}-calendar.ics`);
+    if (!path) return;
+    setBusy(true);
     try {
-      setResult(await api.calendarExport(trainerId, path, replace));
+      setResult(await api.calendarExport(trainerId, path));
     } catch (e) {
       setError(e as AppError);
     } finally {
@@ -50,21 +45,11 @@ export function IcsExportDialog({ trainers, onClose }: { trainers: Trainer[]; on
           allowDeselect={false}
           data-testid="ics-export-trainer"
         />
-        <TextInput
-          label="Save as"
-          value={path}
-          onChange={(e) => {
-            setPath(e.currentTarget.value);
-            setError(null);
-          }}
-          data-testid="ics-export-path"
-        />
-        {error &&
-          (fileExists(error) ? (
-            <ReplaceFileAlert error={error} busy={busy} onReplace={() => void run(path)} testId="ics-export-replace" />
-          ) : (
-            <Alert color="red">{error.message}</Alert>
-          ))}
+        {(error ?? dialog.error) && (
+          <Alert color="red" data-testid="ics-export-error">
+            {(error ?? dialog.error)?.message}
+          </Alert>
+        )}
         {result && (
           <Alert color="teal" data-testid="ics-export-result">
             Saved {result.events} events ({result.sessions} sessions) to {result.path}
@@ -74,8 +59,8 @@ export function IcsExportDialog({ trainers, onClose }: { trainers: Trainer[]; on
           <Button variant="default" onClick={onClose}>
             Close
           </Button>
-          <Button onClick={() => void run()} loading={busy} disabled={!path || !trainerId} data-testid="ics-export-confirm">
-            Export
+          <Button onClick={() => void run()} loading={busy || dialog.busy} disabled={!trainerId} data-testid="ics-export-confirm">
+            Export…
           </Button>
         </Group>
       </Stack>
@@ -130,19 +115,16 @@ export function IcsImportDialog({ trainers, onClose }: { trainers: Trainer[]; on
             allowDeselect={false}
             data-testid="ics-import-trainer"
           />
-          <Input.Wrapper label="Calendar file">
-            {/* A plain file input: keyboard- and test-friendly, and it shows the chosen name. */}
-            <input
-              type="file"
-              accept=".ics,text/calendar"
-              data-testid="ics-file"
-              onChange={(e) => {
-                const f = e.currentTarget.files?.[0];
-                setDone(null);
-                if (f) void toUpload(f).then(setFile);
-              }}
-            />
-          </Input.Wrapper>
+          <ChooseFileButton
+            kind="calendar_ics"
+            label="Calendar file"
+            chosen={file?.path ?? null}
+            onChosen={(path) => {
+              setDone(null);
+              setFile(chosenUpload(path));
+            }}
+            testId="ics-file"
+          />
         </Group>
         {error && (
           <Alert color="red" data-testid="ics-import-error">

@@ -3,7 +3,6 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { api } from '../api';
 import type { AppError, EditScope, Session, SessionStatus } from '../bindings';
-import { fileExists } from '../components/ReplaceFileAlert';
 import { useInvalidateSessions } from '../queries';
 import { datePart } from './zoned';
 
@@ -66,42 +65,16 @@ export function SessionActions({ session, onDone }: { session: Session; onDone: 
       scope === 'one' ? () => api.sessionSetStatus(session.id, 'scheduled') : undefined,
     );
 
-  async function invite(replace: string | null = null) {
+  async function invite() {
     setBusy(true);
-    let path: string | null = null;
     try {
-      const dir = await api.defaultExportDir();
-      path = `${dir}/session-${datePart(session.localStart)}-${session.id.slice(-6)}.ics`;
-      const done = await api.sessionExport(session.id, path, replace);
+      // The save dialog asks where (and about replacing a file already there).
+      const path = await api.dialogSave('session_ics', `session-${datePart(session.localStart)}-${session.id.slice(-6)}.ics`);
+      if (!path) return;
+      const done = await api.sessionExport(session.id, path);
       notifications.show({ message: `Invitation saved: ${done.path}`, autoClose: 10000 });
     } catch (e) {
-      const error = e as AppError;
-      const written = path;
-      const id = `invite-${session.id}-${Date.now()}`;
-      notifications.show({
-        id,
-        color: fileExists(error) ? 'yellow' : 'red',
-        autoClose: fileExists(error) ? false : undefined,
-        message: fileExists(error) ? (
-          <Group gap="xs" justify="space-between" wrap="nowrap">
-            <Text size="sm">{error.message}</Text>
-            <Button
-              size="compact-xs"
-              variant="subtle"
-              data-testid="invite-replace"
-              onClick={() => {
-                notifications.hide(id);
-                // The file this invitation was saved to before: replace exactly that one.
-                void invite(written);
-              }}
-            >
-              Replace
-            </Button>
-          </Group>
-        ) : (
-          error.message
-        ),
-      });
+      notifications.show({ color: 'red', message: (e as AppError).message });
     } finally {
       setBusy(false);
     }

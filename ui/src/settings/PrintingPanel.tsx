@@ -1,23 +1,16 @@
 import { Alert, Button, Group, Paper, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useId, useRef, useState, type KeyboardEvent } from 'react';
-import { asAppError, api, toUpload } from '../api';
+import { useState, type KeyboardEvent } from 'react';
+import { api, chosenUpload } from '../api';
 import type { AppError, Settings } from '../bindings';
+import { useFileDialog } from '../components/FileChoice';
 import { scheduleKeys, useSaveSettings, useSettings } from '../queries';
 
-/** Stores (or with null removes) the logo; the backend answers with the settings. */
+/** Stores the logo chosen in the open dialog (Spotter reads it by its path), or with null removes it. */
 function useSetLogo() {
   const queryClient = useQueryClient();
-  return useMutation<Settings, AppError, File | null>({
-    mutationFn: async (file) => {
-      let upload = null;
-      try {
-        upload = file ? await toUpload(file) : null;
-      } catch (e) {
-        throw { ...asAppError(e), field: 'logo' } satisfies AppError;
-      }
-      return api.logoSet(upload);
-    },
+  return useMutation<Settings, AppError, string | null>({
+    mutationFn: (path) => api.logoSet(path ? chosenUpload(path) : null),
     onSuccess: (s) => queryClient.setQueryData(scheduleKeys.settings, s),
   });
 }
@@ -107,34 +100,32 @@ function StudioName({ settings }: { settings: Settings }) {
 
 function Logo({ hasLogo }: { hasLogo: boolean }) {
   const setLogo = useSetLogo();
-  const inputId = useId();
-  const input = useRef<HTMLInputElement>(null);
-  const error = setLogo.error;
-  const pick = (file: File | undefined) => {
-    if (file) setLogo.mutate(file);
-    // The same file picked again (after fixing it) must fire a change too.
-    if (input.current) input.current.value = '';
+  const dialog = useFileDialog();
+  const error = setLogo.error ?? (dialog.error && { ...dialog.error, field: 'logo' });
+  const pick = async () => {
+    setLogo.reset();
+    const path = await dialog.open('logo');
+    if (path) setLogo.mutate(path);
   };
   return (
     <Stack gap={4}>
-      <Text component="label" htmlFor={inputId} size="sm" fw={500}>
+      <Text size="sm" fw={500}>
         Logo
       </Text>
       <Text size="xs" c="dimmed">
         A PNG or JPEG printed beside the studio name. {hasLogo ? 'A logo is stored.' : 'No logo yet.'}
       </Text>
       <Group gap="sm">
-        <input
-          ref={input}
-          id={inputId}
-          type="file"
-          accept="image/png,image/jpeg"
-          className="file-input"
-          disabled={setLogo.isPending}
-          onChange={(e) => pick(e.currentTarget.files?.[0])}
+        <Button
+          size="compact-sm"
+          variant="default"
+          onClick={() => void pick()}
+          loading={setLogo.isPending || dialog.busy}
           aria-invalid={error?.field === 'logo' || undefined}
           data-testid="settings-logo"
-        />
+        >
+          {hasLogo ? 'Choose another…' : 'Choose…'}
+        </Button>
         {hasLogo && (
           <Button size="compact-sm" variant="subtle" color="red" onClick={() => setLogo.mutate(null)} loading={setLogo.isPending} data-testid="settings-logo-remove">
             Remove logo

@@ -16,6 +16,7 @@ import type {
   RowDuplicate,
   RowError,
 } from '../bindings';
+import { readUpload } from './dialogBackend';
 import type { Override } from './backend';
 
 const SEPARATORS: [CsvDelimiter, string][] = [
@@ -239,7 +240,7 @@ export function csvHandlers(
   addClient: (fields: Pick<Client, 'name' | 'email' | 'phone' | 'dateOfBirth'>) => void,
 ): Record<string, Override> {
   const check = (req: CsvImportRequest) => {
-    const table = readTable(req.file.base64, req.delimiter);
+    const table = readTable(readUpload(req.file).base64, req.delimiter);
     const mapping = req.mapping ?? guessMapping(table.headers);
     return { table, mapping };
   };

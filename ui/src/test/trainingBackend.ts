@@ -28,6 +28,7 @@ import type {
   ProgressionRule,
   SkippedEntry,
 } from '../bindings';
+import { readUpload } from './dialogBackend';
 
 const MUSCLES = ['chest', 'shoulders', 'triceps', 'biceps', 'forearms', 'lats', 'upper_back', 'traps', 'lower_back', 'abs', 'obliques', 'glutes', 'quadriceps', 'hamstrings', 'adductors', 'abductors', 'calves', 'hip_flexors', 'neck'];
 const EQUIPMENT = ['barbell', 'dumbbell', 'kettlebell', 'cable', 'machine', 'bodyweight', 'band', 'bench', 'rack', 'pull_up_bar', 'medicine_ball', 'smith_machine', 'trap_bar', 'ez_bar', 'suspension', 'sled', 'box', 'landmine', 'cardio_machine', 'foam_roller', 'stability_ball', 'plate'];
@@ -328,7 +329,8 @@ const FEDB_MUSCLES: Record<string, string> = {
 };
 const FEDB_EQUIPMENT: Record<string, string> = { 'body only': 'bodyweight', barbell: 'barbell', dumbbell: 'dumbbell', kettlebells: 'kettlebell', cable: 'cable', machine: 'machine', bands: 'band' };
 
-function readJson(file: FileUpload): unknown {
+function readJson(chosen: FileUpload): unknown {
+  const file = readUpload(chosen);
   if (file.base64.length > 1_000_000) throw invalidFile('The file is larger than 25 MB');
   let text: string;
   try {

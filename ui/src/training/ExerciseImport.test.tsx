@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { installBackend } from '../test/backend';
+import { pickFile } from '../test/dialogBackend';
 import { renderApp } from '../test/render';
 import { seedTraining } from '../test/trainingBackend';
 
@@ -26,7 +27,7 @@ async function openImport() {
 describe('exercise import', () => {
   it('previews entries, notes and skips, asks about each duplicate, and imports only on confirm', async () => {
     const { user, backend } = await openImport();
-    await user.upload(await screen.findByTestId('exercise-import-file'), json(FEDB));
+    await pickFile('exercise-import-file', json(FEDB));
 
     expect(await screen.findByTestId('import-format')).toHaveTextContent('free-exercise-db');
     expect(screen.getByTestId('import-summary')).toHaveTextContent('3 exercises: 1 new, 2 already in your library, 2 skipped');
@@ -65,24 +66,25 @@ describe('exercise import', () => {
   });
 
   it('says at the file field why a file cannot be read, and warns about a partial wger page', async () => {
-    const { user } = await openImport();
-    const input = await screen.findByTestId('exercise-import-file');
-
-    await user.upload(input, json('[{"name": "Squat",'));
+    await openImport();
+    await pickFile('exercise-import-file', json('[{"name": "Squat",', 'cut-short.json'));
     expect(await screen.findByTestId('exercise-import-file-error')).toHaveTextContent('not valid JSON');
     expect(screen.getByTestId('exercise-import-confirm')).toBeDisabled();
 
-    await user.upload(input, json({ exercises: [] }));
+    await pickFile('exercise-import-file', json({ exercises: [] }, 'other-app.json'));
     expect(await screen.findByTestId('exercise-import-file-error')).toHaveTextContent(
       'neither a wger exercise export (exerciseinfo) nor a free-exercise-db exercises.json',
     );
 
-    await user.upload(
-      input,
-      json({
-        next: 'https://wger.de/api/v2/exerciseinfo/?page=2',
-        results: [{ uuid: 'u-1', translations: [{ language: 2, name: 'Cable Fly' }], license: { short_name: 'CC-BY-SA 4' }, license_author: 'wger' }],
-      }),
+    await pickFile(
+      'exercise-import-file',
+      json(
+        {
+          next: 'https://wger.de/api/v2/exerciseinfo/?page=2',
+          results: [{ uuid: 'u-1', translations: [{ language: 2, name: 'Cable Fly' }], license: { short_name: 'CC-BY-SA 4' }, license_author: 'wger' }],
+        },
+        'wger-page-1.json',
+      ),
     );
     expect(await screen.findByTestId('import-partial')).toHaveTextContent('one page of a longer list');
     expect(screen.queryByTestId('exercise-import-file-error')).not.toBeInTheDocument();

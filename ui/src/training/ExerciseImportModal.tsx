@@ -11,8 +11,9 @@ import {
   Table,
   Text,
 } from '@mantine/core';
-import { useId, useState } from 'react';
-import { asAppError, toUpload } from '../api';
+import { useState } from 'react';
+import { chosenUpload } from '../api';
+import { ChooseFileButton } from '../components/FileChoice';
 import type {
   DuplicateAction,
   DuplicateDecision,
@@ -43,27 +44,19 @@ export function ExerciseImportModal({ opened, onClose }: { opened: boolean; onCl
 
 /** Pick a file, review what it holds and decide about duplicates; nothing is written before Import. */
 function ImportWizard({ onClose }: { onClose: () => void }) {
-  const fileInputId = useId();
   const [file, setFile] = useState<FileUpload | null>(null);
-  const [readError, setReadError] = useState<string | null>(null);
   const [actions, setActions] = useState<Record<string, DuplicateAction>>({});
   const preview = useExerciseImportPreview();
   const importer = useExerciseImport();
 
-  const pick = async (picked: File | undefined) => {
-    setFile(null);
-    setReadError(null);
+  // A file chosen in the open dialog: Spotter reads it by its path.
+  const pick = (path: string) => {
     setActions({});
     preview.reset();
     importer.reset();
-    if (!picked) return;
-    try {
-      const upload = await toUpload(picked);
-      setFile(upload);
-      preview.mutate(upload);
-    } catch (e) {
-      setReadError(asAppError(e).message);
-    }
+    const upload = chosenUpload(path);
+    setFile(upload);
+    preview.mutate(upload);
   };
 
   if (importer.data) return <ImportResult report={importer.data} onClose={onClose} />;
@@ -73,7 +66,7 @@ function ImportWizard({ onClose }: { onClose: () => void }) {
   const fresh = data?.entries.filter((e) => !e.duplicateOf) ?? [];
   const actionOf = (e: ImportedExercise) => actions[e.sourceRef] ?? 'skip';
   const toWrite = fresh.length + duplicates.filter((e) => actionOf(e) !== 'skip').length;
-  const fileError = readError ?? preview.error?.message ?? null;
+  const fileError = preview.error?.message ?? null;
 
   const confirm = () => {
     if (!file) return;
@@ -87,18 +80,12 @@ function ImportWizard({ onClose }: { onClose: () => void }) {
   return (
     <Stack gap="md">
       <Stack gap={4}>
-        <Text component="label" htmlFor={fileInputId} size="sm" fw={500}>
-          Exercise file (JSON)
-        </Text>
-        <input
-          id={fileInputId}
-          type="file"
-          accept=".json,application/json"
-          className="file-input"
-          data-autofocus
-          data-testid="exercise-import-file"
-          aria-invalid={fileError ? true : undefined}
-          onChange={(e) => void pick(e.currentTarget.files?.[0])}
+        <ChooseFileButton
+          kind="exercises"
+          label="Exercise file (JSON)"
+          chosen={file?.path ?? null}
+          onChosen={pick}
+          testId="exercise-import-file"
         />
         {fileError ? (
           <Text size="sm" c="red" data-testid="exercise-import-file-error">

@@ -22,9 +22,10 @@ export function PlanPdfModal({
   return (
     <Modal opened={opened} onClose={onClose} title="Print plan (PDF)" size="lg">
       <SavePdfForm
+        kind="plan_pdf"
         fileName={`${fileSlug(name, 'plan')}.pdf`}
         save={{
-          run: (path, replace) => save.mutate({ id: planId, path, replace }),
+          run: (path) => save.mutate({ id: planId, path }),
           saved: save.data,
           error: save.error,
           pending: save.isPending,

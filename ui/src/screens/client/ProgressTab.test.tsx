@@ -1,7 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { ClientProgress, Measurement } from '../../bindings';
-import { DEFAULT_EXPORT_DIR, installBackend, makeClient } from '../../test/backend';
+import { installBackend, makeClient } from '../../test/backend';
+import { answerDialog, dialogRequests } from '../../test/dialogBackend';
 import { seedLogs } from '../../test/logsBackend';
 import { renderApp } from '../../test/render';
 
@@ -93,59 +94,52 @@ describe('progress tab', () => {
     expect(screen.queryByTestId('records-table')).not.toBeInTheDocument();
   });
 
-  it('saves the progress report as a PDF and opens it', async () => {
+  it('saves the progress report where the save dialog says and opens it; a write error is shown', async () => {
     const backend = installBackend([greta]);
     const { user } = renderApp('/clients/c1?tab=progress');
 
     await user.click(await screen.findByTestId('report-pdf'));
-    const path = await screen.findByTestId('pdf-path');
-    await waitFor(() => expect(path).toHaveValue(`${DEFAULT_EXPORT_DIR}/progress-greta-weiss.pdf`));
+    const save = await screen.findByTestId('pdf-save');
+    expect(screen.queryByTestId('pdf-path')).not.toBeInTheDocument();
 
-    // A path the backend refuses: the message sits at the path.
-    await user.clear(path);
-    await user.type(path, '/tmp/report.txt');
-    await user.click(screen.getByTestId('pdf-save'));
+    // A file the backend refuses (the dialog's filter is only a hint): the message is shown.
+    answerDialog('/tmp/report.txt');
+    await user.click(save);
     expect(await screen.findByTestId('pdf-path-error')).toHaveTextContent('.pdf');
 
-    await user.clear(path);
-    await user.type(path, '/tmp/greta.pdf');
+    answerDialog('/tmp/greta.pdf');
     await user.click(screen.getByTestId('pdf-save'));
     expect(await screen.findByTestId('pdf-saved')).toHaveTextContent('/tmp/greta.pdf');
+    expect(dialogRequests.map((r) => [r.kind, r.suggested])).toEqual([
+      ['report_pdf', 'progress-greta-weiss.pdf'],
+      ['report_pdf', 'progress-greta-weiss.pdf'],
+    ]);
     expect(backend.callsTo('client_report_save').at(-1)!.args).toEqual({
       client: 'c1',
       path: '/tmp/greta.pdf',
       range: { from: null, to: null },
-      replace: null,
+      replace: true,
     });
     await user.click(screen.getByTestId('pdf-open'));
     await waitFor(() => expect(backend.callsTo('file_open')[0]!.args).toEqual({ path: '/tmp/greta.pdf' }));
   });
 
-  it('asks before replacing a file that exists, and replaces exactly that one', async () => {
+  it('replaces a file the trainer chose in the save dialog (the dialog asked already)', async () => {
     const backend = installBackend([greta], { existingFiles: ['/tmp/greta.pdf'] });
     const { user } = renderApp('/clients/c1?tab=progress');
     await user.click(await screen.findByTestId('report-pdf'));
-    const path = await screen.findByTestId('pdf-path');
-    await waitFor(() => expect(path).toHaveValue(`${DEFAULT_EXPORT_DIR}/progress-greta-weiss.pdf`));
-    await user.clear(path);
-    await user.type(path, '/tmp/greta.pdf');
-    await user.click(screen.getByTestId('pdf-save'));
-
-    expect(await screen.findByTestId('pdf-replace')).toHaveTextContent('/tmp/greta.pdf already exists');
-    expect(screen.queryByTestId('pdf-saved')).not.toBeInTheDocument();
-    await user.click(screen.getByTestId('pdf-replace-confirm'));
+    answerDialog('/tmp/greta.pdf');
+    await user.click(await screen.findByTestId('pdf-save'));
     expect(await screen.findByTestId('pdf-saved')).toHaveTextContent('/tmp/greta.pdf');
-    expect(backend.callsTo('client_report_save').map((c) => c.args.replace)).toEqual([null, '/tmp/greta.pdf']);
+    expect(backend.callsTo('client_report_save').map((c) => c.args.replace)).toEqual([true]);
   });
 
   it('prints the report over a period the trainer picks, a bad period refused at its field', async () => {
     const backend = installBackend([greta]);
     const { user } = renderApp('/clients/c1?tab=progress');
     await user.click(await screen.findByTestId('report-pdf'));
-    const path = await screen.findByTestId('pdf-path');
-    await waitFor(() => expect(path).toHaveValue(`${DEFAULT_EXPORT_DIR}/progress-greta-weiss.pdf`));
 
-    await user.type(screen.getByTestId('report-from'), '2025-03-01');
+    await user.type(await screen.findByTestId('report-from'), '2025-03-01');
     await user.type(screen.getByTestId('report-to'), '2025-02-01');
     await user.click(screen.getByTestId('pdf-save'));
     expect(await screen.findByTestId('report-to-error')).toHaveTextContent('end on or after');

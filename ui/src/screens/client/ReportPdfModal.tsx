@@ -14,7 +14,7 @@ export function ReportPdfModal({ client, opened, onClose }: { client: Client; op
   const report = useReportSave(client.id);
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
-  // Errors about the period sit at its fields; the rest (the path) where SavePdfForm shows them.
+  // Errors about the period sit at its fields; the rest (writing the file) where SavePdfForm shows them.
   const rangeError = (field: string) => (report.error?.field === field ? report.error.message : undefined);
   const pathError = report.error && RANGE_FIELDS.includes(report.error.field ?? '') ? null : report.error;
   const lastWeeks = (weeks: number) => {
@@ -25,9 +25,10 @@ export function ReportPdfModal({ client, opened, onClose }: { client: Client; op
   return (
     <Modal opened={opened} onClose={onClose} title="Print progress report" size="lg">
       <SavePdfForm
+        kind="report_pdf"
         fileName={`progress-${fileSlug(client.name, 'client')}.pdf`}
         save={{
-          run: (path, replace) => report.mutate({ path, range: { from: from.trim() || null, to: to.trim() || null }, replace }),
+          run: (path) => report.mutate({ path, range: { from: from.trim() || null, to: to.trim() || null } }),
           saved: report.data,
           error: pathError,
           pending: report.isPending,

@@ -1,0 +1,144 @@
+//! The native save and open dialogs, opened from Rust with tauri-plugin-dialog: the window
+//! asks for one (`dialog_save`, `dialog_open`) and gets back the path the trainer chose, which
+//! Spotter then writes or reads itself. The window has no dialog or file-system permission.
+//! Start folders, remembered folders and the list of chosen paths are the core's
+//! (`spotter_core::files`); this file only shows the dialog.
+//!
+//! Tests: WebDriver cannot answer a native GTK file chooser, so a debug build with
+//! `SPOTTER_TEST_DIALOG_DIR` set answers from that folder instead (`dialog::test_answer`).
+//! This replaces the native dialog only in the end-to-end tests; a release build has no such
+//! path compiled in.
+
+use std::path::PathBuf;
+
+use serde_json::Value;
+use spotter_core::files::chosen;
+use spotter_core::files::dialog::{self, DialogRequest, Direction, Filter, OpenKind, SaveKind};
+use spotter_core::ipc::from_arg;
+use spotter_core::{paths, AppError, Database};
+use tauri::{AppHandle, Manager, State};
+use tauri_plugin_dialog::DialogExt;
+
+use crate::commands::spawn_guarded;
+use crate::state::AppState;
+
+/// Debug builds only: a folder whose `answers` file answers the dialogs (end-to-end tests).
+#[cfg(debug_assertions)]
+pub const TEST_DIALOG_ENV: &str = "SPOTTER_TEST_DIALOG_DIR";
+
+/// Shows a save dialog for `kind`, offering `suggested` as the file name; resolves with the
+/// path chosen, or null when the trainer cancelled.
+#[tauri::command]
+pub async fn dialog_save(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    kind: Value,
+    suggested: Value,
+) -> Result<Option<String>, AppError> {
+    let kind: SaveKind = from_arg("kind", kind)?;
+    let suggested: String = from_arg("suggested", suggested)?;
+    let db = state.db()?;
+    spawn_guarded(async move {
+        let request = DialogRequest {
+            direction: Direction::Save,
+            kind: kind_name(&kind),
+            start_folder: dialog::start_folder(&db, Direction::Save, &paths::default_export_dir())
+                .await?,
+            suggested_name: Some(dialog::suggested_file_name(kind, &suggested)),
+        };
+        let picked = show(&app, &request, kind.filter()).await?;
+        chosen_path(&db, Direction::Save, picked).await
+    })
+    .await
+}
+
+/// Shows an open dialog for `kind`; resolves with the file chosen, or null when cancelled.
+#[tauri::command]
+pub async fn dialog_open(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    kind: Value,
+) -> Result<Option<String>, AppError> {
+    let kind: OpenKind = from_arg("kind", kind)?;
+    let db = state.db()?;
+    spawn_guarded(async move {
+        let request = DialogRequest {
+            direction: Direction::Open,
+            kind: kind_name(&kind),
+            start_folder: dialog::start_folder(&db, Direction::Open, &paths::default_export_dir())
+                .await?,
+            suggested_name: None,
+        };
+        let picked = show(&app, &request, kind.filter()).await?;
+        chosen_path(&db, Direction::Open, picked).await
+    })
+    .await
+}
+
+/// Notes the chosen path (the only kind the window's exports and imports may use) and
+/// remembers its folder for the next dialog.
+async fn chosen_path(
+    db: &Database,
+    direction: Direction,
+    picked: Option<PathBuf>,
+) -> Result<Option<String>, AppError> {
+    let Some(path) = picked else { return Ok(None) };
+    match direction {
+        Direction::Save => chosen::note_saved(&path),
+        Direction::Open => chosen::note_opened(&path),
+    }
+    dialog::remember_folder(db, direction, &path).await?;
+    Ok(Some(path.display().to_string()))
+}
+
+fn kind_name(kind: &impl serde::Serialize) -> String {
+    serde_json::to_value(kind)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+async fn show(
+    app: &AppHandle,
+    request: &DialogRequest,
+    filter: Filter,
+) -> Result<Option<PathBuf>, AppError> {
+    #[cfg(debug_assertions)]
+    if let Some(dir) = std::env::var_os(TEST_DIALOG_ENV).filter(|v| !v.is_empty()) {
+        return dialog::test_answer(std::path::Path::new(&dir), request);
+    }
+    let mut builder = app
+        .dialog()
+        .file()
+        .set_title(filter.title)
+        .add_filter(filter.name, filter.extensions)
+        .set_directory(&request.start_folder);
+    if let Some(name) = &request.suggested_name {
+        builder = builder.set_file_name(name);
+    }
+    if let Some(window) = app.get_webview_window("main") {
+        builder = builder.set_parent(&window);
+    }
+    // The callback form: the dialog runs on the main thread, this task waits for its answer.
+    let (tx, rx) = tokio::sync::oneshot::channel();
+    let send = move |picked| {
+        let _ = tx.send(picked);
+    };
+    match request.direction {
+        Direction::Save => builder.save_file(send),
+        Direction::Open => builder.pick_file(send),
+    }
+    let picked = rx
+        .await
+        .map_err(|_| AppError::internal("the file dialog closed without an answer"))?;
+    picked
+        .map(|p| {
+            p.into_path().map_err(|e| {
+                AppError::new(
+                    spotter_core::ErrorCode::Io,
+                    format!("That file cannot be used here: {e}"),
+                )
+            })
+        })
+        .transpose()
+}
