@@ -8,11 +8,15 @@ import { ClearanceBadge } from './ClearanceBadge';
 import { ClientStatusBadge } from './ClientStatusBadge';
 import { destinations } from './destinations';
 import { IconClients, IconPlus, IconSearch } from './icons';
+import { foundCount, SpotlightFinds, useQuickFind } from './SpotlightFinds';
 import { appSpotlightStore, clearSpotlightSelection, selectFirstSpotlightAction } from './spotlightStore';
 
 const CLIENT_RESULTS = 8;
 
-/** Ctrl/Cmd+K: find a client by name/email/phone/tag, or jump to any screen. */
+/**
+ * Ctrl/Cmd+K: find a client by name/email/phone/tag, an exercise, a plan or template, a session
+ * by client and date, or jump to any screen.
+ */
 export function AppSpotlight() {
   const navigate = useNavigate();
   const { opened } = useSpotlight(appSpotlightStore);
@@ -20,6 +24,7 @@ export function AppSpotlight() {
   const [debounced] = useDebouncedValue(query.trim(), 120);
   // Only ask the backend while the palette is open.
   const clients = useClients({ search: debounced || null, status: 'all', limit: CLIENT_RESULTS }, { enabled: opened });
+  const finds = useQuickFind(debounced, opened);
 
   const q = query.trim().toLowerCase();
   const matches = (...texts: string[]) => q === '' || texts.some((t) => t.toLowerCase().includes(q));
@@ -27,17 +32,24 @@ export function AppSpotlight() {
   const screenActions = destinations.filter((d) => matches(d.label, d.description, d.key));
   const showNewClient = matches('New client', 'add create client');
   const clientResults = clients.data ?? [];
-  const nothing = screenActions.length === 0 && !showNewClient && clientResults.length === 0;
+  const found = finds.data;
+  const nothing = screenActions.length === 0 && !showNewClient && clientResults.length === 0 && foundCount(found) === 0;
 
   // When the result list changes, the top entry is what Enter should open.
-  const resultKey = clientResults.map((c) => c.id).join(',');
+  const resultKey = [...clientResults.map((c) => c.id), foundCount(found), found?.exercises[0]?.id, found?.plans[0]?.id, found?.sessions[0]?.id].join(',');
   useEffect(() => {
     if (opened) selectFirstSpotlightAction();
   }, [opened, resultKey]);
 
   // Enter pressed before the results for the typed text arrived (fast typists, scripted
   // tests) would open whatever stale entry was highlighted. Hold it until they are in.
-  const settled = opened && debounced === query.trim() && clients.data !== undefined && !clients.isPlaceholderData;
+  const settled =
+    opened &&
+    debounced === query.trim() &&
+    clients.data !== undefined &&
+    !clients.isPlaceholderData &&
+    finds.data !== undefined &&
+    !finds.isPlaceholderData;
   const pendingEnter = useRef(false);
   useEffect(() => {
     if (settled && pendingEnter.current) {
@@ -78,7 +90,7 @@ export function AppSpotlight() {
       maxHeight={440}
     >
       <Spotlight.Search
-        placeholder="Search clients, or jump to a screen…"
+        placeholder="Search clients, exercises, plans, sessions (“anna tomorrow”), or jump to a screen…"
         leftSection={<IconSearch size={16} />}
         data-testid="spotlight-search"
         onKeyDown={onSearchKeyDown}
@@ -108,6 +120,7 @@ export function AppSpotlight() {
             ))}
           </Spotlight.ActionsGroup>
         )}
+        {found && <SpotlightFinds found={found} />}
         {(screenActions.length > 0 || showNewClient) && (
           <Spotlight.ActionsGroup label="Go to">
             {showNewClient && (
@@ -134,7 +147,7 @@ export function AppSpotlight() {
         {nothing && (
           <Spotlight.Empty>
             <Text size="sm" c="dimmed">
-              {clients.isFetching ? 'Searching…' : 'Nothing found'}
+              {clients.isFetching || finds.isFetching ? 'Searching…' : 'Nothing found'}
             </Text>
           </Spotlight.Empty>
         )}

@@ -128,6 +128,22 @@ export function CalendarScreen({ active = true }: { active?: boolean }) {
     }
   }, [active, search]);
 
+  // `?session=<id>` (from Ctrl+K) opens that session's dialog, once per link and visit.
+  const openedLink = useRef<string | null>(null);
+  useEffect(() => {
+    if (!active) {
+      openedLink.current = null;
+      return;
+    }
+    const sessionId = new URLSearchParams(search).get('session');
+    if (!sessionId || openedLink.current === search) return;
+    openedLink.current = search;
+    api
+      .sessionGet(sessionId)
+      .then((session) => setDialog({ mode: 'edit', session }))
+      .catch((e: AppError) => notifications.show({ color: 'red', message: e.message }));
+  }, [active, search]);
+
   // The weeks either side are fetched once this one is in, so "previous" and "next" draw at once
   // instead of waiting for the database.
   const settled = sessions.isSuccess && !sessions.isPlaceholderData;

@@ -1,8 +1,10 @@
 import { Alert, Button, Group, Loader, Paper, Select, Switch, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useCallback, useDeferredValue, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { notifications } from '@mantine/notifications';
 import { useSearchParams } from 'react-router';
-import type { Exercise } from '../bindings';
+import { api } from '../api';
+import type { AppError, Exercise } from '../bindings';
 import { IconPlus, IconSearch } from '../components/icons';
 import { useExercises } from '../trainingQueries';
 import { ExerciseDrawer, type ExerciseTarget } from './ExerciseDrawer';
@@ -39,6 +41,16 @@ export function LibraryTab() {
   const [importing, setImporting] = useState(false);
   const bodyRef = useRef<HTMLTableSectionElement>(null);
   const open = useCallback((exercise: Exercise) => setTarget({ mode: 'edit', exercise }), []);
+
+  // `?exercise=<id>` (from Ctrl+K) opens that exercise; the URL write below then drops it.
+  const wanted = params.get('exercise');
+  useEffect(() => {
+    if (!wanted) return;
+    api
+      .exerciseGet(wanted)
+      .then((exercise) => setTarget({ mode: 'edit', exercise }))
+      .catch((e: AppError) => notifications.show({ color: 'red', message: e.message }));
+  }, [wanted]);
 
   useEffect(() => {
     const next = new URLSearchParams();
