@@ -160,6 +160,8 @@ describe('client form', () => {
     await user.click(screen.getByTestId('client-edit'));
     await user.type(await screen.findByTestId('client-name'), ' X');
     await user.click(screen.getByTestId('client-cancel'));
+    // Changed: Cancel asks before discarding.
+    await user.click(await screen.findByTestId('discard-confirm'));
     expect(await screen.findByTestId('client-detail-name')).toHaveTextContent('Anna Lind');
     expect(backend.callsTo('client_update')).toHaveLength(1);
   });

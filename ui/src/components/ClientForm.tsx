@@ -17,6 +17,7 @@ import { asAppError } from '../api';
 import type { AppError, Client, ClientInput, FitnessLevel } from '../bindings';
 import { BODY_AREAS, FITNESS_LEVELS } from '../clientLabels';
 import { ageFromDob, modKeyLabel } from '../format';
+import { useDiscardGuard } from './DiscardGuard';
 
 /** Form state: plain strings, so every keystroke is kept exactly as typed. */
 interface Values {
@@ -130,6 +131,9 @@ export interface ClientFormProps {
 export function ClientForm({ client, submitLabel, onSubmit, onCancel }: ClientFormProps) {
   const [values, setValues] = useState<Values>(() => toValues(client));
   const [pendingTag, setPendingTag] = useState('');
+  // Cancel with changes asks first (the question sits outside the form).
+  const [initial] = useState(() => JSON.stringify(toValues(client)));
+  const guard = useDiscardGuard(JSON.stringify(values) !== initial || pendingTag.trim() !== '', onCancel);
   const [error, setError] = useState<AppError | null>(null);
   const [saving, setSaving] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
@@ -291,7 +295,7 @@ export function ClientForm({ client, submitLabel, onSubmit, onCancel }: ClientFo
             <Kbd size="xs">{modKeyLabel()}</Kbd> + <Kbd size="xs">Enter</Kbd> saves
           </Text>
           <Group gap="xs">
-            <Button variant="default" onClick={onCancel} data-testid="client-cancel">
+            <Button variant="default" onClick={guard.requestClose} data-testid="client-cancel">
               Cancel
             </Button>
             <Button type="submit" loading={saving} disabled={saving} data-testid="client-save">
@@ -300,6 +304,7 @@ export function ClientForm({ client, submitLabel, onSubmit, onCancel }: ClientFo
           </Group>
         </Group>
       </Stack>
+      {guard.dialog}
     </form>
   );
 }

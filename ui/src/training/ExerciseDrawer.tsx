@@ -1,7 +1,8 @@
 import { Button, Drawer, Paper, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import type { Exercise } from '../bindings';
+import { useDiscardGuard } from '../components/DiscardGuard';
 import { useCreateExercise, useSetExerciseHidden, useUpdateExercise } from '../trainingQueries';
 import { ExerciseForm } from './ExerciseForm';
 import { SOURCE_LABEL } from './vocab';
@@ -15,21 +16,49 @@ export function ExerciseDrawer({ target, onClose }: { target: ExerciseTarget | n
   if (target) last.current = target;
   const shown = target ?? last.current;
   const exercise = shown?.mode === 'edit' ? shown.exercise : undefined;
+  // Escape, the × and Cancel ask first when the form has changes.
+  const [dirty, setDirty] = useState(false);
+  const close = () => {
+    setDirty(false);
+    onClose();
+  };
+  const guard = useDiscardGuard(dirty, close);
   return (
+    <>
     <Drawer
       opened={target !== null}
-      onClose={onClose}
+      onClose={guard.requestClose}
       position="right"
       size="lg"
       title={exercise ? exercise.name : 'New exercise'}
       data-testid="exercise-drawer"
     >
-      {shown && <ExerciseDrawerBody key={exercise?.id ?? 'new'} exercise={exercise} onClose={onClose} />}
+      {shown && (
+        <ExerciseDrawerBody
+          key={exercise?.id ?? 'new'}
+          exercise={exercise}
+          onClose={close}
+          onCancel={guard.requestClose}
+          onDirtyChange={setDirty}
+        />
+      )}
     </Drawer>
+    {guard.dialog}
+    </>
   );
 }
 
-function ExerciseDrawerBody({ exercise, onClose }: { exercise: Exercise | undefined; onClose: () => void }) {
+function ExerciseDrawerBody({
+  exercise,
+  onClose,
+  onCancel,
+  onDirtyChange,
+}: {
+  exercise: Exercise | undefined;
+  onClose: () => void;
+  onCancel: () => void;
+  onDirtyChange: (dirty: boolean) => void;
+}) {
   const create = useCreateExercise();
   const update = useUpdateExercise();
   const hide = useSetExerciseHidden();
@@ -51,7 +80,8 @@ function ExerciseDrawerBody({ exercise, onClose }: { exercise: Exercise | undefi
       {exercise && <SourceInfo exercise={exercise} />}
       <ExerciseForm
         exercise={exercise}
-        onCancel={onClose}
+        onCancel={onCancel}
+        onDirtyChange={onDirtyChange}
         onSubmit={async (input) => {
           const saved = exercise
             ? await update.mutateAsync({ id: exercise.id, input })

@@ -58,14 +58,20 @@ export function ExerciseForm({
   exercise,
   onSubmit,
   onCancel,
+  onDirtyChange,
   extraActions,
 }: {
   exercise?: Exercise;
   onSubmit: (input: ExerciseInput) => Promise<unknown>;
   onCancel: () => void;
+  /** Told whether the form differs from what it opened with (for the discard question). */
+  onDirtyChange?: (dirty: boolean) => void;
   extraActions?: ReactNode;
 }) {
   const [values, setValues] = useState<ExerciseInput>(() => toValues(exercise));
+  const [initial] = useState(() => JSON.stringify(toValues(exercise)));
+  const dirty = JSON.stringify(values) !== initial;
+  useEffect(() => onDirtyChange?.(dirty), [dirty, onDirtyChange]);
   const [error, setError] = useState<AppError | null>(null);
   const [saving, setSaving] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
