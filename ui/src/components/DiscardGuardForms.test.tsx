@@ -48,3 +48,24 @@ describe('discard question on forms', () => {
     expect(backend.callsTo('exercise_create')).toHaveLength(0);
   });
 });
+
+describe('discard question: AI provider form', () => {
+  it('asks before closing a changed provider form with Escape; unchanged Cancel closes at once', async () => {
+    installBackend();
+    const { user } = renderApp('/settings');
+    const panel = await screen.findByTestId('settings-ai');
+    await user.click(within(panel).getByTestId('ai-provider-add'));
+    await user.click(within(await screen.findByTestId('ai-provider-form')).getByTestId('ai-provider-cancel'));
+    await waitFor(() => expect(screen.queryByTestId('ai-provider-form')).not.toBeInTheDocument());
+    expect(screen.queryByTestId('discard-dialog')).not.toBeInTheDocument();
+
+    await user.click(within(panel).getByTestId('ai-provider-add'));
+    await user.type(within(await screen.findByTestId('ai-provider-form')).getByTestId('ai-provider-name'), 'Ollama');
+    await user.keyboard('{Escape}');
+    await user.click(await screen.findByTestId('discard-keep'));
+    expect(screen.getByTestId('ai-provider-name')).toHaveValue('Ollama');
+    await user.keyboard('{Escape}');
+    await user.click(await screen.findByTestId('discard-confirm'));
+    await waitFor(() => expect(screen.queryByTestId('ai-provider-form')).not.toBeInTheDocument());
+  });
+});

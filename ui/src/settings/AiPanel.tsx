@@ -28,6 +28,7 @@ import {
   useSaveProvider,
 } from '../aiQueries';
 import { ConfirmDelete } from '../components/ConfirmDelete';
+import { useDiscardGuard } from '../components/DiscardGuard';
 import { kindLabel, PROVIDER_KINDS } from '../insights/labels';
 
 const LOCAL_URL = 'http://localhost:11434/v1';
@@ -229,6 +230,9 @@ function ProviderForm({ provider, onClose }: { provider: Provider | null; onClos
   const [model, setModel] = useState(provider?.model ?? '');
   const [timeout, setTimeoutSeconds] = useState<number | ''>(provider?.timeoutSeconds ?? 60);
   const [enabled, setEnabled] = useState(provider?.enabled ?? true);
+  // Escape, the × and Cancel ask first when something was changed.
+  const [initial] = useState(() => JSON.stringify([name, kind, baseUrl, model, timeout, enabled]));
+  const guard = useDiscardGuard(JSON.stringify([name, kind, baseUrl, model, timeout, enabled]) !== initial, onClose);
   const error = save.error;
   const FIELDS = ['name', 'baseUrl', 'model', 'timeoutSeconds'];
   const at = (field: string) => (error?.field === field ? error.message : undefined);
@@ -244,7 +248,8 @@ function ProviderForm({ provider, onClose }: { provider: Provider | null; onClos
     );
 
   return (
-    <Modal opened onClose={onClose} title={provider ? `Edit ${provider.name}` : 'Add an AI provider'} size="lg">
+    <>
+    <Modal opened onClose={guard.requestClose} title={provider ? `Edit ${provider.name}` : 'Add an AI provider'} size="lg">
       <Stack
         gap="sm"
         component="form"
@@ -320,7 +325,7 @@ function ProviderForm({ provider, onClose }: { provider: Provider | null; onClos
           </Alert>
         )}
         <Group justify="flex-end" gap="xs">
-          <Button variant="default" onClick={onClose}>
+          <Button variant="default" onClick={guard.requestClose} data-testid="ai-provider-cancel">
             Cancel
           </Button>
           <Button type="submit" loading={save.isPending} data-testid="ai-provider-save">
@@ -329,6 +334,8 @@ function ProviderForm({ provider, onClose }: { provider: Provider | null; onClos
         </Group>
       </Stack>
     </Modal>
+    {guard.dialog}
+    </>
   );
 }
 
