@@ -124,6 +124,7 @@ pub async fn run(data: &DataDir, rounds: usize) -> spotter_core::Result<()> {
         studio_name: "Bench Studio".into(),
         logo: None,
     };
+    let dates = spotter_core::datefmt::DateFormatter::new("en-GB", Default::default());
     for (name, plan) in [("plan_pdf_12_weeks", &big), ("plan_pdf_one_page", &small)] {
         let doc = plan_pdf::PlanDoc {
             plan,
@@ -132,6 +133,7 @@ pub async fn run(data: &DataDir, rounds: usize) -> spotter_core::Result<()> {
             paper: spotter_print::canvas::PageSize::A4,
             unit: LoadUnit::Kg,
             printed_on: chrono::Utc::now().date_naive(),
+            dates: &dates,
         };
         let mut times = Vec::new();
         let mut bytes = 0;

@@ -2,6 +2,7 @@
 //! and `spotter-cli plan pdf` / `client report` call.
 
 use spotter_core::clients::record;
+use spotter_core::datefmt::DateFormatter;
 use spotter_core::settings::{self, Paper, Units};
 use spotter_core::time::today_utc;
 use spotter_core::training::report_range::ReportRange;
@@ -17,6 +18,7 @@ pub const MAX_LOGO_BYTES: usize = 2 * 1024 * 1024;
 
 struct Prefs {
     branding: Branding,
+    dates: DateFormatter,
     paper: PageSize,
     unit: LoadUnit,
 }
@@ -24,6 +26,7 @@ struct Prefs {
 async fn prefs(db: &Database) -> Result<Prefs> {
     let s = settings::get(db).await?;
     Ok(Prefs {
+        dates: DateFormatter::from_settings(&s),
         branding: Branding {
             studio_name: s.studio_name,
             logo: settings::logo(db).await?,
@@ -56,6 +59,7 @@ pub async fn plan_pdf(db: &Database, plan_id: &str) -> Result<Vec<u8>> {
         paper: p.paper,
         unit: p.unit,
         printed_on: today_utc(),
+        dates: &p.dates,
     })
     .map_err(render_error)
 }
@@ -80,7 +84,7 @@ pub async fn report_pdf_for(
     let p = prefs(db).await?;
     report_pdf::render(&report_pdf::ReportDoc {
         client_name: &client.name,
-        period: period.label(),
+        period: period.label(&p.dates),
         measurements: &measurements,
         progress: &progress,
         notes: &notes,
@@ -88,6 +92,7 @@ pub async fn report_pdf_for(
         paper: p.paper,
         unit: p.unit,
         printed_on: today_utc(),
+        dates: &p.dates,
     })
     .map_err(render_error)
 }

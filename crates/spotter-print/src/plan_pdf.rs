@@ -3,8 +3,9 @@
 //! write-in cells are wide enough for a pen; tables break between rows and repeat their header.
 
 use chrono::NaiveDate;
+use spotter_core::datefmt::DateFormatter;
 use spotter_core::training::plan::{
-    describe_load, fmt_num, GroupKind, Load, LoadKind, Prescription,
+    describe_amount, describe_load, fmt_num, GroupKind, Load, LoadKind, Prescription,
 };
 use spotter_core::training::plans::{day_date, Plan};
 
@@ -27,6 +28,8 @@ pub struct PlanDoc<'a> {
     pub unit: LoadUnit,
     /// "Printed 22 Nov 2026": the caller's today, so output is reproducible in tests.
     pub printed_on: NaiveDate,
+    /// Dates as the trainer chose them to read (Settings → Preferences).
+    pub dates: &'a DateFormatter,
 }
 
 struct Column {
@@ -79,12 +82,9 @@ fn load_text(l: &Load, unit: LoadUnit) -> String {
     }
 }
 
+/// "8–12", or a timed or distance prescription's "45 s", "20 m".
 fn reps_text(p: &Prescription) -> String {
-    if p.reps_max > p.reps_min {
-        format!("{}–{}", p.reps_min, p.reps_max)
-    } else {
-        p.reps_min.to_string()
-    }
+    describe_amount(p.measure, p.reps_min, p.reps_max)
 }
 
 fn rest_text(p: &Prescription) -> String {
@@ -172,9 +172,10 @@ pub fn render(doc: &PlanDoc) -> Result<Vec<u8>, String> {
             let cell_w = ((width - fixed) / cells as f32).max(10.0);
             let date = start
                 .map(|s| {
-                    day_date(s, week_no, day.day_offset)
-                        .format(" · %a %-d %b %Y")
-                        .to_string()
+                    format!(
+                        " · {}",
+                        doc.dates.weekday_date(day_date(s, week_no, day.day_offset))
+                    )
                 })
                 .unwrap_or_default();
             let heading = format!("{title} — {}{date}", day.name);
@@ -251,7 +252,7 @@ pub fn render(doc: &PlanDoc) -> Result<Vec<u8>, String> {
         doc.client_name
             .map(|c| format!(" · {c}"))
             .unwrap_or_default(),
-        doc.printed_on.format("%-d %b %Y")
+        doc.dates.date(doc.printed_on)
     );
     Ok(canvas.finish(&footer, MARGIN))
 }
@@ -305,8 +306,8 @@ fn header(l: &mut Layout, doc: &PlanDoc, width: f32) -> Result<(), String> {
         let end = day_date(start, weeks as u32, 6);
         facts.push(format!(
             "{} – {}",
-            start.format("%-d %b %Y"),
-            end.format("%-d %b %Y")
+            doc.dates.date(start),
+            doc.dates.date(end)
         ));
     }
     facts.push(format!(

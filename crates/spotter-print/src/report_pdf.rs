@@ -2,6 +2,7 @@
 //! the trainer's notes (accepted insights among them), and estimated-1RM charts drawn as
 //! vector graphics (axes, grid, polyline, points); over the period the trainer picked.
 
+use spotter_core::datefmt::DateFormatter;
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
@@ -29,6 +30,8 @@ pub struct ReportDoc<'a> {
     pub paper: PageSize,
     pub unit: LoadUnit,
     pub printed_on: NaiveDate,
+    /// Dates as the trainer chose them to read (Settings → Preferences).
+    pub dates: &'a DateFormatter,
 }
 
 fn metric_label(m: &Measurement, unit: LoadUnit) -> String {
@@ -131,7 +134,7 @@ pub fn render(doc: &ReportDoc) -> Result<Vec<u8>, String> {
         BODY,
         Weight::Regular,
         GREY,
-        &format!("Printed {}", doc.printed_on.format("%-d %b %Y")),
+        &format!("Printed {}", doc.dates.date(doc.printed_on)),
     );
     if let Some(period) = &doc.period {
         p.y += 5.5;
@@ -220,7 +223,14 @@ fn measurements_table(p: &mut Page, doc: &ReportDoc, width: f32) {
             p.need(100.0);
             header(p);
         }
-        p.c.text(MARGIN + 1.5, p.y + 4.2, BODY, Weight::Regular, BLACK, date);
+        p.c.text(
+            MARGIN + 1.5,
+            p.y + 4.2,
+            BODY,
+            Weight::Regular,
+            BLACK,
+            &doc.dates.iso_date(date),
+        );
         for (i, c) in columns.iter().enumerate() {
             if let Some(v) = values.get(c) {
                 p.c.text(
@@ -292,7 +302,10 @@ fn records_table(p: &mut Page, doc: &ReportDoc, width: f32) {
             r.best_e1rm_brzycki_kg
                 .map(|v| kg(v, doc.unit))
                 .unwrap_or_default(),
-            r.best_e1rm_on.clone().unwrap_or_default(),
+            r.best_e1rm_on
+                .as_deref()
+                .map(|d| doc.dates.iso_date(d))
+                .unwrap_or_default(),
             r.workouts.to_string(),
         ];
         for (i, (_, f)) in cols.iter().enumerate() {
@@ -356,7 +369,8 @@ fn trainer_notes(p: &mut Page, doc: &ReportDoc, width: f32) {
             BODY,
             Weight::Bold,
             GREY,
-            note.created_at.get(..10).unwrap_or(&note.created_at),
+            &doc.dates
+                .iso_date(note.created_at.get(..10).unwrap_or(&note.created_at)),
         );
         for line in &lines {
             p.c.text(
@@ -393,13 +407,15 @@ fn charts(p: &mut Page, doc: &ReportDoc, width: f32) {
     for pair in series.chunks(2) {
         p.need(h + 8.0);
         for (i, s) in pair.iter().enumerate() {
-            chart(p, s, MARGIN + i as f32 * (w + gap), p.y, w, h, doc.unit);
+            chart(p, doc, s, (MARGIN + i as f32 * (w + gap), p.y, w, h));
         }
         p.y += h + 8.0;
     }
 }
 
-fn chart(p: &mut Page, s: &E1rmSeries, x: f32, y: f32, w: f32, h: f32, unit: LoadUnit) {
+/// One exercise's chart in the box `(x, y, w, h)`.
+fn chart(p: &mut Page, doc: &ReportDoc, s: &E1rmSeries, (x, y, w, h): (f32, f32, f32, f32)) {
+    let unit = doc.unit;
     let conv = |v: f64| {
         if unit == LoadUnit::Lb {
             v * LB_PER_KG
@@ -456,7 +472,7 @@ fn chart(p: &mut Page, s: &E1rmSeries, x: f32, y: f32, w: f32, h: f32, unit: Loa
         6.0,
         Weight::Regular,
         GREY,
-        &first.format("%b %Y").to_string(),
+        &doc.dates.month_year(*first),
     );
     p.c.text_right(
         px + pw,
@@ -464,7 +480,7 @@ fn chart(p: &mut Page, s: &E1rmSeries, x: f32, y: f32, w: f32, h: f32, unit: Loa
         6.0,
         Weight::Regular,
         GREY,
-        &last.format("%b %Y").to_string(),
+        &doc.dates.month_year(*last),
     );
     let pts: Vec<(f32, f32)> = dates
         .iter()

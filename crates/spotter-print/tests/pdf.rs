@@ -577,13 +577,15 @@ async fn the_report_covers_the_period_picked_with_the_trainers_notes_from_it() {
     documents::write_pdf(path.to_str().unwrap(), None, &bytes).unwrap();
     let all = check_pdf(&path, "progress-report-period").join("\n");
     assert!(all.contains("Period: 1 Feb 2026 – "), "{all}");
+    // Dates read as the trainer's setting says (the default, UK English), not ISO.
     assert!(
-        all.contains("2026-02-01") && !all.contains("2026-01-01"),
+        all.contains("Feb 2026") && !all.contains("1 Jan 2026") && !all.contains("2026-02-01"),
         "{all}"
     );
     assert!(all.contains("Trainer's notes"), "{all}");
     assert!(all.contains("Back Squat is holding steady"), "{all}");
-    assert!(all.contains(&today), "the note's date: {all}");
+    let today_read = spotter_core::time::today_utc().format("%-d %b %Y").to_string();
+    assert!(all.contains(&today_read), "the note's date: {all}");
 
     // A period that ended before the note: no notes section.
     let range = ReportRange {
@@ -595,7 +597,7 @@ async fn the_report_covers_the_period_picked_with_the_trainers_notes_from_it() {
     documents::write_pdf(path.to_str().unwrap(), None, &bytes).unwrap();
     let all = check_pdf(&path, "progress-report-early").join("\n");
     assert!(
-        !all.contains("Trainer's notes") && !all.contains("2026-03-01"),
+        !all.contains("Trainer's notes") && !all.contains("1 Mar 2026"),
         "{all}"
     );
 

@@ -67,8 +67,8 @@ impl Period {
     }
 
     /// "1 Sep 2026 – 4 Dec 2026", "from 1 Sep 2026", "until 4 Dec 2026"; None for all time.
-    pub fn label(&self) -> Option<String> {
-        let f = |d: NaiveDate| d.format("%-d %b %Y").to_string();
+    pub fn label(&self, dates: &crate::datefmt::DateFormatter) -> Option<String> {
+        let f = |d: NaiveDate| dates.date(d);
         match (self.from, self.to) {
             (Some(a), Some(b)) => Some(format!("{} – {}", f(a), f(b))),
             (Some(a), None) => Some(format!("from {}", f(a))),
