@@ -36,7 +36,7 @@ echo "== crash safety: a writer killed with SIGKILL 1,000 times, the database ch
 ./target/release/spotter-bench crash --kills 1000 --data-dir "$out/crash" | tee "$out/crash.json"
 
 echo "== app cold start and idle memory (bundled debug build, demo data)"
-cargo build --locked -p spotter --features custom-protocol --bin spotter-bare-window
+cargo build --locked -p spotter --features custom-protocol,bench-baseline --bin spotter-bare-window
 rm -rf "$out/app-db"
 ./target/debug/spotter-cli --data-dir "$out/app-db" seed --demo >/dev/null
 NO_AT_BRIDGE=1 dbus-run-session -- xvfb-run -a -s "-screen 0 1400x900x24" \

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Packages `make app`'s debug build as a .deb for the install test (tests/install), without
-# compiling it again: same command, profile and features as `make app`, only bundling on top.
+# Packages `make app`'s debug build as a .deb for the install test (tests/install) without
+# building anything: `tauri bundle` packages the program `tauri build --debug --no-bundle` left
+# in target/debug (`tauri build --bundles deb` would rebuild the UI, and the app crate with it).
 # The config asks for signed updater artifacts, so the package is signed with a throwaway key
 # made here and deleted afterwards (it is never the release key, and nothing trusts it).
 set -euo pipefail
@@ -11,4 +12,4 @@ trap 'rm -rf "$key_dir"' EXIT
 npx tauri signer generate --ci --password "" --write-keys "$key_dir/throwaway.key" >/dev/null
 rm -f target/debug/bundle/deb/*.deb
 TAURI_SIGNING_PRIVATE_KEY="$(cat "$key_dir/throwaway.key")" TAURI_SIGNING_PRIVATE_KEY_PASSWORD="" \
-	npx tauri build --debug --bundles deb
+	npx tauri bundle --debug --bundles deb "$@"
