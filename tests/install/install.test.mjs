@@ -2,7 +2,8 @@
 // into this machine with apt-get, starts the installed /usr/bin/spotter under Xvfb on a fresh
 // data folder, creates a client through the window and finds it with the CLI in the same
 // folder, asks a local update server for updates (the installed program knows it came from a
-// .deb: only a `linux-x86_64-deb` entry is served), then removes the package again.
+// .deb: only a `linux-x86_64-deb` entry is served) and is calm when that server is gone, then
+// removes the package again.
 // Needs root (or password-less sudo) and no network: the package's dependencies are installed
 // by scripts/setup-debian.sh, and recommended packages are not asked for.
 
@@ -103,6 +104,11 @@ test('the .deb installs, runs on a fresh data folder, finds its update entry, an
   await app.click('nav-settings');
   await app.click('update-check');
   await app.waitForText('update-notes', 'Installed-package update notes');
+  // The server going away is a calm sentence, not an error.
+  await new Promise((resolve) => server.close(resolve));
+  server = undefined;
+  await app.click('update-check');
+  await app.waitForText('update-unreachable', /could not reach the update server/);
   await app.quit();
   app = undefined;
 
