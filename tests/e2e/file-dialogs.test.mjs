@@ -40,6 +40,19 @@ after(async () => {
   driver?.stop();
 });
 
+/** Clicks once the element takes clicks (a row may still be sliding into place). */
+async function clickWhenReady(el) {
+  await app.driver.wait(async () => {
+    try {
+      await el.click();
+      return true;
+    } catch (e) {
+      if (/NotInteractable|ClickIntercepted/.test(e.name)) return false;
+      throw e;
+    }
+  }, TIMEOUT);
+}
+
 const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function isPdf(file) {
@@ -50,8 +63,8 @@ test('Plan builder → Print → Save PDF… on a fresh machine creates Document
   assert.ok(!existsSync(dialogs.defaultFolder), 'the default folder does not exist before');
   await app.click('nav-training');
   await app.click('training-tab-plans');
-  const row = await app.driver.wait(until.elementLocated(By.css('[data-testid="plan-row"]')), TIMEOUT);
-  await row.click();
+  const row = await app.driver.wait(until.elementLocated(By.css('[data-testid="plan-row"] td')), TIMEOUT);
+  await clickWhenReady(row);
   await app.el('plan-version');
 
   dialogs.answer('save'); // the trainer presses Save in the dialog, keeping the name offered
@@ -77,7 +90,7 @@ test('the progress report goes where the trainer chooses, and the next dialog st
     until.elementLocated(By.xpath(`//*[@data-testid="client-row"][contains(., "${CLIENT}")]//td[1]`)),
     TIMEOUT,
   );
-  await cell.click();
+  await clickWhenReady(cell);
   await app.waitForText('client-detail-name', CLIENT);
   await app.click('client-tab-progress');
 

@@ -6,9 +6,7 @@
 use std::path::Path;
 
 use spotter_core::files::chosen;
-use spotter_core::files::dialog::{
-    self, DialogRequest, Direction, SaveKind,
-};
+use spotter_core::files::dialog::{self, DialogRequest, Direction, SaveKind};
 use spotter_core::paths::DataDir;
 use spotter_core::upload::FileUpload;
 use spotter_core::{Database, ErrorCode};
@@ -53,7 +51,11 @@ async fn the_default_folder_that_cannot_be_made_is_an_io_error() {
         .await
         .unwrap_err();
     assert_eq!(err.code, ErrorCode::Io);
-    assert!(err.message.contains("could not be created"), "{}", err.message);
+    assert!(
+        err.message.contains("could not be created"),
+        "{}",
+        err.message
+    );
 }
 
 #[tokio::test]
@@ -72,14 +74,21 @@ async fn the_last_folder_is_remembered_per_direction_and_survives_a_reopen() {
         .await
         .unwrap();
     assert_eq!(
-        dialog::start_folder(&db, Direction::Save, &default).await.unwrap(),
+        dialog::start_folder(&db, Direction::Save, &default)
+            .await
+            .unwrap(),
         clients
     );
     assert_eq!(
-        dialog::start_folder(&db, Direction::Open, &default).await.unwrap(),
+        dialog::start_folder(&db, Direction::Open, &default)
+            .await
+            .unwrap(),
         downloads
     );
-    assert!(!default.exists(), "a remembered folder makes the default unnecessary");
+    assert!(
+        !default.exists(),
+        "a remembered folder makes the default unnecessary"
+    );
 
     // Stored in the database's settings, so the next start remembers it too.
     db.close().await;
@@ -102,9 +111,14 @@ async fn a_remembered_folder_that_is_gone_falls_back_to_the_default() {
         .await
         .unwrap();
     std::fs::remove_dir(&usb).unwrap();
-    assert_eq!(dialog::last_folder(&db, Direction::Save).await.unwrap(), None);
     assert_eq!(
-        dialog::start_folder(&db, Direction::Save, &default).await.unwrap(),
+        dialog::last_folder(&db, Direction::Save).await.unwrap(),
+        None
+    );
+    assert_eq!(
+        dialog::start_folder(&db, Direction::Save, &default)
+            .await
+            .unwrap(),
         default
     );
 }
@@ -117,10 +131,16 @@ fn only_a_path_chosen_in_a_save_dialog_is_written_and_replaced() {
     let chosen_str = chosen_path.to_str().unwrap();
     chosen::note_saved(&chosen_path);
 
-    assert_eq!(chosen::for_writing(chosen_str, true).unwrap(), Some(chosen_str));
+    assert_eq!(
+        chosen::for_writing(chosen_str, true).unwrap(),
+        Some(chosen_str)
+    );
     assert_eq!(chosen::for_writing(chosen_str, false).unwrap(), None);
     let err = chosen::for_writing(other.to_str().unwrap(), true).unwrap_err();
-    assert_eq!((err.code, err.field.as_deref()), (ErrorCode::Validation, Some("path")));
+    assert_eq!(
+        (err.code, err.field.as_deref()),
+        (ErrorCode::Validation, Some("path"))
+    );
 }
 
 #[test]
@@ -141,6 +161,17 @@ fn only_a_file_chosen_in_an_open_dialog_is_read() {
     let err = upload(&secret).bytes(1024).unwrap_err();
     assert_eq!(err.code, ErrorCode::InvalidFile);
     assert!(!err.message.contains("Not for the window"));
+
+    // A command that reads by path (restoring a backup) gets the chosen file only.
+    assert_eq!(
+        chosen::opened_path(picked.to_str().unwrap()).unwrap(),
+        picked
+    );
+    let err = chosen::opened_path(secret.to_str().unwrap()).unwrap_err();
+    assert_eq!(
+        (err.code, err.field.as_deref()),
+        (ErrorCode::Validation, Some("path"))
+    );
 
     let err = upload(&picked).bytes(4).unwrap_err();
     assert_eq!(err.code, ErrorCode::InvalidFile);

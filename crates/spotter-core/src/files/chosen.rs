@@ -54,6 +54,20 @@ pub fn for_writing(path: &str, replace: bool) -> Result<Option<&str>> {
     Ok(replace.then_some(path))
 }
 
+/// A file chosen in an open dialog, for a command that reads it by path itself (a backup to
+/// restore); any other path is refused.
+pub fn opened_path(path: &str) -> Result<PathBuf> {
+    let path = PathBuf::from(path.trim());
+    if with(|c| c.opened.contains(&path)) {
+        Ok(path)
+    } else {
+        Err(AppError::validation(
+            "path",
+            "Choose the file with the Choose button",
+        ))
+    }
+}
+
 /// The bytes of a file chosen in an open dialog, refusing it above `max_bytes` before reading
 /// more than that. `name` is for messages.
 pub fn read_opened(path: &str, name: &str, max_bytes: usize) -> Result<Vec<u8>> {
@@ -69,14 +83,17 @@ pub fn read_opened(path: &str, name: &str, max_bytes: usize) -> Result<Vec<u8>> 
     } else {
         name.to_owned()
     };
-    let file =
-        std::fs::File::open(path).map_err(|e| AppError::io(&format!("{shown} could not be read"), e))?;
+    let file = std::fs::File::open(path)
+        .map_err(|e| AppError::io(&format!("{shown} could not be read"), e))?;
     let mut bytes = Vec::new();
     file.take(max_bytes as u64 + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| AppError::io(&format!("{shown} could not be read"), e))?;
     if bytes.len() > max_bytes {
-        let size = path.metadata().map(|m| m.len()).unwrap_or(bytes.len() as u64);
+        let size = path
+            .metadata()
+            .map(|m| m.len())
+            .unwrap_or(bytes.len() as u64);
         return Err(AppError::new(
             ErrorCode::InvalidFile,
             format!(

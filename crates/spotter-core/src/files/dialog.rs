@@ -162,7 +162,10 @@ pub async fn start_folder(
         Direction::Save => {
             std::fs::create_dir_all(default_folder).map_err(|e| {
                 AppError::io(
-                    &format!("The folder {} could not be created", default_folder.display()),
+                    &format!(
+                        "The folder {} could not be created",
+                        default_folder.display()
+                    ),
                     e,
                 )
             })?;
@@ -225,12 +228,11 @@ pub fn test_answer(dir: &Path, request: &DialogRequest) -> Result<Option<PathBuf
         .ok_or_else(|| AppError::new(ErrorCode::Io, "The test dialog ran out of answers"))?;
     let answer = match (first, request.direction) {
         ("cancel", _) => None,
-        ("save", Direction::Save) => Some(request.start_folder.join(
+        ("save", Direction::Save) => Some(
             request
-                .suggested_name
-                .as_deref()
-                .unwrap_or("export"),
-        )),
+                .start_folder
+                .join(request.suggested_name.as_deref().unwrap_or("export")),
+        ),
         (path, _) if Path::new(path).is_absolute() => Some(PathBuf::from(path)),
         (other, _) => {
             return Err(AppError::new(
@@ -258,12 +260,27 @@ mod tests {
 
     #[test]
     fn the_suggested_name_is_a_file_name_of_the_kind() {
-        assert_eq!(suggested_file_name(SaveKind::PlanPdf, "strength.pdf"), "strength.pdf");
-        assert_eq!(suggested_file_name(SaveKind::PlanPdf, "strength"), "strength.pdf");
-        assert_eq!(suggested_file_name(SaveKind::ClientsCsv, "/etc/clients.CSV"), "clients.CSV");
-        assert_eq!(suggested_file_name(SaveKind::CalendarIcs, "../../x"), "x.ics");
+        assert_eq!(
+            suggested_file_name(SaveKind::PlanPdf, "strength.pdf"),
+            "strength.pdf"
+        );
+        assert_eq!(
+            suggested_file_name(SaveKind::PlanPdf, "strength"),
+            "strength.pdf"
+        );
+        assert_eq!(
+            suggested_file_name(SaveKind::ClientsCsv, "/etc/clients.CSV"),
+            "clients.CSV"
+        );
+        assert_eq!(
+            suggested_file_name(SaveKind::CalendarIcs, "../../x"),
+            "x.ics"
+        );
         assert_eq!(suggested_file_name(SaveKind::FullExport, ""), "export.json");
-        assert_eq!(suggested_file_name(SaveKind::ReportPdf, ".bashrc"), "export.pdf");
+        assert_eq!(
+            suggested_file_name(SaveKind::ReportPdf, ".bashrc"),
+            "export.pdf"
+        );
     }
 
     #[test]
