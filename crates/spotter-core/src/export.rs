@@ -129,12 +129,11 @@ pub async fn export_all(db: &Database) -> Result<Export> {
 }
 
 pub fn write_json<W: Write>(export: &Export, mut out: W) -> Result<()> {
-    serde_json::to_writer_pretty(&mut out, export)
-        .map_err(|e| match e.io_error_kind() {
-            // A full disk or read-only drive gets its own code and words.
-            Some(kind) => AppError::io_ref("cannot write the export", &std::io::Error::from(kind)),
-            None => AppError::new(ErrorCode::Io, format!("cannot write the export: {e}")),
-        })?;
+    serde_json::to_writer_pretty(&mut out, export).map_err(|e| match e.io_error_kind() {
+        // A full disk or read-only drive gets its own code and words.
+        Some(kind) => AppError::io_ref("cannot write the export", &std::io::Error::from(kind)),
+        None => AppError::new(ErrorCode::Io, format!("cannot write the export: {e}")),
+    })?;
     // Flush here: a buffered writer dropped later would swallow a disk-full error.
     out.flush()
         .map_err(|e| AppError::io("cannot write the export", e))
