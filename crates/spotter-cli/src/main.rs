@@ -13,7 +13,7 @@ use spotter_core::ics;
 use spotter_core::paths::DataDir;
 use spotter_core::schedule::{sessions, trainers, zoned, CalendarQuery};
 use spotter_core::training::plans::{self, PlanListQuery};
-use spotter_core::{export, seed, AppError, Database, ErrorCode};
+use spotter_core::{backups, export, seed, AppError, Database, ErrorCode};
 
 #[derive(Parser)]
 #[command(name = "spotter-cli", version, about = "Spotter from the command line")]
@@ -29,9 +29,22 @@ struct Cli {
 enum Command {
     /// Write a consistent copy of the database (safe while the app is open).
     Backup {
-        /// Destination file; default: <data dir>/backups/spotter-<timestamp>.db
+        /// Destination file; default: a manual backup in <data dir>/backups (listed by `backups`).
         file: Option<PathBuf>,
     },
+    /// List the backups in <data dir>/backups, newest first.
+    Backups {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Replace the database with a backup (checked first; the current database is backed up,
+    /// or moved to <data dir>/damaged when it cannot be opened). Close the app first.
+    Restore {
+        /// The backup file (.db), e.g. one listed by `backups`.
+        file: PathBuf,
+    },
+    /// Import a full export (spotter-export.json) into an empty data directory, all or nothing.
+    ImportAll { file: PathBuf },
     /// Export all data: <dir>/spotter-export.json (everything) and <dir>/clients.csv.
     Export {
         dir: PathBuf,
@@ -255,7 +268,7 @@ async fn main() -> ExitCode {
 /// Exit codes a script can branch on (README, "Command line").
 fn exit_code(code: ErrorCode) -> ExitCode {
     ExitCode::from(match code {
-        ErrorCode::Validation | ErrorCode::InvalidFile => 2,
+        ErrorCode::Validation | ErrorCode::InvalidFile | ErrorCode::DatabaseCorrupt => 2,
         ErrorCode::NotFound => 3,
         ErrorCode::Studio => 4,
         ErrorCode::UpdateRequired | ErrorCode::SchemaTooNew => 5,
@@ -270,6 +283,12 @@ async fn run(cli: Cli) -> Result<(), AppError> {
         || std::env::var_os(spotter_core::paths::DATA_DIR_ENV).is_some_and(|v| !v.is_empty());
     let data_dir = DataDir::resolve(cli.data_dir)?;
     let log_dir = spotter_core::paths::log_dir(&data_dir, chosen);
+    // Commands that work without an open database (listing backups, restoring over a damaged one).
+    match &cli.command {
+        Command::Backups { json } => return backups_list(&data_dir, *json),
+        Command::Restore { file } => return restore(&data_dir, file).await,
+        _ => {}
+    }
     // Reading commands never migrate or write: the app may have the file open.
     let reads_only = matches!(
         cli.command,
@@ -297,6 +316,56 @@ async fn run(cli: Cli) -> Result<(), AppError> {
     result
 }
 
+fn backups_list(data_dir: &DataDir, json: bool) -> Result<(), AppError> {
+    let list = backups::list(data_dir)?;
+    if json {
+        let text = serde_json::to_string_pretty(&list)
+            .map_err(|e| AppError::internal(e.to_string()))?;
+        println!("{text}");
+        return Ok(());
+    }
+    for b in &list {
+        let reason = serde_json::to_value(b.reason)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default();
+        println!(
+            "{}  {:>9.1} MB  {:<16} {}",
+            b.taken_at,
+            b.size_bytes as f64 / 1_000_000.0,
+            reason,
+            b.path
+        );
+    }
+    Ok(())
+}
+
+/// Restores `file` over the data directory's database, which may be damaged (then it is set aside).
+async fn restore(data_dir: &DataDir, file: &std::path::Path) -> Result<(), AppError> {
+    let current = match Database::open(data_dir).await {
+        Ok(db) => Some(db),
+        Err(e) if e.code == ErrorCode::DatabaseCorrupt => {
+            eprintln!("the current database is damaged ({}); it will be moved aside", e.message);
+            None
+        }
+        Err(e) => return Err(e),
+    };
+    let result = backups::restore(current.as_ref(), data_dir, file).await;
+    if let Some(db) = &current {
+        db.close().await;
+    }
+    let (db, report) = result?;
+    db.close().await;
+    if let Some(b) = &report.safety_backup {
+        println!("the database as it was: {}", b.path);
+    }
+    if let Some(aside) = &report.set_aside {
+        println!("the damaged database was moved to {aside}");
+    }
+    println!("restored {}", report.restored_from);
+    Ok(())
+}
+
 async fn dispatch(
     command: Command,
     db: &Database,
@@ -305,16 +374,26 @@ async fn dispatch(
 ) -> Result<(), AppError> {
     match command {
         Command::Studio { command } => studio::run(command, db).await?,
-        Command::Backup { file } => {
-            let dest = file.unwrap_or_else(|| {
-                data_dir.backups().join(format!(
-                    "spotter-{}.db",
-                    chrono::Utc::now().format("%Y%m%dT%H%M%SZ")
-                ))
-            });
+        Command::Backup { file: Some(dest) } => {
             db.backup_to(&dest).await?;
             println!("{}", dest.display());
         }
+        Command::Backup { file: None } => {
+            let taken = backups::take(db, data_dir, backups::BackupReason::Manual).await?;
+            println!("{}", taken.path);
+        }
+        Command::ImportAll { file } => {
+            let bytes = std::fs::read(&file).map_err(|e| AppError {
+                code: ErrorCode::NotFound,
+                message: format!("{} cannot be read: {e}", file.display()),
+                field: Some("file".into()),
+            })?;
+            let report = spotter_core::full_export::import_all(db, &bytes).await?;
+            for (table, rows) in report.rows.iter().filter(|(_, n)| **n > 0) {
+                println!("{table}: {rows}");
+            }
+        }
+        Command::Backups { .. } | Command::Restore { .. } => unreachable!("handled before opening"),
         Command::Export { dir, replace } => {
             use spotter_core::files::target::{ExportKind, ExportTarget};
             let json_path = dir.join("spotter-export.json").display().to_string();

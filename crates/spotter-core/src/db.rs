@@ -310,6 +310,10 @@ async fn inspect_existing_inner(
         .await
         .map_err(|e| match e {
             sqlx::Error::Database(db) if db.message().contains("not a database") => not_sqlite(),
+            // E.g. a damaged file with a -wal left beside it fails already here.
+            sqlx::Error::Database(db) if db.message().contains("malformed") => {
+                damaged(db.message())
+            }
             e @ sqlx::Error::Database(_) if is_busy(&e) => Inspection::Failed(e.into()),
             e => Inspection::Failed(AppError::new(
                 ErrorCode::Database,

@@ -286,31 +286,40 @@ async fn take_over(live: &Path) -> Result<()> {
     if !live.exists() {
         return Ok(());
     }
-    let mut conn = SqliteConnectOptions::new()
-        .filename(live)
-        .create_if_missing(false)
-        .busy_timeout(std::time::Duration::from_secs(2))
-        .connect()
-        .await
-        .map_err(|e| {
-            tracing::warn!(error = %e, "restore: cannot open the current database");
-            busy()
-        })?;
-    let mode: std::result::Result<String, _> = sqlx::query_scalar("PRAGMA journal_mode = DELETE")
-        .fetch_one(&mut conn)
-        .await;
-    let _ = conn.close().await;
-    match mode {
-        Ok(m) if m.eq_ignore_ascii_case("delete") => Ok(()),
-        Ok(m) => {
-            tracing::warn!(mode = %m, "restore: the database stayed in its journal mode");
-            Err(busy())
+    // Our pool's connections may take a moment to let go of the file after `close`, and
+    // SQLite answers a journal-mode change with "locked" at once rather than waiting: ask
+    // again for a few seconds before concluding that another process has it open.
+    let mut last = String::new();
+    for attempt in 0..30 {
+        if attempt > 0 {
+            tokio::time::sleep(std::time::Duration::from_millis(75)).await;
         }
-        Err(e) => {
-            tracing::warn!(error = %e, "restore: cannot take the database over");
-            Err(busy())
+        let conn = SqliteConnectOptions::new()
+            .filename(live)
+            .create_if_missing(false)
+            .busy_timeout(std::time::Duration::from_millis(100))
+            .connect()
+            .await;
+        let mut conn = match conn {
+            Ok(c) => c,
+            Err(e) => {
+                last = e.to_string();
+                continue;
+            }
+        };
+        let mode: std::result::Result<String, _> =
+            sqlx::query_scalar("PRAGMA journal_mode = DELETE")
+                .fetch_one(&mut conn)
+                .await;
+        let _ = conn.close().await;
+        match mode {
+            Ok(m) if m.eq_ignore_ascii_case("delete") => return Ok(()),
+            Ok(m) => last = format!("still in {m} mode"),
+            Err(e) => last = e.to_string(),
         }
     }
+    tracing::warn!(error = %last, "restore: cannot take the database over");
+    Err(busy())
 }
 
 /// Moves a database that cannot be opened (and its -wal/-shm) into `<data dir>/damaged/`.
