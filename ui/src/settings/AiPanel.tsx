@@ -349,6 +349,9 @@ function KeyDialog({ provider, onClose }: { provider: Provider; onClose: () => v
   const changed = useProvidersChanged();
   const [error, setError] = useState<AppError | null>(null);
   const [busy, setBusy] = useState(false);
+  // Only whether something was pasted is kept (never the key): Escape, the × and Cancel ask first then.
+  const [typed, setTyped] = useState(false);
+  const guard = useDiscardGuard(typed, onClose);
 
   async function save() {
     if (!input.current) return;
@@ -357,12 +360,16 @@ function KeyDialog({ provider, onClose }: { provider: Provider; onClose: () => v
     try {
       await api.aiKeySet(provider.id, input.current.value);
       input.current.value = '';
+      setTyped(false);
       await changed();
       onClose();
     } catch (e) {
       const err = asAppError(e);
       // Without a keychain there is nowhere to keep it: do not hold on to it either.
-      if (err.code === 'keychain' && input.current) input.current.value = '';
+      if (err.code === 'keychain' && input.current) {
+        input.current.value = '';
+        setTyped(false);
+      }
       setError(err);
     } finally {
       setBusy(false);
@@ -370,7 +377,8 @@ function KeyDialog({ provider, onClose }: { provider: Provider; onClose: () => v
   }
 
   return (
-    <Modal opened onClose={onClose} title={`API key for ${provider.name}`} size="md">
+    <>
+    <Modal opened onClose={guard.requestClose} title={`API key for ${provider.name}`} size="md">
       <Stack
         gap="sm"
         component="form"
@@ -393,7 +401,10 @@ function KeyDialog({ provider, onClose }: { provider: Provider; onClose: () => v
           autoCapitalize="off"
           autoCorrect="off"
           data-autofocus
-          onChange={() => error?.field === 'apiKey' && setError(null)}
+          onChange={(e) => {
+            setTyped(e.currentTarget.value !== '');
+            if (error?.field === 'apiKey') setError(null);
+          }}
           error={error?.field === 'apiKey' ? error.message : undefined}
           errorProps={{ 'data-testid': 'ai-key-error' }}
           data-testid="ai-key-input"
@@ -409,7 +420,7 @@ function KeyDialog({ provider, onClose }: { provider: Provider; onClose: () => v
           </Alert>
         )}
         <Group justify="flex-end" gap="xs">
-          <Button variant="default" onClick={onClose}>
+          <Button variant="default" onClick={guard.requestClose} data-testid="ai-key-cancel">
             Cancel
           </Button>
           <Button type="submit" loading={busy} data-testid="ai-key-save">
@@ -418,5 +429,7 @@ function KeyDialog({ provider, onClose }: { provider: Provider; onClose: () => v
         </Group>
       </Stack>
     </Modal>
+    {guard.dialog}
+    </>
   );
 }

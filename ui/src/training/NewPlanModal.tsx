@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { notifications } from '@mantine/notifications';
 import type { PlanBody } from '../bindings';
+import { useDirtyGuard, useReportDirty } from '../components/DiscardGuard';
 import { useAssignPlan, useCreatePlan } from '../trainingQueries';
 import { AssignFields, type Assignment } from './AssignFields';
 import { nextMonday } from './dates';
@@ -23,17 +24,34 @@ export function NewPlanModal({
   opened: boolean;
   onClose: () => void;
 }) {
+  // Escape, the × and Cancel ask first once something was typed or chosen.
+  const guard = useDirtyGuard(onClose);
   return (
-    <Modal opened={opened} onClose={onClose} title={kind === 'plan' ? 'New plan' : 'New template'} size="lg">
-      <NewPlanForm kind={kind} onClose={onClose} />
-    </Modal>
+    <>
+      <Modal opened={opened} onClose={guard.requestClose} title={kind === 'plan' ? 'New plan' : 'New template'} size="lg">
+        <NewPlanForm kind={kind} onClose={guard.close} onCancel={guard.requestClose} onDirtyChange={guard.setDirty} />
+      </Modal>
+      {guard.dialog}
+    </>
   );
 }
 
-function NewPlanForm({ kind, onClose }: { kind: 'plan' | 'template'; onClose: () => void }) {
+function NewPlanForm({
+  kind,
+  onClose,
+  onCancel,
+  onDirtyChange,
+}: {
+  kind: 'plan' | 'template';
+  onClose: () => void;
+  onCancel: () => void;
+  onDirtyChange: (dirty: boolean) => void;
+}) {
   const navigate = useNavigate();
   const [name, setName] = useState('');
-  const [assignment, setAssignment] = useState<Assignment>({ clientId: null, startDate: nextMonday() });
+  const [initialAssignment] = useState<Assignment>(() => ({ clientId: null, startDate: nextMonday() }));
+  const [assignment, setAssignment] = useState<Assignment>(initialAssignment);
+  useReportDirty(name.trim() !== '' || JSON.stringify(assignment) !== JSON.stringify(initialAssignment), onDirtyChange);
   const create = useCreatePlan();
   const assign = useAssignPlan();
   const error = create.error;
@@ -80,7 +98,7 @@ function NewPlanForm({ kind, onClose }: { kind: 'plan' | 'template'; onClose: ()
           </Alert>
         )}
         <Group justify="flex-end" gap="xs">
-          <Button variant="default" onClick={onClose}>
+          <Button variant="default" onClick={onCancel} data-testid="new-plan-cancel">
             Cancel
           </Button>
           <Button type="submit" loading={create.isPending || assign.isPending} data-testid="new-plan-create">

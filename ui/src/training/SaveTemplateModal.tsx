@@ -3,6 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import type { Plan } from '../bindings';
+import { useDirtyGuard, useReportDirty } from '../components/DiscardGuard';
 import { useSaveAsTemplate } from '../trainingQueries';
 
 export function SaveTemplateModal({
@@ -16,15 +17,35 @@ export function SaveTemplateModal({
   opened: boolean;
   onClose: () => void;
 }) {
+  // Escape, the × and Cancel ask first once the name was changed.
+  const guard = useDirtyGuard(onClose);
   return (
-    <Modal opened={opened} onClose={onClose} title="Save as template" size="md">
-      <SaveTemplateForm plan={plan} dirty={dirty} onClose={onClose} />
-    </Modal>
+    <>
+      <Modal opened={opened} onClose={guard.requestClose} title="Save as template" size="md">
+        <SaveTemplateForm plan={plan} dirty={dirty} onClose={guard.close} onCancel={guard.requestClose} onDirtyChange={guard.setDirty} />
+      </Modal>
+      {guard.dialog}
+    </>
   );
 }
 
-function SaveTemplateForm({ plan, dirty, onClose }: { plan: Plan; dirty: boolean; onClose: () => void }) {
-  const [name, setName] = useState(plan.isTemplate ? `${plan.name} (copy)` : plan.name);
+function SaveTemplateForm({
+  plan,
+  dirty,
+  onClose,
+  onCancel,
+  onDirtyChange,
+}: {
+  plan: Plan;
+  /** The plan has unsaved changes (they are not in the template). */
+  dirty: boolean;
+  onClose: () => void;
+  onCancel: () => void;
+  onDirtyChange: (dirty: boolean) => void;
+}) {
+  const [initialName] = useState(() => (plan.isTemplate ? `${plan.name} (copy)` : plan.name));
+  const [name, setName] = useState(initialName);
+  useReportDirty(name !== initialName, onDirtyChange);
   const save = useSaveAsTemplate();
 
   const submit = (event: FormEvent) => {
@@ -66,7 +87,7 @@ function SaveTemplateForm({ plan, dirty, onClose }: { plan: Plan; dirty: boolean
           </Alert>
         )}
         <Group justify="flex-end" gap="xs">
-          <Button variant="default" onClick={onClose}>
+          <Button variant="default" onClick={onCancel} data-testid="template-cancel">
             Cancel
           </Button>
           <Button type="submit" loading={save.isPending} data-testid="template-save-confirm">

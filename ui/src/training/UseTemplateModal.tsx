@@ -2,6 +2,7 @@ import { Alert, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/co
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import type { PlanSummary } from '../bindings';
+import { useDirtyGuard, useReportDirty } from '../components/DiscardGuard';
 import { usePlanFromTemplate } from '../trainingQueries';
 import { AssignFields, type Assignment } from './AssignFields';
 import { nextMonday } from './dates';
@@ -10,17 +11,42 @@ export type TemplateRef = Pick<PlanSummary, 'id' | 'name' | 'weeks' | 'daysPerWe
 
 /** Template → a client's plan (version 1 remembers the template), then straight into the editor. */
 export function UseTemplateModal({ template, onClose }: { template: TemplateRef | null; onClose: () => void }) {
+  // Escape, the × and Cancel ask first once the name, client or date was changed.
+  const guard = useDirtyGuard(onClose);
   return (
-    <Modal opened={template !== null} onClose={onClose} title="Start a plan from this template" size="lg">
-      {template && <UseTemplateForm key={template.id} template={template} onClose={onClose} />}
-    </Modal>
+    <>
+      <Modal opened={template !== null} onClose={guard.requestClose} title="Start a plan from this template" size="lg">
+        {template && (
+          <UseTemplateForm
+            key={template.id}
+            template={template}
+            onClose={guard.close}
+            onCancel={guard.requestClose}
+            onDirtyChange={guard.setDirty}
+          />
+        )}
+      </Modal>
+      {guard.dialog}
+    </>
   );
 }
 
-function UseTemplateForm({ template, onClose }: { template: TemplateRef; onClose: () => void }) {
+function UseTemplateForm({
+  template,
+  onClose,
+  onCancel,
+  onDirtyChange,
+}: {
+  template: TemplateRef;
+  onClose: () => void;
+  onCancel: () => void;
+  onDirtyChange: (dirty: boolean) => void;
+}) {
   const navigate = useNavigate();
   const [name, setName] = useState(template.name);
-  const [assignment, setAssignment] = useState<Assignment>({ clientId: null, startDate: nextMonday() });
+  const [initialAssignment] = useState<Assignment>(() => ({ clientId: null, startDate: nextMonday() }));
+  const [assignment, setAssignment] = useState<Assignment>(initialAssignment);
+  useReportDirty(name !== template.name || JSON.stringify(assignment) !== JSON.stringify(initialAssignment), onDirtyChange);
   const start = usePlanFromTemplate();
   const error = start.error;
 
@@ -64,7 +90,7 @@ function UseTemplateForm({ template, onClose }: { template: TemplateRef; onClose
           </Alert>
         )}
         <Group justify="flex-end" gap="xs">
-          <Button variant="default" onClick={onClose}>
+          <Button variant="default" onClick={onCancel} data-testid="assign-cancel">
             Cancel
           </Button>
           <Button type="submit" loading={start.isPending} data-testid="assign-confirm">

@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import type { AppError, Client, Plan } from '../../bindings';
 import { ClearanceWarnings } from '../../components/ClearanceWarnings';
+import { useDirtyGuard, useReportDirty } from '../../components/DiscardGuard';
 import { usePlanFromTemplate, usePlans } from '../../trainingQueries';
 import { formatIsoDate } from '../../format';
 import { nextMonday } from '../../training/dates';
@@ -22,20 +23,45 @@ export function AssignPlanModal({
   onClose: () => void;
   onAssigned: (plan: Plan) => void;
 }) {
+  // Escape, the × and Cancel ask first once a template, date or name was changed.
+  const guard = useDirtyGuard(onClose);
   return (
-    <Modal opened={opened} onClose={onClose} title="Assign a plan from a template">
-      <AssignForm client={client} onClose={onClose} onAssigned={onAssigned} />
-    </Modal>
+    <>
+      <Modal opened={opened} onClose={guard.requestClose} title="Assign a plan from a template">
+        <AssignForm
+          client={client}
+          onCancel={guard.requestClose}
+          onDirtyChange={guard.setDirty}
+          onAssigned={(plan) => {
+            guard.setDirty(false);
+            onAssigned(plan);
+          }}
+        />
+      </Modal>
+      {guard.dialog}
+    </>
   );
 }
 
 /** A copy of the template becomes the client's plan, from a start date (a Monday by default). */
-function AssignForm({ client, onClose, onAssigned }: { client: Client; onClose: () => void; onAssigned: (plan: Plan) => void }) {
+function AssignForm({
+  client,
+  onCancel,
+  onDirtyChange,
+  onAssigned,
+}: {
+  client: Client;
+  onCancel: () => void;
+  onDirtyChange: (dirty: boolean) => void;
+  onAssigned: (plan: Plan) => void;
+}) {
   const templates = usePlans({ templates: true });
   const assign = usePlanFromTemplate();
   const [template, setTemplate] = useState('');
-  const [startDate, setStartDate] = useState(() => nextMonday());
+  const [initialStart] = useState(() => nextMonday());
+  const [startDate, setStartDate] = useState(initialStart);
   const [name, setName] = useState('');
+  useReportDirty(template !== '' || startDate !== initialStart || name !== '', onDirtyChange);
   const [error, setError] = useState<AppError | null>(null);
   const chosen = templates.data?.find((t) => t.id === template);
 
@@ -136,7 +162,7 @@ function AssignForm({ client, onClose, onAssigned }: { client: Client; onClose: 
           </Alert>
         )}
         <Group justify="flex-end" gap="xs">
-          <Button variant="default" onClick={onClose}>
+          <Button variant="default" onClick={onCancel} data-testid="assign-cancel">
             Cancel
           </Button>
           <Button type="submit" loading={assign.isPending} data-testid="assign-save">
