@@ -5,6 +5,8 @@ import { Navigate, Route, Routes } from 'react-router';
 import { AppFrame } from './components/AppFrame';
 import { AppSpotlight } from './components/AppSpotlight';
 import { KeptScreen } from './components/KeptScreen';
+import { DateSettingsSync } from './components/DateSettingsSync';
+import { FirstStartGate } from './components/FirstStartGate';
 import { StartupGate } from './components/StartupGate';
 import { ClientEditScreen } from './screens/ClientEditScreen';
 import { ClientNewScreen } from './screens/ClientNewScreen';
@@ -41,6 +43,8 @@ export function AppRoot() {
           dialogs keep their buttons on the right, and a stack of Undo notices must not cover them. */}
       <Notifications position="bottom-left" limit={4} transitionDuration={150} />
       <StartupGate>
+        <DateSettingsSync>
+        <FirstStartGate>
         <AppSpotlight />
         <StartupUpdateCheck />
         <AppFrame>
@@ -70,6 +74,8 @@ export function AppRoot() {
             <KeptScreen path="/calendar">{(active) => <CalendarScreen active={active} />}</KeptScreen>
           </Suspense>
         </AppFrame>
+        </FirstStartGate>
+        </DateSettingsSync>
       </StartupGate>
     </>
   );

@@ -1,4 +1,7 @@
-// Small display helpers, kept free of React so they are trivial to reason about.
+// Small display helpers, kept free of React so they are trivial to reason about. Dates and
+// times go through the one formatter in dateFormat.ts (the trainer's locale and clock).
+
+import { formatClock, formatDay, formatInstant, formatWeekdayDay, wallClock, zoneSuffix } from './dateFormat';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -24,20 +27,15 @@ export function ageFromDob(dob: string, today: Date = new Date()): number | null
   return age >= 0 ? age : null;
 }
 
-const longDate = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
-
-/** `1990-04-02` → "Apr 2, 1990" in the user's locale, without timezone shifts. */
+/** `1990-04-02` → "2 Apr 1990" (or as the trainer's date setting says), without timezone shifts. */
 export function formatIsoDate(value: string): string {
   const parsed = parseIsoDate(value);
-  if (!parsed) return value;
-  return longDate.format(new Date(Date.UTC(parsed.y, parsed.m - 1, parsed.d)));
+  return parsed ? formatDay(parsed) : value;
 }
 
-const timestamp = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-
+/** An instant as date and time on this computer, in the trainer's format. */
 export function formatTimestamp(value: string): string {
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? value : timestamp.format(date);
+  return formatInstant(value);
 }
 
 /**
@@ -53,7 +51,7 @@ export function formatAgo(value: string, now: Date = new Date()): string {
   const hours = Math.floor(minutes / 60);
   if (hours < 24) return hours === 1 ? '1 hour ago' : `${hours} hours ago`;
   if (hours < 48) return 'yesterday';
-  return `on ${timestamp.format(then)}`;
+  return `on ${formatInstant(value)}`;
 }
 
 /** The shortcut modifier as the user's platform spells it. */
@@ -68,32 +66,17 @@ export function todayIso(today: Date = new Date()): string {
   return `${today.getFullYear()}-${pad(today.getMonth() + 1)}-${pad(today.getDate())}`;
 }
 
-const zoneFormats = new Map<string, { date: Intl.DateTimeFormat; time: Intl.DateTimeFormat }>();
-
-function zoneFormat(timeZone: string) {
-  let f = zoneFormats.get(timeZone);
-  if (!f) {
-    f = {
-      date: new Intl.DateTimeFormat(undefined, { timeZone, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' }),
-      time: new Intl.DateTimeFormat(undefined, { timeZone, hour: '2-digit', minute: '2-digit' }),
-    };
-    zoneFormats.set(timeZone, f);
-  }
-  return f;
-}
-
 /**
  * A session's date and times as the wall clock showed them where it was planned
  * (`start`/`end` are UTC instants), so a session booked in Berlin reads the same everywhere.
+ * The zone is named only when it is not the trainer's own.
  */
 export function formatSessionWhen(start: string, end: string, timeZone: string): { date: string; time: string } {
-  let f;
-  try {
-    f = zoneFormat(timeZone);
-  } catch {
-    f = zoneFormat('UTC'); // An unknown zone name must not break the page.
-  }
   const [s, e] = [new Date(start), new Date(end)];
   if (Number.isNaN(s.getTime()) || Number.isNaN(e.getTime())) return { date: start, time: '' };
-  return { date: f.date.format(s), time: `${f.time.format(s)}–${f.time.format(e)}` };
+  const [a, b] = [wallClock(s, timeZone), wallClock(e, timeZone)];
+  return {
+    date: formatWeekdayDay(a),
+    time: `${formatClock(a.hour, a.minute)}–${formatClock(b.hour, b.minute)}${zoneSuffix(timeZone)}`,
+  };
 }

@@ -93,6 +93,15 @@ export function allZones(): string[] {
   return zones.includes('UTC') ? zones : ['UTC', ...zones];
 }
 
+/**
+ * The zone list for a picker showing `value`: a saved zone the webview does not list (an
+ * older alias such as Europe/Kiev) is added, or the field would look empty.
+ */
+export function zonesWith(value: string | null | undefined): string[] {
+  const zones = allZones();
+  return value && !zones.includes(value) ? [value, ...zones] : zones;
+}
+
 /** Minutes between two wall-clock times of the same zone (for lengths). */
 export function minutesBetween(startLocal: string, endLocal: string): number {
   return Math.round((wallMs(endLocal) - wallMs(startLocal)) / 60000);

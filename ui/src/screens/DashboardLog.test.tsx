@@ -83,7 +83,7 @@ describe('dashboard → log the workout', () => {
           dayIndex: null,
           sessionId: 's1',
           notes: 'Done already',
-          sets: [{ id: 'x1', exerciseId: SQUAT.id, exerciseName: SQUAT.name, itemIndex: null, reps: 5, loadKg: 90, rpe: null, e1rmKg: 105 }],
+          sets: [{ id: 'x1', exerciseId: SQUAT.id, exerciseName: SQUAT.name, itemIndex: null, measure: 'reps', reps: 5, loadKg: 90, rpe: null, e1rmKg: 105 }],
         },
       ],
     });

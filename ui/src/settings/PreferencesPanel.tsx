@@ -1,5 +1,6 @@
 import { Alert, Group, Paper, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
-import type { AppError, Settings } from '../bindings';
+import type { AppError, Clock, Settings, WeekStart } from '../bindings';
+import { DATE_LOCALES, formatClock, formatDayAs } from '../dateFormat';
 import { useSaveSettings, useSettings } from '../queries';
 
 const LEADS = [
@@ -11,7 +12,9 @@ const LEADS = [
   { value: '60', label: '1 hour before' },
 ];
 
-/** Units for measurements and the session reminder lead time. */
+const EXAMPLE = { y: 2026, m: 12, d: 4 };
+
+/** Units for measurements, how dates and times read, and the session reminder lead time. */
 export function PreferencesPanel() {
   const settings = useSettings();
   const save = useSaveSettings();
@@ -21,7 +24,7 @@ export function PreferencesPanel() {
   return (
     <Paper withBorder p="md" data-testid="settings-preferences">
       <Title order={4} mb="sm">
-        Units and notifications
+        Units, formats and notifications
       </Title>
       <Stack gap="sm">
         <Group justify="space-between">
@@ -41,6 +44,53 @@ export function PreferencesPanel() {
               { value: 'imperial', label: 'lb, in' },
             ]}
             data-testid="settings-units"
+          />
+        </Group>
+        <Group justify="space-between">
+          <div>
+            <Text size="sm" fw={500}>
+              Dates
+            </Text>
+            <Text size="xs" c="dimmed">
+              Everywhere in Spotter and on printed plans and reports. Exported files keep ISO dates.
+            </Text>
+          </div>
+          <Select
+            w={260}
+            data={DATE_LOCALES.map((l) => ({ value: l.id, label: `${l.label} — ${formatDayAs(l.id, EXAMPLE)}` }))}
+            value={s.locale}
+            onChange={(v) => v && update({ locale: v })}
+            allowDeselect={false}
+            data-testid="settings-locale"
+          />
+        </Group>
+        <Group justify="space-between">
+          <Text size="sm" fw={500}>
+            Times
+          </Text>
+          <SegmentedControl
+            value={s.clock}
+            onChange={(v) => update({ clock: v as Clock })}
+            data={[
+              { value: 'h24', label: '17:00' },
+              { value: 'h12', label: formatClock(17, 0, { locale: s.locale, clock: 'h12' }) },
+            ]}
+            data-testid="settings-clock"
+          />
+        </Group>
+        <Group justify="space-between">
+          <Text size="sm" fw={500}>
+            Weeks start on
+          </Text>
+          <SegmentedControl
+            value={s.weekStart}
+            onChange={(v) => update({ weekStart: v as WeekStart })}
+            data={[
+              { value: 'monday', label: 'Monday' },
+              { value: 'sunday', label: 'Sunday' },
+              { value: 'saturday', label: 'Saturday' },
+            ]}
+            data-testid="settings-week-start"
           />
         </Group>
         <Group justify="space-between">

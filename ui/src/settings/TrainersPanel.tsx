@@ -21,7 +21,7 @@ import { api } from '../api';
 import type { AppError, Trainer, TrainerInput, WorkingHours } from '../bindings';
 import { useDiscardGuard } from '../components/DiscardGuard';
 import { scheduleKeys, useTrainers } from '../queries';
-import { allZones, localZone } from '../schedule/zoned';
+import { localZone, zonesWith } from '../schedule/zoned';
 
 const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
@@ -86,7 +86,7 @@ export function TrainersPanel() {
 
 function TrainerDialog({ trainer, onClose }: { trainer: Trainer | null; onClose: () => void }) {
   const queryClient = useQueryClient();
-  const zones = useMemo(allZones, []);
+  const zones = useMemo(() => zonesWith(trainer?.timeZone), [trainer?.timeZone]);
   const [name, setName] = useState(trainer?.name ?? '');
   const [email, setEmail] = useState(trainer?.email ?? '');
   const [color, setColor] = useState(trainer?.color ?? '');

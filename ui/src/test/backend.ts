@@ -5,7 +5,9 @@
 import { mockIPC } from '@tauri-apps/api/mocks';
 import { aiHandlers } from './aiBackend';
 import { csvHandlers } from './csvBackend';
+import { dataHandlers } from './dataBackend';
 import { dialogHandlers, resetDialogs } from './dialogBackend';
+import { firstStartHandlers, type FirstStartSeed } from './firstStartBackend';
 import { exportFiles } from './exportFiles';
 import { logsHandlers } from './logsBackend';
 import { overviewHandlers, type OverviewSeed } from './overviewBackend';
@@ -152,6 +154,8 @@ export interface Seed {
   overview?: OverviewSeed;
   /** Paths that already exist, so an export to one of them asks before replacing it. */
   existingFiles?: string[];
+  /** The welcome's state and the demo data directory's clients. */
+  firstStart?: FirstStartSeed;
 }
 
 export function makeSession(partial: Partial<Session> & { id: string; start: string; end: string }): Session {
@@ -223,6 +227,10 @@ export const DEFAULT_SETTINGS: Settings = {
   studioName: '',
   hasLogo: false,
   checkUpdatesAtStart: false,
+  locale: 'en-GB',
+  clock: 'h24',
+  weekStart: 'monday',
+  welcomed: true,
 };
 
 export function installBackend(initial: Client[] = [], seed: Seed = {}) {
@@ -475,9 +483,11 @@ export function installBackend(initial: Client[] = [], seed: Seed = {}) {
   const ai = aiHandlers(context);
   const overview = overviewHandlers(context, seed.overview ?? {}, seed.calendar ?? []);
   const updates = updatesHandlers();
+  const data = dataHandlers();
+  const firstStart: Record<string, (args: Record<string, unknown>) => unknown> = firstStartHandlers(context, seed.firstStart ?? {});
   // Logs before training: the logs answer plan_dates, which needs the logs.
   function dispatch(cmd: string, args: Record<string, unknown>): unknown {
-    const handler = handlers[cmd] ?? dialogs[cmd] ?? csv[cmd] ?? logs[cmd] ?? training[cmd] ?? ai[cmd] ?? updates[cmd] ?? overview[cmd];
+    const handler = handlers[cmd] ?? dialogs[cmd] ?? csv[cmd] ?? logs[cmd] ?? training[cmd] ?? ai[cmd] ?? updates[cmd] ?? data[cmd] ?? overview[cmd] ?? firstStart[cmd];
     if (!handler) throw { code: 'internal', message: `unknown command ${cmd}` } satisfies AppError;
     return handler(args);
   }

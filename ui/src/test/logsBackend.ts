@@ -57,6 +57,7 @@ export function prescription(ex: Exercise, sets: number, reps: number, kg: numbe
     exerciseId: ex.id,
     exerciseName: ex.name,
     sets,
+    measure: 'reps',
     repsMin: reps,
     repsMax: reps,
     load: kg === null ? { kind: 'none', value: null } : { kind: 'kg', value: kg },
@@ -141,7 +142,9 @@ export function logsHandlers(ctx: BackendContext): Record<string, Override> {
     if (input.sets.length === 0) throw invalid('sets', 'Log at least one set');
     return input.sets.map((s: WorkoutSetInput, i) => {
       const row = (m: string) => `Set ${i + 1}: ${m}`;
-      if (!Number.isInteger(s.reps) || s.reps < 0 || s.reps > 100) throw invalid('reps', row('reps are 0 to 100'));
+      // As the core: the measure is the prescription's (seconds, metres) and sets its limit.
+      const max = s.measure === 'seconds' ? 3600 : s.measure === 'metres' ? 50000 : 100;
+      if (!Number.isInteger(s.reps) || s.reps < 0 || s.reps > max) throw invalid('reps', row(`${s.measure ?? 'reps'} are 0 to ${max}`));
       if (!(s.loadKg >= 0 && s.loadKg <= 1000)) throw invalid('loadKg', row('a load is 0 to 1000 kg'));
       if (s.rpe !== null && s.rpe !== undefined && !(s.rpe >= 1 && s.rpe <= 10)) {
         throw invalid('rpe', row('RPE is between 1 and 10'));
@@ -153,10 +156,11 @@ export function logsHandlers(ctx: BackendContext): Record<string, Override> {
         exerciseId: s.exerciseId,
         exerciseName: known.name,
         itemIndex: s.itemIndex ?? null,
+        measure: s.measure ?? 'reps',
         reps: s.reps,
         loadKg: s.loadKg,
         rpe: s.rpe ?? null,
-        e1rmKg: epley(s.loadKg, s.reps),
+        e1rmKg: (s.measure ?? 'reps') === 'reps' ? epley(s.loadKg, s.reps) : null,
       };
     });
   };
@@ -271,6 +275,7 @@ export function logsHandlers(ctx: BackendContext): Record<string, Override> {
         Array.from({ length: p.sets }, (): WorkoutSetInput => ({
           exerciseId: p.exerciseId,
           itemIndex: i,
+          measure: p.measure,
           reps: p.repsMin,
           loadKg: p.load.kind === 'kg' ? (p.load.value ?? 0) : 0,
           rpe: p.load.kind === 'rpe' ? (p.load.value ?? null) : null,

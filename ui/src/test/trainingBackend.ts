@@ -137,6 +137,7 @@ export function rx(exerciseId: string, exerciseName: string, partial: Partial<Pr
     group: null,
     groupKind: null,
     ...partial,
+    measure: partial.measure ?? 'reps',
   };
 }
 
@@ -192,8 +193,14 @@ const PLAN_BODY: PlanBody = {
 function checkItem(p: Prescription): void {
   if (!p.exerciseId.trim()) throw invalid('exerciseId', 'Choose an exercise');
   if (p.sets < 1 || p.sets > 20) throw invalid('sets', 'Sets are 1 to 20');
-  if (p.repsMin < 1 || p.repsMin > 100) throw invalid('repsMin', 'Reps are 1 to 100');
-  if (p.repsMax < p.repsMin || p.repsMax > 100) throw invalid('repsMax', 'The top of the rep range is at least its bottom and at most 100');
+  // As the core's plan::validate_prescription: each measure has its own limit.
+  const measure = p.measure ?? 'reps';
+  const max = measure === 'seconds' ? 3600 : measure === 'metres' ? 50000 : 100;
+  const noun = measure === 'seconds' ? 'Seconds' : measure === 'metres' ? 'Metres' : 'Reps';
+  if (p.repsMin < 1 || p.repsMin > max) throw invalid('repsMin', `${noun} are 1 to ${max}`);
+  if (p.repsMax < p.repsMin || p.repsMax > max) {
+    throw invalid('repsMax', `The top of the range is at least its bottom and at most ${max} ${noun.toLowerCase()}`);
+  }
   const v = p.load.value;
   const ok = (lo: number, hi: number) => typeof v === 'number' && v >= lo && v <= hi;
   if (p.load.kind === 'kg' && !ok(0, 1000)) throw invalid('load', 'A load is 0 to 1000 kg');

@@ -33,6 +33,14 @@ export interface DayError {
 
 const NO_CAUTIONS: Exercise['cautions'] = [];
 
+/** An exercise's cautions that concern one of the client's injured areas (none otherwise). */
+export function cautionsFor(cautions: Exercise['cautions'], injuryAreas: string): Exercise['cautions'] {
+  if (cautions.length === 0 || injuryAreas === '') return NO_CAUTIONS;
+  const areas = new Set(injuryAreas.split(','));
+  const touching = cautions.filter((c) => areas.has(c.area));
+  return touching.length === 0 ? NO_CAUTIONS : touching;
+}
+
 /** One training day: name, weekday, and its prescriptions in order. */
 export const DayCard = memo(function DayCard({
   day,
@@ -42,6 +50,7 @@ export const DayCard = memo(function DayCard({
   startDate,
   exercises,
   library,
+  injuryAreas,
   units,
   actions,
   error,
@@ -54,6 +63,8 @@ export const DayCard = memo(function DayCard({
   startDate: string | null;
   exercises: ExerciseOption[];
   library: Map<string, Exercise>;
+  /** The client's injured body areas, comma-separated: only their cautions are marked. */
+  injuryAreas: string;
   units: Units;
   actions: DayActions;
   error: DayError | null;
@@ -165,7 +176,7 @@ export const DayCard = memo(function DayCard({
                       row={row}
                       count={day.items.length}
                       exercises={exercises}
-                      cautions={library.get(item.exerciseId)?.cautions ?? NO_CAUTIONS}
+                      cautions={cautionsFor(library.get(item.exerciseId)?.cautions ?? NO_CAUTIONS, injuryAreas)}
                       units={units}
                       actions={actions}
                       error={

@@ -8,7 +8,7 @@ import { AI_PLAN_ID, PLAN_ID, seedTraining, TEMPLATE_ID } from '../test/training
 import { nextMonday } from './dates';
 import { pick } from './testing';
 
-const anna = makeClient({ id: 'c1', name: 'Anna Berg' });
+const anna = makeClient({ id: 'c1', name: 'Anna Berg', bodyAreas: ['knee'] });
 const ben = makeClient({ id: 'c2', name: 'Ben Stone' });
 
 function setup(path: string) {
@@ -64,7 +64,7 @@ describe('plan builder', () => {
     expect(screen.getByTestId('plan-name')).toHaveValue('Anna — Strength');
     expect(screen.getByTestId('plan-version')).toHaveTextContent('Version 1');
     expect(screen.getByTestId('plan-save')).toBeDisabled();
-    // The library's cautions show next to the exercise.
+    // The library's cautions show next to an exercise that touches the client's injuries (her knee).
     expect(await within(row('Back Squat')).findByTestId('rx-caution')).toHaveAccessibleName(/Knee/);
     // Assigned from Monday 3 March 2025: days show as weekdays.
     expect(within(screen.getAllByTestId('plan-day')[1]!).getByTestId('day-offset')).toHaveDisplayValue('Wed');
@@ -96,6 +96,7 @@ describe('plan builder', () => {
         exerciseId: 'ex-squat',
         exerciseName: 'Back Squat',
         sets: 4,
+        measure: 'reps',
         repsMin: 5,
         repsMax: 6,
         load: { kind: 'kg', value: 62.5 },

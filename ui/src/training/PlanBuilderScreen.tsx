@@ -1,11 +1,11 @@
 import { Anchor, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api } from '../api';
 import type { AppError, Plan, ProgressionRule } from '../bindings';
-import { useSettings } from '../queries';
+import { queryKeys, useSettings } from '../queries';
 import {
   trainingKeys,
   useDeletePlan,
@@ -97,6 +97,13 @@ function PlanEditor({ plan }: { plan: Plan }) {
   const conflict = error?.field === 'baseVersion';
   // Saved elsewhere meanwhile (another window, an AI suggestion accepted): the cache is ahead.
   const newer = plan.version > base.version ? plan : null;
+  // The caution mark shows where an exercise touches one of this client's injuries (none on a template).
+  const client = useQuery({
+    queryKey: queryKeys.client(base.clientId ?? ''),
+    queryFn: () => api.clientGet(base.clientId ?? ''),
+    enabled: !!base.clientId,
+  });
+  const injuryAreas = (client.data?.bodyAreas ?? []).join(',');
 
   // Follow the cache when that loses nothing: a new assignment, or a newer version while
   // the draft has no changes of its own (or is exactly what was just saved).
@@ -268,6 +275,7 @@ function PlanEditor({ plan }: { plan: Plan }) {
           startDate={base.isTemplate ? null : (base.startDate ?? null)}
           exercises={exerciseOptions}
           library={library.byId}
+          injuryAreas={injuryAreas}
           units={units}
           actions={actions}
           error={place && error ? { ...place, field: error.field ?? null, message: error.message } : null}

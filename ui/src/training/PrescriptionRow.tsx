@@ -2,7 +2,7 @@ import { ActionIcon, Group, NativeSelect, Select, Table, Text, TextInput, Toolti
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import { memo } from 'react';
-import type { Caution, GroupKind, LoadKind, Prescription, Units } from '../bindings';
+import type { Caution, GroupKind, LoadKind, Measure, Prescription, Units } from '../bindings';
 import { CautionIcon } from './CautionIcon';
 import type { DraftItem } from './draft';
 import { IconDown, IconGrip, IconUp, IconX } from './icons';
@@ -141,7 +141,7 @@ export const PrescriptionRow = memo(function PrescriptionRow({
         <Table.Td>
           <Group gap={2} wrap="nowrap">
             <NumberField
-              aria-label="Reps, lowest"
+              aria-label={`${MEASURE_NOUN[item.measure ?? 'reps']}, lowest`}
               w={46}
               value={item.repsMin || null}
               onChange={setRepsMin}
@@ -152,12 +152,22 @@ export const PrescriptionRow = memo(function PrescriptionRow({
               –
             </Text>
             <NumberField
-              aria-label="Reps, highest"
+              aria-label={`${MEASURE_NOUN[item.measure ?? 'reps']}, highest`}
               w={46}
               value={item.repsMax || null}
               onChange={(v) => edit('repsMax', { repsMax: v ?? 0 })}
               error={bad('repsMax')}
               testId="rx-reps-max"
+            />
+            {/* Reps, or a hold in seconds (plank 3 × 45 s), or a distance in metres. */}
+            <NativeSelect
+              size="xs"
+              w={64}
+              aria-label="Counted in"
+              data={MEASURE_OPTIONS}
+              value={item.measure ?? 'reps'}
+              onChange={(e) => edit('measure', { measure: e.currentTarget.value as Measure })}
+              data-testid="rx-measure"
             />
           </Group>
         </Table.Td>
@@ -298,3 +308,10 @@ export const PrescriptionRow = memo(function PrescriptionRow({
     </>
   );
 });
+
+const MEASURE_OPTIONS: { value: Measure; label: string }[] = [
+  { value: 'reps', label: 'reps' },
+  { value: 'seconds', label: 's' },
+  { value: 'metres', label: 'm' },
+];
+const MEASURE_NOUN: Record<Measure, string> = { reps: 'Reps', seconds: 'Seconds', metres: 'Metres' };

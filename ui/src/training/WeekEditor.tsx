@@ -23,6 +23,7 @@ export function WeekEditor({
   startDate,
   exercises,
   library,
+  injuryAreas,
   units,
   actions,
   error,
@@ -33,6 +34,8 @@ export function WeekEditor({
   startDate: string | null;
   exercises: ExerciseOption[];
   library: Map<string, Exercise>;
+  /** The client's injured body areas, comma-separated ("" for a template or no injuries). */
+  injuryAreas: string;
   units: Units;
   actions: WeekActions;
   error: (ErrorPlace & { field: string | null; message: string }) | null;
@@ -121,6 +124,7 @@ export function WeekEditor({
               startDate={startDate}
               exercises={exercises}
               library={library}
+              injuryAreas={injuryAreas}
               units={units}
               actions={actions}
               error={dayError(error, current, d)}

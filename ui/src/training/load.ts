@@ -1,6 +1,6 @@
 // Loads are stored in kg; the trainer reads and types kg loads in the units chosen in
 // Settings (lb when imperial). Shared with the workout logger: keep it free of React.
-import type { Load, LoadKind, Prescription, Units } from '../bindings';
+import type { Load, LoadKind, Measure, Prescription, Units } from '../bindings';
 import { LB_PER_KG } from '../measurements';
 
 export type WeightUnit = 'kg' | 'lb';
@@ -84,14 +84,29 @@ export function formatLoad(load: Load, units: Units): string {
   }
 }
 
-/** "8" or "8–12". */
-export function formatReps(min: number, max: number): string {
-  return max > min ? `${min}–${max}` : String(min);
+/** "8", "8–12", "45 s", "30–45 s", "20 m", "1.5 km" (as the core's plan::describe_amount). */
+export function formatReps(min: number, max: number, measure: Measure = 'reps'): string {
+  const range = (a: string, b: string) => (max > min ? `${a}–${b}` : a);
+  switch (measure) {
+    case 'seconds':
+      return `${range(String(min), String(max))} s`;
+    case 'metres':
+      return min >= 1000
+        ? `${range(formatNumber(min / 1000), formatNumber(max / 1000))} km`
+        : `${range(String(min), String(max))} m`;
+    default:
+      return range(String(min), String(max));
+  }
 }
 
-/** "3 × 8–12 @ 60 kg". */
-export function describePrescription(p: Pick<Prescription, 'sets' | 'repsMin' | 'repsMax' | 'load'>, units: Units): string {
+/** The unit word of a measure's count, for a logger input's label. */
+export function measureUnit(measure: Measure): string {
+  return measure === 'seconds' ? 's' : measure === 'metres' ? 'm' : 'reps';
+}
+
+/** "3 × 8–12 @ 60 kg", "3 × 45 s". */
+export function describePrescription(p: Pick<Prescription, 'sets' | 'repsMin' | 'repsMax' | 'load'> & { measure?: Measure }, units: Units): string {
   const load = formatLoad(p.load, units);
-  const base = `${p.sets} × ${formatReps(p.repsMin, p.repsMax)}`;
+  const base = `${p.sets} × ${formatReps(p.repsMin, p.repsMax, p.measure)}`;
   return load ? `${base} @ ${load}` : base;
 }

@@ -111,7 +111,7 @@ describe('plans tab', () => {
       week: 1,
       dayIndex: 0,
       notes: '',
-      sets: [{ exerciseId: SQUAT.id, itemIndex: 0, reps: 5, loadKg: 100 }],
+      sets: [{ exerciseId: SQUAT.id, itemIndex: 0, measure: 'reps', reps: 5, loadKg: 100 }],
     });
     const { user } = renderApp('/clients/c7?tab=plans');
 

@@ -29,7 +29,7 @@ const earlier: WorkoutLog = {
   dayIndex: null,
   sessionId: null,
   notes: '',
-  sets: [{ id: 'x1', exerciseId: SQUAT.id, exerciseName: SQUAT.name, itemIndex: null, reps: 5, loadKg: 100, rpe: null, e1rmKg: 100 * (1 + 5 / 30) }],
+  sets: [{ id: 'x1', exerciseId: SQUAT.id, exerciseName: SQUAT.name, itemIndex: null, measure: 'reps', reps: 5, loadKg: 100, rpe: null, e1rmKg: 100 * (1 + 5 / 30) }],
 };
 
 const rows = () => screen.getAllByTestId('log-set-row');
@@ -78,9 +78,9 @@ describe('workout logger', () => {
       sessionId: 's1',
       notes: 'Felt strong',
       sets: [
-        { exerciseId: SQUAT.id, itemIndex: 0, reps: 6, loadKg: 100, rpe: 8 },
-        { exerciseId: SQUAT.id, itemIndex: 0, reps: 5, loadKg: 100, rpe: null },
-        { exerciseId: BENCH.id, itemIndex: 1, reps: 8, loadKg: 60, rpe: null },
+        { exerciseId: SQUAT.id, itemIndex: 0, measure: 'reps', reps: 6, loadKg: 100, rpe: 8 },
+        { exerciseId: SQUAT.id, itemIndex: 0, measure: 'reps', reps: 5, loadKg: 100, rpe: null },
+        { exerciseId: BENCH.id, itemIndex: 1, measure: 'reps', reps: 8, loadKg: 60, rpe: null },
       ],
     });
 
@@ -174,8 +174,8 @@ describe('workout logger', () => {
     await waitFor(() => expect(backend.callsTo('log_create')).toHaveLength(1));
     expect(sent(backend)).toMatchObject({ planId: null, week: null, dayIndex: null, sessionId: null });
     expect(sent(backend).sets).toEqual([
-      { exerciseId: GOBLET.id, itemIndex: null, reps: 10, loadKg: 50, rpe: null },
-      { exerciseId: GOBLET.id, itemIndex: null, reps: 10, loadKg: 50, rpe: null },
+      { exerciseId: GOBLET.id, itemIndex: null, measure: 'reps', reps: 10, loadKg: 50, rpe: null },
+      { exerciseId: GOBLET.id, itemIndex: null, measure: 'reps', reps: 10, loadKg: 50, rpe: null },
     ]);
 
     // Done returns to the Logs tab, which lists the workout.

@@ -1,7 +1,7 @@
 import { ActionIcon, Alert, Button, Checkbox, Group, Paper, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
-import type { AppError, LastTime, LogSaved, Units } from '../../bindings';
+import type { AppError, LastTime, LogSaved, Measure, Units } from '../../bindings';
 import { useLastTime, useSaveLog } from '../../clientTraining/queries';
 import { formatIsoDate, modKeyLabel, todayIso } from '../../format';
 import { weightUnit } from '../../training/load';
@@ -146,7 +146,7 @@ export function WorkoutLogger({
     pendingFocus.current = errorKey(row.key, 'reps');
     setBlocks((bs) => [
       ...bs,
-      { key: newKey('block'), exerciseId: exercise.id, name: exercise.name, itemIndex: null, target: null, sets: [row] },
+      { key: newKey('block'), exerciseId: exercise.id, name: exercise.name, itemIndex: null, measure: 'reps', target: null, sets: [row] },
     ]);
   };
 
@@ -425,7 +425,7 @@ function ExerciseSets({
         <Table.Thead>
           <Table.Tr>
             <Table.Th w={40}>Set</Table.Th>
-            <Table.Th w={90}>Reps</Table.Th>
+            <Table.Th w={90} data-testid="log-count-head">{COUNT_HEAD[block.measure]}</Table.Th>
             <Table.Th w={100}>Load ({unit})</Table.Th>
             <Table.Th w={80}>RPE</Table.Th>
             <Table.Th w={50}>Done</Table.Th>
@@ -441,7 +441,7 @@ function ExerciseSets({
                   {i + 1}
                 </Text>
               </Table.Td>
-              <Table.Td valign="top">{field(row, i, 'reps', 'reps', 80)}</Table.Td>
+              <Table.Td valign="top">{field(row, i, 'reps', COUNT_LABEL[block.measure], 80)}</Table.Td>
               <Table.Td valign="top">{field(row, i, 'load', `load in ${unit}`, 90)}</Table.Td>
               <Table.Td valign="top">{field(row, i, 'rpe', 'RPE', 70)}</Table.Td>
               <Table.Td>
@@ -476,3 +476,7 @@ function ExerciseSets({
     </Paper>
   );
 }
+
+/** A set's count column: reps, or a timed or distance prescription's seconds or metres. */
+const COUNT_HEAD: Record<Measure, string> = { reps: 'Reps', seconds: 'Seconds', metres: 'Metres' };
+const COUNT_LABEL: Record<Measure, string> = { reps: 'reps', seconds: 'seconds', metres: 'metres' };

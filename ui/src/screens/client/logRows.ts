@@ -1,6 +1,6 @@
 // The logger's rows as the trainer types them (text in the display unit), and their way to
 // and from the backend's sets. Kept free of React so the rules are easy to test and read.
-import type { AppError, LastSet, Plan, Units, WorkoutLog, WorkoutSetInput } from '../../bindings';
+import type { AppError, LastSet, Measure, Plan, Units, WorkoutLog, WorkoutSetInput } from '../../bindings';
 import { parseNumber } from '../../measurements';
 import { describePrescription, formatNumber, kgTo, toKg, weightUnit } from '../../training/load';
 
@@ -22,6 +22,8 @@ export interface ExerciseBlock {
   exerciseId: string;
   name: string;
   itemIndex: number | null;
+  /** What each set's count is: reps, or a timed or distance prescription's seconds or metres. */
+  measure: Measure;
   /** What the plan prescribes, e.g. "3 × 8–10 @ 60 kg". */
   target: string | null;
   sets: SetRow[];
@@ -80,6 +82,7 @@ export function blocksFromPrefill(
         exerciseId: s.exerciseId,
         name: item?.exerciseName ?? names.get(s.exerciseId) ?? 'Exercise',
         itemIndex: s.itemIndex ?? null,
+        measure: item?.measure ?? s.measure ?? 'reps',
         target: item ? describePrescription(item, units) : null,
       };
     },
@@ -102,6 +105,7 @@ export function blocksFromLog(log: WorkoutLog, plan: Plan | null, units: Units):
         exerciseId: s.exerciseId,
         name: s.exerciseName,
         itemIndex: s.itemIndex ?? null,
+        measure: item?.measure ?? s.measure ?? 'reps',
         target: item ? describePrescription(item, units) : null,
       };
     },
@@ -135,7 +139,7 @@ export function collectSets(blocks: ExerciseBlock[]): Collected {
       if (row.rpe.trim() !== '' && rpe === null) out.errors[errorKey(row.key, 'rpe')] = 'Enter a number from 1 to 10';
       if (row.load.trim() === '') out.emptyLoads.push({ row: row.key, exerciseId: block.exerciseId });
       out.rows.push(row.key);
-      out.sets.push({ exerciseId: block.exerciseId, itemIndex: block.itemIndex, reps: Number(reps), loadKg: row.loadKg ?? 0, rpe });
+      out.sets.push({ exerciseId: block.exerciseId, itemIndex: block.itemIndex, measure: block.measure, reps: Number(reps), loadKg: row.loadKg ?? 0, rpe });
     }
   }
   return out;

@@ -1,0 +1,27 @@
+// Feeds the one date/time formatter (dateFormat.ts) with the trainer's setting and zone, and
+// redraws the app when they change, so every date on every screen follows the setting.
+
+import type { ReactNode } from 'react';
+import { DEFAULT_DATE_SETTINGS, getDateSettings, setDateSettings } from '../dateFormat';
+import { useSettings, useTrainers } from '../queries';
+
+export function DateSettingsSync({ children }: { children: ReactNode }) {
+  const settings = useSettings();
+  const trainers = useTrainers();
+  const me = trainers.data?.find((t) => t.isMe);
+  const s = settings.data;
+  if (s) {
+    setDateSettings({
+      locale: s.locale,
+      clock: s.clock,
+      weekStart: s.weekStart,
+      trainerZone: me?.timeZone ?? DEFAULT_DATE_SETTINGS.trainerZone,
+    }, true);
+  }
+  // Set before the children draw; the key below redraws them when it changed.
+  const current = getDateSettings();
+  // Wait for the setting (or its failure) so nothing is drawn in the wrong format first.
+  if (settings.isPending) return null;
+  const key = `${current.locale}|${current.clock}|${current.weekStart}|${current.trainerZone}`;
+  return <div key={key} style={{ display: 'contents' }}>{children}</div>;
+}
