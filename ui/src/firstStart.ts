@@ -17,10 +17,10 @@ export function useUseDataDir() {
   return useMutation<FirstStart, AppError, boolean>({
     mutationFn: (demo) => api.dataDirUse(demo),
     onSuccess: async (state) => {
-      // Another database: nothing cached from the last one may be shown.
-      queryClient.removeQueries();
+      // Another database: nothing cached from the last one may be shown. Reset (not remove),
+      // so the screens on view stay subscribed and fetch again.
       queryClient.setQueryData(firstStartKey, state);
-      await queryClient.refetchQueries();
+      await queryClient.resetQueries({ predicate: (q) => q.queryKey[0] !== firstStartKey[0] });
     },
   });
 }
