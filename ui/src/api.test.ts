@@ -14,6 +14,10 @@ describe('asAppError', () => {
     for (const code of ['keychain', 'ai', 'cancelled'] as const) {
       expect(asAppError({ code, message: 'm' })).toEqual({ code, message: 'm' });
     }
+    // The machine's faults keep their codes (they once read as 'internal').
+    for (const code of ['busy', 'read_only', 'disk_full', 'studio', 'update_required'] as const) {
+      expect(asAppError({ code, message: 'm' })).toEqual({ code, message: 'm' });
+    }
   });
 
   it('wraps strings, Errors and anything else', () => {

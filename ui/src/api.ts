@@ -91,23 +91,31 @@ import type {
   TrainerInput,
 } from './bindings';
 
-const ERROR_CODES: readonly ErrorCode[] = [
-  'validation',
-  'not_found',
-  'schema_too_new',
-  'busy',
-  'database',
-  'io',
-  'invalid_file',
-  'file_exists',
-  'keychain',
-  'ai',
-  'cancelled',
-  'internal',
-];
+// Every code of the core's ErrorCode: a Record over the generated type does not compile
+// when the Rust enum gains a code this list lacks (an unknown code would read as 'internal').
+const ERROR_CODES: Record<ErrorCode, true> = {
+  validation: true,
+  not_found: true,
+  schema_too_new: true,
+  busy: true,
+  read_only: true,
+  disk_full: true,
+  database: true,
+  database_corrupt: true,
+  io: true,
+  invalid_file: true,
+  file_exists: true,
+  keychain: true,
+  ai: true,
+  cancelled: true,
+  studio: true,
+  update_required: true,
+  update: true,
+  internal: true,
+};
 
 function isErrorCode(value: unknown): value is ErrorCode {
-  return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
+  return typeof value === 'string' && Object.hasOwn(ERROR_CODES, value);
 }
 
 /** Normalises whatever `invoke` rejected with into an AppError. */

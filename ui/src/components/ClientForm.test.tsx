@@ -104,6 +104,42 @@ describe('client form', () => {
     expect(screen.getByTestId('client-name')).toHaveValue('Skinner');
   });
 
+  it("shows the machine's faults in the core's words, keeps what was typed, and saves once they clear", async () => {
+    const backend = installBackend();
+    // The messages as crates/spotter-core/src/error.rs writes them (tests/faults.rs makes the faults).
+    const faults: AppError[] = [
+      {
+        code: 'read_only',
+        message:
+          'Spotter cannot save: the database file is read-only (its permissions, or a drive mounted read-only). Nothing was saved. Make the data folder and its files writable, then restart Spotter.',
+      },
+      {
+        code: 'disk_full',
+        message:
+          'Spotter cannot save to its database: the disk is full. Nothing was saved. Free some space on the drive, then try again.',
+      },
+      {
+        code: 'busy',
+        message:
+          'The database is busy — another Spotter or tool has it open. Close the other program or wait a moment, then try again.',
+      },
+    ];
+    const { user } = renderApp('/clients/new');
+    await user.type(await screen.findByTestId('client-name'), 'Dana Scully');
+    for (const fault of faults) {
+      backend.once('client_create', () => {
+        throw fault;
+      });
+      await user.click(screen.getByTestId('client-save'));
+      await waitFor(() => expect(screen.getByTestId('client-form-error')).toHaveTextContent(fault.message));
+      expect(screen.getByTestId('client-name')).toHaveValue('Dana Scully');
+      expect(screen.getByTestId('client-save')).toBeEnabled();
+    }
+    await user.click(screen.getByTestId('client-save'));
+    expect(await screen.findByTestId('client-detail-name')).toHaveTextContent('Dana Scully');
+    expect(backend.callsTo('client_create')).toHaveLength(4);
+  });
+
   it('submits with Ctrl+Enter from a textarea and disables Save while saving', async () => {
     const backend = installBackend();
     let release: () => void = () => {};
