@@ -1,4 +1,5 @@
-// End-to-end: a database written by a newer Spotter is explained in the window and left untouched.
+// End-to-end start-up: a database written by a newer Spotter is explained and left untouched;
+// a fresh data directory welcomes the trainer and offers the demo data, kept apart.
 
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -6,7 +7,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { CLI, Driver, tempDataDir } from './harness.mjs';
+import { By } from 'selenium-webdriver';
+import { clientsInDb, CLI, Driver, tempDataDir } from './harness.mjs';
 
 let driver;
 let app;
@@ -45,4 +47,36 @@ c.close()
 
   assert.equal(sha(db), before, 'the database file is byte-identical');
   assert.ok(!existsSync(`${db}-wal`) && !existsSync(`${db}-shm`), 'no -wal/-shm files left beside it');
+});
+
+test('a fresh data directory welcomes; the demo data are apart and marked; the welcome lands on the dashboard', async () => {
+  const dataDir = tempDataDir();
+  app = await driver.launch(dataDir, 'welcome');
+
+  // Explore with demo data: a separate data directory, marked on every screen.
+  await app.click('welcome-demo');
+  await app.waitForText('demo-band', /Demo data/);
+  await app.click('nav-clients');
+  await app.waitForText('client-row', /\S/);
+  const demoDb = path.join(dataDir, 'demo', 'spotter.db');
+  assert.ok(existsSync(demoDb), 'the demo data live in their own directory');
+  assert.ok(clientsInDb(path.join(dataDir, 'demo')).length >= 10, 'the demo clients are in the demo database');
+  assert.equal(clientsInDb(dataDir).length, 0, 'the real database has no demo client');
+
+  // One click back to the real data: still empty, so the welcome asks again.
+  await app.click('demo-back');
+  await app.el('welcome');
+  assert.equal((await app.driver.findElements(By.css('[data-testid="demo-band"]'))).length, 0);
+
+  // Filling the welcome lands on the dashboard of the real data.
+  await app.type('welcome-name', 'Maria Keller');
+  await app.click('welcome-start');
+  await app.el('dashboard-today');
+  assert.equal((await app.driver.findElements(By.css('[data-testid="welcome"]'))).length, 0);
+  const trainers = JSON.parse(
+    execFileSync(CLI, ['--data-dir', dataDir, 'trainers', 'list', '--json'], { encoding: 'utf8' }),
+  );
+  assert.ok(trainers.some((t) => t.name === 'Maria Keller' && t.isMe), JSON.stringify(trainers));
+  await app.quit();
+  app = undefined;
 });

@@ -26,7 +26,13 @@ interface LocaleFormat {
 const LOCALE_LIST = formatFile.locales as LocaleFormat[];
 
 /** The locales the trainer can pick, with an example date in each. */
-export const DATE_LOCALES = LOCALE_LIST.map((l) => ({ id: l.id, label: l.label }));
+export const DATE_LOCALES = LOCALE_LIST.map((l) => ({
+  id: l.id,
+  label: l.label,
+  /** What the locale usually uses, suggested when it is picked. */
+  clock: l.clock as Clock,
+  weekStart: l.weekStart as WeekStart,
+}));
 
 export interface DateSettings {
   locale: string;

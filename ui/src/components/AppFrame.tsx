@@ -4,6 +4,7 @@ import { Link, useLocation } from 'react-router';
 import { modKeyLabel } from '../format';
 import { useAppInfo } from '../queries';
 import { destinations } from './destinations';
+import { DemoBand } from './FirstStartGate';
 import { HealthLight } from './HealthLight';
 import { IconSearch } from './icons';
 import { appSpotlight } from './spotlightStore';
@@ -15,7 +16,10 @@ export function AppFrame({ children }: { children: ReactNode }) {
       <AppShell.Navbar p="xs">
         <NavBar />
       </AppShell.Navbar>
-      <AppShell.Main>{children}</AppShell.Main>
+      <AppShell.Main>
+        <DemoBand />
+        {children}
+      </AppShell.Main>
     </AppShell>
   );
 }

@@ -12,19 +12,17 @@ export function FirstStartGate({ children }: { children: ReactNode }) {
   if (state.isPending) return null;
   // Not knowing (an error) must not lock the trainer out of their data: show the app.
   if (state.data?.needsWelcome) return <WelcomeScreen />;
-  return (
-    <>
-      {state.data?.demo && <DemoBand />}
-      {children}
-    </>
-  );
+  return <>{children}</>;
 }
 
-function DemoBand() {
+/** The band at the top of every screen while the demo data are open (nothing otherwise). */
+export function DemoBand() {
+  const state = useFirstStart();
   const use = useUseDataDir();
   const navigate = useNavigate();
+  if (!state.data?.demo) return null;
   return (
-    <Alert color="orange" variant="filled" radius={0} p="xs" data-testid="demo-band">
+    <Alert color="orange" variant="filled" p="xs" mb="md" data-testid="demo-band">
       <Group justify="space-between" wrap="nowrap">
         <Text size="sm" fw={600}>
           Demo data — made-up clients to explore. Nothing here is yours, and your own data is untouched.

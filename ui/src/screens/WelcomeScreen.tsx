@@ -9,12 +9,6 @@ import { DATE_LOCALES, formatClock, formatDayAs } from '../dateFormat';
 import { useCompleteWelcome, useUseDataDir } from '../firstStart';
 import { localZone, zonesWith } from '../schedule/zoned';
 
-/** A locale matching the computer's language, else the first offered. */
-function guessLocale(): string {
-  const lang = typeof navigator === 'undefined' ? '' : navigator.language;
-  return DATE_LOCALES.find((l) => l.id === lang)?.id ?? DATE_LOCALES.find((l) => lang.startsWith(l.id.slice(0, 2)))?.id ?? 'en-GB';
-}
-
 const EXAMPLE = { y: 2026, m: 12, d: 4 };
 
 export function WelcomeScreen() {
@@ -24,9 +18,10 @@ export function WelcomeScreen() {
   const [name, setName] = useState('');
   const [zone, setZone] = useState(localZone());
   const [units, setUnits] = useState<Units>('metric');
-  const [locale, setLocale] = useState(guessLocale);
-  const [clock, setClock] = useState<Clock>(locale === 'en-US' ? 'h12' : 'h24');
-  const [weekStart, setWeekStart] = useState<WeekStart>(locale === 'en-US' ? 'sunday' : 'monday');
+  // The settings' defaults; the trainer picks their own here.
+  const [locale, setLocale] = useState('en-GB');
+  const [clock, setClock] = useState<Clock>('h24');
+  const [weekStart, setWeekStart] = useState<WeekStart>('monday');
   const zones = useMemo(() => zonesWith(zone), [zone]);
   const error = complete.error as AppError | null;
   const at = (field: string) => (error?.field === field ? error.message : undefined);
@@ -87,7 +82,14 @@ export function WelcomeScreen() {
             label="Dates"
             data={localeOptions}
             value={locale}
-            onChange={(v) => v && setLocale(v)}
+            onChange={(v) => {
+              const picked = DATE_LOCALES.find((l) => l.id === v);
+              if (!picked) return;
+              // Suggest what the locale usually uses; both stay changeable below.
+              setLocale(picked.id);
+              setClock(picked.clock);
+              setWeekStart(picked.weekStart);
+            }}
             allowDeselect={false}
             error={at('locale')}
             data-testid="welcome-locale"
