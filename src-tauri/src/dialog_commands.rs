@@ -15,7 +15,7 @@ use serde_json::Value;
 use spotter_core::files::chosen;
 use spotter_core::files::dialog::{self, DialogRequest, Direction, Filter, OpenKind, SaveKind};
 use spotter_core::ipc::from_arg;
-use spotter_core::{paths, AppError, Database};
+use spotter_core::{paths, AppError};
 use tauri::{AppHandle, Manager, State};
 use tauri_plugin_dialog::DialogExt;
 
@@ -47,7 +47,11 @@ pub async fn dialog_save(
             suggested_name: Some(dialog::suggested_file_name(kind, &suggested)),
         };
         let picked = show(&app, &request, kind.filter()).await?;
-        chosen_path(&db, Direction::Save, picked).await
+        let Some(path) = picked else { return Ok(None) };
+        let (path, extension_added) = dialog::with_extension(kind, path);
+        chosen::note_saved(&path, !extension_added);
+        dialog::remember_folder(&db, Direction::Save, &path).await?;
+        Ok(Some(path.display().to_string()))
     })
     .await
 }
@@ -69,26 +73,14 @@ pub async fn dialog_open(
                 .await?,
             suggested_name: None,
         };
-        let picked = show(&app, &request, kind.filter()).await?;
-        chosen_path(&db, Direction::Open, picked).await
+        let Some(path) = show(&app, &request, kind.filter()).await? else {
+            return Ok(None);
+        };
+        chosen::note_opened(&path);
+        dialog::remember_folder(&db, Direction::Open, &path).await?;
+        Ok(Some(path.display().to_string()))
     })
     .await
-}
-
-/// Notes the chosen path (the only kind the window's exports and imports may use) and
-/// remembers its folder for the next dialog.
-async fn chosen_path(
-    db: &Database,
-    direction: Direction,
-    picked: Option<PathBuf>,
-) -> Result<Option<String>, AppError> {
-    let Some(path) = picked else { return Ok(None) };
-    match direction {
-        Direction::Save => chosen::note_saved(&path),
-        Direction::Open => chosen::note_opened(&path),
-    }
-    dialog::remember_folder(db, direction, &path).await?;
-    Ok(Some(path.display().to_string()))
 }
 
 fn kind_name(kind: &impl serde::Serialize) -> String {

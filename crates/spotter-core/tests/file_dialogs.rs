@@ -129,13 +129,21 @@ fn only_a_path_chosen_in_a_save_dialog_is_written_and_replaced() {
     let chosen_path = dir.path().join("chosen.pdf");
     let other = dir.path().join("other.pdf");
     let chosen_str = chosen_path.to_str().unwrap();
-    chosen::note_saved(&chosen_path);
+    chosen::note_saved(&chosen_path, true);
 
     assert_eq!(
         chosen::for_writing(chosen_str, true).unwrap(),
         Some(chosen_str)
     );
     assert_eq!(chosen::for_writing(chosen_str, false).unwrap(), None);
+
+    // A name Spotter completed with the extension was not asked about: no replacing it.
+    let completed = dir.path().join("typed.pdf");
+    chosen::note_saved(&completed, false);
+    assert_eq!(
+        chosen::for_writing(completed.to_str().unwrap(), true).unwrap(),
+        None
+    );
     let err = chosen::for_writing(other.to_str().unwrap(), true).unwrap_err();
     assert_eq!(
         (err.code, err.field.as_deref()),

@@ -7,7 +7,7 @@
 //! its commands consult it; `spotter-cli` never uses it (it reads and writes the paths it is
 //! given on its command line).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, OnceLock};
@@ -16,7 +16,8 @@ use crate::{AppError, ErrorCode, Result};
 
 #[derive(Default)]
 struct Chosen {
-    saved: HashSet<PathBuf>,
+    /// Each path with whether the dialog asked about replacing it (see [`note_saved`]).
+    saved: HashMap<PathBuf, bool>,
     opened: HashSet<PathBuf>,
 }
 
@@ -31,9 +32,11 @@ fn with<T>(f: impl FnOnce(&mut Chosen) -> T) -> T {
     f(&mut guard)
 }
 
-/// Notes a path the trainer chose in a save dialog.
-pub fn note_saved(path: &Path) {
-    with(|c| c.saved.insert(path.to_path_buf()));
+/// Notes a path the trainer chose in a save dialog. `asked` is false when the dialog did not
+/// ask about replacing this very file (Spotter added the extension to the name typed), so
+/// an existing file there is not replaced without asking.
+pub fn note_saved(path: &Path, asked: bool) {
+    with(|c| c.saved.insert(path.to_path_buf(), asked));
 }
 
 /// Notes a file the trainer chose in an open dialog.
@@ -42,16 +45,16 @@ pub fn note_opened(path: &Path) {
 }
 
 /// The path an export may write, and what it may replace: only a path chosen in a save
-/// dialog, and then, when `replace` is asked for, that path (the dialog asked the trainer
-/// "Replace?" itself). Returns the core's `replace` argument.
+/// dialog, and then, when `replace` is asked for, that path if the dialog asked the trainer
+/// "Replace?" about it. Returns the core's `replace` argument.
 pub fn for_writing(path: &str, replace: bool) -> Result<Option<&str>> {
-    if !with(|c| c.saved.contains(Path::new(path.trim()))) {
+    let Some(asked) = with(|c| c.saved.get(Path::new(path.trim())).copied()) else {
         return Err(AppError::validation(
             "path",
             "Choose where to save the file with the Save button",
         ));
-    }
-    Ok(replace.then_some(path))
+    };
+    Ok((replace && asked).then_some(path))
 }
 
 /// A file chosen in an open dialog, for a command that reads it by path itself (a backup to

@@ -209,6 +209,24 @@ pub fn suggested_file_name(kind: SaveKind, suggested: &str) -> String {
     }
 }
 
+/// The chosen path with the kind's extension: a name typed without it (the dialogs do not
+/// add one) gets it appended, and then `true` says so (the dialog did not ask about
+/// replacing a file of that name).
+pub fn with_extension(kind: SaveKind, chosen: PathBuf) -> (PathBuf, bool) {
+    let ext = kind.filter().extensions[0];
+    let has = chosen
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case(ext));
+    if has {
+        return (chosen, false);
+    }
+    let mut name = chosen.into_os_string();
+    name.push(".");
+    name.push(ext);
+    (PathBuf::from(name), true)
+}
+
 /// TEST STAND-IN for the native dialog, used only by debug builds when the end-to-end tests set
 /// `SPOTTER_TEST_DIALOG_DIR` (src-tauri decides that; release builds never call this).
 /// WebDriver cannot answer a native GTK file chooser, so the test writes its answers in advance,
@@ -281,6 +299,16 @@ mod tests {
             suggested_file_name(SaveKind::ReportPdf, ".bashrc"),
             "export.pdf"
         );
+    }
+
+    #[test]
+    fn a_name_typed_without_the_extension_gets_it() {
+        let (p, added) = with_extension(SaveKind::PlanPdf, PathBuf::from("/x/plan"));
+        assert_eq!((p, added), (PathBuf::from("/x/plan.pdf"), true));
+        let (p, added) = with_extension(SaveKind::PlanPdf, PathBuf::from("/x/plan.PDF"));
+        assert_eq!((p, added), (PathBuf::from("/x/plan.PDF"), false));
+        let (p, added) = with_extension(SaveKind::ClientsCsv, PathBuf::from("/x/clients.txt"));
+        assert_eq!((p, added), (PathBuf::from("/x/clients.txt.csv"), true));
     }
 
     #[test]
