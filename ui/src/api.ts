@@ -2,6 +2,10 @@
 // parameters exactly; the types come from the generated bindings.
 import { Channel, invoke } from '@tauri-apps/api/core';
 import type {
+  BackupInfo,
+  ExportFiles,
+  RestoreReport,
+  Retention,
   Agent,
   AgentEvent,
   AgentInput,
@@ -354,6 +358,20 @@ export const api = {
   },
   /** Restarts Spotter into the installed version. */
   updateRestart: () => call<null>('update_restart'),
+
+  // Settings → Data: backups, restore, export everything, the data folder.
+  /** The backups of the open data folder, newest first (also when the database is damaged). */
+  backupsList: () => call<BackupInfo[]>('backups_list'),
+  backupNow: () => call<BackupInfo>('backup_now'),
+  /** Restores a backup file over the database (checked first; the present one is backed up). */
+  backupRestore: (path: string) => call<RestoreReport>('backup_restore', { path }),
+  backupRetentionGet: () => call<Retention>('backup_retention_get'),
+  backupRetentionSet: (retention: Retention) => call<Retention>('backup_retention_set', { retention }),
+  /** Everything as JSON at `path` (+ clients CSV beside it); replaces only `replace` = that path. */
+  exportEverything: (path: string, replace: string | null = null) =>
+    call<ExportFiles>('export_everything', { path, replace }),
+  /** Opens the data folder in the file manager (no path crosses: Spotter knows its folder). */
+  dataFolderOpen: () => call<null>('data_folder_open'),
 };
 
 /** Reads a file the trainer picked into the base64 upload the backend expects. */

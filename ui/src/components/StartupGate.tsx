@@ -2,6 +2,7 @@ import { Alert, Button, Center, Code, Loader, Stack, Text, Title } from '@mantin
 import type { ReactNode } from 'react';
 import type { AppError } from '../bindings';
 import { useAppInfo } from '../queries';
+import { DamagedDatabase } from './DamagedDatabase';
 
 /**
  * Renders the app only once the backend answered `app_info`: a database that failed to
@@ -11,6 +12,7 @@ export function StartupGate({ children }: { children: ReactNode }) {
   const info = useAppInfo();
   if (info.isSuccess) return <>{children}</>;
   if (info.isError) {
+    if (info.error.code === 'database_corrupt') return <DamagedDatabase error={info.error} />;
     return <StartupError error={info.error} retrying={info.isFetching} onRetry={() => void info.refetch()} />;
   }
   return (

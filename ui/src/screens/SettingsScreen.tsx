@@ -6,6 +6,7 @@ import { IconCheck, IconCopy } from '../components/icons';
 import { PageHeader } from '../components/PageHeader';
 import { useAppInfo } from '../queries';
 import { AiPanel } from '../settings/AiPanel';
+import { DataPanel } from '../settings/DataPanel';
 import { PreferencesPanel } from '../settings/PreferencesPanel';
 import { PrintingPanel } from '../settings/PrintingPanel';
 import { RoomsPanel } from '../settings/RoomsPanel';
@@ -15,7 +16,6 @@ import { UpdatesPanel } from '../settings/UpdatesPanel';
 const COMING: { title: string; summary: string }[] = [
   { title: 'Profile and studio colours', summary: 'Your name and the studio’s colours on printed plans and reports.' },
   { title: 'Studio connection', summary: 'Share one client base with the other trainers of your studio.' },
-  { title: 'Backups and export', summary: 'Automatic backups, restore, and export to open formats: your data stays yours.' },
 ];
 
 export function SettingsScreen() {
@@ -31,6 +31,7 @@ export function SettingsScreen() {
         </SimpleGrid>
         <TrainersPanel />
         <AiPanel />
+        <DataPanel />
         <UpdatesPanel />
         {info && <AboutPanel info={info} />}
         <div>

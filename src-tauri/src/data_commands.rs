@@ -1,0 +1,96 @@
+//! IPC for Settings → Data: backups (list, back up now, restore, retention), "Export
+//! everything" and "Open data folder". Thin adapters over `spotter_core::backups` and
+//! `spotter_core::full_export`; the list and the restore also work when the database could
+//! not be opened (a damaged file), so the start-up screen can offer the latest backup.
+
+use std::path::PathBuf;
+
+use serde_json::Value;
+use spotter_core::backups::{self, BackupInfo, BackupReason, RestoreReport, Retention};
+use spotter_core::full_export::{self, ExportFiles};
+use spotter_core::ipc::from_arg;
+use spotter_core::AppError;
+use tauri::{AppHandle, Manager, State};
+
+use crate::commands::spawn_guarded;
+use crate::state::AppState;
+
+type CmdResult<T> = Result<T, AppError>;
+
+/// The backups of the open data folder, newest first.
+#[tauri::command]
+pub async fn backups_list(state: State<'_, AppState>) -> CmdResult<Vec<BackupInfo>> {
+    let dir = state.active_dir();
+    spawn_guarded(async move { backups::list(&dir) }).await
+}
+
+#[tauri::command]
+pub async fn backup_now(state: State<'_, AppState>) -> CmdResult<BackupInfo> {
+    let (db, dir) = (state.db()?, state.active_dir());
+    spawn_guarded(async move { backups::take(&db, &dir, BackupReason::Manual).await }).await
+}
+
+/// Restores a backup (or a database file the trainer picked) and reopens on it.
+#[tauri::command]
+pub async fn backup_restore(app: AppHandle, path: Value) -> CmdResult<RestoreReport> {
+    let path: String = from_arg("path", path)?;
+    if path.trim().is_empty() {
+        return Err(AppError::validation("path", "Choose the backup to restore"));
+    }
+    spawn_guarded(async move {
+        let state = app.state::<AppState>();
+        crate::backups::restore(&state, &PathBuf::from(path.trim())).await
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn backup_retention_get(state: State<'_, AppState>) -> CmdResult<Retention> {
+    let db = state.db()?;
+    spawn_guarded(async move { backups::retention(&db).await }).await
+}
+
+#[tauri::command]
+pub async fn backup_retention_set(
+    state: State<'_, AppState>,
+    retention: Value,
+) -> CmdResult<Retention> {
+    let retention: Retention = from_arg("retention", retention)?;
+    let (db, dir) = (state.db()?, state.active_dir());
+    spawn_guarded(async move {
+        let saved = backups::set_retention(&db, &retention).await?;
+        backups::prune(&dir, &saved)?;
+        Ok(saved)
+    })
+    .await
+}
+
+/// Everything as JSON at `path` and the clients as CSV beside it.
+#[tauri::command]
+pub async fn export_everything(
+    state: State<'_, AppState>,
+    path: Value,
+    replace: Value,
+) -> CmdResult<ExportFiles> {
+    let path: String = from_arg("path", path)?;
+    let replace: Option<String> = from_arg("replace", replace)?;
+    let db = state.db()?;
+    spawn_guarded(async move { full_export::write_files(&db, &path, replace.as_deref()).await })
+        .await
+}
+
+/// Opens the data folder in the file manager: only that folder, never a path the window names.
+#[tauri::command]
+pub async fn data_folder_open(app: AppHandle, state: State<'_, AppState>) -> CmdResult<()> {
+    use tauri_plugin_opener::OpenerExt;
+    let root = state.active_dir().root().to_path_buf();
+    app.opener()
+        .open_path(root.to_string_lossy(), None::<&str>)
+        .map_err(|e| {
+            tracing::warn!(error = %e, "opening the data folder failed");
+            AppError::new(
+                spotter_core::ErrorCode::Io,
+                format!("The data folder could not be opened: {e}"),
+            )
+        })
+}
