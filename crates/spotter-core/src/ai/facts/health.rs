@@ -97,7 +97,7 @@ pub async fn local_checks(
             "Database",
             HealthStatus::Fail,
             format!("SQLite reports damage: {}", integrity.iter().take(3).cloned().collect::<Vec<_>>().join("; ")),
-            Some("Export your data now (Settings → Data), then restore the newest backup from the backups folder."),
+            Some("Export everything now (Settings → Data), then restore the newest backup there (Restore…)."),
         )
     });
 
@@ -190,7 +190,9 @@ pub fn backup_check(dir: &Path, now: SystemTime) -> HealthCheck {
         .filter(|e| e.path().extension().is_some_and(|x| x == "db"))
         .filter_map(|e| e.metadata().ok()?.modified().ok())
         .max();
-    let fix = Some("Make one now: `spotter-cli backup`, or copy the data folder to another disk.");
+    // Spotter makes one a day while it is open (backups::take_daily_if_due), so a stale one
+    // means it has not been open for a while, or backups fail (see the log).
+    let fix = Some("Make one now: Settings → Data → Back up now (or `spotter-cli backup`).");
     match newest {
         None => check(
             "backup",
