@@ -5,6 +5,7 @@ import type { CsvDelimiter, CsvField, CsvImportRequest, CsvPreview, DateOrder, F
 import { useCsvImport, useCsvPreview } from '../recordQueries';
 import { Counts, ImportResult, PreviewTable, RowErrors } from './CsvImportPreview';
 import { CsvReadOptions } from './CsvReadOptions';
+import { useDirtyGuard, useReportDirty } from './DiscardGuard';
 import { ChooseFileButton } from './FileChoice';
 
 const FIELDS: { value: CsvField; label: string }[] = [
@@ -43,11 +44,16 @@ interface Choices {
 const FRESH: Choices = { mapping: null, delimiter: null, dateOrder: null, importDuplicates: false, validRowsOnly: false };
 
 export function CsvImportModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  // Escape, the × and Cancel ask first once the trainer changed how the file is read.
+  const guard = useDirtyGuard(onClose);
   return (
-    <Modal opened={opened} onClose={onClose} title="Import clients from CSV" size="xl">
-      {/* Unmounted on close, so every opening starts with a fresh wizard. */}
-      <CsvImportWizard onClose={onClose} />
-    </Modal>
+    <>
+      <Modal opened={opened} onClose={guard.requestClose} title="Import clients from CSV" size="xl">
+        {/* Unmounted on close, so every opening starts with a fresh wizard. */}
+        <CsvImportWizard onClose={guard.close} onCancel={guard.requestClose} onDirtyChange={guard.setDirty} />
+      </Modal>
+      {guard.dialog}
+    </>
   );
 }
 
@@ -56,13 +62,26 @@ export function CsvImportModal({ opened, onClose }: { opened: boolean; onClose: 
  * import all rows or none (or only the valid ones, when the trainer says so). Nothing is
  * written before the trainer confirms.
  */
-function CsvImportWizard({ onClose }: { onClose: () => void }) {
+function CsvImportWizard({
+  onClose,
+  onCancel,
+  onDirtyChange,
+}: {
+  onClose: () => void;
+  onCancel: () => void;
+  onDirtyChange: (dirty: boolean) => void;
+}) {
   const [file, setFile] = useState<FileUpload | null>(null);
   // The last successful dry run; kept while a new choice is checked, so the columns stay put.
   const [preview, setPreview] = useState<CsvPreview | null>(null);
   const [choices, setChoices] = useState<Choices>(FRESH);
+  // The trainer changed a column, the separator, the date order or an option for this file.
+  const [decided, setDecided] = useState(false);
   const dryRun = useCsvPreview();
   const importer = useCsvImport();
+  const result = importer.data;
+  const imported = Boolean(result && (result.errors.length === 0 || result.skippedInvalid > 0));
+  useReportDirty(decided && !imported, onDirtyChange);
 
   const requestFor = (upload: FileUpload, c: Choices): CsvImportRequest => ({ file: upload, ...c });
 
@@ -82,6 +101,7 @@ function CsvImportWizard({ onClose }: { onClose: () => void }) {
   const pick = (path: string) => {
     setPreview(null);
     setChoices(FRESH);
+    setDecided(false);
     dryRun.reset();
     importer.reset();
     const upload = chosenUpload(path);
@@ -89,7 +109,11 @@ function CsvImportWizard({ onClose }: { onClose: () => void }) {
     check(upload, FRESH);
   };
 
-  const choose = (change: Partial<Choices>) => file && check(file, { ...choices, ...change });
+  const choose = (change: Partial<Choices>) => {
+    if (!file) return;
+    setDecided(true);
+    check(file, { ...choices, ...change });
+  };
 
   const remap = (column: number, value: string) => {
     if (!choices.mapping) return;
@@ -105,8 +129,7 @@ function CsvImportWizard({ onClose }: { onClose: () => void }) {
     });
   };
 
-  const result = importer.data;
-  if (result && (result.errors.length === 0 || result.skippedInvalid > 0)) {
+  if (result && imported) {
     return <ImportResult report={result} onClose={onClose} />;
   }
 
@@ -212,7 +235,7 @@ function CsvImportWizard({ onClose }: { onClose: () => void }) {
       )}
 
       <Group justify="flex-end" gap="xs">
-        <Button variant="default" onClick={onClose}>
+        <Button variant="default" onClick={onCancel} data-testid="csv-cancel">
           Cancel
         </Button>
         <Button onClick={confirm} disabled={blocked} loading={importer.isPending} data-testid="csv-confirm">

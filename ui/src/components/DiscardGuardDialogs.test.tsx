@@ -1,11 +1,13 @@
 // The discard question on the plan dialogs (New plan, Save as template, Use template, both
-// Assign dialogs) and the AI key dialog: Escape with changes asks, Keep editing keeps what was
-// typed, Discard (or Cancel on an unchanged dialog) closes without saving anything.
+// Assign dialogs), the AI key dialog and the two import wizards (clients CSV, exercises):
+// Escape with changes asks, Keep editing keeps what was typed or chosen, Discard (or Cancel on
+// an unchanged dialog) closes without saving anything.
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { UserEvent } from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { seedAi } from '../test/aiBackend';
 import { installBackend, makeClient } from '../test/backend';
+import { pickFile } from '../test/dialogBackend';
 import { renderApp } from '../test/render';
 import { PLAN_ID, seedTraining } from '../test/trainingBackend';
 import { pick } from '../training/testing';
@@ -153,5 +155,47 @@ describe('discard question: AI key dialog', () => {
       changed: () => expect(screen.getByTestId('ai-key-input')).toHaveValue('sk-not-saved'),
     });
     expect(backend.callsTo('ai_key_set')).toHaveLength(0);
+  });
+});
+
+describe('discard question: import wizards', () => {
+  it('clients CSV: a changed column asks first; a file only picked closes at once', async () => {
+    const backend = installBackend([anna]);
+    const { user } = renderApp('/clients');
+    const csv = () => new File(['Client,Kontakt\nBen Stone,ben@example.com\n'], 'clients.csv', { type: 'text/csv' });
+    const open = async () => {
+      await user.click(await screen.findByTestId('import-csv'));
+      await pickFile('csv-file', csv());
+      await screen.findByTestId('csv-mapping-1');
+    };
+    await checkDiscard(user, open, {
+      field: 'csv-mapping-1',
+      cancel: 'csv-cancel',
+      change: () => user.selectOptions(screen.getByTestId('csv-mapping-1'), 'email'),
+      changed: () => expect(screen.getByTestId('csv-mapping-1')).toHaveValue('email'),
+    });
+    expect(backend.callsTo('clients_csv_import')).toHaveLength(0);
+  });
+
+  it('exercises: a duplicate set to be merged asks first', async () => {
+    seedTraining();
+    const backend = installBackend();
+    const { user } = renderApp('/training');
+    const file = () =>
+      new File([JSON.stringify([{ id: 'Barbell_Squat', name: 'Back squat', primaryMuscles: ['quadriceps'], equipment: 'barbell' }])], 'ex.json', {
+        type: 'application/json',
+      });
+    const open = async () => {
+      await user.click(await screen.findByTestId('exercise-import'));
+      await pickFile('exercise-import-file', file());
+      await screen.findByTestId('duplicate-action-0');
+    };
+    await checkDiscard(user, open, {
+      field: 'duplicate-action-0',
+      cancel: 'exercise-import-cancel',
+      change: () => user.selectOptions(screen.getByTestId('duplicate-action-0'), 'merge'),
+      changed: () => expect(screen.getByTestId('duplicate-action-0')).toHaveValue('merge'),
+    });
+    expect(backend.callsTo('exercises_import')).toHaveLength(0);
   });
 });

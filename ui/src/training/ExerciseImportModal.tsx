@@ -13,6 +13,7 @@ import {
 } from '@mantine/core';
 import { useState } from 'react';
 import { chosenUpload } from '../api';
+import { useDirtyGuard, useReportDirty } from '../components/DiscardGuard';
 import { ChooseFileButton } from '../components/FileChoice';
 import type {
   DuplicateAction,
@@ -34,20 +35,35 @@ const ACTIONS: { value: DuplicateAction; label: string }[] = [
 const FORMAT_LABEL: Record<string, string> = { wger: 'wger export', 'free-exercise-db': 'free-exercise-db' };
 
 export function ExerciseImportModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  // Escape, the × and Cancel ask first once the trainer decided about a duplicate.
+  const guard = useDirtyGuard(onClose);
   return (
-    <Modal opened={opened} onClose={onClose} title="Import exercises" size="xl">
-      {/* Unmounted on close, so every opening starts fresh. */}
-      <ImportWizard onClose={onClose} />
-    </Modal>
+    <>
+      <Modal opened={opened} onClose={guard.requestClose} title="Import exercises" size="xl">
+        {/* Unmounted on close, so every opening starts fresh. */}
+        <ImportWizard onClose={guard.close} onCancel={guard.requestClose} onDirtyChange={guard.setDirty} />
+      </Modal>
+      {guard.dialog}
+    </>
   );
 }
 
 /** Pick a file, review what it holds and decide about duplicates; nothing is written before Import. */
-function ImportWizard({ onClose }: { onClose: () => void }) {
+function ImportWizard({
+  onClose,
+  onCancel,
+  onDirtyChange,
+}: {
+  onClose: () => void;
+  onCancel: () => void;
+  onDirtyChange: (dirty: boolean) => void;
+}) {
   const [file, setFile] = useState<FileUpload | null>(null);
   const [actions, setActions] = useState<Record<string, DuplicateAction>>({});
   const preview = useExerciseImportPreview();
   const importer = useExerciseImport();
+  // Skip is what an untouched duplicate does: only another choice is something to lose.
+  useReportDirty(!importer.data && Object.values(actions).some((a) => a !== 'skip'), onDirtyChange);
 
   // A file chosen in the open dialog: Spotter reads it by its path.
   const pick = (path: string) => {
@@ -142,7 +158,7 @@ function ImportWizard({ onClose }: { onClose: () => void }) {
       )}
 
       <Group justify="flex-end" gap="xs">
-        <Button variant="default" onClick={onClose}>
+        <Button variant="default" onClick={onCancel} data-testid="exercise-import-cancel">
           Cancel
         </Button>
         <Button
