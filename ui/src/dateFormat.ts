@@ -125,6 +125,8 @@ function fill(pattern: string, day: Day, l: LocaleFormat = locale()): string {
 export const formatDay = (day: Day) => fill(locale().date, day);
 /** "Fri 4 Dec 2026", "Fri, Dec 4, 2026" … */
 export const formatWeekdayDay = (day: Day) => fill(locale().weekdayDate, day);
+/** "Fri", "ven." … */
+export const formatWeekday = (day: Day) => fill('{EEE}', day);
 /** "4 Dec", "Dec 4" (chart axes, compact lists). */
 export const formatDayMonth = (day: Day) => fill(locale().dayMonth, day);
 /** "Dec 2026". */

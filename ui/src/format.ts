@@ -33,6 +33,12 @@ export function formatIsoDate(value: string): string {
   return parsed ? formatDay(parsed) : value;
 }
 
+/** `2026-12-04` → "Fri 4 Dec 2026" (as the trainer's setting says). */
+export function formatIsoWeekdayDate(value: string): string {
+  const parsed = parseIsoDate(value);
+  return parsed ? formatWeekdayDay(parsed) : value;
+}
+
 /** An instant as date and time on this computer, in the trainer's format. */
 export function formatTimestamp(value: string): string {
   return formatInstant(value);

@@ -1,8 +1,9 @@
 // Feeds the one date/time formatter (dateFormat.ts) with the trainer's setting and zone, and
 // redraws the app when they change, so every date on every screen follows the setting.
 
+import { DatesProvider } from '@mantine/dates';
 import type { ReactNode } from 'react';
-import { DEFAULT_DATE_SETTINGS, getDateSettings, setDateSettings } from '../dateFormat';
+import { DEFAULT_DATE_SETTINGS, firstDayOfWeek, getDateSettings, setDateSettings } from '../dateFormat';
 import { useSettings, useTrainers } from '../queries';
 
 export function DateSettingsSync({ children }: { children: ReactNode }) {
@@ -23,5 +24,11 @@ export function DateSettingsSync({ children }: { children: ReactNode }) {
   // Wait for the setting (or its failure) so nothing is drawn in the wrong format first.
   if (settings.isPending) return null;
   const key = `${current.locale}|${current.clock}|${current.weekStart}|${current.trainerZone}`;
-  return <div key={key} style={{ display: 'contents' }}>{children}</div>;
+  return (
+    <DatesProvider settings={{ firstDayOfWeek: firstDayOfWeek(current.weekStart) }}>
+      <div key={key} style={{ display: 'contents' }}>
+        {children}
+      </div>
+    </DatesProvider>
+  );
 }

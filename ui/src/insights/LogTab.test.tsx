@@ -69,15 +69,15 @@ describe('insights: execution log', () => {
       ['rewrite_everything', 'failed'],
       ['progress_monitor', 'done'],
     ]);
-    expect(within(rows()[0]!).getByTestId('execution-cached')).toHaveTextContent('from cache');
+    expect(within(rows()[0]!).getByTestId('execution-cached')).toHaveTextContent('from memory');
     expect(rows()[2]).toHaveTextContent('Unknown task “rewrite_everything”');
-    expect(rows()[2]).toHaveTextContent('invalid task type');
+    expect(within(rows()[2]!).getByTestId('execution-result')).toHaveTextContent('did not finish: invalid task type');
+    // What ran, for whom, and the cost in plain money; model and tokens are not in the list.
     const done = rows()[3]!;
-    expect(done).toHaveTextContent('Anna Berg');
-    expect(done).toHaveTextContent('OpenAI · gpt-4o-mini');
-    expect(done).toHaveTextContent('2.5 s');
-    expect(done).toHaveTextContent('976');
-    expect(done).toHaveTextContent('$0.0002');
+    expect(within(done).getByTestId('execution-what')).toHaveTextContent('Progress monitor for Anna Berg');
+    expect(within(done).getByTestId('execution-row-cost')).toHaveTextContent('less than 0.1 cents');
+    expect(done).not.toHaveTextContent('gpt-4o-mini');
+    expect(done).not.toHaveTextContent('976');
 
     await user.selectOptions(screen.getByTestId('log-filter-status'), 'failed');
     await waitFor(() => expect(rows().map((r) => r.dataset.status)).toEqual(['failed', 'failed']));
@@ -98,6 +98,17 @@ describe('insights: execution log', () => {
     await user.click(rows()[1]!);
     const detail = await screen.findByTestId('execution-detail-body');
     expect(screen.getByTestId('execution-detail')).toContainElement(detail);
+    // In words first: what ran, for whom, what it found, what it cost.
+    expect(within(detail).getByTestId('execution-summary')).toHaveTextContent(
+      /ran for Anna Berg and found 1 thing to review\. It cost less than 0\.1 cents\./,
+    );
+    // The model, temperature and tokens wait under a closed "Details".
+    const toggle = within(detail).getByTestId('execution-details-toggle');
+    expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    await user.click(toggle);
+    expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    expect(within(detail).getByTestId('execution-model')).toHaveTextContent('OpenAI · gpt-4o-mini');
+    expect(within(detail).getByTestId('execution-temperature')).toHaveTextContent(/\d/);
     expect(within(detail).getByTestId('execution-attempts')).toHaveTextContent('2');
     expect(within(detail).getByTestId('execution-tokens')).toHaveTextContent('812 in + 164 out');
     expect(within(detail).getByTestId('execution-cost')).toHaveTextContent('$0.0002');

@@ -1,13 +1,16 @@
 import { Accordion, Alert, Badge, Code, Drawer, Group, NativeSelect, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { Execution, ExecutionStatus, ExecutionSummary } from '../bindings';
-import { useExecution, useExecutions } from '../aiQueries';
+import { useAgents, useExecution, useExecutions } from '../aiQueries';
 import { formatTimestamp } from '../format';
-import { EXECUTION_STATUS, formatLatency, formatUsd, TASK_TYPES, taskLabel } from './labels';
+import { EXECUTION_STATUS, foundCount, formatLatency, formatUsd, plainCost, runFor, runResult, TASK_TYPES, taskLabel } from './labels';
 
 const STATUSES = Object.keys(EXECUTION_STATUS) as ExecutionStatus[];
 
-/** Every run, refused ones included; a row opens exactly what was computed, sent and received. */
+/**
+ * Every run, refused ones included, in a trainer's words: what ran, for whom, what it came to
+ * and what it cost. A row opens the run; model, tokens and timings sit under "Details".
+ */
 export function LogTab() {
   const [task, setTask] = useState('');
   const [status, setStatus] = useState<ExecutionStatus | ''>('');
@@ -45,17 +48,13 @@ export function LogTab() {
         </Text>
       )}
       {executions.data && executions.data.length > 0 && (
-        <Table.ScrollContainer minWidth={820}>
+        <Table.ScrollContainer minWidth={720}>
           <Table highlightOnHover verticalSpacing={6} fz="sm">
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>Started</Table.Th>
-                <Table.Th>Task</Table.Th>
-                <Table.Th>Client</Table.Th>
-                <Table.Th>Status</Table.Th>
-                <Table.Th>Provider and model</Table.Th>
-                <Table.Th ta="right">Time</Table.Th>
-                <Table.Th ta="right">Tokens</Table.Th>
+                <Table.Th>When</Table.Th>
+                <Table.Th>What ran</Table.Th>
+                <Table.Th>What it came to</Table.Th>
                 <Table.Th ta="right">Cost</Table.Th>
               </Table.Tr>
             </Table.Thead>
@@ -89,7 +88,6 @@ function providerText(e: ExecutionSummary): string {
 }
 
 function ExecutionRow({ execution: e, onOpen }: { execution: ExecutionSummary; onOpen: () => void }) {
-  const tokens = e.promptTokens + e.completionTokens;
   return (
     <Table.Tr
       className="clickable-row"
@@ -106,33 +104,35 @@ function ExecutionRow({ execution: e, onOpen }: { execution: ExecutionSummary; o
       data-task={e.taskType}
     >
       <Table.Td>{formatTimestamp(e.startedAt)}</Table.Td>
-      <Table.Td>{taskLabel(e.taskType)}</Table.Td>
-      <Table.Td>{e.clientName ?? '—'}</Table.Td>
+      <Table.Td data-testid="execution-what">
+        {taskLabel(e.taskType)} {runFor(e.clientName)}
+      </Table.Td>
       <Table.Td>
         <Group gap={4} wrap="nowrap">
           <StatusBadge status={e.status} />
           {e.fromCache && (
             <Badge size="sm" variant="outline" color="gray" data-testid="execution-cached">
-              from cache
+              from memory
             </Badge>
           )}
         </Group>
-        {e.error && (
-          <Text size="xs" c="dimmed" lineClamp={1} maw={240}>
-            {e.error}
+        {/* The list knows no answer, so a finished run just finished; the run itself says what it found. */}
+        {e.status !== 'done' && (
+          <Text size="xs" c="dimmed" lineClamp={1} maw={320} data-testid="execution-result">
+            {runResult(e, null)}
           </Text>
         )}
       </Table.Td>
-      <Table.Td>{providerText(e)}</Table.Td>
-      <Table.Td ta="right">{formatLatency(e.latencyMs)}</Table.Td>
-      <Table.Td ta="right">{tokens ? tokens.toLocaleString() : '—'}</Table.Td>
-      <Table.Td ta="right">{e.costEstimateUsd ? formatUsd(e.costEstimateUsd) : '—'}</Table.Td>
+      <Table.Td ta="right" data-testid="execution-row-cost">
+        {plainCost(e.costEstimateUsd)}
+      </Table.Td>
     </Table.Tr>
   );
 }
 
 function ExecutionDetail({ id }: { id: string }) {
   const execution = useExecution(id);
+  const agents = useAgents();
   if (execution.error) {
     return (
       <Alert color="red" variant="light" title="Could not load this run">
@@ -144,6 +144,10 @@ function ExecutionDetail({ id }: { id: string }) {
   if (!e) return null;
   return (
     <Stack gap="sm" data-testid="execution-detail-body" data-status={e.status}>
+      <Text data-testid="execution-summary">
+        {taskLabel(e.taskType)} ran {runFor(e.clientName)} and {runResult(e, foundCount(e.output))}. It cost{' '}
+        {plainCost(e.costEstimateUsd)}.
+      </Text>
       <Group gap="xs">
         <Text fw={600}>{taskLabel(e.taskType)}</Text>
         {e.clientName && <Text c="dimmed">· {e.clientName}</Text>}
@@ -163,18 +167,30 @@ function ExecutionDetail({ id }: { id: string }) {
           {e.error}
         </Alert>
       )}
-      <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="xs" data-testid="execution-numbers">
-        <Figure label="Provider and model" value={providerText(e)} />
-        <Figure label="Attempts" value={String(e.attempts)} testId="execution-attempts" />
-        <Figure
-          label="Tokens"
-          value={`${e.promptTokens.toLocaleString()} in + ${e.completionTokens.toLocaleString()} out`}
-          testId="execution-tokens"
-        />
-        <Figure label="Estimated cost" value={formatUsd(e.costEstimateUsd)} testId="execution-cost" />
-        <Figure label="Time taken" value={formatLatency(e.latencyMs)} testId="execution-latency" />
-      </SimpleGrid>
+      {/* Model, temperature and tokens, for whoever wants them: closed until asked for. What
+          was computed, sent and received stays open: it is what the trainer checks. */}
       <Accordion multiple defaultValue={['facts', 'sent', 'output']} variant="contained">
+        <Accordion.Item value="details">
+          <Accordion.Control data-testid="execution-details-toggle">Details</Accordion.Control>
+          <Accordion.Panel>
+            <SimpleGrid cols={{ base: 2, sm: 3 }} spacing="xs" data-testid="execution-numbers">
+              <Figure label="Provider and model" value={providerText(e)} testId="execution-model" />
+              <Figure
+                label="Temperature (the agent's setting)"
+                value={temperatureOf(agents.data?.find((a) => a.taskType === e.taskType)?.temperature)}
+                testId="execution-temperature"
+              />
+              <Figure label="Attempts" value={String(e.attempts)} testId="execution-attempts" />
+              <Figure
+                label="Tokens"
+                value={`${e.promptTokens.toLocaleString()} in + ${e.completionTokens.toLocaleString()} out`}
+                testId="execution-tokens"
+              />
+              <Figure label="Estimated cost" value={formatUsd(e.costEstimateUsd)} testId="execution-cost" />
+              <Figure label="Time taken" value={formatLatency(e.latencyMs)} testId="execution-latency" />
+            </SimpleGrid>
+          </Accordion.Panel>
+        </Accordion.Item>
         <Accordion.Item value="facts">
           <Accordion.Control data-testid="execution-facts-toggle">Facts Spotter worked out</Accordion.Control>
           <Accordion.Panel>
@@ -262,4 +278,9 @@ function Sent({ execution: e }: { execution: Execution }) {
       ))}
     </Stack>
   );
+}
+
+/** How freely the model phrases its answers (the agent's temperature), if known. */
+function temperatureOf(t: number | undefined): string {
+  return typeof t === 'number' ? String(t) : '—';
 }

@@ -1,4 +1,5 @@
 // The AI metrics charts: runs and success rate, latency, tokens and estimated cost per day.
+import { plainCost } from './labels';
 import '@mantine/charts/styles.css';
 import { BarChart, LineChart } from '@mantine/charts';
 import { SimpleGrid, Stack, Text } from '@mantine/core';
@@ -37,8 +38,8 @@ export function MetricsCharts({ days }: { days: DayMetrics[] }) {
   return (
     <Stack gap="md">
       <Text size="sm" c="dimmed" data-testid="ai-metrics-totals">
-        {totals.runs} {totals.runs === 1 ? 'run' : 'runs'} · {totals.tokens.toLocaleString()} tokens · about $
-        {totals.cost.toFixed(4)} (an estimate; local servers cost nothing)
+        {totals.runs} {totals.runs === 1 ? 'run' : 'runs'}, costing {plainCost(totals.cost)} in all (an estimate; local
+        servers cost nothing) · {totals.tokens.toLocaleString()} tokens
       </Text>
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
         <Chart title="Runs per day" testId="ai-metrics-runs">

@@ -117,6 +117,54 @@ export function formatUsd(value: number): string {
   return `$${value.toFixed(4)}`;
 }
 
+/**
+ * What a run cost in plain money: "nothing" (no model, a local server, or the cache),
+ * "less than 0.1 cents", "about 0.3 cents", "about 4 cents", "about $1.20".
+ */
+export function plainCost(usd: number): string {
+  if (!(usd > 0)) return 'nothing';
+  const cents = usd * 100;
+  if (cents < 0.1) return 'less than 0.1 cents';
+  if (cents < 1) return `about ${cents.toFixed(1).replace(/\.0$/, '')} cents`;
+  if (cents < 100) {
+    const c = Math.round(cents);
+    return c === 1 ? 'about 1 cent' : `about ${c} cents`;
+  }
+  return `about $${usd.toFixed(2)}`;
+}
+
+/** The lists agents answer with, in the order they are looked for. */
+const FOUND_KEYS = ['insights', 'findings', 'proposals', 'changes', 'suggestions', 'problems', 'items'] as const;
+
+/** How many things a run's answer holds (insights, findings, proposals …), if it says. */
+export function foundCount(output: unknown): number | null {
+  if (!output || typeof output !== 'object') return null;
+  const o = output as Record<string, unknown>;
+  for (const key of FOUND_KEYS) if (Array.isArray(o[key])) return (o[key] as unknown[]).length;
+  return null;
+}
+
+/** "for Anna Berg", or "for the whole studio" for a run about no one client. */
+export function runFor(clientName: string | null): string {
+  return clientName ? `for ${clientName}` : 'for the whole studio';
+}
+
+/** What a run came to, in a trainer's words. */
+export function runResult(e: { status: ExecutionStatus; error: string | null; fromCache: boolean }, found: number | null): string {
+  switch (e.status) {
+    case 'done': {
+      const what = found === null ? 'finished' : found === 0 ? 'found nothing to act on' : `found ${plural(found, 'thing')} to review`;
+      return e.fromCache ? `${what} (the same question as before, answered from memory)` : what;
+    }
+    case 'running':
+      return 'still running';
+    case 'cancelled':
+      return 'stopped before it finished';
+    default:
+      return e.error ? `did not finish: ${e.error}` : 'did not finish';
+  }
+}
+
 export function formatLatency(ms: number | null): string {
   if (ms === null) return '—';
   return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`;

@@ -1,6 +1,7 @@
 // How a session shows on the calendar, in every view (day, week, month, agenda): its text with the
 // status mark and the clearance flag beside the name, the time format, and what the event's element
 // says on hover and to a screen reader. Colours, fading and strike-through are in app.css.
+import { formatClock } from '../dateFormat';
 import type { EventContentArg, EventInput, EventMountArg } from '@fullcalendar/core';
 import type { VerboseFormattingArg } from '@fullcalendar/core/internal';
 import type { CalendarEntry, SessionStatus } from '../bindings';
@@ -62,16 +63,15 @@ export function toEvent(entry: CalendarEntry, trainerColor: string | undefined):
   };
 }
 
-const two = (n: number) => (n < 10 ? `0${n}` : String(n));
-
 /**
- * An event's time, "07:00 - 07:50", exactly as `{ hour: '2-digit', minute: '2-digit', hour12: false }`
- * printed it. Given those options FullCalendar builds a new Intl.DateTimeFormat for every event's
+ * An event's time, "07:00 - 07:50" (or "7:00 AM - 7:50 AM" on a 12-hour clock), as FullCalendar would
+ * print it. Given its format options FullCalendar builds a new Intl.DateTimeFormat for every event's
  * range (about a third of the script time of a week with 300 sessions); the parts are already here.
  */
 export function eventTime({ start, end, defaultSeparator }: VerboseFormattingArg): string {
-  const from = `${two(start.hour)}:${two(start.minute)}`;
-  const to = end ? `${two(end.hour)}:${two(end.minute)}` : from;
+  // In the trainer's clock (24- or 12-hour): the one formatter, not a new Intl per event.
+  const from = formatClock(start.hour, start.minute);
+  const to = end ? formatClock(end.hour, end.minute) : from;
   return to === from ? from : `${from}${defaultSeparator}${to}`;
 }
 

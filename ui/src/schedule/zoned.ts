@@ -55,9 +55,9 @@ export function timePart(local: string): string {
   return local.slice(11, 16);
 }
 
-/** "18:00–19:00" for a session, in its own zone. */
+/** "18:00–19:00" (or "6:00 PM–7:00 PM") for a session, in its own zone. */
 export function timeRange(startUtc: string, endUtc: string, timeZone: string): string {
-  return `${timePart(wallClock(startUtc, timeZone))}–${timePart(wallClock(endUtc, timeZone))}`;
+  return `${formatHhmm(timePart(wallClock(startUtc, timeZone)))}–${formatHhmm(timePart(wallClock(endUtc, timeZone)))}`;
 }
 
 /** The computer's zone. */
@@ -119,3 +119,4 @@ export function isoWeekday(local: string): number {
   const day = new Date(wallMs(`${local.slice(0, 10)}T00:00`)).getUTCDay();
   return day === 0 ? 7 : day;
 }
+import { formatHhmm } from '../dateFormat';

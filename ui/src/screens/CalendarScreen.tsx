@@ -1,4 +1,5 @@
 import type { DateSelectArg, DatesSetArg, EventClickArg, EventDropArg, EventInput } from '@fullcalendar/core';
+import { firstDayOfWeek, formatClock } from '../dateFormat';
 import dayGridPlugin from '@fullcalendar/daygrid';
 import interactionPlugin, { type EventResizeDoneArg } from '@fullcalendar/interaction';
 import listPlugin from '@fullcalendar/list';
@@ -280,7 +281,7 @@ export function CalendarScreen({ active = true }: { active?: boolean }) {
         initialDate={opening.date}
         headerToolbar={{ left: 'prev,next today', center: 'title', right: 'timeGridDay,timeGridWeek,dayGridMonth,listWeek' }}
         buttonText={{ today: 'Today', day: 'Day', week: 'Week', month: 'Month', list: 'Agenda' }}
-        firstDay={1}
+        firstDay={firstDayOfWeek()}
         nowIndicator
         selectable
         selectMirror
@@ -295,7 +296,7 @@ export function CalendarScreen({ active = true }: { active?: boolean }) {
         expandRows
         eventTimeFormat={eventTime}
         eventContent={eventContent}
-        slotLabelFormat={{ hour: '2-digit', minute: '2-digit', hour12: false }}
+        slotLabelFormat={(arg) => formatClock(arg.date.hour, arg.date.minute)}
         events={events}
         datesSet={(arg) => handlers.current.onDatesSet(arg)}
         select={(info) => handlers.current.onSelect(info)}

@@ -1,4 +1,5 @@
 import { Alert, Anchor, Badge, Box, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { formatIsoWeekdayDate } from '../format';
 import { notifications } from '@mantine/notifications';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -182,7 +183,6 @@ function TodayRow({ session, trainer }: { session: Session; trainer: string | nu
   );
 }
 
-const dayLabel = new Intl.DateTimeFormat(undefined, { weekday: 'long', day: 'numeric', month: 'short', timeZone: 'UTC' });
 
 function WeekAhead({ entries, zone }: { entries: CalendarEntry[]; zone: string }) {
   const days = new Map<string, CalendarEntry[]>();
@@ -203,7 +203,7 @@ function WeekAhead({ entries, zone }: { entries: CalendarEntry[]; zone: string }
         <div key={day} data-testid="week-day">
           <Text size="sm" fw={700}>
             <Anchor component={Link} to={`/calendar?date=${day}&view=timeGridDay`} inherit>
-              {dayLabel.format(new Date(`${day}T00:00:00Z`))}
+              {formatIsoWeekdayDate(day)}
             </Anchor>{' '}
             <Text span c="dimmed" size="xs">
               {list.length} {list.length === 1 ? 'session' : 'sessions'}
@@ -211,7 +211,7 @@ function WeekAhead({ entries, zone }: { entries: CalendarEntry[]; zone: string }
           </Text>
           {list.slice(0, 6).map((e) => (
             <OneLineText key={e.id} size="xs">
-              {`${timeRange(e.start, e.end, zone).slice(0, 5)} ${e.label}`}
+              {`${timeRange(e.start, e.end, zone).split('–')[0]} ${e.label}`}
             </OneLineText>
           ))}
           {list.length > 6 && (

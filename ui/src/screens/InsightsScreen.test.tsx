@@ -62,7 +62,7 @@ describe('insights', () => {
     expect(within(health).queryByTestId('ai-health-no-provider')).not.toBeInTheDocument();
 
     const metrics = screen.getByTestId('ai-metrics');
-    expect(await within(metrics).findByTestId('ai-metrics-totals')).toHaveTextContent('4 runs · 2,850 tokens · about $0.0006');
+    expect(await within(metrics).findByTestId('ai-metrics-totals')).toHaveTextContent('4 runs, costing less than 0.1 cents in all (an estimate; local servers cost nothing) · 2,850 tokens');
     for (const chart of ['runs', 'success', 'latency', 'tokens', 'cost']) {
       expect(within(metrics).getByTestId(`ai-metrics-${chart}`)).toBeInTheDocument();
     }

@@ -1,5 +1,6 @@
 // Plan dates are calendar dates (YYYY-MM-DD) without a zone: computed in UTC so no
 // daylight-saving shift can move a day.
+import { formatDayMonth, formatWeekday } from '../dateFormat';
 import { parseIsoDate, todayIso } from '../format';
 
 /** The Monday after `today` (a week from today when today is Monday): plans usually start there. */
@@ -15,24 +16,16 @@ export function addDays(iso: string, days: number): string | null {
   return new Date(Date.UTC(d.y, d.m - 1, d.d + days)).toISOString().slice(0, 10);
 }
 
-const weekdayFormat = new Intl.DateTimeFormat(undefined, { weekday: 'short', timeZone: 'UTC' });
-const dayFormat = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' });
-
-function utc(iso: string): Date | null {
-  const d = parseIsoDate(iso);
-  return d ? new Date(Date.UTC(d.y, d.m - 1, d.d)) : null;
-}
-
-/** "Mon". */
+/** "Mon" (in the trainer's date setting). */
 export function weekdayOf(iso: string): string {
-  const d = utc(iso);
-  return d ? weekdayFormat.format(d) : iso;
+  const d = parseIsoDate(iso);
+  return d ? formatWeekday(d) : iso;
 }
 
-/** "Mon, 3 Mar". */
+/** "Mon 3 Mar", "Mon, Mar 3" (in the trainer's date setting). */
 export function shortDate(iso: string): string {
-  const d = utc(iso);
-  return d ? dayFormat.format(d) : iso;
+  const d = parseIsoDate(iso);
+  return d ? `${formatWeekday(d)} ${formatDayMonth(d)}` : iso;
 }
 
 /**

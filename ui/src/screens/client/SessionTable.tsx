@@ -3,8 +3,6 @@ import type { CalendarEntry } from '../../bindings';
 import { formatSessionWhen } from '../../format';
 import { kindLabel, STATUS_COLOR, STATUS_LABEL } from '../../schedule/kinds';
 
-const localZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-
 /** A client's sessions, each at the wall-clock time of the zone it was planned in. */
 export function SessionTable({ entries, clientName }: { entries: CalendarEntry[]; clientName: string }) {
   return (
@@ -28,12 +26,6 @@ export function SessionTable({ entries, clientName }: { entries: CalendarEntry[]
                 </Table.Td>
                 <Table.Td>
                   <Text size="sm">{when.time}</Text>
-                  {/* Only worth a word when it differs from this computer's zone. */}
-                  {entry.timeZone !== localZone && (
-                    <Text size="xs" c="dimmed">
-                      {entry.timeZone}
-                    </Text>
-                  )}
                 </Table.Td>
                 <Table.Td>
                   <Text size="sm">{kindLabel(entry.kind)}</Text>
