@@ -7,6 +7,7 @@ use std::path::PathBuf;
 
 use serde_json::Value;
 use spotter_core::backups::{self, BackupInfo, BackupReason, RestoreReport, Retention};
+use spotter_core::files::chosen;
 use spotter_core::full_export::{self, ExportFiles};
 use spotter_core::ipc::from_arg;
 use spotter_core::AppError;
@@ -39,7 +40,16 @@ pub async fn backup_restore(app: AppHandle, path: Value) -> CmdResult<RestoreRep
     }
     spawn_guarded(async move {
         let state = app.state::<AppState>();
-        crate::backups::restore(&state, &PathBuf::from(path.trim())).await
+        // One of the backups listed, or a file the trainer chose in the open dialog.
+        let listed = backups::list(&state.active_dir())?
+            .iter()
+            .any(|b| b.path == path.trim());
+        let file = if listed {
+            PathBuf::from(path.trim())
+        } else {
+            chosen::opened_path(&path)?
+        };
+        crate::backups::restore(&state, &file).await
     })
     .await
 }
@@ -74,6 +84,9 @@ pub async fn export_everything(
 ) -> CmdResult<ExportFiles> {
     let path: String = from_arg("path", path)?;
     let replace: Option<String> = from_arg("replace", replace)?;
+    // Only where the trainer chose in the save dialog (files/chosen.rs).
+    let asked = replace.as_deref().map(str::trim) == Some(path.trim());
+    let replace = chosen::for_writing(&path, asked)?.map(str::to_owned);
     let db = state.db()?;
     spawn_guarded(async move { full_export::write_files(&db, &path, replace.as_deref()).await })
         .await

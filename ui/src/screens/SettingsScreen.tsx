@@ -1,5 +1,6 @@
 import { ActionIcon, Code, CopyButton, Group, Paper, SimpleGrid, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { api } from '../api';
 import type { AppInfo } from '../bindings';
 import { ComingNext } from '../components/ComingNext';
 import { IconCheck, IconCopy } from '../components/icons';
@@ -31,7 +32,11 @@ export function SettingsScreen() {
         </SimpleGrid>
         <TrainersPanel />
         <AiPanel />
-        <DataPanel />
+        {/* The restore file and the export's place come from the system's dialogs, shown by Spotter. */}
+        <DataPanel
+          pickFile={() => api.dialogOpen('backup')}
+          pickExportPath={(suggested) => api.dialogSave('full_export', suggested)}
+        />
         <UpdatesPanel />
         {info && <AboutPanel info={info} />}
         <div>

@@ -42,7 +42,8 @@ export function ExportEverything({ pickExportPath }: { pickExportPath?: (suggest
   const exportNow = async () => {
     if (!pickExportPath) return start(path, null);
     const chosen = await pickExportPath(suggested);
-    if (chosen) start(chosen, null);
+    // The save dialog asked about replacing that file already.
+    if (chosen) start(chosen, chosen);
   };
   const fieldError = run.error && run.error.field === 'path' && run.error.code !== 'file_exists' ? run.error.message : null;
 
