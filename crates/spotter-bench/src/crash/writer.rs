@@ -85,10 +85,10 @@ fn say(words: &[&str]) {
     }
 }
 
-/// A day `n` days after `from` (YYYY-MM-DD).
-fn day(from: &str, n: u64) -> String {
-    let start = chrono::NaiveDate::parse_from_str(from, "%Y-%m-%d").expect("a fixed date");
-    (start + chrono::Days::new(n))
+/// A day `offset` days from today (YYYY-MM-DD): workouts lie in the past (a future one is
+/// refused), bookings in the future.
+fn day(offset: i64) -> String {
+    (chrono::Utc::now().date_naive() + chrono::Duration::days(offset))
         .format("%Y-%m-%d")
         .to_string()
 }
@@ -206,7 +206,7 @@ pub async fn run(data_dir: &DataDir, seed: u64, first_seq: u64) -> Result<()> {
             } else {
                 1
             };
-            let date = day("2031-01-06", seq % 700);
+            let date = day(30 + (seq % 700) as i64);
             let hour = 6 + rng.below(13);
             say(&[
                 "begin",
@@ -255,7 +255,7 @@ pub async fn run(data_dir: &DataDir, seed: u64, first_seq: u64) -> Result<()> {
             let client = st.clients[rng.below(st.clients.len() as u64) as usize].clone();
             let notes = format!("log {seq}");
             let (input, n) =
-                log_input(&mut rng, &st, &client, day("2025-01-01", seq % 600), &notes)?;
+                log_input(&mut rng, &st, &client, day(-1 - (seq % 600) as i64), &notes)?;
             say(&["begin", &s, "log_create", &client, &notes, &n.to_string()]);
             let saved = logs::create(&db, &input).await?;
             say(&["ack", &s, "log_create", &saved.log.id]);
@@ -264,7 +264,7 @@ pub async fn run(data_dir: &DataDir, seed: u64, first_seq: u64) -> Result<()> {
             let (id, client) = st.logs[rng.below(st.logs.len() as u64) as usize].clone();
             let notes = format!("log edit {seq}");
             // A new date too: the sets' day statistics move from one day to another.
-            let on = day("2025-01-01", rng.below(600));
+            let on = day(-1 - rng.below(600) as i64);
             let (input, n) = log_input(&mut rng, &st, &client, on, &notes)?;
             say(&["begin", &s, "log_edit", &id, &notes, &n.to_string()]);
             logs::update(&db, &id, &input).await?;
