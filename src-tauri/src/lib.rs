@@ -70,8 +70,9 @@ pub fn run() {
             // damaged database that could not be opened at start).
             reminders::spawn(app.handle().clone());
             health::spawn(app.handle().clone());
-            backups::spawn(app.handle().clone());
             app.manage(AppState::new(db, data_dir, log_dir, guard));
+            // After the state exists: its first round (the daily backup's check at start) needs it.
+            backups::spawn(app.handle().clone());
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![

@@ -119,10 +119,10 @@ async fn pruning_keeps_seven_days_four_weeks_and_the_safety_copies() {
         .collect();
     let name = |p: &PathBuf| p.file_name().unwrap().to_string_lossy().into_owned();
     let mut expected = vec![name(&manual_today), name(&manual_3)];
-    // Days 1, 2, 4, 5, 6 (today's and day 3's newest are the manual ones).
-    expected.extend([1, 2, 4, 5, 6].map(|d| name(&daily[d])));
-    // Weeks: this week's newest is today's manual one; then the newest of each of the three
-    // weeks before (Sundays: days 5 — already kept —, 12 and 19).
+    // The newest daily backup of each of the last seven days.
+    expected.extend((0..7).map(|d| name(&daily[d])));
+    // Weeks: this week's newest is today's; then the newest of each of the three weeks before
+    // (Sundays: days 5 — already kept —, 12 and 19).
     expected.extend([12, 19].map(|d| name(&daily[d])));
     expected.extend(migrations[..3].iter().map(name));
     expected.push(name(&update));
@@ -158,10 +158,11 @@ async fn pruning_keeps_seven_days_four_weeks_and_the_safety_copies() {
         .map(|b| b.file_name)
         .collect();
     left.sort();
-    // The newest two manual backups stay too.
+    // Two days of daily backups, and the newest two made by the trainer.
     let mut expected = vec![
         name(&manual_today),
         name(&manual_3),
+        name(&daily[0]),
         name(&daily[1]),
         name(&update),
     ];
@@ -193,17 +194,27 @@ async fn taking_a_backup_never_prunes_the_one_just_taken() {
     )
     .await
     .unwrap();
-    // A file named as if it were taken in the future is the "newest" of the rotating ones.
+    // A file named as if it were taken in the future is the newest daily backup.
     let future = data.backups().join(backups::file_name(
         Utc::now() + Duration::days(2),
         BackupReason::Daily,
     ));
     std::fs::create_dir_all(data.backups()).unwrap();
     std::fs::write(&future, b"x").unwrap();
-    let taken = backups::take(&db, &data, BackupReason::Manual)
+    let taken = backups::take(&db, &data, BackupReason::Daily)
         .await
         .unwrap();
     assert!(Path::new(&taken.path).exists());
+    // The rule alone removes it (the future one holds the single day kept): the next prune does.
+    backups::prune(
+        &data,
+        &Retention {
+            daily: 1,
+            weekly: 0,
+        },
+    )
+    .unwrap();
+    assert!(!Path::new(&taken.path).exists());
 }
 
 #[tokio::test]

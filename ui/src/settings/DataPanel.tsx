@@ -195,7 +195,7 @@ function RetentionFields() {
       <Group align="flex-start">
         <NumberInput
           label="Daily backups"
-          description="The newest of each day"
+          description="The newest of each day; as many of yours"
           min={1}
           max={366}
           value={current.daily}

@@ -2,11 +2,11 @@
 //! and manual backups, and a fixed, generous rule for the safety copies taken before a
 //! migration, an update or a restore. Stored in the settings table (this device only).
 //!
-//! Rotating backups (daily, manual) follow the usual grandfather-father-son rule, as restic's
-//! `--keep-daily/--keep-weekly`: the newest backup of each of the last `daily` days that have
-//! one is kept, and the newest of each of the last `weekly` ISO weeks that have one (days and
-//! weeks in UTC); a backup kept by either rule stays. The newest `daily` manual backups are
-//! kept besides, so "Back up now" is never undone by that evening's daily one. Safety copies: the newest
+//! Daily backups rotate like restic's `--keep-daily/--keep-weekly`: the newest daily backup
+//! of each of the last `daily` days that have one is kept, and the newest of each of the last
+//! `weekly` ISO weeks that have one (days and weeks in UTC); one kept by either rule stays.
+//! Backups the trainer made ("Back up now") are kept apart from that: the newest `daily` of
+//! them, so a click never takes the place of the day's automatic backup. Safety copies: the newest
 //! [`SAFETY_KEEP_NEWEST`] of each kind always stay, and every one younger than
 //! [`SAFETY_KEEP_DAYS`] days. Files that are not Spotter backups are never touched.
 
@@ -129,14 +129,14 @@ pub(super) fn prune_keeping(
 /// The paths the rules keep, from `all` newest first.
 fn kept(all: &[BackupInfo], retention: &Retention, now: DateTime<Utc>) -> HashSet<String> {
     let mut keep = HashSet::new();
-    let rotating: Vec<(&BackupInfo, DateTime<Utc>)> = all
+    let daily: Vec<(&BackupInfo, DateTime<Utc>)> = all
         .iter()
-        .filter(|b| b.reason.rotates())
+        .filter(|b| b.reason == BackupReason::Daily)
         .filter_map(|b| Some((b, b.taken_at_utc()?)))
         .collect();
     let mut days = HashSet::new();
     let mut weeks = HashSet::new();
-    for (b, t) in &rotating {
+    for (b, t) in &daily {
         // Newest first: the first backup seen in a day (week) is that day's (week's) newest.
         if days.len() < retention.daily.max(1) as usize && days.insert(t.date_naive()) {
             keep.insert(b.path.clone());
