@@ -2,7 +2,7 @@
 // beside it. An existing file is replaced only after the trainer confirms that very path.
 import { Alert, Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../api';
 import type { AppError, ExportFiles } from '../bindings';
 import { todayIso } from '../format';
@@ -17,14 +17,12 @@ function inFolder(dir: string, file: string): string {
 export function ExportEverything({ pickExportPath }: { pickExportPath?: (suggested: string) => Promise<string | null> }) {
   const exportDir = useQuery<string, AppError>({ queryKey: ['defaultExportDir'], queryFn: api.defaultExportDir });
   const suggested = `spotter-export-${todayIso()}.json`;
-  const [path, setPath] = useState('');
+  // null until the trainer types: then the default folder fills it once.
+  const [typed, setPath] = useState<string | null>(null);
+  const path = typed ?? (exportDir.data ? inFolder(exportDir.data, suggested) : '');
   const [confirmReplace, setConfirmReplace] = useState<string | null>(null);
   const [written, setWritten] = useState<ExportFiles | null>(null);
   const run = useExportEverything();
-
-  useEffect(() => {
-    if (exportDir.data && path === '') setPath(inFolder(exportDir.data, suggested));
-  }, [exportDir.data, path, suggested]);
 
   const start = (target: string, replace: string | null) => {
     setWritten(null);
