@@ -7,6 +7,7 @@ pub mod agents;
 pub mod cost;
 pub mod keychain;
 pub mod llm;
+pub mod providers;
 pub mod runtime;
 
 pub use keychain::Keychain;

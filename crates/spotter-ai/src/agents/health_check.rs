@@ -7,11 +7,12 @@ use spotter_core::ai::grounding::AllowedNumbers;
 use spotter_core::ai::privacy::Pseudonyms;
 use spotter_core::ai::review::{Evidence, NewReviewItem, ReviewKind};
 use spotter_core::paths::DataDir;
-use spotter_core::Result;
+use spotter_core::{Database, Result};
 
 use super::{insights_schema, Prepared};
+use crate::keychain::Keychain;
 use crate::llm::Message;
-use crate::runtime::Runtime;
+use crate::providers;
 
 pub const SYSTEM_PROMPT: &str = "You are the health checker in Spotter, an app for personal trainers. \
 You get the results of Spotter's own checks (database, backups, disk, keychain, AI providers, recent errors). \
@@ -20,12 +21,13 @@ Rules: use only numbers that appear in the checks; cite each check's \"ref\" in 
 
 /// Every check, local and remote.
 pub async fn report(
-    rt: &Runtime,
+    db: &Database,
+    keychain: &Keychain,
     data_dir: &DataDir,
     log_dir: &std::path::Path,
 ) -> Result<HealthReport> {
-    let mut checks = health::local_checks(rt.db(), data_dir, log_dir).await?;
-    checks.push(match rt.keychain().check().await {
+    let mut checks = health::local_checks(db, data_dir, log_dir).await?;
+    checks.push(match keychain.check().await {
         Ok(()) => HealthCheck {
             key: "keychain".into(),
             label: "Keychain".into(),
@@ -42,8 +44,12 @@ pub async fn report(
             fix: Some(e.message),
         },
     });
-    for p in rt.providers().await?.into_iter().filter(|p| p.enabled) {
-        let c = rt.check_provider(&p.id).await?;
+    for p in providers::list(db, keychain)
+        .await?
+        .into_iter()
+        .filter(|p| p.enabled)
+    {
+        let c = providers::check(db, keychain, &p.id).await?;
         checks.push(HealthCheck {
             key: "provider".into(),
             label: format!("AI provider {}", p.name),

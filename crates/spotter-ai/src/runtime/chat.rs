@@ -3,14 +3,15 @@
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
-use spotter_core::ai::executions::{self, ExecutionStatus, Outcome};
+use spotter_core::ai::executions::Outcome;
 use spotter_core::ai::{AgentEvent, AgentStage, TaskType};
-use spotter_core::{AppError, ErrorCode, Result};
-use tokio_util::sync::CancellationToken;
+use spotter_core::{AppError, Result};
 
+use super::run::{ExecutionRun, RunKey, Stop};
 use super::{fingerprint, EventSink, RunRequest, Runtime};
 use crate::agents as agent_impls;
 use crate::llm::{ChatRequest, LlmError, Message};
+use crate::providers;
 
 impl Runtime {
     /// Registers every client and trainer whose name (or a part of it) the question contains.
@@ -92,12 +93,16 @@ impl Runtime {
         }
         messages.push(Message::user(asked.clone()));
         let fp = fingerprint(task, &agent, Some(&client.id), &messages);
-        let id = executions::start(&self.db, task, Some(&agent.id), Some(&client.id), &fp).await?;
-        let token = CancellationToken::new();
-        if let Ok(mut r) = self.running.lock() {
-            r.insert(id.clone(), token.clone());
-        }
-        let asked_row = chat::add(
+        let key = RunKey {
+            task,
+            agent: &agent,
+            client_id: Some(&client.id),
+            fingerprint: &fp,
+            since: started,
+        };
+        let mut run = ExecutionRun::start(self, &key, sink.clone(), None).await?;
+        let id = run.id().to_owned();
+        let added = chat::add(
             &self.db,
             &client.id,
             "user",
@@ -106,22 +111,24 @@ impl Runtime {
             &[],
             Some(&id),
         )
-        .await?;
+        .await;
+        let asked_row = run.fail_on_err(added).await?;
         let mut outcome = Outcome {
             facts: Some(facts_json.clone()),
             sent: Some(serde_json::to_value(&messages).unwrap_or_default()),
             ..Outcome::default()
         };
-        let (chain, skipped) = self.chain(&agent).await?;
-        let cid = Some(client.id.as_str());
+        let chain = providers::chain(&self.db, &self.keychain, &agent).await;
+        let (chain, skipped) = run.fail_on_err(chain).await?;
         let refusal = if chain.is_empty() {
             None
         } else {
-            self.outbound_refusal(&messages).await?
+            let refusal = self.outbound_refusal(&messages).await;
+            run.fail_on_err(refusal).await?
         };
         let result = if let Some(why) = refusal {
             outcome.sent = None;
-            Err((ExecutionStatus::Failed, why))
+            Err(Stop::failed(why))
         } else if chain.is_empty() {
             // No model: the facts, in Spotter's own words.
             let mut text =
@@ -136,11 +143,7 @@ impl Runtime {
                 Some(serde_json::json!({ "computedOnly": true, "note": skipped.join("; ") }));
             Ok((names.restore(text.trim_end()), String::new(), Vec::new()))
         } else {
-            self.emit(
-                &sink,
-                &id,
-                task,
-                cid,
+            run.emit(
                 AgentStage::Model,
                 format!("Asking {} ({})", chain[0].provider.name, chain[0].model),
             );
@@ -171,7 +174,11 @@ impl Runtime {
                 schema: None,
                 max_tokens: Some(800),
             };
-            match self.llm.chat_stream(&chain, &req, &token, &on_delta).await {
+            match self
+                .llm
+                .chat_stream(&chain, &req, run.token(), &on_delta)
+                .await
+            {
                 Ok(reply) => {
                     outcome.attempts = reply.attempts;
                     outcome.prompt_tokens = reply.usage.prompt_tokens;
@@ -190,36 +197,22 @@ impl Runtime {
                     );
                     Ok((names.restore(&reply.content), reply.content, unverified))
                 }
-                Err(LlmError::Cancelled) => {
-                    Err((ExecutionStatus::Cancelled, "cancelled".to_owned()))
-                }
+                Err(LlmError::Cancelled) => Err(Stop::cancelled()),
                 Err(LlmError::AllFailed { reasons, attempts }) => {
                     outcome.attempts = attempts;
                     let mut all = skipped.clone();
                     all.extend(reasons);
-                    Err((
-                        ExecutionStatus::Failed,
-                        format!("no provider answered: {}", all.join("; ")),
-                    ))
+                    Err(Stop::failed(format!(
+                        "no provider answered: {}",
+                        all.join("; ")
+                    )))
                 }
-                Err(e) => Err((ExecutionStatus::Failed, e.to_string())),
+                Err(e) => Err(Stop::failed(e.to_string())),
             }
         };
-        if let Ok(mut r) = self.running.lock() {
-            r.remove(&id);
-        }
-        let latency = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
         match result {
             Ok((shown, sent, unverified)) => {
-                executions::finish(
-                    &self.db,
-                    &id,
-                    ExecutionStatus::Done,
-                    None,
-                    &outcome,
-                    latency,
-                )
-                .await?;
+                run.done(&outcome).await?;
                 let answer = chat::add(
                     &self.db,
                     &client.id,
@@ -230,27 +223,13 @@ impl Runtime {
                     Some(&id),
                 )
                 .await?;
-                self.emit(&sink, &id, task, cid, AgentStage::Done, "Answered");
+                run.emit(AgentStage::Done, "Answered");
                 Ok(answer)
             }
-            Err((status, message)) => {
-                executions::finish(&self.db, &id, status, Some(&message), &outcome, latency)
-                    .await?;
+            Err(stop) => {
+                run.stopped(&stop, &outcome).await?;
                 chat::unanswered(&self.db, &asked_row.id).await?;
-                let stage = if status == ExecutionStatus::Cancelled {
-                    AgentStage::Cancelled
-                } else {
-                    AgentStage::Failed
-                };
-                self.emit(&sink, &id, task, cid, stage, message.clone());
-                Err(AppError::new(
-                    if status == ExecutionStatus::Cancelled {
-                        ErrorCode::Cancelled
-                    } else {
-                        ErrorCode::Ai
-                    },
-                    message,
-                ))
+                Err(run.report(stop))
             }
         }
     }

@@ -3,11 +3,11 @@
 use std::time::Instant;
 
 use spotter_core::ai::agents::Agent;
-use spotter_core::ai::executions::{self, ExecutionStatus, Outcome};
+use spotter_core::ai::executions::Outcome;
 use spotter_core::ai::{AgentStage, TaskType};
 use spotter_core::{clients, AppError, ErrorCode, Result};
-use tokio_util::sync::CancellationToken;
 
+use super::run::{ExecutionRun, RunKey, Stop};
 use super::{plural, EventSink, RunOutcome, RunRequest, Runtime};
 
 impl Runtime {
@@ -34,24 +34,17 @@ impl Runtime {
             .unwrap_or(4)
             .clamp(1, 16) as usize;
         let fingerprint = format!("digest-{}", spotter_core::time::now_utc());
-        let id = executions::start(
-            &self.db,
-            TaskType::WeeklyDigest,
-            Some(&agent.id),
-            None,
-            &fingerprint,
-        )
-        .await?;
+        let key = RunKey {
+            task: TaskType::WeeklyDigest,
+            agent,
+            client_id: None,
+            fingerprint: &fingerprint,
+            since: started,
+        };
+        let mut run = ExecutionRun::start(self, &key, sink.clone(), None).await?;
         // Cancelling the digest cancels every client's run in it, and the ones not started.
-        let token = CancellationToken::new();
-        if let Ok(mut r) = self.running.lock() {
-            r.insert(id.clone(), token.clone());
-        }
-        self.emit(
-            &sink,
-            &id,
-            TaskType::WeeklyDigest,
-            None,
+        let token = run.token().clone();
+        run.emit(
             AgentStage::Facts,
             format!("{} active clients", active.len()),
         );
@@ -72,7 +65,7 @@ impl Runtime {
                     let r = if token.is_cancelled() {
                         Err(AppError::new(ErrorCode::Cancelled, "cancelled"))
                     } else {
-                        Box::pin(self.run_under(&req, sink, Some(token.clone()))).await
+                        Box::pin(self.run_under(&req, sink, Some(&token))).await
                     };
                     (name, r)
                 }
@@ -103,39 +96,26 @@ impl Runtime {
             cost_estimate_usd: cost,
             ..Outcome::default()
         };
-        let latency = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
-        if let Ok(mut r) = self.running.lock() {
-            r.remove(&id);
-        }
-        let (status, error) = if token.is_cancelled() {
-            (
-                ExecutionStatus::Cancelled,
-                Some(format!(
-                    "cancelled after {} of {} clients",
-                    active.len() - failed.len(),
-                    active.len()
-                )),
-            )
+        let stop = if token.is_cancelled() {
+            Some(Stop::cancelled_with(format!(
+                "cancelled after {} of {} clients",
+                active.len() - failed.len(),
+                active.len()
+            )))
         } else if !active.is_empty() && failed.len() == active.len() {
-            (
-                ExecutionStatus::Failed,
-                Some(format!("every client's run failed; first: {}", failed[0])),
-            )
+            Some(Stop::failed(format!(
+                "every client's run failed; first: {}",
+                failed[0]
+            )))
         } else {
-            (ExecutionStatus::Done, None)
+            None
         };
-        executions::finish(&self.db, &id, status, error.as_deref(), &outcome, latency).await?;
-        let stage = match status {
-            ExecutionStatus::Done => AgentStage::Done,
-            ExecutionStatus::Cancelled => AgentStage::Cancelled,
-            _ => AgentStage::Failed,
-        };
-        self.emit(
-            &sink,
-            &id,
-            TaskType::WeeklyDigest,
-            None,
-            stage,
+        match &stop {
+            Some(stop) => run.stopped(stop, &outcome).await?,
+            None => run.done(&outcome).await?,
+        }
+        run.emit(
+            stop.as_ref().map_or(AgentStage::Done, Stop::stage),
             format!(
                 "{} clients, {} for review, {} failed",
                 active.len(),
@@ -143,16 +123,11 @@ impl Runtime {
                 failed.len()
             ),
         );
-        if let Some(e) = error {
-            let code = if status == ExecutionStatus::Cancelled {
-                ErrorCode::Cancelled
-            } else {
-                ErrorCode::Ai
-            };
-            return Err(AppError::new(code, e));
+        if let Some(stop) = stop {
+            return Err(stop.into_error());
         }
         Ok(RunOutcome {
-            execution: executions::get(&self.db, &id).await?,
+            execution: run.logged().await?,
             items,
         })
     }
