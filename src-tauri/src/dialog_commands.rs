@@ -15,7 +15,7 @@ use serde_json::Value;
 use spotter_core::files::chosen;
 use spotter_core::files::dialog::{self, DialogRequest, Direction, Filter, OpenKind, SaveKind};
 use spotter_core::ipc::from_arg;
-use spotter_core::{paths, AppError};
+use spotter_core::{paths, AppError, Database};
 use tauri::{AppHandle, Manager, State};
 use tauri_plugin_dialog::DialogExt;
 
@@ -37,20 +37,22 @@ pub async fn dialog_save(
 ) -> Result<Option<String>, AppError> {
     let kind: SaveKind = from_arg("kind", kind)?;
     let suggested: String = from_arg("suggested", suggested)?;
-    let db = state.db()?;
+    // Without a database (a damaged file) the dialog still works; it just remembers nothing.
+    let db = state.db().ok();
     spawn_guarded(async move {
         let request = DialogRequest {
             direction: Direction::Save,
             kind: kind_name(&kind),
-            start_folder: dialog::start_folder(&db, Direction::Save, &paths::default_export_dir())
-                .await?,
+            start_folder: start_folder(db.as_ref(), Direction::Save).await?,
             suggested_name: Some(dialog::suggested_file_name(kind, &suggested)),
         };
         let picked = show(&app, &request, kind.filter()).await?;
         let Some(path) = picked else { return Ok(None) };
         let (path, extension_added) = dialog::with_extension(kind, path);
         chosen::note_saved(&path, !extension_added);
-        dialog::remember_folder(&db, Direction::Save, &path).await?;
+        if let Some(db) = &db {
+            dialog::remember_folder(db, Direction::Save, &path).await?;
+        }
         Ok(Some(path.display().to_string()))
     })
     .await
@@ -64,23 +66,32 @@ pub async fn dialog_open(
     kind: Value,
 ) -> Result<Option<String>, AppError> {
     let kind: OpenKind = from_arg("kind", kind)?;
-    let db = state.db()?;
+    let db = state.db().ok();
     spawn_guarded(async move {
         let request = DialogRequest {
             direction: Direction::Open,
             kind: kind_name(&kind),
-            start_folder: dialog::start_folder(&db, Direction::Open, &paths::default_export_dir())
-                .await?,
+            start_folder: start_folder(db.as_ref(), Direction::Open).await?,
             suggested_name: None,
         };
         let Some(path) = show(&app, &request, kind.filter()).await? else {
             return Ok(None);
         };
         chosen::note_opened(&path);
-        dialog::remember_folder(&db, Direction::Open, &path).await?;
+        if let Some(db) = &db {
+            dialog::remember_folder(db, Direction::Open, &path).await?;
+        }
         Ok(Some(path.display().to_string()))
     })
     .await
+}
+
+async fn start_folder(db: Option<&Database>, direction: Direction) -> Result<PathBuf, AppError> {
+    let default = paths::default_export_dir();
+    match db {
+        Some(db) => dialog::start_folder(db, direction, &default).await,
+        None => dialog::default_start(direction, &default),
+    }
 }
 
 fn kind_name(kind: &impl serde::Serialize) -> String {

@@ -119,3 +119,18 @@ test('the progress report goes where the trainer chooses, and the next dialog st
   assert.equal(shown[2].request.startFolder, path.resolve(elsewhere));
   assert.match(readFileSync(csv, 'utf8'), new RegExp(CLIENT));
 });
+
+test('Settings → Data → Export everything saves where the dialog says, starting in the last folder', async () => {
+  await app.driver.findElement(By.css('.mantine-Modal-close')).click();
+  await app.waitNoDialog();
+  await app.click('nav-settings');
+  dialogs.answer('save');
+  await app.click('export-run');
+  await app.waitForText('export-done', /Saved .+\.json/);
+  const shown = dialogs.shown().at(-1);
+  assert.equal(shown.request.kind, 'full_export');
+  assert.equal(shown.request.startFolder, path.resolve(elsewhere));
+  const json = path.join(path.resolve(elsewhere), shown.request.suggestedName);
+  assert.ok(existsSync(json), 'the export is on disk');
+  assert.ok(Array.isArray(JSON.parse(readFileSync(json, 'utf8')).clients), 'with the clients in it');
+});

@@ -31,6 +31,17 @@ async fn a_save_dialog_starts_in_the_default_folder_and_creates_it() {
     assert!(default.is_dir(), "the default folder was not created");
 }
 
+#[test]
+fn without_a_database_a_save_dialog_still_starts_in_the_default_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let default = dir.path().join("Documents/Spotter");
+    assert_eq!(
+        dialog::default_start(Direction::Save, &default).unwrap(),
+        default
+    );
+    assert!(default.is_dir());
+}
+
 #[tokio::test]
 async fn an_open_dialog_does_not_create_the_default_folder() {
     let (dir, db) = fresh().await;

@@ -147,17 +147,22 @@ pub async fn remember_folder(db: &Database, direction: Direction, chosen: &Path)
     Ok(())
 }
 
-/// Where a dialog starts: the folder last used in that direction; else, for saving,
-/// `default_folder` (created when missing), and for opening, `default_folder` if it exists,
-/// else the home folder.
+/// Where a dialog starts: the folder last used in that direction, else [`default_start`].
 pub async fn start_folder(
     db: &Database,
     direction: Direction,
     default_folder: &Path,
 ) -> Result<PathBuf> {
-    if let Some(last) = last_folder(db, direction).await? {
-        return Ok(last);
+    match last_folder(db, direction).await? {
+        Some(last) => Ok(last),
+        None => default_start(direction, default_folder),
     }
+}
+
+/// Where a dialog starts with nothing remembered (or no database to remember in): for saving,
+/// `default_folder`, created when missing; for opening, `default_folder` if it exists, else
+/// the home folder.
+pub fn default_start(direction: Direction, default_folder: &Path) -> Result<PathBuf> {
     match direction {
         Direction::Save => {
             std::fs::create_dir_all(default_folder).map_err(|e| {
