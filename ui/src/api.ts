@@ -374,17 +374,6 @@ export const api = {
   dataFolderOpen: () => call<null>('data_folder_open'),
 };
 
-/** Reads a file the trainer picked into the base64 upload the backend expects. */
-export async function toUpload(file: File): Promise<FileUpload> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = '';
-  const chunk = 0x8000;
-  for (let i = 0; i < bytes.length; i += chunk) {
-    binary += String.fromCharCode(...bytes.subarray(i, i + chunk));
-  }
-  return { name: file.name, base64: btoa(binary) };
-}
-
 /** A file chosen in the open dialog, as the backend reads it (by path; no bytes cross). */
 export function chosenUpload(path: string): FileUpload {
   return { name: path.split(/[\\/]/).pop() || path, base64: '', path };
