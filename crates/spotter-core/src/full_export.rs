@@ -22,32 +22,47 @@ pub struct ExportFiles {
 }
 
 /// Writes everything to `json_path` (a `.json` the trainer chose; replaced only when `replace`
-/// is that path) and the clients to `<name>-clients.csv` beside it, which is never replaced:
-/// the trainer did not name it. Both are checked before either is written, each through a
-/// temporary file.
+/// is that path) and the clients to `<name>-clients.csv` beside it, which is never replaced
+/// (the trainer did not name it): when it exists, `<name>-clients-2.csv` and so on. Both are
+/// checked before either is written, each through a temporary file.
 pub async fn write_files(
     db: &Database,
     json_path: &str,
     replace: Option<&str>,
 ) -> Result<ExportFiles> {
     let json = ExportTarget::check(ExportKind::Json, json_path, replace)?;
-    let csv_path = json.path().with_file_name(format!(
-        "{}-clients.csv",
-        json.path()
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .unwrap_or("spotter-export")
-    ));
-    let csv_text = csv_path.display().to_string();
-    let csv = ExportTarget::check(ExportKind::Csv, &csv_text, None).map_err(|e| {
-        if e.code == ErrorCode::FileExists {
-            AppError::validation(
-                "path",
-                format!("{csv_text} already exists beside it; choose another name or folder"),
-            )
+    let stem = json
+        .path()
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("spotter-export")
+        .to_owned();
+    // The CSV's name is Spotter's choice, not the trainer's: an existing one is never replaced;
+    // the next free name is taken instead (`…-clients-2.csv`).
+    let mut csv = None;
+    for n in 1..=99 {
+        let name = if n == 1 {
+            format!("{stem}-clients.csv")
         } else {
-            e
+            format!("{stem}-clients-{n}.csv")
+        };
+        let candidate = json.path().with_file_name(name).display().to_string();
+        match ExportTarget::check(ExportKind::Csv, &candidate, None) {
+            Ok(target) => {
+                csv = Some(target);
+                break;
+            }
+            Err(e) if e.code == ErrorCode::FileExists => continue,
+            Err(e) => return Err(e),
         }
+    }
+    let csv = csv.ok_or_else(|| {
+        AppError::validation(
+            "path",
+            format!(
+                "{stem}-clients.csv and 98 more names beside it are taken; choose another folder"
+            ),
+        )
     })?;
     let all = export::export_all(db).await?;
     let json = json.write_with(|out| export::write_json(&all, out))?;

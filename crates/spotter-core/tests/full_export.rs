@@ -161,13 +161,16 @@ async fn the_csv_beside_the_export_is_never_replaced() {
     let json = dir.path().join("mine.json");
     let csv = dir.path().join("mine-clients.csv");
     std::fs::write(&csv, "my own spreadsheet").unwrap();
-    let err = full_export::write_files(&db, &json.display().to_string(), None)
+    let files = full_export::write_files(&db, &json.display().to_string(), None)
         .await
-        .unwrap_err();
-    assert_eq!(err.field.as_deref(), Some("path"));
-    assert!(err.message.contains("mine-clients.csv already exists"));
-    assert!(!json.exists(), "neither file is written");
+        .unwrap();
+    assert!(files.csv.ends_with("mine-clients-2.csv"), "{}", files.csv);
     assert_eq!(std::fs::read_to_string(&csv).unwrap(), "my own spreadsheet");
+    assert!(std::fs::read_to_string(&files.csv)
+        .unwrap()
+        .starts_with("id,name"));
+    std::fs::remove_file(&json).unwrap();
+    std::fs::remove_file(&files.csv).unwrap();
 
     std::fs::remove_file(&csv).unwrap();
     std::fs::write(&json, "old export").unwrap();
@@ -175,6 +178,7 @@ async fn the_csv_beside_the_export_is_never_replaced() {
         .await
         .unwrap_err();
     assert_eq!(err.code, ErrorCode::FileExists);
+    assert!(!csv.exists(), "neither file is written when the JSON may not be replaced");
     let path = json.display().to_string();
     let files = full_export::write_files(&db, &path, Some(&path))
         .await
