@@ -248,6 +248,14 @@ async fn restoring_a_backup_brings_back_its_data_and_keeps_the_file_and_the_pres
     let changed = client_names(&db).await;
     assert_ne!(changed, before);
 
+    let cut_off = data
+        .root()
+        .join(".spotter-restoring-20261101T000000.000000Z.db");
+    let f = std::fs::File::create(&cut_off).unwrap();
+    f.set_modified(std::time::SystemTime::now() - std::time::Duration::from_secs(2 * 3600))
+        .unwrap();
+    drop(f);
+
     let (restored, report) = backups::restore(Some(&db), &data, Path::new(&backup.path))
         .await
         .unwrap();
@@ -278,7 +286,7 @@ async fn restoring_a_backup_brings_back_its_data_and_keeps_the_file_and_the_pres
     let present = Database::open(&copy).await.unwrap();
     assert_eq!(client_names(&present).await, changed);
 
-    // Nothing of the restore is left in the data folder.
+    // Nothing of the restore is left in the data folder (nor a copy of one cut off long ago).
     let mut names: Vec<String> = std::fs::read_dir(data.root())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())

@@ -124,6 +124,7 @@ impl Staged {
     async fn prepare(data_dir: &DataDir, candidate: &Path) -> Result<Self> {
         std::fs::create_dir_all(data_dir.root())
             .map_err(|e| AppError::io("The data folder could not be created", e))?;
+        remove_stale_copies(data_dir.root());
         let path = data_dir.root().join(format!(
             ".spotter-restoring-{}.db",
             chrono::Utc::now().format("%Y%m%dT%H%M%S%.6fZ")
@@ -353,6 +354,28 @@ fn set_aside_damaged(data_dir: &DataDir) -> Result<Option<PathBuf>> {
     move_all().map_err(|e| AppError::io("The damaged database could not be moved aside", e))?;
     tracing::warn!(to = %dest.display(), "damaged database moved aside");
     Ok(Some(dest))
+}
+
+/// Copies left by a restore that was cut off (the app closed or crashed while checking) more
+/// than an hour ago; a restore running now in another process is younger.
+fn remove_stale_copies(root: &Path) {
+    let Ok(entries) = std::fs::read_dir(root) else {
+        return;
+    };
+    let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    for entry in entries.filter_map(|e| e.ok()) {
+        let stale = entry
+            .file_name()
+            .to_str()
+            .is_some_and(|n| n.starts_with(".spotter-restoring-"))
+            && entry
+                .metadata()
+                .and_then(|m| m.modified())
+                .is_ok_and(|t| t < hour_ago);
+        if stale {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
 
 fn side_file(path: &Path, suffix: &str) -> PathBuf {
