@@ -141,7 +141,8 @@ export class App {
   async waitForText(testId, expected) {
     let last = '';
     await this.driver.wait(async () => {
-      const els = await this.driver.findElements(By.css(`[data-testid="${testId}"]`));
+      // While the screen redraws, WebKitWebDriver can report a stale element: not there yet.
+      const els = await this.driver.findElements(By.css(`[data-testid="${testId}"]`)).catch(() => []);
       last = els.length ? await this.textOf(els[0]).catch(() => '') : '<missing>';
       return expected instanceof RegExp ? expected.test(last) : last === expected;
     }, TIMEOUT).catch((e) => {

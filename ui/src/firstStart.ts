@@ -17,10 +17,11 @@ export function useUseDataDir() {
   return useMutation<FirstStart, AppError, boolean>({
     mutationFn: (demo) => api.dataDirUse(demo),
     onSuccess: async (state) => {
-      // Another database: nothing cached from the last one may be shown. Reset (not remove),
-      // so the screens on view stay subscribed and fetch again.
+      // Another database: nothing cached from the last one may stay. What is not on screen is
+      // dropped; what is on screen fetches again in place (no blank redraw of the whole app).
       queryClient.setQueryData(firstStartKey, state);
-      await queryClient.resetQueries({ predicate: (q) => q.queryKey[0] !== firstStartKey[0] });
+      queryClient.removeQueries({ type: 'inactive' });
+      await queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] !== firstStartKey[0] });
     },
   });
 }
