@@ -52,12 +52,14 @@ c.close()
 test('a fresh data directory welcomes; the demo data are apart and marked; the welcome lands on the dashboard', async () => {
   const dataDir = tempDataDir();
   app = await driver.launch(dataDir, 'welcome');
+  await app.screenshot('startup-welcome');
 
   // Explore with demo data: a separate data directory, marked on every screen.
   await app.click('welcome-demo');
   await app.waitForText('demo-band', /Demo data/);
   await app.click('nav-clients');
   await app.waitForText('client-row', /\S/);
+  await app.screenshot('startup-demo-clients');
   const demoDb = path.join(dataDir, 'demo', 'spotter.db');
   assert.ok(existsSync(demoDb), 'the demo data live in their own directory');
   assert.ok(clientsInDb(path.join(dataDir, 'demo')).length >= 10, 'the demo clients are in the demo database');

@@ -18,7 +18,9 @@ describe('clients list', () => {
     const row = screen.getAllByTestId('client-row')[0]!;
     expect(row).toHaveTextContent('anna@example.com');
     expect(within(row).getByText('knee')).toBeInTheDocument();
-    expect(within(row).getByText('online')).toBeInTheDocument();
+    // The second tag is counted, and named on hover with the first.
+    expect(within(row).getByTestId('client-tags-more')).toHaveTextContent('+1');
+    expect(within(row).getByText('knee').closest('[title]')).toHaveAttribute('title', 'knee, online');
   });
 
   it('searches as you type through clients_overview, and says when nothing matches', async () => {
@@ -139,6 +141,9 @@ describe('clients list with long names', () => {
     expect(name.parentElement).toHaveStyle({ '--group-wrap': 'nowrap' });
     // Tags stay on one line too, all of them named on hover.
     expect(within(row).getByText('knee').closest('[title]')).toHaveAttribute('title', 'knee, shoulder, online');
+    // Whole badges only: the first tag and how many more, never three squeezed to "k…".
+    expect(within(row).getAllByTestId('client-tag').map((t) => t.textContent)).toEqual(['knee']);
+    expect(within(row).getByTestId('client-tags-more')).toHaveTextContent('+2');
   });
 
   it('shows a long name and email whole on hover on the client page', async () => {

@@ -104,12 +104,19 @@ export function ClientsTable({ rows, total, sort, onSort, onOpen, tableRef, more
                   <OneLineText size="sm">{client.email ?? ''}</OneLineText>
                 </Table.Td>
                 <Table.Td>
+                  {/* The first tag whole and a count of the rest (all of them on hover): a badge
+                      squeezed to "s…" says nothing. */}
                   <Group gap={4} wrap="nowrap" style={{ overflow: 'hidden' }} title={client.tags.join(', ') || undefined}>
-                    {client.tags.map((tag) => (
-                      <Badge key={tag} size="sm" variant="light" tt="none" miw={0}>
+                    {client.tags.slice(0, 1).map((tag) => (
+                      <Badge key={tag} size="sm" variant="light" tt="none" miw={0} data-testid="client-tag">
                         {tag}
                       </Badge>
                     ))}
+                    {client.tags.length > 1 && (
+                      <Badge size="sm" variant="outline" color="gray" style={{ flexShrink: 0 }} data-testid="client-tags-more">
+                        +{client.tags.length - 1}
+                      </Badge>
+                    )}
                   </Group>
                 </Table.Td>
                 <Table.Td data-testid="client-last-session">
