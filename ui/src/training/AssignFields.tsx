@@ -1,9 +1,9 @@
 import '@mantine/dates/styles.css';
+import { formatIsoWeekdayDate } from '../format';
 import { Group, Select, Stack, Text } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import type { AppError } from '../bindings';
 import { useClients } from '../queries';
-import { weekdayOf } from './dates';
 
 export interface Assignment {
   clientId: string | null;
@@ -53,7 +53,7 @@ export function AssignFields({
       </Group>
       {value.startDate && (
         <Text size="xs" c="dimmed">
-          Week 1 starts on {weekdayOf(value.startDate)} {value.startDate}; each plan day falls on its weekday from there.
+          Week 1 starts on {formatIsoWeekdayDate(value.startDate)}; each plan day falls on its weekday from there.
         </Text>
       )}
     </Stack>

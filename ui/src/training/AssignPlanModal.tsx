@@ -1,4 +1,5 @@
 import { Alert, Button, Group, Modal, Stack } from '@mantine/core';
+import { formatIsoDate } from '../format';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import type { Plan } from '../bindings';
@@ -48,7 +49,7 @@ function AssignForm({
       {
         onSuccess: (fresh) => {
           onClose();
-          notifications.show({ message: `Assigned to ${fresh.clientName ?? 'the client'} from ${fresh.startDate}`, autoClose: 3000 });
+          notifications.show({ message: `Assigned to ${fresh.clientName ?? 'the client'} from ${formatIsoDate(fresh.startDate ?? '')}`, autoClose: 3000 });
         },
       },
     );
