@@ -28,6 +28,8 @@ pub const PUBKEY_ENV: &str = "SPOTTER_UPDATE_PUBKEY";
 /// A stalled connection gives up after this long; a slow but moving download does not.
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 const READ_TIMEOUT: Duration = Duration::from_secs(30);
+const NO_RELEASE: &str = "The update server did not answer with a release it can offer (it may be down or being updated). Nothing changed; try again later.";
+
 /// Progress is reported every this many bytes (and at the end), not for every network chunk.
 const PROGRESS_STEP: u64 = 256 * 1024;
 
@@ -138,6 +140,15 @@ pub async fn check<R: Runtime>(
         Err(e) => {
             tracing::info!(error = %e, "update check failed");
             match e {
+                // Reached, but its answer was not a release (a captive portal's page, say).
+                UpdaterError::Reqwest(r) if r.is_decode() => Ok((
+                    answer(
+                        UpdateStatus::Unreachable,
+                        None,
+                        Some(NO_RELEASE.into()),
+                    ),
+                    None,
+                )),
                 UpdaterError::Reqwest(_) | UpdaterError::Network(_) => Ok((
                     answer(
                         UpdateStatus::Unreachable,
@@ -150,7 +161,7 @@ pub async fn check<R: Runtime>(
                     answer(
                         UpdateStatus::Unreachable,
                         None,
-                        Some("The update server did not answer with a release it can offer (it may be down or being updated). Nothing changed; try again later.".into()),
+                        Some(NO_RELEASE.into()),
                     ),
                     None,
                 )),

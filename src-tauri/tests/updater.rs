@@ -441,8 +441,15 @@ fn a_server_that_is_down_is_a_calm_answer() {
 fn a_server_answering_with_an_error_is_a_calm_answer() {
     let keys = keys();
     let app = app_trusting(&keys.ours);
-    let port = serve(tempfile::tempdir().unwrap().keep());
-    for path in ["broken", "missing.json"] {
+    let root = tempfile::tempdir().unwrap().keep();
+    // A captive portal answers 200 with its own page.
+    std::fs::write(
+        root.join("portal.html"),
+        "<html>Sign in to the gym's Wi-Fi</html>",
+    )
+    .unwrap();
+    let port = serve(root);
+    for path in ["broken", "missing.json", "portal.html"] {
         let source = UpdateSource {
             endpoint: Some(Url::parse(&format!("http://127.0.0.1:{port}/{path}")).unwrap()),
             pubkey: None,
