@@ -8,7 +8,7 @@ mod dialog_commands;
 mod health;
 mod reminders;
 mod state;
-pub mod updates;
+pub mod update_commands;
 
 use std::path::PathBuf;
 
@@ -29,7 +29,7 @@ pub fn run() {
         // Dialogs are opened from Rust (dialog_commands.rs); the window is granted none of its commands.
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_updater::Builder::new().build())
-        .manage(updates::Updates::new(updates::UpdateSource::from_env()))
+        .manage(update_commands::Updates::new(update_commands::UpdateSource::from_env()))
         .setup(move |app| {
             let data_dir = DataDir::resolve(explicit_dir.clone())?;
             // Tests and extra profiles pick a data dir; keep their logs inside it.
@@ -198,9 +198,9 @@ pub fn run() {
             ai_commands::ai_review_list,
             ai_commands::ai_review_accept,
             ai_commands::ai_review_dismiss,
-            updates::update_check,
-            updates::update_install,
-            updates::update_restart,
+            update_commands::update_check,
+            update_commands::update_install,
+            update_commands::update_restart,
         ])
         .build(tauri::generate_context!());
 

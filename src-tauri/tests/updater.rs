@@ -16,7 +16,7 @@ use std::process::Command;
 use std::sync::{Arc, Mutex};
 
 use serde_json::json;
-use spotter::updates::{self, UpdateSource};
+use spotter::update_commands::{self as updates, UpdateSource};
 use spotter_core::paths::DataDir;
 use spotter_core::updates::{UpdateProgress, UpdateStatus};
 use spotter_core::{Database, ErrorCode};

@@ -1,6 +1,6 @@
 //! Updates of Spotter itself, the Tauri-free part: what a check tells the UI and what an install
 //! reports while it works. The download, the signature check and the install are
-//! tauri-plugin-updater's, wrapped in `src-tauri/src/updates.rs`; the backup taken before
+//! tauri-plugin-updater's, wrapped in `src-tauri/src/update_commands.rs`; the backup taken before
 //! installing is `backups::take` with `BackupReason::BeforeUpdate`.
 
 use serde::Serialize;

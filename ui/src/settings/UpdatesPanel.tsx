@@ -1,6 +1,6 @@
 // Settings → Updates: the running version, "Check for updates", the opt-in check at start, the
 // new version's notes before installing, the download's progress, then a restart. The Rust side
-// (src-tauri/src/updates.rs) does the checking, the signature and the backup; this only shows it.
+// (src-tauri/src/update_commands.rs) does the checking, the signature and the backup; this only shows it.
 import { Alert, Button, Group, Paper, Progress, ScrollArea, Stack, Switch, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';

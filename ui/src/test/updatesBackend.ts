@@ -1,4 +1,4 @@
-// Stand-in for the update commands (src-tauri/src/updates.rs): what the update server answers
+// Stand-in for the update commands (src-tauri/src/update_commands.rs): what the update server answers
 // and how an install goes are set per test through `updateServer`. The real plugin against a
 // real update server is tested in src-tauri/tests/updater.rs; this only drives the panel.
 import type { Channel } from '@tauri-apps/api/core';
