@@ -174,7 +174,8 @@ test('dragging an occurrence onto a busy slot shows the conflict, then takes the
   await app.el('free-slot');
   // From where it was dragged to (Tuesday 18:00) onwards, never earlier: a few, in time order.
   const offered = [];
-  for (const e of await app.driver.findElements(By.css('[data-testid="free-slot-when"]'))) offered.push(await app.textOf(e));
+  // data-when is the slot's wall-clock start as YYYY-MM-DD HH:mm (the text is in the trainer's format).
+  for (const e of await app.driver.findElements(By.css('[data-testid="free-slot-when"]'))) offered.push(await e.getAttribute('data-when'));
   assert.ok(offered.length >= 1 && offered.length <= 3, offered.join(', '));
   assert.ok(offered.every((w) => w >= `${nextTuesday} 18:00`), offered.join(', '));
   assert.deepEqual([...offered].sort(), offered, 'in time order');

@@ -43,8 +43,9 @@ export function AppRoot() {
           dialogs keep their buttons on the right, and a stack of Undo notices must not cover them. */}
       <Notifications position="bottom-left" limit={4} transitionDuration={150} />
       <StartupGate>
-        <DateSettingsSync>
+        {/* The welcome sits outside the date-format redraw, so nothing typed into it is lost. */}
         <FirstStartGate>
+        <DateSettingsSync>
         <AppSpotlight />
         <StartupUpdateCheck />
         <AppFrame>
@@ -74,8 +75,8 @@ export function AppRoot() {
             <KeptScreen path="/calendar">{(active) => <CalendarScreen active={active} />}</KeptScreen>
           </Suspense>
         </AppFrame>
-        </FirstStartGate>
         </DateSettingsSync>
+        </FirstStartGate>
       </StartupGate>
     </>
   );

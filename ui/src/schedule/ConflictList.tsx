@@ -1,4 +1,6 @@
 import { Alert, Button, Group, List, Stack, Text } from '@mantine/core';
+import { formatHhmm, zoneSuffix } from '../dateFormat';
+import { formatIsoWeekdayDate } from '../format';
 import type { Conflict, ConflictKind, FreeSlot } from '../bindings';
 import { wallClock } from './zoned';
 
@@ -10,9 +12,16 @@ const KIND_LABEL: Record<ConflictKind, string> = {
   over_capacity: 'Over capacity',
 };
 
-function when(startUtc: string, timeZone: string): string {
+/** The slot's wall-clock start in the session's zone, `YYYY-MM-DD HH:mm` (for data-when). */
+function isoWhen(startUtc: string, timeZone: string): string {
   const local = wallClock(startUtc, timeZone);
   return `${local.slice(0, 10)} ${local.slice(11)}`;
+}
+
+/** "Thu 10 Jun 2027, 19:00" in the trainer's format (the zone named when not theirs). */
+function when(startUtc: string, timeZone: string): string {
+  const local = wallClock(startUtc, timeZone);
+  return `${formatIsoWeekdayDate(local.slice(0, 10))}, ${formatHhmm(local.slice(11))}${zoneSuffix(timeZone)}`;
 }
 
 /**
@@ -74,7 +83,7 @@ export function ConflictList({
             <Text size="sm">Free from the time you asked for:</Text>
             {slots.map((slot) => (
               <Group gap="xs" key={slot.start} data-testid="free-slot">
-                <Text size="sm" fw={600} data-testid="free-slot-when">
+                <Text size="sm" fw={600} data-testid="free-slot-when" data-when={isoWhen(slot.start, timeZone)}>
                   {when(slot.start, timeZone)}
                 </Text>
                 <Button size="compact-sm" variant="light" onClick={() => onUseSlot(slot)} data-testid="free-slot-use">

@@ -169,14 +169,16 @@ describe('session dialog', () => {
     const first = backend.callsTo('free_slot_find')[0]?.args.query as FreeSlotQuery;
     expect(first).toMatchObject({ after: '2027-06-10T18:00:00.000Z', count: 3, durationMinutes: 60, clientIds: [greta.id] });
     const shown = await screen.findAllByTestId('free-slot-when');
-    expect(shown.map((s) => s.textContent)).toEqual(['2027-06-10 19:00', '2027-06-10 20:00', '2027-06-11 07:00']);
+    expect(shown.map((s) => s.dataset.when)).toEqual(['2027-06-10 19:00', '2027-06-10 20:00', '2027-06-11 07:00']);
+    // Read in the trainer's date format, like every other date.
+    expect(shown[0]).toHaveTextContent(/^Thu 10 Jun 2027, 19:00/);
 
     // "Later" continues after the last one offered instead of offering the same slot again.
     backend.once('free_slot_find', () => [slot('2027-06-11T08:00', '2027-06-11T09:00')]);
     await user.click(screen.getByTestId('free-slot-later'));
     const second = backend.callsTo('free_slot_find')[1]?.args.query as FreeSlotQuery;
     expect(second.after).toBe('2027-06-11T08:00:00.000Z');
-    await waitFor(() => expect(screen.getAllByTestId('free-slot-when').map((s) => s.textContent)).toEqual(['2027-06-11 08:00']));
+    await waitFor(() => expect(screen.getAllByTestId('free-slot-when').map((s) => s.dataset.when)).toEqual(['2027-06-11 08:00']));
 
     // Taking one moves the form there.
     await user.click(screen.getByTestId('free-slot-use'));
