@@ -21,8 +21,9 @@ export function DateSettingsSync({ children }: { children: ReactNode }) {
   }
   // Set before the children draw; the key below redraws them when it changed.
   const current = getDateSettings();
-  // Wait for the setting (or its failure) so nothing is drawn in the wrong format first.
-  if (settings.isPending) return null;
+  // Wait for the setting and the trainer's zone (or their failure), so nothing is drawn in the
+  // wrong format first and then redrawn under the trainer's hands.
+  if (settings.isPending || trainers.isPending) return null;
   const key = `${current.locale}|${current.clock}|${current.weekStart}|${current.trainerZone}`;
   return (
     <DatesProvider settings={{ firstDayOfWeek: firstDayOfWeek(current.weekStart) }}>
