@@ -112,7 +112,18 @@ export class App {
     // A button at the foot of a tall dialog sits in the dialog's own scroll box, which
     // WebKitWebDriver does not scroll by itself before clicking.
     await this.driver.executeScript('arguments[0].scrollIntoView({block: "center"})', e);
-    await e.click();
+    try {
+      await e.click();
+    } catch (err) {
+      // A notice (bottom left) can lie over a button at the foot of the page for a few
+      // seconds; a person waits for it to go, and so does the test.
+      if (err?.name !== 'ElementClickInterceptedError') throw err;
+      await this.driver.wait(
+        async () => (await this.driver.findElements(By.css('.mantine-Notification-root')).catch(() => [])).length === 0,
+        TIMEOUT,
+      );
+      await e.click();
+    }
   }
 
   async type(testId, text) {
