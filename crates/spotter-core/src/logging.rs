@@ -24,8 +24,11 @@ pub fn init_file_logging(dir: &Path, also_stderr: bool) -> Result<WorkerGuard> {
         .build(dir)
         .map_err(|e| AppError::internal(format!("cannot open the log file: {e}")))?;
     let (writer, guard) = tracing_appender::non_blocking(appender);
-    let filter =
-        EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn"));
+    // The updater plugin logs an unreachable update server as an ERROR, which the health check
+    // would count against the app; src-tauri/src/update_commands.rs logs each failed check or
+    // install itself, at the level it deserves.
+    let filter = EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,tauri_plugin_updater=off"));
     let file_layer = fmt::layer().with_writer(writer).with_ansi(false);
     let stderr_layer = also_stderr.then(|| fmt::layer().with_writer(std::io::stderr));
     // A second init (tests, re-entry) keeps the first subscriber; that is fine.
