@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use spotter_core::datefmt::DateFormatter;
 use spotter_core::training::plan::{
-    describe_amount, describe_load, fmt_num, GroupKind, Load, LoadKind, Prescription,
+    describe_amount, describe_load, fmt_num, GroupKind, Load, LoadKind, Measure, Prescription,
 };
 use spotter_core::training::plans::{day_date, Plan};
 
@@ -212,7 +212,7 @@ pub fn render(doc: &PlanDoc) -> Result<Vec<u8>, String> {
             }
             l.c.text(MARGIN, l.y + 5.0, 10.5, Weight::Bold, BLACK, &heading);
             l.y += 8.0;
-            table_header(&mut l, cells, cell_w);
+            table_header(&mut l, cells, cell_w, amount_title(&day.items));
             if day.items.is_empty() {
                 l.c.text(
                     MARGIN + 2.0,
@@ -236,7 +236,7 @@ pub fn render(doc: &PlanDoc) -> Result<Vec<u8>, String> {
                         &format!("{heading} (continued)"),
                     );
                     l.y += 8.0;
-                    table_header(&mut l, cells, cell_w);
+                    table_header(&mut l, cells, cell_w, amount_title(&day.items));
                 }
                 row(
                     &mut l, p, &labels[i], &name, &notes, h, cells, cell_w, doc.unit,
@@ -344,12 +344,26 @@ fn header(l: &mut Layout, doc: &PlanDoc, width: f32) -> Result<(), String> {
     Ok(())
 }
 
-fn table_header(l: &mut Layout, cells: u32, cell_w: f32) {
+/// The amount column's title for one day: what its prescriptions count.
+fn amount_title(items: &[Prescription]) -> &'static str {
+    let mut measures = items.iter().map(|p| p.measure);
+    let first = measures.next().unwrap_or_default();
+    match (first, measures.all(|m| m == first)) {
+        (Measure::Reps, true) => "Reps",
+        (Measure::Seconds, true) => "Time",
+        (Measure::Metres, true) => "Distance",
+        (_, false) => "Amount",
+    }
+}
+
+fn table_header(l: &mut Layout, cells: u32, cell_w: f32, amount: &str) {
     let total: f32 = COLUMNS.iter().map(|c| c.width).sum::<f32>() + cells as f32 * cell_w;
     l.c.rect(MARGIN, l.y, total, HEADER_ROW, Some(LIGHT), None);
     let mut x = MARGIN;
-    for c in &COLUMNS {
-        l.c.text(x + 1.2, l.y + 4.5, SMALL, Weight::Bold, BLACK, c.title);
+    for (i, c) in COLUMNS.iter().enumerate() {
+        // The fourth column counts what the day's prescriptions count (reps, time, distance).
+        let title = if i == 3 { amount } else { c.title };
+        l.c.text(x + 1.2, l.y + 4.5, SMALL, Weight::Bold, BLACK, title);
         x += c.width;
     }
     for i in 0..cells {

@@ -385,6 +385,12 @@ async fn a_one_page_plan_and_letter_paper() {
         pages[0].contains("45 s"),
         "a timed prescription reads in seconds"
     );
+    // Reps and seconds on one day: the column says neither alone.
+    assert!(
+        pages[0].contains("Amount") && !pages[0].contains("Reps"),
+        "the amount column names what the day counts: {}",
+        pages[0]
+    );
     // The trainer's date setting (US English) decides how the printed date reads.
     let today = spotter_core::time::today_utc();
     let us_date = today.format("%b %-d, %Y").to_string();

@@ -22,6 +22,8 @@ describe('updates settings', () => {
 
     const offer = await within(panel).findByTestId('update-offer');
     expect(offer).toHaveTextContent('Version 0.2.0 is available');
+    // The publication date in the trainer's date format (the default: "1 Dec 2026").
+    expect(offer).toHaveTextContent('published 1 Dec 2026');
     expect(within(offer).getByTestId('update-notes').textContent).toBe(OFFER.notes);
     expect(backend.callsTo('update_install')).toHaveLength(0);
 

@@ -6,6 +6,7 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { api } from '../api';
+import { formatDay, wallClock } from '../dateFormat';
 import type { AppError, UpdateCheck, UpdateOffer, UpdateProgress } from '../bindings';
 import { useAppInfo, useSaveSettings, useSettings } from '../queries';
 
@@ -123,7 +124,7 @@ function Offer({ offer }: { offer: UpdateOffer }) {
         Version {offer.version} is available
         {date && !Number.isNaN(date.getTime()) && (
           <Text span size="xs" c="dimmed" ml="xs">
-            published {date.toLocaleDateString()}
+            published {formatDay(wallClock(date))}
           </Text>
         )}
       </Text>
