@@ -1,13 +1,12 @@
 // React Query hooks for the AI agents: providers, agents, runs, the execution log, metrics,
-// the review queue and "Ask about a client". Keys all start with 'ai', so a run can refresh exactly what it changed.
+// the review queue and "Ask about a client". Keys (all under 'ai') and what each write refreshes live in cacheKeys.ts.
 //
 // API keys never pass through here: the key dialog sends one straight to api.aiKeySet, so no
 // query or mutation cache ever holds it (a mutation keeps its variables for minutes).
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useRef, useState } from 'react';
 import { api, asAppError } from './api';
-import { recordKeys, scheduleKeys } from './queries';
-import { trainingKeys } from './trainingQueries';
+import { aiKeys, changed } from './cacheKeys';
 import type {
   Agent,
   AgentEvent,
@@ -30,21 +29,6 @@ import type {
   RunRequest,
 } from './bindings';
 
-export const aiKeys = {
-  all: ['ai'] as const,
-  providers: ['ai', 'providers'] as const,
-  status: ['ai', 'status'] as const,
-  health: ['ai', 'health'] as const,
-  agents: ['ai', 'agents'] as const,
-  executions: ['ai', 'executions'] as const,
-  executionList: (query: ExecutionQuery) => ['ai', 'executions', 'list', query] as const,
-  execution: (id: string) => ['ai', 'executions', 'detail', id] as const,
-  metrics: (days: number) => ['ai', 'metrics', days] as const,
-  review: ['ai', 'review'] as const,
-  reviewList: (query: ReviewQuery) => ['ai', 'review', 'list', query] as const,
-  chat: (clientId: string) => ['ai', 'chat', clientId] as const,
-};
-
 // ---- providers and keys ----
 
 export function useAiProviders() {
@@ -58,14 +42,7 @@ export function useAiStatus() {
 /** Providers and their circuits changed: the list, the health panel and previews follow. */
 export function useProvidersChanged() {
   const queryClient = useQueryClient();
-  return useCallback(
-    () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: aiKeys.providers }),
-        queryClient.invalidateQueries({ queryKey: aiKeys.status }),
-      ]),
-    [queryClient],
-  );
+  return useCallback(() => changed.providers(queryClient), [queryClient]);
 }
 
 export function useSaveProvider() {
@@ -90,7 +67,7 @@ export function useReorderProviders() {
     mutationFn: (ids) => api.aiProvidersReorder(ids),
     onSuccess: (list) => {
       queryClient.setQueryData(aiKeys.providers, list);
-      void queryClient.invalidateQueries({ queryKey: aiKeys.status });
+      void changed.aiStatus(queryClient);
     },
   });
 }
@@ -108,7 +85,7 @@ export function useCheckProvider() {
   return useMutation<ProviderCheck, AppError, string>({
     mutationFn: (id) => api.aiProviderCheck(id),
     // A failed check can open the provider's circuit.
-    onSettled: () => queryClient.invalidateQueries({ queryKey: aiKeys.status }),
+    onSettled: () => changed.aiStatus(queryClient),
   });
 }
 
@@ -137,7 +114,7 @@ export function useHealthCheckNow() {
     mutationFn: () => api.aiHealthCheck(),
     onSuccess: (report) => queryClient.setQueryData(aiKeys.health, report),
     // The provider checks send real requests, which can open (or close) a provider's circuit.
-    onSettled: () => queryClient.invalidateQueries({ queryKey: aiKeys.status }),
+    onSettled: () => changed.aiStatus(queryClient),
   });
 }
 
@@ -160,7 +137,7 @@ export function useUpdateAgent() {
 /** What the agent would send, asked for when the preview opens (never cached). */
 export function useRunPreview(request: RunRequest, enabled: boolean) {
   return useQuery<RunPreview, AppError>({
-    queryKey: ['ai', 'preview', request],
+    queryKey: aiKeys.preview(request),
     queryFn: () => api.aiPreview(request),
     enabled,
     staleTime: 0,
@@ -220,13 +197,7 @@ export function useAgentRun(): AgentRun {
       } finally {
         setRunning(false);
         executionId.current = null;
-        await Promise.all([
-          queryClient.invalidateQueries({ queryKey: aiKeys.review }),
-          queryClient.invalidateQueries({ queryKey: aiKeys.executions }),
-          queryClient.invalidateQueries({ queryKey: ['ai', 'metrics'] }),
-          // The health checker's run checks everything again: the light follows.
-          request.taskType === 'health_check' ? queryClient.invalidateQueries({ queryKey: aiKeys.health }) : null,
-        ]);
+        await changed.agentRun(queryClient, request);
       }
     },
     [queryClient],
@@ -282,37 +253,23 @@ export function useReviewItems(query: ReviewQuery) {
   });
 }
 
-function useReviewChanged() {
-  const queryClient = useQueryClient();
-  return () => queryClient.invalidateQueries({ queryKey: aiKeys.review });
-}
-
 /**
- * Accepts an item. One that changes a plan saved a new version of it, one that books a session
- * put it in the calendar, any other about a client became a note on the client's record: those
- * screens refresh too.
+ * Accepts an item; the screens it changed (a plan, the calendar, the client's notes) refresh too
+ * (see `changed.reviewAccepted`).
  */
 export function useAcceptReview() {
   const queryClient = useQueryClient();
-  const changed = useReviewChanged();
   return useMutation<ReviewItem, AppError, { id: string; edited: string | null }>({
     mutationFn: ({ id, edited }) => api.aiReviewAccept(id, edited),
-    onSuccess: (item) =>
-      Promise.all([
-        changed(),
-        item.changesPlanId ? queryClient.invalidateQueries({ queryKey: trainingKeys.plans }) : null,
-        item.booksSession ? queryClient.invalidateQueries({ queryKey: scheduleKeys.sessions }) : null,
-        // An accepted insight about a client is written to the client's notes.
-        item.clientId ? queryClient.invalidateQueries({ queryKey: recordKeys.notes(item.clientId) }) : null,
-      ]),
+    onSuccess: (item) => changed.reviewAccepted(queryClient, item),
   });
 }
 
 export function useDismissReview() {
-  const changed = useReviewChanged();
+  const queryClient = useQueryClient();
   return useMutation<ReviewItem, AppError, { id: string; reason: string }>({
     mutationFn: ({ id, reason }) => api.aiReviewDismiss(id, reason),
-    onSuccess: () => changed(),
+    onSuccess: () => changed.review(queryClient),
   });
 }
 
@@ -385,11 +342,7 @@ export function useChatAsk(clientId: string): ChatAsk {
         executionId.current = null;
         setAsking(false);
       }
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: aiKeys.chat(clientId) }),
-        queryClient.invalidateQueries({ queryKey: aiKeys.executions }),
-        queryClient.invalidateQueries({ queryKey: ['ai', 'metrics'] }),
-      ]);
+      await changed.chat(queryClient, clientId);
       return result;
     },
     [clientId, queryClient],
@@ -424,6 +377,6 @@ export function useClearChat(clientId: string) {
   const queryClient = useQueryClient();
   return useMutation<null, AppError, void>({
     mutationFn: () => api.aiChatClear(clientId),
-    onSuccess: () => queryClient.setQueryData<ChatMessage[]>(aiKeys.chat(clientId), []),
+    onSuccess: () => changed.chatCleared(queryClient, clientId),
   });
 }

@@ -3,12 +3,11 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './api';
+import { appKeys, changed } from './cacheKeys';
 import type { AppError, FirstStart, Settings, WelcomeInput } from './bindings';
 
-export const firstStartKey = ['firstStart'] as const;
-
 export function useFirstStart() {
-  return useQuery<FirstStart, AppError>({ queryKey: firstStartKey, queryFn: api.firstStartGet });
+  return useQuery<FirstStart, AppError>({ queryKey: appKeys.firstStart, queryFn: api.firstStartGet });
 }
 
 /** Opens the demo data (true) or the trainer's own again; every cached answer is dropped. */
@@ -16,13 +15,8 @@ export function useUseDataDir() {
   const queryClient = useQueryClient();
   return useMutation<FirstStart, AppError, boolean>({
     mutationFn: (demo) => api.dataDirUse(demo),
-    onSuccess: async (state) => {
-      // Another database: nothing cached from the last one may stay. What is not on screen is
-      // dropped; what is on screen fetches again in place (no blank redraw of the whole app).
-      queryClient.setQueryData(firstStartKey, state);
-      queryClient.removeQueries({ type: 'inactive' });
-      await queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] !== firstStartKey[0] });
-    },
+    // Another database: nothing cached from the last one may stay (see `changed.database`).
+    onSuccess: (state) => changed.database(queryClient, state),
   });
 }
 
@@ -30,8 +24,6 @@ export function useCompleteWelcome() {
   const queryClient = useQueryClient();
   return useMutation<Settings, AppError, WelcomeInput>({
     mutationFn: (input) => api.welcomeComplete(input),
-    onSuccess: async () => {
-      await queryClient.invalidateQueries();
-    },
+    onSuccess: () => changed.everything(queryClient),
   });
 }

@@ -1,5 +1,5 @@
-// React Query hooks over the typed API. All cache keys live here so invalidation stays
-// consistent: every write refreshes the client lists.
+// React Query hooks over the typed API: the app, clients, trainers, rooms, settings and the
+// client record's lists. Keys and what each write refreshes live in cacheKeys.ts.
 import {
   keepPreviousData,
   QueryClient,
@@ -7,34 +7,22 @@ import {
   useQuery,
   useQueryClient,
 } from '@tanstack/react-query';
-import { useCallback } from 'react';
 import { api } from './api';
+import { appKeys, changed, clientKeys, recordKeys, scheduleKeys } from './cacheKeys';
 import type {
   AppError,
-  CalendarEntry,
-  CalendarQuery,
   Client,
   ClientInput,
   ClientListQuery,
   ClientNote,
-  Dashboard,
-  DashboardQuery,
   Measurement,
   ParqIntake,
   Room,
-  Session,
-  SessionStatus,
+  RoomInput,
   Settings,
   Trainer,
+  TrainerInput,
 } from './bindings';
-
-export const queryKeys = {
-  appInfo: ['appInfo'] as const,
-  clients: ['clients'] as const,
-  clientLists: ['clients', 'list'] as const,
-  clientList: (query: ClientListQuery) => ['clients', 'list', query] as const,
-  client: (id: string) => ['clients', 'detail', id] as const,
-};
 
 export function createQueryClient(): QueryClient {
   return new QueryClient({
@@ -48,7 +36,7 @@ export function createQueryClient(): QueryClient {
 
 export function useAppInfo() {
   return useQuery<Awaited<ReturnType<typeof api.appInfo>>, AppError>({
-    queryKey: queryKeys.appInfo,
+    queryKey: appKeys.appInfo,
     queryFn: api.appInfo,
     staleTime: Infinity,
   });
@@ -56,7 +44,7 @@ export function useAppInfo() {
 
 export function useClients(query: ClientListQuery, options: { enabled?: boolean } = {}) {
   return useQuery<Client[], AppError>({
-    queryKey: queryKeys.clientList(query),
+    queryKey: clientKeys.list(query),
     queryFn: () => api.clientsList(query),
     // Keep showing the last results while the next search runs: no flicker while typing.
     placeholderData: keepPreviousData,
@@ -66,18 +54,24 @@ export function useClients(query: ClientListQuery, options: { enabled?: boolean 
 
 export function useClient(id: string) {
   return useQuery<Client, AppError>({
-    queryKey: queryKeys.client(id),
+    queryKey: clientKeys.detail(id),
     queryFn: () => api.clientGet(id),
+  });
+}
+
+/** A client that may not be there (a plan not assigned to anyone). */
+export function useOptionalClient(id: string | null) {
+  return useQuery<Client, AppError>({
+    queryKey: clientKeys.detail(id ?? ''),
+    queryFn: () => api.clientGet(id ?? ''),
+    enabled: !!id,
   });
 }
 
 /** Puts a fresh client into the detail cache and marks every list stale. */
 function useStoreClient() {
   const queryClient = useQueryClient();
-  return (client: Client) => {
-    queryClient.setQueryData(queryKeys.client(client.id), client);
-    return queryClient.invalidateQueries({ queryKey: queryKeys.clientLists });
-  };
+  return (client: Client) => changed.client(queryClient, client);
 }
 
 export function useCreateClient() {
@@ -108,12 +102,7 @@ export function useDeleteClient() {
   const queryClient = useQueryClient();
   return useMutation<Client, AppError, string>({
     mutationFn: (id) => api.clientDelete(id),
-    onSuccess: (_client, id) => {
-      // Mark the detail stale without refetching: the open page is about to navigate away
-      // and a refetch now would only flash "not found". A later visit asks the backend.
-      void queryClient.invalidateQueries({ queryKey: queryKeys.client(id), refetchType: 'none' });
-      return queryClient.invalidateQueries({ queryKey: queryKeys.clientLists });
-    },
+    onSuccess: (_client, id) => changed.clientDeleted(queryClient, id),
   });
 }
 
@@ -127,24 +116,29 @@ export function useRestoreClient() {
 
 // ---- scheduling ----
 
-export const scheduleKeys = {
-  trainers: ['trainers'] as const,
-  rooms: ['rooms'] as const,
-  settings: ['settings'] as const,
-  sessions: ['sessions'] as const,
-  range: (query: CalendarQuery) => ['sessions', 'range', query] as const,
-  session: (id: string) => ['sessions', 'detail', id] as const,
-  clientSessions: (client: string) => ['sessions', 'client', client] as const,
-  series: (id: string) => ['sessions', 'series', id] as const,
-  dashboard: (query: DashboardQuery) => ['sessions', 'dashboard', query] as const,
-};
-
 export function useTrainers() {
   return useQuery<Trainer[], AppError>({ queryKey: scheduleKeys.trainers, queryFn: api.trainersList });
 }
 
 export function useRooms() {
   return useQuery<Room[], AppError>({ queryKey: scheduleKeys.rooms, queryFn: api.roomsList });
+}
+
+export function useCreateRoom() {
+  const queryClient = useQueryClient();
+  return useMutation<Room, AppError, RoomInput>({
+    mutationFn: (input) => api.roomCreate(input),
+    onSuccess: () => changed.rooms(queryClient),
+  });
+}
+
+/** Creates a trainer, or with `id` changes one. */
+export function useSaveTrainer() {
+  const queryClient = useQueryClient();
+  return useMutation<Trainer, AppError, { id: string | null; input: TrainerInput }>({
+    mutationFn: ({ id, input }) => (id ? api.trainerUpdate(id, input) : api.trainerCreate(input)),
+    onSuccess: () => changed.trainers(queryClient),
+  });
 }
 
 export function useSettings() {
@@ -155,88 +149,11 @@ export function useSaveSettings() {
   const queryClient = useQueryClient();
   return useMutation<Settings, AppError, Settings>({
     mutationFn: (s) => api.settingsSet(s),
-    onSuccess: (s) => queryClient.setQueryData(scheduleKeys.settings, s),
-  });
-}
-
-/**
- * The calendar's sessions. `subscribed: false` (the calendar kept mounted but hidden) stops
- * following the cache, so a change made elsewhere does not redraw a calendar nobody sees; when
- * subscribed again it refetches what went stale meanwhile.
- */
-export function useSessionsRange(query: CalendarQuery | null, subscribed = true) {
-  return useQuery<CalendarEntry[], AppError>({
-    queryKey: query ? scheduleKeys.range(query) : ['sessions', 'range', 'none'],
-    queryFn: () => (query ? api.sessionsRange(query) : Promise.resolve([])),
-    placeholderData: keepPreviousData,
-    enabled: query !== null,
-    staleTime: 0,
-    subscribed,
-  });
-}
-
-/** Fetches a range into the cache ahead of need (the calendar's neighbouring weeks). */
-export function usePrefetchSessionsRange() {
-  const queryClient = useQueryClient();
-  return useCallback(
-    (query: CalendarQuery) =>
-      queryClient.prefetchQuery({
-        queryKey: scheduleKeys.range(query),
-        queryFn: () => api.sessionsRange(query),
-        // Not again on every step back and forth; shown, the range refetches like any other.
-        staleTime: 60_000,
-      }),
-    [queryClient],
-  );
-}
-
-export function useSession(id: string | null) {
-  return useQuery<Session, AppError>({
-    queryKey: scheduleKeys.session(id ?? 'none'),
-    queryFn: () => api.sessionGet(id ?? ''),
-    enabled: id !== null,
-    staleTime: 0,
-  });
-}
-
-export function useClientSessions(client: string) {
-  return useQuery<CalendarEntry[], AppError>({
-    queryKey: scheduleKeys.clientSessions(client),
-    queryFn: () => api.clientSessions(client),
-    staleTime: 0,
-  });
-}
-
-export function useDashboard(query: DashboardQuery) {
-  return useQuery<Dashboard, AppError>({
-    queryKey: scheduleKeys.dashboard(query),
-    queryFn: () => api.dashboardGet(query),
-    staleTime: 0,
-  });
-}
-
-/** After any session write: every calendar range, detail and the dashboard refresh. */
-export function useInvalidateSessions() {
-  const queryClient = useQueryClient();
-  return () => queryClient.invalidateQueries({ queryKey: scheduleKeys.sessions });
-}
-
-export function useSetSessionStatus() {
-  const invalidate = useInvalidateSessions();
-  return useMutation<Session, AppError, { id: string; status: SessionStatus; late?: boolean }>({
-    mutationFn: ({ id, status, late }) => api.sessionSetStatus(id, status, late ?? false),
-    onSuccess: () => invalidate(),
+    onSuccess: (s) => changed.settings(queryClient, s),
   });
 }
 
 // ---- client record ----
-
-export const recordKeys = {
-  intakes: (client: string) => ['clients', 'intakes', client] as const,
-  measurements: (client: string) => ['clients', 'measurements', client] as const,
-  notes: (client: string) => ['clients', 'notes', client] as const,
-  questions: ['intakeQuestions'] as const,
-};
 
 export function useIntakeQuestions() {
   return useQuery<string[], AppError>({ queryKey: recordKeys.questions, queryFn: api.intakeQuestions, staleTime: Infinity });

@@ -1,5 +1,5 @@
 // Writes to the client record (status, clearance, intake, measurements, notes) and the
-// clients CSV import/export. Keys come from queries.ts so invalidation stays in one vocabulary.
+// clients CSV import/export. What each write refreshes is named in cacheKeys.ts.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from './api';
 import type {
@@ -14,49 +14,36 @@ import type {
   ParqInput,
   ParqIntake,
 } from './bindings';
-import { queryKeys, recordKeys, scheduleKeys } from './queries';
+import { changed } from './cacheKeys';
 
-/**
- * After a write that changes how a client shows up: the detail cache takes the fresh client
- * and the lists refetch; so do sessions and the dashboard, which show the clearance flag
- * and leave paused clients out of "needs attention".
- */
+/** Paused, clearance, an intake's "yes": how the client shows up everywhere (see `changed.clientStanding`). */
 function useClientChanged() {
   const queryClient = useQueryClient();
-  return (id: string, fresh?: Client) =>
-    Promise.all([
-      fresh
-        ? queryClient.setQueryData(queryKeys.client(id), fresh)
-        : queryClient.invalidateQueries({ queryKey: queryKeys.client(id) }),
-      queryClient.invalidateQueries({ queryKey: queryKeys.clientLists }),
-      queryClient.invalidateQueries({ queryKey: scheduleKeys.sessions }),
-    ]);
+  return (id: string, fresh?: Client) => changed.clientStanding(queryClient, id, fresh);
 }
 
 export function useSetPaused() {
-  const changed = useClientChanged();
+  const standing = useClientChanged();
   return useMutation<Client, AppError, { id: string; paused: boolean }>({
     mutationFn: ({ id, paused }) => api.clientSetPaused(id, paused),
-    onSuccess: (client) => changed(client.id, client),
+    onSuccess: (client) => standing(client.id, client),
   });
 }
 
 export function useSetClearance() {
-  const changed = useClientChanged();
+  const standing = useClientChanged();
   return useMutation<Client, AppError, { id: string; date: string | null }>({
     mutationFn: ({ id, date }) => api.clientSetClearance(id, date),
-    onSuccess: (client) => changed(client.id, client),
+    onSuccess: (client) => standing(client.id, client),
   });
 }
 
 /** A "yes" flags the client as needing clearance, so the client refetches too. */
 export function useRecordIntake(client: string) {
   const queryClient = useQueryClient();
-  const changed = useClientChanged();
   return useMutation<ParqIntake, AppError, ParqInput>({
     mutationFn: (input) => api.intakeRecord(client, input),
-    onSuccess: () =>
-      Promise.all([queryClient.invalidateQueries({ queryKey: recordKeys.intakes(client) }), changed(client)]),
+    onSuccess: () => changed.intake(queryClient, client),
   });
 }
 
@@ -64,7 +51,7 @@ export function useAddMeasurement(client: string) {
   const queryClient = useQueryClient();
   return useMutation<Measurement, AppError, MeasurementInput>({
     mutationFn: (input) => api.measurementAdd(client, input),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: recordKeys.measurements(client) }),
+    onSuccess: () => changed.measurements(queryClient, client),
   });
 }
 
@@ -72,7 +59,7 @@ export function useDeleteMeasurement(client: string) {
   const queryClient = useQueryClient();
   return useMutation<null, AppError, string>({
     mutationFn: (id) => api.measurementDelete(id),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: recordKeys.measurements(client) }),
+    onSuccess: () => changed.measurements(queryClient, client),
   });
 }
 
@@ -80,7 +67,7 @@ export function useAddNote(client: string) {
   const queryClient = useQueryClient();
   return useMutation<ClientNote, AppError, string>({
     mutationFn: (body) => api.noteAdd(client, body),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: recordKeys.notes(client) }),
+    onSuccess: () => changed.notes(queryClient, client),
   });
 }
 
@@ -88,7 +75,7 @@ export function useUpdateNote(client: string) {
   const queryClient = useQueryClient();
   return useMutation<ClientNote, AppError, { id: string; body: string }>({
     mutationFn: ({ id, body }) => api.noteUpdate(id, body),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: recordKeys.notes(client) }),
+    onSuccess: () => changed.notes(queryClient, client),
   });
 }
 
@@ -96,7 +83,7 @@ export function useDeleteNote(client: string) {
   const queryClient = useQueryClient();
   return useMutation<null, AppError, string>({
     mutationFn: (id) => api.noteDelete(id),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: recordKeys.notes(client) }),
+    onSuccess: () => changed.notes(queryClient, client),
   });
 }
 
@@ -111,7 +98,7 @@ export function useCsvImport() {
   const queryClient = useQueryClient();
   return useMutation<ImportReport, AppError, CsvImportRequest>({
     mutationFn: (request) => api.clientsCsvImport(request),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.clientLists }),
+    onSuccess: () => changed.clientsImported(queryClient),
   });
 }
 

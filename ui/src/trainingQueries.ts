@@ -1,8 +1,9 @@
-// React Query hooks for the exercise library, plans, templates and versions. Keys live
-// here, all under 'training', so a write can refresh exactly what it changed.
+// React Query hooks for the exercise library, plans, templates and versions. Keys (all under
+// 'training') and what each write refreshes live in cacheKeys.ts.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { api } from './api';
+import { changed, trainingKeys } from './cacheKeys';
 import type {
   AppError,
   DuplicateDecision,
@@ -22,17 +23,6 @@ import type {
   PlanVersion,
   PlanVersionDetail,
 } from './bindings';
-
-export const trainingKeys = {
-  exercises: ['training', 'exercises'] as const,
-  exerciseList: (query: ExerciseQuery) => ['training', 'exercises', 'list', query] as const,
-  plans: ['training', 'plans'] as const,
-  planList: (query: PlanListQuery) => ['training', 'plans', 'list', query] as const,
-  plan: (id: string) => ['training', 'plans', 'detail', id] as const,
-  versions: (id: string) => ['training', 'plans', 'versions', id] as const,
-  version: (id: string, version: number) => ['training', 'plans', 'version', id, version] as const,
-  compare: (id: string, from: number, to: number) => ['training', 'plans', 'compare', id, from, to] as const,
-};
 
 // ---- exercises ----
 
@@ -54,30 +44,30 @@ export function useExerciseIndex() {
 
 function useExercisesChanged() {
   const queryClient = useQueryClient();
-  return () => queryClient.invalidateQueries({ queryKey: trainingKeys.exercises });
+  return () => changed.exercises(queryClient);
 }
 
 export function useCreateExercise() {
-  const changed = useExercisesChanged();
+  const exercisesChanged = useExercisesChanged();
   return useMutation<Exercise, AppError, ExerciseInput>({
     mutationFn: (input) => api.exerciseCreate(input),
-    onSuccess: () => changed(),
+    onSuccess: () => exercisesChanged(),
   });
 }
 
 export function useUpdateExercise() {
-  const changed = useExercisesChanged();
+  const exercisesChanged = useExercisesChanged();
   return useMutation<Exercise, AppError, { id: string; input: ExerciseInput }>({
     mutationFn: ({ id, input }) => api.exerciseUpdate(id, input),
-    onSuccess: () => changed(),
+    onSuccess: () => exercisesChanged(),
   });
 }
 
 export function useSetExerciseHidden() {
-  const changed = useExercisesChanged();
+  const exercisesChanged = useExercisesChanged();
   return useMutation<Exercise, AppError, { id: string; hidden: boolean }>({
     mutationFn: ({ id, hidden }) => api.exerciseSetHidden(id, hidden),
-    onSuccess: () => changed(),
+    onSuccess: () => exercisesChanged(),
   });
 }
 
@@ -89,10 +79,10 @@ export function useExerciseImportPreview() {
 }
 
 export function useExerciseImport() {
-  const changed = useExercisesChanged();
+  const exercisesChanged = useExercisesChanged();
   return useMutation<ExerciseImportReport, AppError, { file: FileUpload; decisions: DuplicateDecision[] }>({
     mutationFn: ({ file, decisions }) => api.exercisesImport(file, decisions),
-    onSuccess: () => changed(),
+    onSuccess: () => exercisesChanged(),
   });
 }
 
@@ -140,63 +130,66 @@ export function usePlanCompare(id: string, pair: { from: number; to: number } | 
   });
 }
 
+/** Reads a plan afresh into the cache (after a refused save, to take the newest version). */
+export function useFetchPlan() {
+  const queryClient = useQueryClient();
+  return useCallback(
+    (id: string) => queryClient.fetchQuery<Plan, AppError>({ queryKey: trainingKeys.plan(id), queryFn: () => api.planGet(id), staleTime: 0 }),
+    [queryClient],
+  );
+}
+
 /** A plan changed: its detail takes the fresh copy; lists and its history refetch. */
 function usePlanChanged() {
   const queryClient = useQueryClient();
-  return (plan: Plan) => {
-    queryClient.setQueryData(trainingKeys.plan(plan.id), plan);
-    return Promise.all([
-      queryClient.invalidateQueries({ queryKey: ['training', 'plans', 'list'] }),
-      queryClient.invalidateQueries({ queryKey: trainingKeys.versions(plan.id) }),
-    ]);
-  };
+  return (plan: Plan) => changed.plan(queryClient, plan);
 }
 
 export function useCreatePlan() {
-  const changed = usePlanChanged();
+  const planChanged = usePlanChanged();
   return useMutation<Plan, AppError, NewPlan>({
     mutationFn: (input) => api.planCreate(input),
-    onSuccess: (plan) => changed(plan),
+    onSuccess: (plan) => planChanged(plan),
   });
 }
 
 export function useSavePlan() {
-  const changed = usePlanChanged();
+  const planChanged = usePlanChanged();
   return useMutation<Plan, AppError, { id: string; input: PlanSave }>({
     mutationFn: ({ id, input }) => api.planSave(id, input),
-    onSuccess: (plan) => changed(plan),
+    onSuccess: (plan) => planChanged(plan),
   });
 }
 
 export function useRestorePlan() {
-  const changed = usePlanChanged();
+  const planChanged = usePlanChanged();
   return useMutation<Plan, AppError, { id: string; version: number }>({
     mutationFn: ({ id, version }) => api.planRestore(id, version),
-    onSuccess: (plan) => changed(plan),
+    onSuccess: (plan) => planChanged(plan),
   });
 }
 
 export function usePlanFromTemplate() {
-  const changed = usePlanChanged();
+  const planChanged = usePlanChanged();
   return useMutation<Plan, AppError, { template: string; name: string | null; assignment: PlanAssignment | null }>({
     mutationFn: ({ template, name, assignment }) => api.planFromTemplate(template, name, assignment),
-    onSuccess: (plan) => changed(plan),
+    onSuccess: (plan) => planChanged(plan),
   });
 }
 
 export function useSaveAsTemplate() {
-  const changed = usePlanChanged();
+  const planChanged = usePlanChanged();
   return useMutation<Plan, AppError, { id: string; name: string }>({
     mutationFn: ({ id, name }) => api.planSaveAsTemplate(id, name),
-    onSuccess: (plan) => changed(plan),
+    onSuccess: (plan) => planChanged(plan),
   });
 }
 
 export function useAssignPlan() {
-  const changed = usePlanChanged();
+  const planChanged = usePlanChanged();
   return useMutation<Plan, AppError, { id: string; assignment: PlanAssignment }>({
     mutationFn: ({ id, assignment }) => api.planAssign(id, assignment),
-    onSuccess: (plan) => changed(plan),
+    onSuccess: (plan) => planChanged(plan),
   });
 }
 
@@ -204,11 +197,7 @@ export function useDeletePlan() {
   const queryClient = useQueryClient();
   return useMutation<null, AppError, string>({
     mutationFn: (id) => api.planDelete(id),
-    onSuccess: (_none, id) => {
-      // Not refetched: the open editor is about to leave, and a refetch would flash "not found".
-      void queryClient.invalidateQueries({ queryKey: trainingKeys.plan(id), refetchType: 'none' });
-      return queryClient.invalidateQueries({ queryKey: ['training', 'plans', 'list'] });
-    },
+    onSuccess: (_none, id) => changed.planDeleted(queryClient, id),
   });
 }
 

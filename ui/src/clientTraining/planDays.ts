@@ -4,8 +4,7 @@ import dayjs from 'dayjs';
 import { api } from '../api';
 import type { PlanDate, PlanSummary } from '../bindings';
 import { todayIso } from '../format';
-import { trainingKeys } from '../trainingQueries';
-import { clientTrainingKeys } from './queries';
+import { trainingKeys } from '../cacheKeys';
 
 function endOf(plan: PlanSummary): string {
   return dayjs(plan.startDate).add(plan.weeks * 7, 'day').format('YYYY-MM-DD');
@@ -62,7 +61,7 @@ export async function logPathFor(queryClient: QueryClient, clientId: string, dat
   for (const plan of ordered) {
     if (!plan.startDate || plan.startDate > date) continue;
     const dates = await queryClient.fetchQuery<PlanDate[]>({
-      queryKey: clientTrainingKeys.planDates(plan.id),
+      queryKey: trainingKeys.planDates(plan.id),
       queryFn: () => api.planDates(plan.id),
       staleTime: 0,
     });

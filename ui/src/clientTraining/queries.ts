@@ -1,6 +1,6 @@
 // React Query hooks for a client's training: plan dates, workout logs, progress and the
-// progress report. Plans, templates and the library come from trainingQueries.ts; keys here
-// sit under the same 'training' root.
+// progress report. Plans, templates and the library come from trainingQueries.ts; keys and what
+// each write refreshes live in cacheKeys.ts.
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient, type InfiniteData } from '@tanstack/react-query';
 import { api } from '../api';
 import type {
@@ -16,18 +16,7 @@ import type {
   WorkoutLogPage,
   WorkoutSetInput,
 } from '../bindings';
-import { trainingKeys } from '../trainingQueries';
-
-export const clientTrainingKeys = {
-  planDates: (id: string) => ['training', 'plans', 'dates', id] as const,
-  logs: ['training', 'logs'] as const,
-  logList: (client: string) => ['training', 'logs', 'client', client] as const,
-  log: (id: string) => ['training', 'logs', 'detail', id] as const,
-  prefill: (plan: string, week: number, day: number) => ['training', 'logs', 'prefill', plan, week, day] as const,
-  lastTime: (client: string, before: string, except: string | null, exercises: string[]) =>
-    ['training', 'logs', 'last', client, before, except, ...exercises] as const,
-  progress: (client: string) => ['training', 'progress', client] as const,
-};
+import { changed, trainingKeys } from '../cacheKeys';
 
 /** A plan that may not be there (a free log, a log whose plan was deleted). */
 export function useOptionalPlan(id: string | null) {
@@ -40,7 +29,7 @@ export function useOptionalPlan(id: string | null) {
 
 export function usePlanDates(id: string | null) {
   return useQuery<PlanDate[], AppError>({
-    queryKey: clientTrainingKeys.planDates(id ?? 'none'),
+    queryKey: trainingKeys.planDates(id ?? 'none'),
     queryFn: () => api.planDates(id ?? ''),
     enabled: id !== null,
     // Sessions booked in the calendar change what it says.
@@ -54,7 +43,7 @@ export const LOG_PAGE = 50;
 /** A client's logs, newest first, a page at a time. */
 export function useLogs(client: string) {
   return useInfiniteQuery<WorkoutLogPage, AppError, InfiniteData<WorkoutLogPage>, readonly unknown[], number>({
-    queryKey: clientTrainingKeys.logList(client),
+    queryKey: trainingKeys.logList(client),
     queryFn: ({ pageParam }) => api.logsList(client, pageParam, LOG_PAGE),
     initialPageParam: 0,
     getNextPageParam: (last, pages) => {
@@ -66,7 +55,7 @@ export function useLogs(client: string) {
 
 export function useLog(id: string | null) {
   return useQuery<WorkoutLog, AppError>({
-    queryKey: clientTrainingKeys.log(id ?? 'none'),
+    queryKey: trainingKeys.log(id ?? 'none'),
     queryFn: () => api.logGet(id ?? ''),
     enabled: id !== null,
     staleTime: 0,
@@ -76,7 +65,7 @@ export function useLog(id: string | null) {
 /** The sets a plan day prescribes, as a starting point: read once when the logger opens. */
 export function usePrefill(day: { plan: string; week: number; day: number } | null) {
   return useQuery<WorkoutSetInput[], AppError>({
-    queryKey: day ? clientTrainingKeys.prefill(day.plan, day.week, day.day) : ['training', 'logs', 'prefill', 'none'],
+    queryKey: day ? trainingKeys.prefill(day.plan, day.week, day.day) : trainingKeys.noPrefill,
     queryFn: () => (day ? api.logPrefill(day.plan, day.week, day.day) : Promise.resolve([])),
     enabled: day !== null,
     staleTime: 0,
@@ -91,7 +80,7 @@ export function usePrefill(day: { plan: string; week: number; day: number } | nu
 export function useLastTime(client: string, exercises: string[], before: string, except: string | null) {
   const ids = [...new Set(exercises)].sort();
   return useQuery<LastTime[], AppError>({
-    queryKey: clientTrainingKeys.lastTime(client, before, except, ids),
+    queryKey: trainingKeys.lastTime(client, before, except, ids),
     queryFn: () => api.logsLastTime(client, ids, before, except),
     enabled: ids.length > 0,
     placeholderData: (previous) => previous,
@@ -101,34 +90,29 @@ export function useLastTime(client: string, exercises: string[], before: string,
 /** After a log is written: lists, progress and the plan schedules ("Logged") refresh. */
 function useLogChanged() {
   const queryClient = useQueryClient();
-  return (client: string) =>
-    Promise.all([
-      queryClient.invalidateQueries({ queryKey: clientTrainingKeys.logs }),
-      queryClient.invalidateQueries({ queryKey: clientTrainingKeys.progress(client) }),
-      queryClient.invalidateQueries({ queryKey: ['training', 'plans', 'dates'] }),
-    ]);
+  return (client: string) => changed.log(queryClient, client);
 }
 
 /** Creates a log, or with `id` replaces one. */
 export function useSaveLog() {
-  const changed = useLogChanged();
+  const logChanged = useLogChanged();
   return useMutation<LogSaved, AppError, { id: string | null; input: WorkoutLogInput }>({
     mutationFn: ({ id, input }) => (id ? api.logUpdate(id, input) : api.logCreate(input)),
-    onSuccess: (saved) => changed(saved.log.clientId),
+    onSuccess: (saved) => logChanged(saved.log.clientId),
   });
 }
 
 export function useDeleteLog(client: string) {
-  const changed = useLogChanged();
+  const logChanged = useLogChanged();
   return useMutation<null, AppError, string>({
     mutationFn: (id) => api.logDelete(id),
-    onSuccess: () => changed(client),
+    onSuccess: () => logChanged(client),
   });
 }
 
 export function useClientProgress(client: string) {
   return useQuery<ClientProgress, AppError>({
-    queryKey: clientTrainingKeys.progress(client),
+    queryKey: trainingKeys.progress(client),
     queryFn: () => api.clientProgress(client),
   });
 }

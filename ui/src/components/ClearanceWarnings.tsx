@@ -3,13 +3,14 @@
 import { Alert, List, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../api';
+import { clientKeys } from '../cacheKeys';
 import type { AppError, ClearanceWarning } from '../bindings';
 
 /** Fresh on every open: a clearance recorded a minute ago must not still warn. */
 export function useClearanceWarnings(clientIds: string[]) {
   const ids = [...new Set(clientIds)].filter(Boolean).sort();
   return useQuery<ClearanceWarning[], AppError>({
-    queryKey: ['clearanceWarnings', ...ids],
+    queryKey: clientKeys.clearanceWarnings(ids),
     queryFn: () => api.clearanceWarnings(ids),
     enabled: ids.length > 0,
     staleTime: 0,

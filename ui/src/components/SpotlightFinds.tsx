@@ -5,6 +5,7 @@ import { Spotlight } from '@mantine/spotlight';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { api } from '../api';
+import { appKeys } from '../cacheKeys';
 import type { AppError, FoundSession, QuickFindResults } from '../bindings';
 import { formatIsoDate } from '../format';
 import { IconCalendar, IconTraining } from './icons';
@@ -14,7 +15,7 @@ const EMPTY: QuickFindResults = { exercises: [], plans: [], sessions: [] };
 /** Asks the core only while the palette is open and something is typed. */
 export function useQuickFind(text: string, opened: boolean) {
   return useQuery<QuickFindResults, AppError>({
-    queryKey: ['quickFind', text],
+    queryKey: appKeys.quickFind(text),
     queryFn: () => (text === '' ? Promise.resolve(EMPTY) : api.quickFind(text)),
     enabled: opened,
     placeholderData: keepPreviousData,

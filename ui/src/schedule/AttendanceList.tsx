@@ -1,10 +1,9 @@
 // Who came: each participant's attendance in an existing session, saved as soon as it is picked.
 import { Group, Select, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
-import { api } from '../api';
 import type { Attendance, Session } from '../bindings';
 import { ClearanceBadge } from '../components/ClearanceBadge';
-import { useInvalidateSessions } from '../queries';
+import { useSetAttendance } from '../sessionQueries';
 
 const ATTENDANCE: { value: Attendance; label: string }[] = [
   { value: 'expected', label: 'Expected' },
@@ -15,7 +14,7 @@ const ATTENDANCE: { value: Attendance; label: string }[] = [
 ];
 
 export function AttendanceList({ session }: { session: Session }) {
-  const invalidate = useInvalidateSessions();
+  const setAttendance = useSetAttendance();
   const [current, setCurrent] = useState(session.participants);
   return (
     <Stack gap={4} data-testid="attendance-list">
@@ -34,10 +33,9 @@ export function AttendanceList({ session }: { session: Session }) {
             aria-label={`Attendance of ${p.name}`}
             onChange={(v) => {
               if (!v) return;
-              void api.sessionSetAttendance(session.id, p.clientId, v as Attendance).then((s) => {
-                setCurrent(s.participants);
-                return invalidate();
-              });
+              void setAttendance
+                .mutateAsync({ id: session.id, client: p.clientId, attendance: v as Attendance })
+                .then((s) => setCurrent(s.participants));
             }}
           />
         </Group>

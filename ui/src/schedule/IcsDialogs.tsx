@@ -1,10 +1,10 @@
 import { Alert, Badge, Button, Group, Modal, ScrollArea, Select, Stack, Table, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import { api, chosenUpload } from '../api';
+import { chosenUpload } from '../api';
 import type { AppError, FileUpload, IcsExportSummary, IcsPreview, Trainer } from '../bindings';
 import { ChooseFileButton, useFileDialog } from '../components/FileChoice';
 import { fileSlug } from '../files';
-import { useInvalidateSessions } from '../queries';
+import { useExportCalendar, useIcsImport, useIcsPreview } from '../sessionQueries';
 
 /** Writes a trainer's calendar to an .ics file chosen in the save dialog. */
 export function IcsExportDialog({ trainers, onClose }: { trainers: Trainer[]; onClose: () => void }) {
@@ -13,6 +13,7 @@ export function IcsExportDialog({ trainers, onClose }: { trainers: Trainer[]; on
   const [error, setError] = useState<AppError | null>(null);
   const [busy, setBusy] = useState(false);
   const dialog = useFileDialog();
+  const exportCalendar = useExportCalendar();
 
   async function run() {
     const trainer = trainers.find((x) => x.id === trainerId);
@@ -22,7 +23,7 @@ export function IcsExportDialog({ trainers, onClose }: { trainers: Trainer[]; on
     if (!path) return;
     setBusy(true);
     try {
-      setResult(await api.calendarExport(trainerId, path));
+      setResult(await exportCalendar.mutateAsync({ trainer: trainerId, path }));
     } catch (e) {
       setError(e as AppError);
     } finally {
@@ -70,7 +71,8 @@ export function IcsExportDialog({ trainers, onClose }: { trainers: Trainer[]; on
 
 /** Imports an .ics file: a preview of every event first, nothing written until confirmed. */
 export function IcsImportDialog({ trainers, onClose }: { trainers: Trainer[]; onClose: () => void }) {
-  const invalidate = useInvalidateSessions();
+  const { mutateAsync: previewIcs } = useIcsPreview();
+  const importIcs = useIcsImport();
   const [trainerId, setTrainerId] = useState(trainers[0]?.id ?? '');
   const [file, setFile] = useState<FileUpload | null>(null);
   const [preview, setPreview] = useState<IcsPreview | null>(null);
@@ -83,19 +85,18 @@ export function IcsImportDialog({ trainers, onClose }: { trainers: Trainer[]; on
     setBusy(true);
     setError(null);
     setPreview(null);
-    api
-      .icsPreview(file, trainerId)
+    previewIcs({ file, trainer: trainerId })
       .then(setPreview)
       .catch((e: AppError) => setError(e))
       .finally(() => setBusy(false));
-  }, [file, trainerId]);
+  }, [file, trainerId, previewIcs]);
 
   async function confirm() {
     if (!file) return;
     setBusy(true);
     try {
-      setDone(await api.icsImport(file, trainerId));
-      await invalidate();
+      // Resolves once the calendar has the imported sessions.
+      setDone(await importIcs.mutateAsync({ file, trainer: trainerId }));
     } catch (e) {
       setError(e as AppError);
     } finally {

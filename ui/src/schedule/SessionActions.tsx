@@ -3,7 +3,13 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { api } from '../api';
 import type { AppError, EditScope, Session, SessionStatus } from '../bindings';
-import { useInvalidateSessions } from '../queries';
+import {
+  useCancelSession,
+  useDeleteSession,
+  useExportSession,
+  useSessionWrites,
+  useSetSessionStatus,
+} from '../sessionQueries';
 import { datePart } from './zoned';
 
 /**
@@ -11,15 +17,20 @@ import { datePart } from './zoned';
  * sessions of a series (confirmed by the menu choice), the .ics invitation and delete.
  */
 export function SessionActions({ session, onDone }: { session: Session; onDone: () => void }) {
-  const invalidate = useInvalidateSessions();
+  const setSessionStatus = useSetSessionStatus();
+  const cancelSession = useCancelSession();
+  const deleteSession = useDeleteSession();
+  // Undo is offered after the dialog closed: plain writes, not this component's mutations.
+  const writes = useSessionWrites();
+  const exportSession = useExportSession();
   const [late, setLate] = useState(false);
   const [busy, setBusy] = useState(false);
 
   async function run<T>(work: () => Promise<T>, message: (r: T) => string, undo?: () => Promise<unknown>) {
     setBusy(true);
     try {
+      // Each write resolves once the calendar and dashboard have refreshed.
       const result = await work();
-      await invalidate();
       const id = `session-${session.id}-${Date.now()}`;
       notifications.show({
         id,
@@ -33,7 +44,7 @@ export function SessionActions({ session, onDone }: { session: Session; onDone: 
                 data-testid="session-undo"
                 onClick={() => {
                   notifications.hide(id);
-                  void undo().then(() => invalidate());
+                  void undo();
                 }}
               >
                 Undo
@@ -53,16 +64,16 @@ export function SessionActions({ session, onDone }: { session: Session; onDone: 
 
   const setStatus = (status: SessionStatus, label: string) =>
     run(
-      () => api.sessionSetStatus(session.id, status, status === 'cancelled' && late),
+      () => setSessionStatus.mutateAsync({ id: session.id, status, late: status === 'cancelled' && late }),
       () => label,
-      () => api.sessionSetStatus(session.id, session.status, session.lateCancel),
+      () => writes.setStatus(session.id, session.status, session.lateCancel),
     );
 
   const cancel = (scope: EditScope) =>
     run(
-      () => api.sessionCancel(session.id, scope, late),
+      () => cancelSession.mutateAsync({ id: session.id, scope, late }),
       (n) => (scope === 'one' ? 'Session cancelled' : `${n} sessions removed from the series`),
-      scope === 'one' ? () => api.sessionSetStatus(session.id, 'scheduled') : undefined,
+      scope === 'one' ? () => writes.setStatus(session.id, 'scheduled') : undefined,
     );
 
   async function invite() {
@@ -71,7 +82,7 @@ export function SessionActions({ session, onDone }: { session: Session; onDone: 
       // The save dialog asks where (and about replacing a file already there).
       const path = await api.dialogSave('session_ics', `session-${datePart(session.localStart)}-${session.id.slice(-6)}.ics`);
       if (!path) return;
-      const done = await api.sessionExport(session.id, path);
+      const done = await exportSession.mutateAsync({ id: session.id, path });
       notifications.show({ message: `Invitation saved: ${done.path}`, autoClose: 10000 });
     } catch (e) {
       notifications.show({ color: 'red', message: (e as AppError).message });
@@ -129,7 +140,7 @@ export function SessionActions({ session, onDone }: { session: Session; onDone: 
         variant="subtle"
         color="red"
         loading={busy}
-        onClick={() => void run(() => api.sessionDelete(session.id), () => 'Session deleted', () => api.sessionRestore(session.id))}
+        onClick={() => void run(() => deleteSession.mutateAsync(session.id), () => 'Session deleted', () => writes.restore(session.id))}
         data-testid="session-delete"
       >
         Delete

@@ -1,8 +1,7 @@
 // "Find next free slot", one search for the session dialog and a drag on the calendar: from the
 // time the trainer asked for (never before now, which the core also enforces), a few alternatives,
-// and "later" continues after the last one offered.
-import { api } from '../api';
-import type { FreeSlot } from '../bindings';
+// and "later" continues after the last one offered. The search itself is `useFindFreeSlots`.
+import type { FreeSlotQuery } from '../bindings';
 
 /** How many alternatives one search offers. */
 export const SLOTS_OFFERED = 3;
@@ -18,11 +17,11 @@ export interface SlotSearch {
   ignoreSessionId: string | null;
 }
 
-/** The next free slots from the wanted time, or from `after` (the end of the last one offered). */
-export function findFreeSlots(search: SlotSearch, after?: string): Promise<FreeSlot[]> {
+/** What to ask for: the next free slots from the wanted time, or from `after` (the end of the last one offered). */
+export function freeSlotQuery(search: SlotSearch, after?: string): FreeSlotQuery {
   const from = after ? new Date(after) : search.wanted;
   const start = new Date(Math.max(Date.now(), from.getTime()));
-  return api.freeSlotFind({
+  return {
     trainerId: search.trainerId,
     clientIds: search.clientIds,
     roomId: search.roomId,
@@ -31,5 +30,5 @@ export function findFreeSlots(search: SlotSearch, after?: string): Promise<FreeS
     withinDays: 28,
     ignoreSessionId: search.ignoreSessionId,
     count: SLOTS_OFFERED,
-  });
+  };
 }

@@ -118,6 +118,14 @@ export function errorAt(error: AppError | null, ...fields: string[]): string | u
   return fields.some((f) => error.field === f || error.field?.startsWith(`${f}.`)) ? error.message : undefined;
 }
 
+/** The fields the dialog shows an error at; any other error shows above the buttons. */
+const FORM_FIELDS = ['trainerId', 'clientIds', 'roomId', 'kind', 'title', 'timeZone', 'start', 'end', 'capacity', 'notes', 'recurrence'];
+
+/** Whether the dialog has an input for the field an error names (`recurrence.count` included). */
+export function isFormField(field: string): boolean {
+  return FORM_FIELDS.some((f) => field === f || field.startsWith(`${f}.`));
+}
+
 /** Only an error about exactly this field. */
 export function errorExactly(error: AppError | null, field: string): string | undefined {
   return error?.field === field ? error.message : undefined;

@@ -1,8 +1,11 @@
 import { Button, Group, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 
-/** A short confirmation with an Undo button (nothing changes the calendar without one). */
-export function notifyWithUndo(message: string, undo: () => Promise<unknown>, after: () => unknown) {
+/**
+ * A short confirmation with an Undo button (nothing changes the calendar without one). The
+ * session writes refresh what they change themselves; `after` is for anything more.
+ */
+export function notifyWithUndo(message: string, undo: () => Promise<unknown>, after?: () => unknown) {
   const id = `undo-${Date.now()}-${Math.random().toString(36).slice(2, 7)}`;
   notifications.show({
     id,
@@ -17,7 +20,7 @@ export function notifyWithUndo(message: string, undo: () => Promise<unknown>, af
           onClick={() => {
             notifications.hide(id);
             void undo()
-              .then(() => after())
+              .then(() => after?.())
               .catch((e: { message?: string }) =>
                 notifications.show({ color: 'red', message: e.message ?? 'Undo failed' }),
               );

@@ -1,19 +1,19 @@
 import { Alert, Anchor, Badge, Box, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { formatIsoWeekdayDate } from '../format';
 import { notifications } from '@mantine/notifications';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { api } from '../api';
 import type { AppError, AttentionReason, CalendarEntry, Session, SessionStatus } from '../bindings';
 import { LogWorkoutButton } from '../clientTraining/LogWorkoutButton';
 import { ClearanceBadge } from '../components/ClearanceBadge';
 import { IconPlus } from '../components/icons';
 import { OneLineText } from '../components/OneLineText';
 import { PageHeader } from '../components/PageHeader';
-import { useClients, useDashboard, useInvalidateSessions, useTrainers } from '../queries';
+import { useClients, useTrainers } from '../queries';
 import { kindColor, STATUS_COLOR, STATUS_LABEL } from '../schedule/kinds';
 import { notifyWithUndo } from '../schedule/undo';
 import { localZone, timeRange, wallClock } from '../schedule/zoned';
+import { useDashboard, useSessionWrites, useSetSessionStatus } from '../sessionQueries';
 
 const REASON: Record<AttentionReason, { label: string; color: string }> = {
   quiet: { label: 'Gone quiet', color: 'yellow' },
@@ -114,23 +114,18 @@ export function DashboardScreen() {
 
 /** One of today's sessions, completed or marked no-show in one click (with undo). */
 function TodayRow({ session, trainer }: { session: Session; trainer: string | null }) {
-  const invalidate = useInvalidateSessions();
-  const [busy, setBusy] = useState(false);
+  const setStatus = useSetSessionStatus();
+  const writes = useSessionWrites();
+  const busy = setStatus.isPending;
 
   async function mark(status: SessionStatus) {
-    setBusy(true);
     try {
-      await api.sessionSetStatus(session.id, status);
-      await invalidate();
-      notifyWithUndo(
-        `${session.label}: ${STATUS_LABEL[status].toLowerCase()}`,
-        () => api.sessionSetStatus(session.id, 'scheduled'),
-        invalidate,
+      await setStatus.mutateAsync({ id: session.id, status });
+      notifyWithUndo(`${session.label}: ${STATUS_LABEL[status].toLowerCase()}`, () =>
+        writes.setStatus(session.id, 'scheduled'),
       );
     } catch (e) {
       notifications.show({ color: 'red', message: (e as AppError).message });
-    } finally {
-      setBusy(false);
     }
   }
 

@@ -2,6 +2,7 @@
 // adherence) for a search, status and sort, and the sort as it is kept in the URL.
 import { keepPreviousData, useInfiniteQuery, type InfiniteData } from '@tanstack/react-query';
 import { api } from '../api';
+import { clientKeys } from '../cacheKeys';
 import type { AppError, ClientOverviewPage, ClientSort, ClientStatusFilter, SortDirection } from '../bindings';
 
 /** Rows a page asks for; "Load more" adds the next. */
@@ -25,8 +26,8 @@ export function parseSort(sort: string | null, dir: string | null): { sort: Clie
 
 export function useClientsOverview(query: { search: string | null; status: ClientStatusFilter; sort: ClientSort; direction: SortDirection }) {
   return useInfiniteQuery<ClientOverviewPage, AppError, InfiniteData<ClientOverviewPage>, readonly unknown[], number>({
-    // Under ['clients', 'list'], so every client change refreshes it too.
-    queryKey: ['clients', 'list', 'overview', query],
+    // Under the client lists, so every client change refreshes it too.
+    queryKey: clientKeys.overview(query),
     queryFn: ({ pageParam }) => api.clientsOverview({ ...query, offset: pageParam, limit: CLIENT_PAGE }),
     initialPageParam: 0,
     getNextPageParam: (last, pages) => {

@@ -4,6 +4,7 @@ import { Alert, Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../api';
+import { appKeys } from '../cacheKeys';
 import type { AppError, ExportFiles } from '../bindings';
 import { todayIso } from '../format';
 import { useExportEverything } from './dataQueries';
@@ -15,7 +16,7 @@ function inFolder(dir: string, file: string): string {
 }
 
 export function ExportEverything({ pickExportPath }: { pickExportPath?: (suggested: string) => Promise<string | null> }) {
-  const exportDir = useQuery<string, AppError>({ queryKey: ['defaultExportDir'], queryFn: api.defaultExportDir });
+  const exportDir = useQuery<string, AppError>({ queryKey: appKeys.defaultExportDir, queryFn: api.defaultExportDir });
   const suggested = `spotter-export-${todayIso()}.json`;
   // null until the trainer types: then the default folder fills it once.
   const [typed, setPath] = useState<string | null>(null);

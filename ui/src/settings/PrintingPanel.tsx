@@ -4,14 +4,15 @@ import { useState, type KeyboardEvent } from 'react';
 import { api, chosenUpload } from '../api';
 import type { AppError, Settings } from '../bindings';
 import { useFileDialog } from '../components/FileChoice';
-import { scheduleKeys, useSaveSettings, useSettings } from '../queries';
+import { changed } from '../cacheKeys';
+import { useSaveSettings, useSettings } from '../queries';
 
 /** Stores the logo chosen in the open dialog (Spotter reads it by its path), or with null removes it. */
 function useSetLogo() {
   const queryClient = useQueryClient();
   return useMutation<Settings, AppError, string | null>({
     mutationFn: (path) => api.logoSet(path ? chosenUpload(path) : null),
-    onSuccess: (s) => queryClient.setQueryData(scheduleKeys.settings, s),
+    onSuccess: (s) => changed.settings(queryClient, s),
   });
 }
 

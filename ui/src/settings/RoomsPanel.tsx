@@ -1,14 +1,12 @@
 import { Button, Group, NumberInput, Paper, Table, Text, TextInput, Title } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api } from '../api';
 import type { AppError } from '../bindings';
-import { scheduleKeys, useRooms } from '../queries';
+import { useCreateRoom, useRooms } from '../queries';
 
 /** Rooms and how many people each holds at once (the calendar warns when one is full). */
 export function RoomsPanel() {
   const rooms = useRooms();
-  const queryClient = useQueryClient();
+  const create = useCreateRoom();
   const [name, setName] = useState('');
   const [capacity, setCapacity] = useState<number | ''>('');
   const [error, setError] = useState<AppError | null>(null);
@@ -16,10 +14,9 @@ export function RoomsPanel() {
   async function add() {
     setError(null);
     try {
-      await api.roomCreate({ name, capacity: capacity === '' ? null : capacity });
+      await create.mutateAsync({ name, capacity: capacity === '' ? null : capacity });
       setName('');
       setCapacity('');
-      await queryClient.invalidateQueries({ queryKey: scheduleKeys.rooms });
     } catch (e) {
       setError(e as AppError);
     }

@@ -15,12 +15,10 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { api } from '../api';
 import type { AppError, Trainer, TrainerInput, WorkingHours } from '../bindings';
 import { useDiscardGuard } from '../components/DiscardGuard';
-import { scheduleKeys, useTrainers } from '../queries';
+import { useSaveTrainer, useTrainers } from '../queries';
 import { localZone, zonesWith } from '../schedule/zoned';
 
 const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
@@ -85,7 +83,7 @@ export function TrainersPanel() {
 }
 
 function TrainerDialog({ trainer, onClose }: { trainer: Trainer | null; onClose: () => void }) {
-  const queryClient = useQueryClient();
+  const saveTrainer = useSaveTrainer();
   const zones = useMemo(() => zonesWith(trainer?.timeZone), [trainer?.timeZone]);
   const [name, setName] = useState(trainer?.name ?? '');
   const [email, setEmail] = useState(trainer?.email ?? '');
@@ -111,9 +109,7 @@ function TrainerDialog({ trainer, onClose }: { trainer: Trainer | null; onClose:
     setError(null);
     const input: TrainerInput = { name, email: email || null, color: color || null, timeZone: zone, workingHours: fromRows(rows) };
     try {
-      if (trainer) await api.trainerUpdate(trainer.id, input);
-      else await api.trainerCreate(input);
-      await queryClient.invalidateQueries({ queryKey: scheduleKeys.trainers });
+      await saveTrainer.mutateAsync({ id: trainer?.id ?? null, input });
       onClose();
     } catch (e) {
       setError(e as AppError);

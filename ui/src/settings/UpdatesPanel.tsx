@@ -6,16 +6,15 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { api } from '../api';
+import { appKeys } from '../cacheKeys';
 import { formatDay, wallClock } from '../dateFormat';
 import type { AppError, UpdateCheck, UpdateOffer, UpdateProgress } from '../bindings';
 import { useAppInfo, useSaveSettings, useSettings } from '../queries';
 
 /** The last check's answer, shared by the panel and the check at start. */
-const updateKeys = { check: ['update-check'] as const };
-
 function useUpdateCheck() {
   return useQuery<UpdateCheck, AppError>({
-    queryKey: updateKeys.check,
+    queryKey: appKeys.updateCheck,
     queryFn: api.updateCheck,
     enabled: false, // only when the trainer asks, or at start when they opted in
     staleTime: Infinity,
@@ -211,7 +210,7 @@ export function StartupUpdateCheck() {
     decided.current = true;
     if (!enabled) return;
     queryClient
-      .fetchQuery({ queryKey: updateKeys.check, queryFn: api.updateCheck, staleTime: Infinity, retry: false })
+      .fetchQuery({ queryKey: appKeys.updateCheck, queryFn: api.updateCheck, staleTime: Infinity, retry: false })
       .then((answer) => {
         if (answer.status === 'available' && answer.update) {
           notifications.show({

@@ -1,12 +1,8 @@
 // Queries and mutations of Settings → Data (backups, retention, restore, export everything).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api';
+import { changed, dataKeys } from '../cacheKeys';
 import type { AppError, BackupInfo, ExportFiles, RestoreReport, Retention } from '../bindings';
-
-export const dataKeys = {
-  backups: ['backups'] as const,
-  retention: ['backups', 'retention'] as const,
-};
 
 export function useBackups() {
   return useQuery<BackupInfo[], AppError>({ queryKey: dataKeys.backups, queryFn: api.backupsList });
@@ -16,7 +12,7 @@ export function useBackupNow() {
   const queryClient = useQueryClient();
   return useMutation<BackupInfo, AppError, void>({
     mutationFn: () => api.backupNow(),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: dataKeys.backups }),
+    onSuccess: () => changed.backups(queryClient),
   });
 }
 
@@ -28,10 +24,7 @@ export function useSaveRetention() {
   const queryClient = useQueryClient();
   return useMutation<Retention, AppError, Retention>({
     mutationFn: (retention) => api.backupRetentionSet(retention),
-    onSuccess: (saved) => {
-      queryClient.setQueryData(dataKeys.retention, saved);
-      return queryClient.invalidateQueries({ queryKey: dataKeys.backups, exact: true });
-    },
+    onSuccess: (saved) => changed.retention(queryClient, saved),
   });
 }
 

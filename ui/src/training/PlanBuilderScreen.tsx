@@ -1,15 +1,13 @@
 import { Anchor, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { api } from '../api';
 import type { AppError, Plan, ProgressionRule } from '../bindings';
-import { queryKeys, useSettings } from '../queries';
+import { useOptionalClient, useSettings } from '../queries';
 import {
-  trainingKeys,
   useDeletePlan,
   useExerciseIndex,
+  useFetchPlan,
   useGeneratePlan,
   usePlan,
   useSavePlan,
@@ -70,7 +68,7 @@ type Dialog = 'history' | 'assign' | 'pdf' | 'template' | 'use' | null;
 
 function PlanEditor({ plan }: { plan: Plan }) {
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
+  const fetchPlan = useFetchPlan();
   const units = useSettings().data?.units ?? 'metric';
   const library = useExerciseIndex();
   const exerciseOptions = useMemo(
@@ -98,11 +96,7 @@ function PlanEditor({ plan }: { plan: Plan }) {
   // Saved elsewhere meanwhile (another window, an AI suggestion accepted): the cache is ahead.
   const newer = plan.version > base.version ? plan : null;
   // The caution mark shows where an exercise touches one of this client's injuries (none on a template).
-  const client = useQuery({
-    queryKey: queryKeys.client(base.clientId ?? ''),
-    queryFn: () => api.clientGet(base.clientId ?? ''),
-    enabled: !!base.clientId,
-  });
+  const client = useOptionalClient(base.clientId ?? null);
   const injuryAreas = (client.data?.bodyAreas ?? []).join(',');
 
   // Follow the cache when that loses nothing: a new assignment, or a newer version while
@@ -195,8 +189,7 @@ function PlanEditor({ plan }: { plan: Plan }) {
   /** After a refused save: take the newest version, with (keep) or without the draft's changes. */
   const reload = async (keepChanges: boolean) => {
     try {
-      const fresh = await api.planGet(base.id);
-      queryClient.setQueryData(trainingKeys.plan(fresh.id), fresh);
+      const fresh = await fetchPlan(base.id);
       setBase(fresh);
       setError(null);
       if (!keepChanges) reset(toDraft(fresh.name, fresh.body));

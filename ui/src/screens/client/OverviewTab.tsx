@@ -2,7 +2,7 @@ import { Anchor, Badge, Button, Grid, Group, Stack, Text } from '@mantine/core';
 import type { Client } from '../../bindings';
 import { bodyAreaLabel, fitnessLevelLabel, STATUS_LABEL } from '../../clientLabels';
 import { ageFromDob, formatIsoDate, formatTimestamp } from '../../format';
-import { useClientSessions } from '../../queries';
+import { useClientSessions } from '../../sessionQueries';
 import { useSetPaused } from '../../recordQueries';
 import { Empty, Field, LongText, Section } from './parts';
 import { SessionTable } from './SessionTable';

@@ -1,6 +1,6 @@
 import { Alert, Text } from '@mantine/core';
 import type { Client } from '../../bindings';
-import { useClientSessions } from '../../queries';
+import { useClientSessions } from '../../sessionQueries';
 import { Empty } from './parts';
 import { SessionTable } from './SessionTable';
 
