@@ -4,69 +4,7 @@
 
 use ts_rs::{Config, TS};
 
-use crate::ai::agents::{Agent, AgentInput};
-use crate::ai::chat::ChatMessage;
-use crate::ai::executions::{
-    DayMetrics, Execution, ExecutionQuery, ExecutionStatus, ExecutionSummary,
-};
-use crate::ai::facts::health::{HealthCheck, HealthReport, HealthStatus};
-use crate::ai::providers::{Provider, ProviderInput, ProviderKind};
-use crate::ai::review::{Evidence, ReviewItem, ReviewKind, ReviewQuery, ReviewStatus};
-use crate::ai::run::{AiStatus, ProviderCheck, ProviderStatus, RunOutcome, RunPreview, RunRequest};
-use crate::ai::{AgentEvent, AgentStage, TaskType};
-use crate::clients::clearance::ClearanceWarning;
-use crate::clients::record::{
-    ClientNote, Measurement, MeasurementInput, Metric, ParqInput, ParqIntake,
-};
-use crate::clients::{
-    Client, ClientInput, ClientListQuery, ClientStatus, ClientStatusFilter, FitnessLevel,
-};
-use crate::ics::{IcsAction, IcsExportSummary, IcsPreview, IcsPreviewEvent};
-use crate::import::{
-    CsvDelimiter, CsvField, CsvImportRequest, CsvPreview, CsvPreviewRow, DateOrder, ImportReport,
-    RowDuplicate, RowError,
-};
-use crate::info::AppInfo;
-use crate::schedule::reminders::Reminder;
-use crate::schedule::{
-    Attendance, AttentionItem, AttentionReason, CalendarEntry, CalendarQuery, Conflict,
-    ConflictKind, Dashboard, DashboardQuery, EditScope, FreeSlot, FreeSlotQuery, Participant,
-    Recurrence, Room, RoomInput, SaveOutcome, Session, SessionInput, SessionKind, SessionStatus,
-    Trainer, TrainerInput, WorkingHours,
-};
-use crate::first_start::{FirstStart, WelcomeInput};
-use crate::settings::{Clock, Paper, Settings, Units, WeekStart};
-use crate::training::exercise_import::{
-    DuplicateAction, DuplicateDecision, ExerciseImportPreview, ExerciseImportReport,
-    ExistingExercise, ImportFormat, ImportedExercise, SkippedEntry,
-};
-use crate::training::exercises::{Caution, Exercise, ExerciseInput, ExerciseQuery, ExerciseSource};
-use crate::training::last_time::{LastSet, LastTime};
-use crate::training::logs::{
-    LogSaved, WorkoutLog, WorkoutLogInput, WorkoutLogSummary, WorkoutSet, WorkoutSetInput,
-};
-use crate::training::plan::{
-    GroupKind, Load, LoadKind, Measure, PlanBody, PlanDay, PlanWeek, Prescription, Progression,
-    ProgressionRule,
-};
-use crate::training::plans::{
-    AuthorKind, NewPlan, Plan, PlanAssignment, PlanDate, PlanListQuery, PlanSave, PlanSummary,
-    PlanVersion, PlanVersionDetail,
-};
-use crate::training::progress::{AdherenceWeek, ClientProgress, E1rmPoint, E1rmSeries, MuscleWeek};
-use crate::training::records::{ExerciseRecords, RecordHit, RecordKind};
-use crate::training::report_range::ReportRange;
-use crate::updates::{UpdateCheck, UpdateOffer, UpdateProgress, UpdateStatus};
-use crate::upload::FileUpload;
-use crate::clients::overview::{
-    ClientOverview, ClientOverviewPage, ClientOverviewQuery, ClientSort, SortDirection,
-};
-use crate::quick_find::{FoundExercise, FoundPlan, FoundSession, QuickFindResults};
-use crate::training::log_pages::WorkoutLogPage;
-use crate::files::dialog::{OpenKind, SaveKind};
-use crate::backups::{BackupInfo, BackupReason, RestoreReport, Retention};
-use crate::full_export::ExportFiles;
-use crate::{AppError, ErrorCode};
+use crate::ipc::prelude::*;
 
 pub fn typescript() -> String {
     // Integers in our IPC types are counts and versions, far below 2^53: plain numbers.

@@ -52,6 +52,31 @@ pub enum ErrorCode {
     Internal,
 }
 
+impl ErrorCode {
+    /// Every code, in declaration order: the UI's list of codes it knows is generated from this
+    /// (ui/src/commands.gen.ts), and a test checks that it names every variant.
+    pub const ALL: [ErrorCode; 18] = [
+        ErrorCode::Validation,
+        ErrorCode::NotFound,
+        ErrorCode::SchemaTooNew,
+        ErrorCode::Busy,
+        ErrorCode::ReadOnly,
+        ErrorCode::DiskFull,
+        ErrorCode::Database,
+        ErrorCode::DatabaseCorrupt,
+        ErrorCode::Io,
+        ErrorCode::InvalidFile,
+        ErrorCode::FileExists,
+        ErrorCode::Keychain,
+        ErrorCode::Ai,
+        ErrorCode::Cancelled,
+        ErrorCode::Studio,
+        ErrorCode::UpdateRequired,
+        ErrorCode::Update,
+        ErrorCode::Internal,
+    ];
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS, thiserror::Error)]
 #[error("{message}")]
 pub struct AppError {
@@ -196,5 +221,34 @@ impl From<sqlx::migrate::MigrateError> for AppError {
             ErrorCode::Database,
             format!("the database could not be upgraded: {err}"),
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use ts_rs::{Config, TS};
+
+    use super::ErrorCode;
+
+    /// ts-rs reads the variants from the enum's definition, so a code added to the enum but not
+    /// to `ALL` fails here (and the UI would otherwise read it as `internal`).
+    #[test]
+    fn all_lists_every_code_once_in_order() {
+        let decl = ErrorCode::decl(&Config::new());
+        let declared: Vec<&str> = decl.split('"').skip(1).step_by(2).collect();
+        let listed: Vec<String> = ErrorCode::ALL
+            .iter()
+            .map(|c| {
+                serde_json::to_value(c)
+                    .unwrap()
+                    .as_str()
+                    .unwrap()
+                    .to_owned()
+            })
+            .collect();
+        assert_eq!(
+            listed, declared,
+            "ErrorCode::ALL differs from the enum: {decl}"
+        );
     }
 }

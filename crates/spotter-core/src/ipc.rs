@@ -2,9 +2,17 @@
 //! same `{code, message, field}` as any other bad input (naming the nested field),
 //! instead of the shell's plain-text deserialisation error.
 
+use std::marker::PhantomData;
+
 use serde::de::DeserializeOwned;
+use serde::{Serialize, Serializer};
+use serde_json::value::RawValue;
+use ts_rs::{Config, TS};
 
 use crate::{AppError, Result};
+
+pub mod client;
+pub mod prelude;
 
 pub fn from_arg<T: DeserializeOwned>(arg: &str, value: serde_json::Value) -> Result<T> {
     serde_path_to_error::deserialize(value).map_err(|e| {
@@ -12,6 +20,48 @@ pub fn from_arg<T: DeserializeOwned>(arg: &str, value: serde_json::Value) -> Res
         let field = if path == "." { arg.to_owned() } else { path };
         AppError::validation(&field, format!("{field} is not valid: {}", e.inner()))
     })
+}
+
+/// JSON built elsewhere (SQLite's `json_group_array`, say) sent to the UI as it is, but typed:
+/// the UI sees `T`'s TypeScript type, and a test deserialises the text into `T` to prove it.
+pub struct RawJson<T> {
+    json: Box<RawValue>,
+    shape: PhantomData<fn() -> T>,
+}
+
+impl<T> RawJson<T> {
+    /// Fails (a bug: the builder wrote something that is not JSON) with an `internal` error.
+    pub fn new(json: String) -> Result<Self> {
+        let json = RawValue::from_string(json)
+            .map_err(|e| AppError::internal(format!("JSON built for the UI is not valid: {e}")))?;
+        Ok(Self {
+            json,
+            shape: PhantomData,
+        })
+    }
+
+    pub fn get(&self) -> &str {
+        self.json.get()
+    }
+}
+
+impl<T> Serialize for RawJson<T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        self.json.serialize(serializer)
+    }
+}
+
+impl<T: TS> TS for RawJson<T> {
+    type WithoutGenerics = RawJson<ts_rs::Dummy>;
+    type OptionInnerType = Self;
+
+    fn name(cfg: &Config) -> String {
+        T::name(cfg)
+    }
+
+    fn inline(cfg: &Config) -> String {
+        T::inline(cfg)
+    }
 }
 
 #[cfg(test)]
