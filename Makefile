@@ -96,8 +96,10 @@ studio-demo:
 studio-demo-stop:
 	scripts/studio-demo.sh stop
 
+# Types shared with the UI, and the fixtures the UI's stand-in backend serves (recorded from the core).
 bindings:
 	UPDATE_BINDINGS=1 cargo test -p spotter-core --test bindings
+	UPDATE_BINDINGS=1 cargo test -p spotter-core --test ui_fixtures
 
 bench: setup-test app
 	scripts/bench.sh
