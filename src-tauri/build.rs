@@ -2,137 +2,27 @@
 // symlink to it, so tauri-build (reading the crate directory) and the Tauri CLI
 // (TAURI_APP_PATH=src-tauri) read the same file, with paths relative to src-tauri/.
 
-/// Every IPC command. Each gets an `allow-…` permission that a capability must
-/// grant explicitly (least privilege: nothing is callable by default).
-const COMMANDS: &[&str] = &[
-    "app_info",
-    "clients_list",
-    "clients_overview",
-    "quick_find",
-    "client_get",
-    "client_create",
-    "client_update",
-    "client_set_archived",
-    "client_set_paused",
-    "client_set_clearance",
-    "client_delete",
-    "client_restore",
-    "client_sessions",
-    "clients_csv_preview",
-    "clients_csv_import",
-    "clients_csv_export",
-    "intake_questions",
-    "intakes_list",
-    "intake_record",
-    "clearance_warnings",
-    "measurements_list",
-    "measurement_add",
-    "measurement_delete",
-    "notes_list",
-    "note_add",
-    "note_update",
-    "note_delete",
-    "settings_get",
-    "settings_set",
-    "first_start_get",
-    "welcome_complete",
-    "data_dir_use",
-    "default_export_dir",
-    "trainers_list",
-    "trainer_create",
-    "trainer_update",
-    "rooms_list",
-    "room_create",
-    "sessions_range",
-    "session_get",
-    "session_create",
-    "session_update",
-    "session_set_status",
-    "session_set_attendance",
-    "session_cancel",
-    "session_delete",
-    "session_restore",
-    "series_recurrence",
-    "free_slot_find",
-    "dashboard_get",
-    "calendar_export",
-    "session_export",
-    "ics_preview",
-    "ics_import",
-    "exercises_list",
-    "exercise_get",
-    "exercise_create",
-    "exercise_update",
-    "exercise_set_hidden",
-    "exercises_import_preview",
-    "exercises_import",
-    "plans_list",
-    "plan_get",
-    "plan_create",
-    "plan_save",
-    "plan_versions",
-    "plan_version",
-    "plan_compare",
-    "plan_restore",
-    "plan_from_template",
-    "plan_save_as_template",
-    "plan_assign",
-    "plan_delete",
-    "plan_dates",
-    "plan_generate",
-    "logs_list",
-    "log_get",
-    "log_for_session",
-    "logs_last_time",
-    "log_prefill",
-    "log_create",
-    "log_update",
-    "log_delete",
-    "client_progress",
-    "plan_pdf_save",
-    "client_report_save",
-    "logo_set",
-    "file_open",
-    "backups_list",
-    "backup_now",
-    "backup_restore",
-    "backup_retention_get",
-    "backup_retention_set",
-    "export_everything",
-    "data_folder_open",
-    "dialog_save",
-    "dialog_open",
-    "ai_providers_list",
-    "ai_provider_create",
-    "ai_provider_update",
-    "ai_provider_delete",
-    "ai_providers_reorder",
-    "ai_key_set",
-    "ai_key_remove",
-    "ai_provider_check",
-    "ai_status",
-    "ai_health",
-    "ai_health_check",
-    "ai_agents_list",
-    "ai_agent_update",
-    "ai_preview",
-    "ai_run",
-    "ai_chat_history",
-    "ai_chat_ask",
-    "ai_chat_clear",
-    "ai_cancel",
-    "ai_executions_list",
-    "ai_execution_get",
-    "ai_metrics",
-    "ai_review_list",
-    "ai_review_accept",
-    "ai_review_dismiss",
-    "update_check",
-    "update_install",
-    "update_restart",
-];
+/// The command names of the table (src/contract.rs, the one place a command is declared).
+/// Each gets an `allow-…` permission that a capability must grant explicitly (least privilege:
+/// nothing is callable by default). The table's other readers are src/commands.rs and
+/// crates/spotter-core/tests/contract.rs; the grammar below is theirs, names only.
+macro_rules! spotter_contract {
+    (commands { $(
+        $(#[doc = $doc:literal])*
+        $kind:ident $name:ident ($($arg:ident : $ty:ty $(= $def:expr)?),*) $(~ [$chan:ident : $ev:ty])? -> $ret:ty, |$ctx:ident| $body:expr;
+    )* }
+     events { $(
+        $(#[doc = $edoc:literal])*
+        $event:ident : $payload:ty;
+    )* }) => {
+        &[$(stringify!($name)),*]
+    };
+}
+
+const COMMANDS: &[&str] = include!("src/contract.rs");
 
 fn main() {
+    println!("cargo:rerun-if-changed=src/contract.rs");
     let attributes = tauri_build::Attributes::new()
         .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS));
     if let Err(e) = tauri_build::try_build(attributes) {

@@ -5,13 +5,11 @@
 
 use std::path::PathBuf;
 
-use serde_json::Value;
 use spotter_core::backups::{self, BackupInfo, BackupReason, RestoreReport, Retention};
 use spotter_core::files::chosen;
 use spotter_core::full_export::{self, ExportFiles};
-use spotter_core::ipc::from_arg;
 use spotter_core::AppError;
-use tauri::{AppHandle, Manager, State};
+use tauri::{AppHandle, Manager};
 
 use crate::commands::spawn_guarded;
 use crate::state::AppState;
@@ -19,22 +17,19 @@ use crate::state::AppState;
 type CmdResult<T> = Result<T, AppError>;
 
 /// The backups of the open data folder, newest first.
-#[tauri::command]
-pub async fn backups_list(state: State<'_, AppState>) -> CmdResult<Vec<BackupInfo>> {
-    let dir = state.active_dir();
+pub async fn backups_list(app: &AppHandle) -> CmdResult<Vec<BackupInfo>> {
+    let dir = app.state::<AppState>().active_dir();
     spawn_guarded(async move { backups::list(&dir) }).await
 }
 
-#[tauri::command]
-pub async fn backup_now(state: State<'_, AppState>) -> CmdResult<BackupInfo> {
+pub async fn backup_now(app: &AppHandle) -> CmdResult<BackupInfo> {
+    let state = app.state::<AppState>();
     let (db, dir) = (state.db()?, state.active_dir());
     spawn_guarded(async move { backups::take(&db, &dir, BackupReason::Manual).await }).await
 }
 
 /// Restores a backup (or a database file the trainer picked) and reopens on it.
-#[tauri::command]
-pub async fn backup_restore(app: AppHandle, path: Value) -> CmdResult<RestoreReport> {
-    let path: String = from_arg("path", path)?;
+pub async fn backup_restore(app: AppHandle, path: String) -> CmdResult<RestoreReport> {
     if path.trim().is_empty() {
         return Err(AppError::validation("path", "Choose the backup to restore"));
     }
@@ -54,18 +49,13 @@ pub async fn backup_restore(app: AppHandle, path: Value) -> CmdResult<RestoreRep
     .await
 }
 
-#[tauri::command]
-pub async fn backup_retention_get(state: State<'_, AppState>) -> CmdResult<Retention> {
-    let db = state.db()?;
+pub async fn backup_retention_get(app: &AppHandle) -> CmdResult<Retention> {
+    let db = app.state::<AppState>().db()?;
     spawn_guarded(async move { backups::retention(&db).await }).await
 }
 
-#[tauri::command]
-pub async fn backup_retention_set(
-    state: State<'_, AppState>,
-    retention: Value,
-) -> CmdResult<Retention> {
-    let retention: Retention = from_arg("retention", retention)?;
+pub async fn backup_retention_set(app: &AppHandle, retention: Retention) -> CmdResult<Retention> {
+    let state = app.state::<AppState>();
     let (db, dir) = (state.db()?, state.active_dir());
     spawn_guarded(async move {
         let saved = backups::set_retention(&db, &retention).await?;
@@ -76,27 +66,23 @@ pub async fn backup_retention_set(
 }
 
 /// Everything as JSON at `path` and the clients as CSV beside it.
-#[tauri::command]
 pub async fn export_everything(
-    state: State<'_, AppState>,
-    path: Value,
-    replace: Value,
+    app: &AppHandle,
+    path: String,
+    replace: Option<String>,
 ) -> CmdResult<ExportFiles> {
-    let path: String = from_arg("path", path)?;
-    let replace: Option<String> = from_arg("replace", replace)?;
     // Only where the trainer chose in the save dialog (files/chosen.rs).
     let asked = replace.as_deref().map(str::trim) == Some(path.trim());
     let replace = chosen::for_writing(&path, asked)?.map(str::to_owned);
-    let db = state.db()?;
+    let db = app.state::<AppState>().db()?;
     spawn_guarded(async move { full_export::write_files(&db, &path, replace.as_deref()).await })
         .await
 }
 
 /// Opens the data folder in the file manager: only that folder, never a path the window names.
-#[tauri::command]
-pub async fn data_folder_open(app: AppHandle, state: State<'_, AppState>) -> CmdResult<()> {
+pub fn data_folder_open(app: &AppHandle) -> CmdResult<()> {
     use tauri_plugin_opener::OpenerExt;
-    let root = state.active_dir().root().to_path_buf();
+    let root = app.state::<AppState>().active_dir().root().to_path_buf();
     app.opener()
         .open_path(root.to_string_lossy(), None::<&str>)
         .map_err(|e| {

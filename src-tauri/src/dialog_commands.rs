@@ -11,12 +11,10 @@
 
 use std::path::PathBuf;
 
-use serde_json::Value;
 use spotter_core::files::chosen;
 use spotter_core::files::dialog::{self, DialogRequest, Direction, Filter, OpenKind, SaveKind};
-use spotter_core::ipc::from_arg;
 use spotter_core::{paths, AppError, Database};
-use tauri::{AppHandle, Manager, State};
+use tauri::{AppHandle, Manager};
 use tauri_plugin_dialog::DialogExt;
 
 use crate::commands::spawn_guarded;
@@ -28,17 +26,13 @@ pub const TEST_DIALOG_ENV: &str = "SPOTTER_TEST_DIALOG_DIR";
 
 /// Shows a save dialog for `kind`, offering `suggested` as the file name; resolves with the
 /// path chosen, or null when the trainer cancelled.
-#[tauri::command]
 pub async fn dialog_save(
     app: AppHandle,
-    state: State<'_, AppState>,
-    kind: Value,
-    suggested: Value,
+    kind: SaveKind,
+    suggested: String,
 ) -> Result<Option<String>, AppError> {
-    let kind: SaveKind = from_arg("kind", kind)?;
-    let suggested: String = from_arg("suggested", suggested)?;
     // Without a database (a damaged file) the dialog still works; it just remembers nothing.
-    let db = state.db().ok();
+    let db = app.state::<AppState>().db().ok();
     spawn_guarded(async move {
         let request = DialogRequest {
             direction: Direction::Save,
@@ -59,14 +53,8 @@ pub async fn dialog_save(
 }
 
 /// Shows an open dialog for `kind`; resolves with the file chosen, or null when cancelled.
-#[tauri::command]
-pub async fn dialog_open(
-    app: AppHandle,
-    state: State<'_, AppState>,
-    kind: Value,
-) -> Result<Option<String>, AppError> {
-    let kind: OpenKind = from_arg("kind", kind)?;
-    let db = state.db().ok();
+pub async fn dialog_open(app: AppHandle, kind: OpenKind) -> Result<Option<String>, AppError> {
+    let db = app.state::<AppState>().db().ok();
     spawn_guarded(async move {
         let request = DialogRequest {
             direction: Direction::Open,

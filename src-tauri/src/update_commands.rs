@@ -10,12 +10,11 @@ use std::time::Duration;
 
 use serde_json::Value;
 use spotter_core::backups::{self, BackupReason};
-use spotter_core::ipc::from_arg;
 use spotter_core::paths::DataDir;
 use spotter_core::updates::{UpdateCheck, UpdateOffer, UpdateProgress, UpdateStatus};
 use spotter_core::{AppError, Database, ErrorCode};
 use tauri::ipc::Channel;
-use tauri::{AppHandle, Runtime, State, Url};
+use tauri::{AppHandle, Manager, Runtime, Url};
 use tauri_plugin_updater::{Error as UpdaterError, Update, Updater, UpdaterExt};
 
 use crate::state::AppState;
@@ -259,9 +258,9 @@ type CmdResult<T> = Result<T, AppError>;
 
 /// "Check for updates": the answer for the panel; the offered release is kept for
 /// `update_install`.
-#[tauri::command]
-pub async fn update_check(app: AppHandle, updates: State<'_, Updates>) -> CmdResult<UpdateCheck> {
-    let (answer, offered) = check(&app, &updates.source).await?;
+pub async fn update_check(app: &AppHandle) -> CmdResult<UpdateCheck> {
+    let updates = app.state::<Updates>();
+    let (answer, offered) = check(app, &updates.source).await?;
     updates.set_offered(offered);
     Ok(answer)
 }
@@ -269,14 +268,12 @@ pub async fn update_check(app: AppHandle, updates: State<'_, Updates>) -> CmdRes
 /// Installs the version the trainer was shown (`version`, from the last check): download with
 /// progress, signature, database backup, install. Nothing is installed unless every step before
 /// it succeeded.
-#[tauri::command]
 pub async fn update_install(
-    updates: State<'_, Updates>,
-    state: State<'_, AppState>,
-    version: Value,
+    app: &AppHandle,
+    version: String,
     events: Channel<UpdateProgress>,
 ) -> CmdResult<()> {
-    let version: String = from_arg("version", version)?;
+    let (updates, state) = (app.state::<Updates>(), app.state::<AppState>());
     let update = updates
         .offered()
         .filter(|u| u.version == version)
@@ -343,8 +340,7 @@ pub async fn apply(
 }
 
 /// Starts the installed version (after the database is closed cleanly).
-#[tauri::command]
-pub async fn update_restart(app: AppHandle, state: State<'_, AppState>) -> CmdResult<()> {
-    state.close().await;
+pub async fn update_restart(app: &AppHandle) -> CmdResult<()> {
+    app.state::<AppState>().close().await;
     app.restart()
 }

@@ -56,7 +56,8 @@ import type {
   RunRequest,
   TaskType,
 } from '../bindings';
-import type { BackendContext, Override } from './backend';
+import type { BackendContext } from './backend';
+import type { StandIn } from './standIn';
 
 export const KEYCHAIN_HELP =
   'Spotter keeps API keys only in the system keychain (Secret Service), and none is available. Install and unlock GNOME Keyring or KWallet (on Debian/Ubuntu: sudo apt install gnome-keyring, then log out and in), then try again. Local servers such as Ollama need no key.';
@@ -255,7 +256,7 @@ const internals = () => (window as unknown as { __TAURI_INTERNALS__: Internals }
 /** Yields to the event loop, so the UI sees each event before the next (not a sleep). */
 const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-export function aiHandlers(ctx: BackendContext): Record<string, Override> {
+export function aiHandlers(ctx: BackendContext): StandIn {
   const seed = pending;
   pending = {};
   const keychainOk = seed.keychainOk ?? true;

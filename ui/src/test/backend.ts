@@ -34,6 +34,7 @@ import type {
   Settings,
   Trainer,
 } from '../bindings';
+import { handlerFor, type StandIn } from './standIn';
 
 export interface Call {
   cmd: string;
@@ -271,7 +272,7 @@ export function installBackend(initial: Client[] = [], seed: Seed = {}) {
     return fresh;
   };
 
-  const handlers: Record<string, (args: Record<string, unknown>) => unknown> = {
+  const handlers: StandIn = {
     app_info: () => appInfo,
     settings_get: () => settings,
     settings_set: (args) => (settings = args.settings as Settings),
@@ -484,10 +485,11 @@ export function installBackend(initial: Client[] = [], seed: Seed = {}) {
   const overview = overviewHandlers(context, seed.overview ?? {}, seed.calendar ?? []);
   const updates = updatesHandlers();
   const data = dataHandlers();
-  const firstStart: Record<string, (args: Record<string, unknown>) => unknown> = firstStartHandlers(context, seed.firstStart ?? {});
+  const firstStart: StandIn = firstStartHandlers(context, seed.firstStart ?? {});
   // Logs before training: the logs answer plan_dates, which needs the logs.
   function dispatch(cmd: string, args: Record<string, unknown>): unknown {
-    const handler = handlers[cmd] ?? dialogs[cmd] ?? csv[cmd] ?? logs[cmd] ?? training[cmd] ?? ai[cmd] ?? updates[cmd] ?? data[cmd] ?? overview[cmd] ?? firstStart[cmd];
+    const sets = [handlers, dialogs, csv, logs, training, ai, updates, data, overview, firstStart];
+    const handler = sets.map((set) => handlerFor(set, cmd)).find((h) => h !== undefined);
     if (!handler) throw { code: 'internal', message: `unknown command ${cmd}` } satisfies AppError;
     return handler(args);
   }

@@ -17,7 +17,7 @@ import type {
   RowError,
 } from '../bindings';
 import { readUpload } from './dialogBackend';
-import type { Override } from './backend';
+import type { StandIn } from './standIn';
 
 const SEPARATORS: [CsvDelimiter, string][] = [
   ['comma', ','],
@@ -238,7 +238,7 @@ function toIso(raw: string, order: DateOrder | null): { date: string } | { error
 export function csvHandlers(
   clients: () => Map<string, Client>,
   addClient: (fields: Pick<Client, 'name' | 'email' | 'phone' | 'dateOfBirth'>) => void,
-): Record<string, Override> {
+): StandIn {
   const check = (req: CsvImportRequest) => {
     const table = readTable(readUpload(req.file).base64, req.delimiter);
     const mapping = req.mapping ?? guessMapping(table.headers);

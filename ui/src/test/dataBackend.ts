@@ -3,6 +3,7 @@
 // (integrity, schema, the swap of the database) are tested in crates/spotter-core
 // tests/backups.rs and tests/full_export.rs; this only drives the panel and the start-up screen.
 import type { AppError, BackupInfo, ExportFiles, RestoreReport, Retention } from '../bindings';
+import type { StandIn } from './standIn';
 
 export interface DataStore {
   backups: BackupInfo[];
@@ -30,7 +31,7 @@ export function backupAt(takenAt: string, reason: BackupInfo['reason'] = 'daily'
   return { path: `${BACKUPS_DIR}/${fileName}`, fileName, takenAt, sizeBytes, reason };
 }
 
-export function dataHandlers(): Record<string, (args: Record<string, unknown>) => unknown> {
+export function dataHandlers(): StandIn {
   Object.assign(dataStore, freshStore());
   let clock = Date.parse('2025-02-01T10:00:00Z');
   const take = (reason: BackupInfo['reason']): BackupInfo => {

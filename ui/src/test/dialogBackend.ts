@@ -7,6 +7,7 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { expect } from 'vitest';
 import type { AppError, FileUpload } from '../bindings';
+import type { StandIn } from './standIn';
 
 export const DIALOG_DEFAULT_DIR = '/home/test/Documents/Spotter';
 
@@ -49,7 +50,7 @@ export async function pickFile(testId: string, file: File, folder = '/home/test/
   await waitFor(() => expect(screen.getByTestId(`${testId}-chosen`)).toHaveTextContent(file.name));
 }
 
-export function dialogHandlers(): Record<string, (args: Record<string, unknown>) => unknown> {
+export function dialogHandlers(): StandIn {
   return {
     dialog_save: (args) => {
       dialogRequests.push({ cmd: 'dialog_save', kind: String(args.kind), suggested: String(args.suggested) });

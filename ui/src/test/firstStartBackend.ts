@@ -4,6 +4,7 @@
 
 import type { AppError, Client, FirstStart, Settings, WelcomeInput } from '../bindings';
 import type { BackendContext } from './backend';
+import type { StandIn } from './standIn';
 
 export interface FirstStartSeed {
   needsWelcome?: boolean;
@@ -41,5 +42,5 @@ export function firstStartHandlers(ctx: BackendContext, seed: FirstStartSeed) {
       demo = wanted;
       return state();
     },
-  } satisfies Record<string, (args: Record<string, unknown>) => unknown>;
+  } satisfies StandIn;
 }

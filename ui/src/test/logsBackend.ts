@@ -23,8 +23,9 @@ import type {
   WorkoutSetInput,
 } from '../bindings';
 import { readUpload } from './dialogBackend';
-import type { BackendContext, Override } from './backend';
+import type { BackendContext } from './backend';
 import { SEED_EXERCISES } from './trainingBackend';
+import type { StandIn } from './standIn';
 
 export interface LogsSeed {
   logs?: WorkoutLog[];
@@ -115,7 +116,7 @@ function brzycki(kg: number, reps: number): number | null {
 const volumeOf = (log: WorkoutLog, exerciseId: string) =>
   log.sets.filter((s) => s.exerciseId === exerciseId).reduce((sum, s) => sum + s.reps * s.loadKg, 0);
 
-export function logsHandlers(ctx: BackendContext): Record<string, Override> {
+export function logsHandlers(ctx: BackendContext): StandIn {
   const seed = pending;
   pending = {};
   const logs = new Map((seed.logs ?? []).map((l) => [l.id, structuredClone(l)]));

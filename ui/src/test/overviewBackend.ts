@@ -10,12 +10,13 @@ import type {
   PlanSummary,
   QuickFindResults,
 } from '../bindings';
-import type { BackendContext, Override } from './backend';
+import type { BackendContext } from './backend';
+import type { StandIn } from './standIn';
 
 /** What a client's computed columns are, by client id. */
 export type OverviewSeed = Record<string, Partial<Omit<ClientOverview, 'client'>>>;
 
-export function overviewHandlers(ctx: BackendContext, seed: OverviewSeed, calendar: CalendarEntry[]): Record<string, Override> {
+export function overviewHandlers(ctx: BackendContext, seed: OverviewSeed, calendar: CalendarEntry[]): StandIn {
   const row = (client: Client): ClientOverview => ({
     client,
     lastSession: null,

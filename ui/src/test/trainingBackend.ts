@@ -5,7 +5,7 @@
 //
 // Opt-in: a test calls seedTraining() before installBackend. Without it these commands are left
 // to the logs mock (logsBackend.ts), whose own seed serves the client page and the logger.
-import type { BackendContext, Override } from './backend';
+import type { BackendContext } from './backend';
 import type {
   AppError,
   AuthorKind,
@@ -29,6 +29,7 @@ import type {
   SkippedEntry,
 } from '../bindings';
 import { readUpload } from './dialogBackend';
+import type { StandIn } from './standIn';
 
 const MUSCLES = ['chest', 'shoulders', 'triceps', 'biceps', 'forearms', 'lats', 'upper_back', 'traps', 'lower_back', 'abs', 'obliques', 'glutes', 'quadriceps', 'hamstrings', 'adductors', 'abductors', 'calves', 'hip_flexors', 'neck'];
 const EQUIPMENT = ['barbell', 'dumbbell', 'kettlebell', 'cable', 'machine', 'bodyweight', 'band', 'bench', 'rack', 'pull_up_bar', 'medicine_ball', 'smith_machine', 'trap_bar', 'ez_bar', 'suspension', 'sled', 'box', 'landmine', 'cardio_machine', 'foam_roller', 'stability_ball', 'plate'];
@@ -430,7 +431,7 @@ export function seedTraining(seed: TrainingSeed = {}) {
   pending = seed;
 }
 
-export function trainingHandlers(ctx: BackendContext): Record<string, Override> {
+export function trainingHandlers(ctx: BackendContext): StandIn {
   const seed = pending;
   pending = null;
   if (!seed) return {};

@@ -3,6 +3,7 @@
 // real update server is tested in src-tauri/tests/updater.rs; this only drives the panel.
 import type { Channel } from '@tauri-apps/api/core';
 import type { AppError, UpdateCheck, UpdateOffer, UpdateProgress } from '../bindings';
+import type { StandIn } from './standIn';
 
 export interface UpdateServer {
   /** What update_check answers; `offer` is used when the status is `available`. */
@@ -30,7 +31,7 @@ function internals() {
     .__TAURI_INTERNALS__;
 }
 
-export function updatesHandlers(): Record<string, (args: Record<string, unknown>) => unknown> {
+export function updatesHandlers(): StandIn {
   Object.assign(updateServer, freshServer());
   let offered: UpdateOffer | null = null;
   return {
