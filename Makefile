@@ -97,8 +97,11 @@ studio-demo-stop:
 	scripts/studio-demo.sh stop
 
 # Types shared with the UI, and the fixtures the UI's stand-in backend serves (recorded from the core).
+# Generated files, committed and checked for staleness by the same tests: ui/src/bindings.ts (ts-rs),
+# and from the command table src-tauri/src/contract.rs (the one place an IPC command is declared)
+# ui/src/commands.gen.ts and src-tauri/capabilities/main.json. Add a command there, then run this.
 bindings:
-	UPDATE_BINDINGS=1 cargo test -p spotter-core --test bindings
+	UPDATE_BINDINGS=1 cargo test -p spotter-core --test bindings --test contract
 	UPDATE_BINDINGS=1 cargo test -p spotter-core --test ui_fixtures
 
 bench: setup-test app
