@@ -4,8 +4,8 @@
 import { useEffect, useState, type RefObject } from 'react';
 import type { AppError } from './bindings';
 
-/** A form's own inputs: their names, or a test for names with parts (`answers.3`). */
-export type FormFields<F extends string> = readonly F[] | ((field: string) => boolean);
+/** A form's own inputs: their names, or a test for them (names with parts too: `answers.3`). */
+export type FormFields<F extends string> = readonly F[] | ((field: string) => field is F) | ((field: string) => boolean);
 
 export interface FieldErrors<F extends string> {
   /** The message for the input of `field` (exactly that field), if the error is about it. */
@@ -13,6 +13,9 @@ export interface FieldErrors<F extends string> {
   /** The error no input of the form shows (no field, or one the form has not): above the buttons. */
   general: AppError | null;
 }
+
+/** For forms whose every field has its input: only an error without a field goes above the buttons. */
+export const everyField = (_field: string) => true;
 
 function owns<F extends string>(fields: FormFields<F>, field: string | null | undefined): field is F {
   if (!field) return false;

@@ -12,10 +12,11 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
-import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { asAppError } from '../api';
-import type { AppError, Client, ClientInput, FitnessLevel } from '../bindings';
+import type { Client, ClientInput, FitnessLevel } from '../bindings';
 import { BODY_AREAS, FITNESS_LEVELS } from '../clientLabels';
+import { useFieldErrors } from '../fieldErrors';
 import { ageFromDob, modKeyLabel } from '../format';
 import { useDiscardGuard } from './DiscardGuard';
 
@@ -71,10 +72,6 @@ const TEST_ID: Record<Field, string> = {
   bodyAreas: 'client-body-areas',
   preferredTimes: 'client-preferred-times',
 };
-
-function isField(value: string | undefined): value is Field {
-  return value !== undefined && (FIELDS as readonly string[]).includes(value);
-}
 
 function toValues(client?: Client): Values {
   return {
@@ -134,24 +131,16 @@ export function ClientForm({ client, submitLabel, onSubmit, onCancel }: ClientFo
   // Cancel with changes asks first (the question sits outside the form).
   const [initial] = useState(() => JSON.stringify(toValues(client)));
   const guard = useDiscardGuard(JSON.stringify(values) !== initial || pendingTag.trim() !== '', onCancel);
-  const [error, setError] = useState<AppError | null>(null);
   const [saving, setSaving] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
-
-  // Put the cursor where the problem is, so the fix is one keystroke away.
-  useEffect(() => {
-    if (error && isField(error.field)) {
-      formRef.current?.querySelector<HTMLElement>(`[data-testid="${TEST_ID[error.field]}"]`)?.focus();
-    }
-  }, [error]);
-
-  const fieldError = (field: Field) => (error?.field === field ? error.message : undefined);
-  const generalError = error && !isField(error.field) ? error : null;
+  // The cursor goes where the problem is, so the fix is one keystroke away.
+  const errors = useFieldErrors(FIELDS, { form: formRef, testId: (field) => TEST_ID[field] });
+  const { setError, at: fieldError, general: generalError } = errors;
 
   const set = <K extends Field>(field: K, value: Values[K]) => {
     setValues((v) => ({ ...v, [field]: value }));
     // Editing the field in error means the user is fixing it: stop shouting.
-    if (error?.field === field) setError(null);
+    errors.edited(field);
   };
 
   const submit = async () => {

@@ -1,6 +1,7 @@
 import { Alert, Badge, Button, Group, NativeSelect, NumberInput, Paper, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { Agent, AgentInput, AppError, Provider } from '../bindings';
+import { fieldErrorsOf } from '../fieldErrors';
 import { useAgentRun, useAgents, useAiProviders, useUpdateAgent } from '../aiQueries';
 import { RunStatus } from './RunStatus';
 import { CLIENT_TASKS, STUDIO_TASKS, TASK_DESCRIPTIONS } from './labels';
@@ -30,7 +31,7 @@ export function AgentsTab() {
   );
 }
 
-const FIELDS = ['temperature', 'model', 'providerId', 'intervalMinutes', 'concurrency'];
+const FIELDS = ['temperature', 'model', 'providerId', 'intervalMinutes', 'concurrency'] as const;
 
 function AgentRow({ agent, providers }: { agent: Agent; providers: Provider[] }) {
   const toggle = useUpdateAgent();
@@ -46,7 +47,7 @@ function AgentRow({ agent, providers }: { agent: Agent; providers: Provider[] })
   const run = useAgentRun();
   const runnable = STUDIO_TASKS.includes(agent.taskType);
   const error = localError ?? save.error;
-  const at = (field: string) => (error?.field === field ? error.message : undefined);
+  const { at, general } = fieldErrorsOf(error, FIELDS);
 
   // Switching on or off saves at once and keeps what was saved before, not unsaved edits.
   const setEnabled = (enabled: boolean) =>
@@ -190,9 +191,9 @@ function AgentRow({ agent, providers }: { agent: Agent; providers: Provider[] })
           />
         )}
       </Group>
-      {error && !FIELDS.includes(error.field ?? '') && (
+      {general && (
         <Text size="xs" c="red" mt={4} data-testid="agent-save-error">
-          {error.message}
+          {general.message}
         </Text>
       )}
 

@@ -12,7 +12,7 @@ import { IntakeTab } from './client/IntakeTab';
 import { LogsTab } from './client/LogsTab';
 import { NotesTab } from './client/NotesTab';
 import { OverviewTab } from './client/OverviewTab';
-import { PlansTab } from './client/PlansTab';
+import { PlansTab } from '../training/PlansTab';
 import { SessionsTab } from './client/SessionsTab';
 
 // Charts load with the tabs that show them, not with every client page.

@@ -6,6 +6,7 @@ import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { AppError, Clock, Units, WeekStart } from '../bindings';
 import { DATE_LOCALES, formatClock, formatDayAs } from '../dateFormat';
+import { everyField, fieldErrorsOf } from '../fieldErrors';
 import { useCompleteWelcome, useUseDataDir } from '../firstStart';
 import { localZone, zonesWith } from '../schedule/zoned';
 
@@ -24,7 +25,7 @@ export function WelcomeScreen() {
   const [weekStart, setWeekStart] = useState<WeekStart>('monday');
   const zones = useMemo(() => zonesWith(zone), [zone]);
   const error = complete.error as AppError | null;
-  const at = (field: string) => (error?.field === field ? error.message : undefined);
+  const { at, general } = fieldErrorsOf(error, everyField);
 
   // The examples in the choices read as they would once chosen.
   const localeOptions = DATE_LOCALES.map((l) => ({ value: l.id, label: `${l.label} — ${formatDayAs(l.id, EXAMPLE)}` }));
@@ -123,7 +124,7 @@ export function WelcomeScreen() {
               data-testid="welcome-week-start"
             />
           </Group>
-          {error && !error.field && <Alert color="red">{error.message}</Alert>}
+          {general && <Alert color="red">{general.message}</Alert>}
           <Button onClick={submit} loading={complete.isPending} data-testid="welcome-start">
             Start
           </Button>

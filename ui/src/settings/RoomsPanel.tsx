@@ -1,6 +1,7 @@
 import { Button, Group, NumberInput, Paper, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { AppError } from '../bindings';
+import { useFieldErrors } from '../fieldErrors';
 import { useCreateRoom, useRooms } from '../queries';
 
 /** Rooms and how many people each holds at once (the calendar warns when one is full). */
@@ -9,7 +10,7 @@ export function RoomsPanel() {
   const create = useCreateRoom();
   const [name, setName] = useState('');
   const [capacity, setCapacity] = useState<number | ''>('');
-  const [error, setError] = useState<AppError | null>(null);
+  const { setError, at } = useFieldErrors(['name', 'capacity']);
 
   async function add() {
     setError(null);
@@ -46,7 +47,7 @@ export function RoomsPanel() {
           placeholder="Room name"
           value={name}
           onChange={(e) => setName(e.currentTarget.value)}
-          error={error?.field === 'name' ? error.message : undefined}
+          error={at('name')}
           data-testid="room-name"
         />
         <NumberInput
@@ -55,7 +56,7 @@ export function RoomsPanel() {
           min={1}
           value={capacity}
           onChange={(v) => setCapacity(typeof v === 'number' ? v : '')}
-          error={error?.field === 'capacity' ? error.message : undefined}
+          error={at('capacity')}
           data-testid="room-capacity"
         />
         <Button variant="light" onClick={() => void add()} data-testid="room-add">

@@ -17,6 +17,7 @@ import {
 } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import type { AppError, Trainer, TrainerInput, WorkingHours } from '../bindings';
+import { everyField, fieldErrorsOf } from '../fieldErrors';
 import { useDiscardGuard } from '../components/DiscardGuard';
 import { useSaveTrainer, useTrainers } from '../queries';
 import { localZone, zonesWith } from '../schedule/zoned';
@@ -98,7 +99,7 @@ function TrainerDialog({ trainer, onClose }: { trainer: Trainer | null; onClose:
   const [initial] = useState(() => JSON.stringify({ name, email, color, zone, rows }));
   const guard = useDiscardGuard(JSON.stringify({ name, email, color, zone, rows }) !== initial, onClose);
 
-  const at = (field: string) => (error?.field === field ? error.message : undefined);
+  const { at, general } = fieldErrorsOf(error, everyField);
   const rowError = (i: number) => {
     const index = fromRows(rows.slice(0, i)).length;
     return error?.field?.startsWith(`workingHours.${index}.`) && rows[i]?.works ? error.message : undefined;
@@ -169,7 +170,7 @@ function TrainerDialog({ trainer, onClose }: { trainer: Trainer | null; onClose:
               />
             </Group>
           ))}
-          {error && !error.field && <Alert color="red">{error.message}</Alert>}
+          {general && <Alert color="red">{general.message}</Alert>}
           <Group justify="flex-end">
             <Button variant="default" onClick={guard.requestClose} data-testid="trainer-cancel">
               Cancel

@@ -3,6 +3,7 @@ import { formatIsoWeekdayDate } from '../format';
 import { Group, Select, Stack, Text } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import type { AppError } from '../bindings';
+import { fieldErrorsOf } from '../fieldErrors';
 import { useClients } from '../queries';
 
 export interface Assignment {
@@ -23,7 +24,7 @@ export function AssignFields({
   clientOptional?: boolean;
 }) {
   const clients = useClients({ status: 'active' });
-  const at = (field: string) => (error?.field === field ? error.message : undefined);
+  const { at } = fieldErrorsOf(error, ['clientId', 'startDate']);
   return (
     <Stack gap={4}>
       <Group grow align="flex-start">

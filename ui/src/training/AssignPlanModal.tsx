@@ -1,28 +1,59 @@
-import { Alert, Button, Group, Modal, Stack } from '@mantine/core';
-import { formatIsoDate } from '../format';
+// Assigning a plan, from either side: an existing plan given a client and start date (the plan
+// builder), or a copy of a template given to this client (the client's Plans tab). One modal,
+// one discard question, one footer; the two forms differ in what they ask.
+import { Modal, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
-import type { Plan } from '../bindings';
+import type { Client, Plan } from '../bindings';
 import { useDirtyGuard, useReportDirty } from '../components/DiscardGuard';
+import { fieldErrorsOf } from '../fieldErrors';
+import { formatIsoDate } from '../format';
 import { useAssignPlan } from '../trainingQueries';
 import { AssignFields, type Assignment } from './AssignFields';
+import { AssignFooter } from './AssignFooter';
+import { AssignTemplateForm } from './AssignTemplateForm';
 import { nextMonday } from './dates';
 
-export function AssignPlanModal({ plan, opened, onClose }: { plan: Plan; opened: boolean; onClose: () => void }) {
-  // Escape, the × and Cancel ask first once the client or date was changed.
-  const guard = useDirtyGuard(onClose);
+/** What is assigned: this plan (to a client chosen here), or a template chosen here (to this client). */
+export type AssignPlanTarget = { plan: Plan } | { client: Client; onAssigned: (plan: Plan) => void };
+
+export function AssignPlanModal(props: AssignPlanTarget & { opened: boolean; onClose: () => void }) {
+  // Escape, the × and Cancel ask first once anything was changed.
+  const guard = useDirtyGuard(props.onClose);
+  const forms = {
+    onCancel: guard.requestClose,
+    onDirtyChange: guard.setDirty,
+  };
   return (
     <>
-      <Modal opened={opened} onClose={guard.requestClose} title={plan.clientId ? 'Change client or start date' : 'Assign to a client'} size="lg">
-        <AssignForm plan={plan} onClose={guard.close} onCancel={guard.requestClose} onDirtyChange={guard.setDirty} />
-      </Modal>
+      {'plan' in props ? (
+        <Modal
+          opened={props.opened}
+          onClose={guard.requestClose}
+          title={props.plan.clientId ? 'Change client or start date' : 'Assign to a client'}
+          size="lg"
+        >
+          <AssignExistingForm plan={props.plan} onClose={guard.close} {...forms} />
+        </Modal>
+      ) : (
+        <Modal opened={props.opened} onClose={guard.requestClose} title="Assign a plan from a template">
+          <AssignTemplateForm
+            client={props.client}
+            {...forms}
+            onAssigned={(plan) => {
+              guard.setDirty(false);
+              props.onAssigned(plan);
+            }}
+          />
+        </Modal>
+      )}
       {guard.dialog}
     </>
   );
 }
 
 /** Client and start date: with the day offsets these give every plan day its date. No new version. */
-function AssignForm({
+function AssignExistingForm({
   plan,
   onClose,
   onCancel,
@@ -59,19 +90,12 @@ function AssignForm({
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
         <AssignFields value={value} onChange={setValue} error={error} />
-        {error && !['clientId', 'startDate'].includes(error.field ?? '') && (
-          <Alert color="red" variant="light" title="Not assigned">
-            {error.message}
-          </Alert>
-        )}
-        <Group justify="flex-end" gap="xs">
-          <Button variant="default" onClick={onCancel} data-testid="assign-cancel">
-            Cancel
-          </Button>
-          <Button type="submit" loading={assign.isPending} data-testid="assign-confirm">
-            Assign
-          </Button>
-        </Group>
+        <AssignFooter
+          error={fieldErrorsOf(error, ['clientId', 'startDate']).general}
+          pending={assign.isPending}
+          onCancel={onCancel}
+          saveTestId="assign-confirm"
+        />
       </Stack>
     </form>
   );

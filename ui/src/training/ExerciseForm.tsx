@@ -13,8 +13,9 @@ import {
 } from '@mantine/core';
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { asAppError } from '../api';
-import type { AppError, Caution, Exercise, ExerciseInput } from '../bindings';
+import type { Caution, Exercise, ExerciseInput } from '../bindings';
 import { IconPlus } from '../components/icons';
+import { useFieldErrors } from '../fieldErrors';
 import { modKeyLabel } from '../format';
 import { IconX } from './icons';
 import { BODY_AREAS, DIFFICULTIES, EQUIPMENT, MUSCLES, PATTERNS } from './vocab';
@@ -72,28 +73,20 @@ export function ExerciseForm({
   const [initial] = useState(() => JSON.stringify(toValues(exercise)));
   const dirty = JSON.stringify(values) !== initial;
   useEffect(() => onDirtyChange?.(dirty), [dirty, onDirtyChange]);
-  const [error, setError] = useState<AppError | null>(null);
   const [saving, setSaving] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
-
-  // Put the cursor where the problem is, so the fix is one keystroke away.
-  useEffect(() => {
-    if (error && isField(error.field)) {
-      formRef.current?.querySelector<HTMLElement>(`[data-testid="${TEST_ID[error.field]}"]`)?.focus();
-    }
-  }, [error]);
-
-  const fieldError = (field: Field) => (error?.field === field ? error.message : undefined);
+  // The cursor goes where the problem is, so the fix is one keystroke away.
+  const errors = useFieldErrors(isField, { form: formRef, testId: (field) => TEST_ID[field] });
+  const { setError, at: fieldError, general: generalError } = errors;
   const errorProps = (field: Field) => ({
     error: fieldError(field),
     errorProps: { 'data-testid': `${TEST_ID[field]}-error` },
     'data-testid': TEST_ID[field],
   });
-  const generalError = error && !isField(error.field) ? error : null;
 
   const set = <K extends Field>(field: K, value: ExerciseInput[K]) => {
     setValues((v) => ({ ...v, [field]: value }));
-    if (error?.field === field) setError(null);
+    errors.edited(field);
   };
 
   const submit = async () => {

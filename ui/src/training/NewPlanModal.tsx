@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { notifications } from '@mantine/notifications';
 import type { PlanBody } from '../bindings';
+import { fieldErrorsOf } from '../fieldErrors';
 import { useDirtyGuard, useReportDirty } from '../components/DiscardGuard';
 import { useAssignPlan, useCreatePlan } from '../trainingQueries';
 import { AssignFields, type Assignment } from './AssignFields';
@@ -55,6 +56,7 @@ function NewPlanForm({
   const create = useCreatePlan();
   const assign = useAssignPlan();
   const error = create.error;
+  const { at, general } = fieldErrorsOf(error, ['name']);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -86,15 +88,15 @@ function NewPlanForm({
           withAsterisk
           value={name}
           onChange={(e) => setName(e.currentTarget.value)}
-          error={error?.field === 'name' ? error.message : undefined}
+          error={at('name')}
           errorProps={{ 'data-testid': 'new-plan-name-error' }}
           data-autofocus
           data-testid="new-plan-name"
         />
         {kind === 'plan' && <AssignFields value={assignment} onChange={setAssignment} error={error} clientOptional />}
-        {error && error.field !== 'name' && (
+        {general && (
           <Alert color="red" variant="light" title="Not created">
-            {error.message}
+            {general.message}
           </Alert>
         )}
         <Group justify="flex-end" gap="xs">

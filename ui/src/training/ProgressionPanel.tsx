@@ -1,6 +1,7 @@
 import { Button, Group, Paper, Popover, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import type { AppError, ProgressionRule, Units } from '../bindings';
+import { everyField, fieldErrorsOf } from '../fieldErrors';
 import { formatNumber, kgTo, toKg, weightUnit } from './load';
 import { NumberField } from './NumberField';
 
@@ -37,7 +38,7 @@ export function ProgressionPanel({
   const unit = weightUnit(units);
   const kind: Kind = rule.progression?.kind ?? 'none';
   const incrementKg = rule.progression?.increment_kg ?? 2.5;
-  const at = (field: string) => (error?.field === field ? error.message : undefined);
+  const { at } = fieldErrorsOf(error, everyField);
 
   const setKind = (next: Kind) =>
     onRule({ ...rule, progression: next === 'none' ? null : { kind: next, increment_kg: incrementKg } });

@@ -3,6 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import type { Plan } from '../bindings';
+import { fieldErrorsOf } from '../fieldErrors';
 import { useDirtyGuard, useReportDirty } from '../components/DiscardGuard';
 import { useSaveAsTemplate } from '../trainingQueries';
 
@@ -47,6 +48,7 @@ function SaveTemplateForm({
   const [name, setName] = useState(initialName);
   useReportDirty(name !== initialName, onDirtyChange);
   const save = useSaveAsTemplate();
+  const { at, general } = fieldErrorsOf(save.error, ['name']);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -77,13 +79,13 @@ function SaveTemplateForm({
           label="Template name"
           value={name}
           onChange={(e) => setName(e.currentTarget.value)}
-          error={save.error?.field === 'name' ? save.error.message : undefined}
+          error={at('name')}
           data-autofocus
           data-testid="template-name"
         />
-        {save.error && save.error.field !== 'name' && (
+        {general && (
           <Alert color="red" variant="light" title="Not saved">
-            {save.error.message}
+            {general.message}
           </Alert>
         )}
         <Group justify="flex-end" gap="xs">

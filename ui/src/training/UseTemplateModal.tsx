@@ -2,6 +2,7 @@ import { Alert, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/co
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import type { PlanSummary } from '../bindings';
+import { fieldErrorsOf } from '../fieldErrors';
 import { useDirtyGuard, useReportDirty } from '../components/DiscardGuard';
 import { usePlanFromTemplate } from '../trainingQueries';
 import { AssignFields, type Assignment } from './AssignFields';
@@ -49,6 +50,7 @@ function UseTemplateForm({
   useReportDirty(name !== template.name || JSON.stringify(assignment) !== JSON.stringify(initialAssignment), onDirtyChange);
   const start = usePlanFromTemplate();
   const error = start.error;
+  const { at, general } = fieldErrorsOf(error, ['name', 'clientId', 'startDate']);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -79,14 +81,14 @@ function UseTemplateForm({
           label="Plan name"
           value={name}
           onChange={(e) => setName(e.currentTarget.value)}
-          error={error?.field === 'name' ? error.message : undefined}
+          error={at('name')}
           data-autofocus
           data-testid="assign-name"
         />
         <AssignFields value={assignment} onChange={setAssignment} error={error} clientOptional />
-        {error && !['name', 'clientId', 'startDate'].includes(error.field ?? '') && (
+        {general && (
           <Alert color="red" variant="light" title="Not started">
-            {error.message}
+            {general.message}
           </Alert>
         )}
         <Group justify="flex-end" gap="xs">

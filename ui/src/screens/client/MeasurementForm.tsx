@@ -1,12 +1,12 @@
 import { Alert, Button, Group, NativeSelect, Paper, TextInput } from '@mantine/core';
 import { useRef, useState, type FormEvent } from 'react';
-import type { AppError, Metric, Units } from '../../bindings';
+import type { Metric, Units } from '../../bindings';
+import { useFieldErrors } from '../../fieldErrors';
 import { todayIso } from '../../format';
 import { METRIC_OPTIONS, parseNumber, preferredUnit, unitChoices } from '../../measurements';
 import { useAddMeasurement } from '../../recordQueries';
 
 const FIELDS = ['measuredOn', 'metric', 'customName', 'value', 'unit'] as const;
-type Field = (typeof FIELDS)[number];
 
 // Lines the button up with the inputs (below their labels) even when an error shows under one.
 const BELOW_LABEL = { marginTop: 'calc(var(--mantine-font-size-sm) * var(--mantine-line-height))' };
@@ -23,16 +23,11 @@ export function MeasurementForm({ clientId, units }: { clientId: string; units: 
   const [value, setValue] = useState('');
   // Null until the trainer picks one: follows Settings (which may still be loading).
   const [chosenUnit, setChosenUnit] = useState<string | null>(null);
-  const [error, setError] = useState<AppError | null>(null);
+  const { setError, at: fieldError, general: generalError, edited } = useFieldErrors(FIELDS);
   const valueRef = useRef<HTMLInputElement>(null);
 
   const unit = chosenUnit ?? preferredUnit(metric, units);
   const choices = unitChoices(metric);
-  const fieldError = (field: Field) => (error?.field === field ? error.message : undefined);
-  const generalError = error && !FIELDS.includes(error.field as Field) ? error : null;
-  const edited = (field: Field) => {
-    if (error?.field === field) setError(null);
-  };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

@@ -1,11 +1,14 @@
 // The PAR-Q+ form on a client's Intake tab.
 import { Alert, Button, Divider, Group, Paper, SegmentedControl, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import type { AppError } from '../../bindings';
+import { useFieldErrors } from '../../fieldErrors';
 import { todayIso } from '../../format';
 import { useRecordIntake } from '../../recordQueries';
 
 type Answer = boolean | null;
+
+/** The fields the form shows an error at: the date, the notes and each answer. */
+const isFieldOfForm = (field: string) => field === 'answeredOn' || field === 'notes' || field.startsWith('answers.');
 
 /** What the core says of an unanswered question (it names only the first one). */
 const unansweredMessage = (i: number) => `Answer question ${i + 1} (yes or no)`;
@@ -20,22 +23,18 @@ export function ParqForm({ clientId, questions }: { clientId: string; questions:
   const [answeredOn, setAnsweredOn] = useState(todayIso);
   const [answers, setAnswers] = useState<Answer[]>(() => questions.map(() => null));
   const [notes, setNotes] = useState('');
-  const [error, setError] = useState<AppError | null>(null);
+  const { setError, at: fieldError, general: generalError, edited } = useFieldErrors(isFieldOfForm);
   // The questions left unanswered by the last refused save, until each is answered.
   const [unanswered, setUnanswered] = useState<number[]>([]);
   const [saved, setSaved] = useState(false);
 
-  const fieldError = (field: string) => (error?.field === field ? error.message : undefined);
   const answerError = (i: number) =>
     fieldError(`answers.${i}`) ?? (unanswered.includes(i) ? unansweredMessage(i) : undefined);
-  const isFieldOfForm = (field?: string) =>
-    field === 'answeredOn' || field === 'notes' || (field?.startsWith('answers.') ?? false);
-  const generalError = error && !isFieldOfForm(error.field) ? error : null;
 
   const answer = (i: number, value: boolean) => {
     setAnswers((all) => all.map((a, j) => (j === i ? value : a)));
     setUnanswered((all) => all.filter((j) => j !== i));
-    if (error?.field === `answers.${i}`) setError(null);
+    edited(`answers.${i}`);
     setSaved(false);
   };
 
@@ -79,7 +78,7 @@ export function ParqForm({ clientId, questions }: { clientId: string; questions:
           value={answeredOn}
           onChange={(e) => {
             setAnsweredOn(e.currentTarget.value);
-            if (error?.field === 'answeredOn') setError(null);
+            edited('answeredOn');
           }}
           error={fieldError('answeredOn')}
           errorProps={{ 'data-testid': 'parq-date-error' }}
@@ -134,7 +133,7 @@ export function ParqForm({ clientId, questions }: { clientId: string; questions:
         value={notes}
         onChange={(e) => {
           setNotes(e.currentTarget.value);
-          if (error?.field === 'notes') setError(null);
+          edited('notes');
         }}
         error={fieldError('notes')}
         data-testid="parq-notes"

@@ -2,12 +2,13 @@ import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import type { Client } from '../../bindings';
+import { fieldErrorsOf } from '../../fieldErrors';
 import { useReportSave } from '../../clientTraining/queries';
 import { SavePdfForm } from '../../components/SavePdfForm';
 import { fileSlug } from '../../files';
 import { todayIso } from '../../format';
 
-const RANGE_FIELDS = ['from', 'to'];
+const RANGE_FIELDS = ['from', 'to'] as const;
 
 /** The progress report over a period the trainer picks (all of it by default), with their notes from it. */
 export function ReportPdfModal({ client, opened, onClose }: { client: Client; opened: boolean; onClose: () => void }) {
@@ -15,8 +16,7 @@ export function ReportPdfModal({ client, opened, onClose }: { client: Client; op
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   // Errors about the period sit at its fields; the rest (writing the file) where SavePdfForm shows them.
-  const rangeError = (field: string) => (report.error?.field === field ? report.error.message : undefined);
-  const pathError = report.error && RANGE_FIELDS.includes(report.error.field ?? '') ? null : report.error;
+  const { at: rangeError, general: pathError } = fieldErrorsOf(report.error, RANGE_FIELDS);
   const lastWeeks = (weeks: number) => {
     setFrom(dayjs(todayIso()).subtract(weeks, 'week').format('YYYY-MM-DD'));
     setTo('');

@@ -1,50 +1,21 @@
-import { Alert, Anchor, Button, Group, Modal, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
+// A copy of a template becomes this client's plan, from a start date (a Monday by default), under
+// the template's name or another. The client's Plans tab opens it in AssignPlanModal.
+import { Anchor, Group, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import type { AppError, Client, Plan } from '../../bindings';
-import { ClearanceWarnings } from '../../components/ClearanceWarnings';
-import { useDirtyGuard, useReportDirty } from '../../components/DiscardGuard';
-import { usePlanFromTemplate, usePlans } from '../../trainingQueries';
-import { formatIsoDate } from '../../format';
-import { nextMonday } from '../../training/dates';
+import type { Client, Plan } from '../bindings';
+import { ClearanceWarnings } from '../components/ClearanceWarnings';
+import { useReportDirty } from '../components/DiscardGuard';
+import { useFieldErrors } from '../fieldErrors';
+import { formatIsoDate } from '../format';
+import { usePlanFromTemplate, usePlans } from '../trainingQueries';
+import { AssignFooter } from './AssignFooter';
+import { nextMonday } from './dates';
 
 const FIELDS = ['template', 'startDate', 'name'] as const;
-type Field = (typeof FIELDS)[number];
 
-export function AssignPlanModal({
-  client,
-  opened,
-  onClose,
-  onAssigned,
-}: {
-  client: Client;
-  opened: boolean;
-  onClose: () => void;
-  onAssigned: (plan: Plan) => void;
-}) {
-  // Escape, the × and Cancel ask first once a template, date or name was changed.
-  const guard = useDirtyGuard(onClose);
-  return (
-    <>
-      <Modal opened={opened} onClose={guard.requestClose} title="Assign a plan from a template">
-        <AssignForm
-          client={client}
-          onCancel={guard.requestClose}
-          onDirtyChange={guard.setDirty}
-          onAssigned={(plan) => {
-            guard.setDirty(false);
-            onAssigned(plan);
-          }}
-        />
-      </Modal>
-      {guard.dialog}
-    </>
-  );
-}
-
-/** A copy of the template becomes the client's plan, from a start date (a Monday by default). */
-function AssignForm({
+export function AssignTemplateForm({
   client,
   onCancel,
   onDirtyChange,
@@ -62,22 +33,16 @@ function AssignForm({
   const [startDate, setStartDate] = useState(initialStart);
   const [name, setName] = useState('');
   useReportDirty(template !== '' || startDate !== initialStart || name !== '', onDirtyChange);
-  const [error, setError] = useState<AppError | null>(null);
+  const errors = useFieldErrors(FIELDS);
   const chosen = templates.data?.find((t) => t.id === template);
-
-  const fieldError = (field: Field) => (error?.field === field ? error.message : undefined);
-  const generalError = error && !FIELDS.includes(error.field as Field) ? error : null;
-  const edited = (field: Field) => {
-    if (error?.field === field) setError(null);
-  };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!template) {
-      setError({ code: 'validation', field: 'template', message: 'Choose a template' });
+      errors.setError({ code: 'validation', field: 'template', message: 'Choose a template' });
       return;
     }
-    setError(null);
+    errors.setError(null);
     assign.mutate(
       { template, name: name.trim() || null, assignment: { clientId: client.id, startDate: startDate.trim() } },
       {
@@ -87,7 +52,7 @@ function AssignForm({
           });
           onAssigned(plan);
         },
-        onError: setError,
+        onError: errors.setError,
       },
     );
   };
@@ -120,9 +85,9 @@ function AssignForm({
           value={template}
           onChange={(e) => {
             setTemplate(e.currentTarget.value);
-            edited('template');
+            errors.edited('template');
           }}
-          error={fieldError('template') ?? templates.error?.message}
+          error={errors.at('template') ?? templates.error?.message}
           errorProps={{ 'data-testid': 'assign-template-error' }}
           data-autofocus
           data-testid="assign-template"
@@ -135,9 +100,9 @@ function AssignForm({
           value={startDate}
           onChange={(e) => {
             setStartDate(e.currentTarget.value);
-            edited('startDate');
+            errors.edited('startDate');
           }}
-          error={fieldError('startDate')}
+          error={errors.at('startDate')}
           errorProps={{ 'data-testid': 'assign-start-error' }}
           autoComplete="off"
           data-testid="assign-start"
@@ -149,26 +114,14 @@ function AssignForm({
           value={name}
           onChange={(e) => {
             setName(e.currentTarget.value);
-            edited('name');
+            errors.edited('name');
           }}
-          error={fieldError('name')}
+          error={errors.at('name')}
           errorProps={{ 'data-testid': 'assign-name-error' }}
           autoComplete="off"
           data-testid="assign-name"
         />
-        {generalError && (
-          <Alert color="red" variant="light" title="Not assigned">
-            {generalError.message}
-          </Alert>
-        )}
-        <Group justify="flex-end" gap="xs">
-          <Button variant="default" onClick={onCancel} data-testid="assign-cancel">
-            Cancel
-          </Button>
-          <Button type="submit" loading={assign.isPending} data-testid="assign-save">
-            Assign
-          </Button>
-        </Group>
+        <AssignFooter error={errors.general} pending={assign.isPending} onCancel={onCancel} saveTestId="assign-save" />
       </Stack>
     </form>
   );
