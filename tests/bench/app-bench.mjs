@@ -5,7 +5,7 @@
 //     ratio against a bare Tauri window built the same way, measured in the same run.
 // Prints one JSON object.
 
-import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { By, until } from 'selenium-webdriver';
 import { APP, Driver, TIMEOUT } from '../e2e/harness.mjs';
@@ -14,6 +14,8 @@ import { Builder } from 'selenium-webdriver';
 const dataDir = process.argv[2];
 const runs = Number(process.argv[3] ?? 5);
 const BARE = path.join(path.dirname(APP), 'spotter-bare-window');
+// Set to a directory to keep each idle process's /proc/<pid>/smaps (per-mapping analysis).
+const SMAPS_DIR = process.env.SPOTTER_BENCH_SMAPS;
 
 function procs() {
   const out = [];
@@ -42,8 +44,14 @@ function treePss(exe) {
   const parts = [];
   for (const pid of tree) {
     try {
-      const m = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8').match(/^Pss:\s+(\d+) kB/m);
-      if (m) { kb += Number(m[1]); parts.push({ pid, exe: path.basename(all.find((p) => p.pid === pid)?.exe ?? '?'), pss_kb: Number(m[1]) }); }
+      const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+      const field = (name) => Number(rollup.match(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm'))?.[1] ?? NaN);
+      const pss = field('Pss');
+      if (!Number.isNaN(pss)) {
+        kb += pss;
+        // Anonymous (heaps, JS heap, stacks) against file-backed (binary, libraries, fonts, mmap'd database).
+        parts.push({ pid, exe: path.basename(all.find((p) => p.pid === pid)?.exe ?? '?'), pss_kb: pss, pss_anon_kb: field('Pss_Anon'), pss_file_kb: field('Pss_File'), pss_shmem_kb: field('Pss_Shmem') });
+      }
     } catch { /* exited */ }
   }
   return { kb, parts };
@@ -62,7 +70,16 @@ async function idlePss(exe) {
     stable = Math.abs(now - prev) / prev < 0.005 ? stable + 1 : 0;
     prev = now;
   }
-  return treePss(exe);
+  const idle = treePss(exe);
+  if (SMAPS_DIR) {
+    mkdirSync(SMAPS_DIR, { recursive: true });
+    for (const p of idle.parts) {
+      try {
+        writeFileSync(path.join(SMAPS_DIR, `${path.basename(exe)}-${p.pid}-${p.exe}.smaps`), readFileSync(`/proc/${p.pid}/smaps`));
+      } catch { /* exited */ }
+    }
+  }
+  return idle;
 }
 
 /** quit() returns before the process has exited; the next launch must not overlap it. */
@@ -75,7 +92,7 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 // App and bare window alternate, so drift on the machine hits both alike; medians damp the noise
 // (the bare window alone varies by ±5 % between launches).
 const driver = await Driver.start();
-const samples = { cold_start_ms: [], app_kb: [], bare_kb: [] };
+const samples = { cold_start_ms: [], app_kb: [], bare_kb: [], app_processes: [], bare_processes: [] };
 let lastApp;
 let lastBare;
 try {
@@ -87,6 +104,7 @@ try {
     samples.cold_start_ms.push(Math.round(performance.now() - t0));
     lastApp = await idlePss(path.resolve(APP));
     samples.app_kb.push(lastApp.kb);
+    samples.app_processes.push(lastApp.parts);
     await app.quit();
     await waitGone(path.resolve(APP));
 
@@ -97,11 +115,20 @@ try {
     await bare.wait(until.elementLocated(By.id('bare')), TIMEOUT);
     lastBare = await idlePss(path.resolve(BARE));
     samples.bare_kb.push(lastBare.kb);
+    samples.bare_processes.push(lastBare.parts);
     await bare.quit();
     await waitGone(path.resolve(BARE));
   }
 } finally {
   driver.stop();
+}
+/** Per process kind (app, WebKitWebProcess, …): the median of each PSS figure over the launches, in MB. */
+function perProcess(runsParts) {
+  const byExe = {};
+  for (const parts of runsParts) {
+    for (const p of parts) for (const k of ['pss_kb', 'pss_anon_kb', 'pss_file_kb']) ((byExe[p.exe] ??= {})[k] ??= []).push(p[k]);
+  }
+  return Object.fromEntries(Object.entries(byExe).map(([exe, f]) => [exe, Object.fromEntries(Object.entries(f).map(([k, xs]) => [k.replace('_kb', '_mb'), +(median(xs) / 1024).toFixed(1)]))]));
 }
 const result = {
   runs,
@@ -109,7 +136,9 @@ const result = {
   app_median_mb: +(median(samples.app_kb) / 1024).toFixed(1),
   bare_median_mb: +(median(samples.bare_kb) / 1024).toFixed(1),
   ratio_of_medians: +(median(samples.app_kb) / median(samples.bare_kb)).toFixed(3),
-  samples,
+  app_processes_median: perProcess(samples.app_processes),
+  bare_processes_median: perProcess(samples.bare_processes),
+  samples: { cold_start_ms: samples.cold_start_ms, app_kb: samples.app_kb, bare_kb: samples.bare_kb },
   last_app_processes: lastApp.parts,
   last_bare_processes: lastBare.parts,
 };

@@ -12,6 +12,12 @@ pub use tracing_appender::non_blocking::WorkerGuard as LogGuard;
 
 const KEEP_FILES: usize = 14;
 
+/// Lines the background writer may fall behind by before a logging call waits for it. The
+/// library's default (128,000 lossy lines) allocates and touches 4 MB up front in the app's
+/// idle memory (docs/BENCHMARKS.md); the app logs a few lines a minute, and a burst larger
+/// than this waits for the disk instead of being dropped.
+const BUFFERED_LINES: usize = 2_048;
+
 /// Installs the global subscriber. Keep the guard alive for the life of the process,
 /// or buffered lines are lost. `RUST_LOG` overrides the default level.
 pub fn init_file_logging(dir: &Path, also_stderr: bool) -> Result<WorkerGuard> {
@@ -23,7 +29,10 @@ pub fn init_file_logging(dir: &Path, also_stderr: bool) -> Result<WorkerGuard> {
         .max_log_files(KEEP_FILES)
         .build(dir)
         .map_err(|e| AppError::internal(format!("cannot open the log file: {e}")))?;
-    let (writer, guard) = tracing_appender::non_blocking(appender);
+    let (writer, guard) = tracing_appender::non_blocking::NonBlockingBuilder::default()
+        .buffered_lines_limit(BUFFERED_LINES)
+        .lossy(false)
+        .finish(appender);
     // The updater plugin logs an unreachable update server as an ERROR, which the health check
     // would count against the app; src-tauri/src/update_commands.rs logs each failed check or
     // install itself, at the level it deserves.
