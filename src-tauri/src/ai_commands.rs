@@ -10,10 +10,9 @@ use spotter_core::ai::run::{RunOutcome, RunRequest};
 use spotter_core::ai::AgentEvent;
 use spotter_core::AppError;
 use tauri::ipc::Channel;
-use tauri::{AppHandle, Manager};
+use tauri::AppHandle;
 
-use crate::commands::spawn_guarded;
-use crate::state::AppState;
+use crate::commands::{app_state, spawn_guarded};
 
 type CmdResult<T> = Result<T, AppError>;
 
@@ -24,7 +23,7 @@ pub async fn ai_chat_ask(
     question: String,
     events: Channel<AgentEvent>,
 ) -> CmdResult<ChatMessage> {
-    let rt = app.state::<AppState>().ai()?;
+    let rt = app_state(app)?.ai()?;
     spawn_guarded(async move {
         let sink = Arc::new(move |e: AgentEvent| {
             let _ = events.send(e);
@@ -40,7 +39,7 @@ pub async fn ai_run(
     request: RunRequest,
     events: Channel<AgentEvent>,
 ) -> CmdResult<RunOutcome> {
-    let rt = app.state::<AppState>().ai()?;
+    let rt = app_state(app)?.ai()?;
     spawn_guarded(async move {
         let sink = Arc::new(move |e: AgentEvent| {
             // A closed window is not the run's problem.

@@ -23,7 +23,7 @@ use spotter_core::training::{
 use spotter_core::{export, ics, import, paths, quick_find, settings, Database};
 use spotter_print::documents;
 use tauri::ipc::Channel;
-use tauri::{AppHandle, State};
+use tauri::{AppHandle, Manager, State};
 
 use crate::state::AppState;
 use crate::{ai_commands, data_commands, dialog_commands, shell_commands, update_commands};
@@ -94,6 +94,14 @@ macro_rules! spotter_contract {
 
 include!("contract.rs");
 
+/// The shared state, for an `app` line's body. It is managed in `setup`, which may still be
+/// running when the window's first calls arrive: then this is an error (as a `State` argument's
+/// would be), not a panic.
+pub(crate) fn app_state(app: &AppHandle) -> CmdResult<State<'_, AppState>> {
+    app.try_state::<AppState>()
+        .ok_or_else(|| AppError::internal("Spotter is still starting; try again in a moment"))
+}
+
 /// Runs a core call on its own task with the open database (see [`spawn_guarded`]).
 async fn guarded<T, F, Fut>(state: &AppState, f: F) -> CmdResult<T>
 where
@@ -120,5 +128,40 @@ where
                 "Something went wrong inside Spotter; the details are in the log file",
             ))
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use spotter_core::updates::UpdateProgress;
+    use tauri::Listener;
+
+    /// The real table has no app-wide event yet, so the macro reads a one-line stand-in table.
+    #[allow(dead_code)]
+    mod probe {
+        use super::super::*;
+
+        spotter_contract! {
+            commands {
+                /// Echoes its text (never registered; it only has to compile).
+                db probe_echo(text: String = String::new()) -> String, |_db| Ok(text);
+            }
+            events {
+                /// What an update is doing.
+                probe_status: UpdateProgress;
+            }
+        }
+    }
+
+    #[test]
+    fn an_event_of_the_table_reaches_a_listener_under_its_name_with_its_payload() {
+        let app = tauri::test::mock_app();
+        let (tx, rx) = std::sync::mpsc::channel();
+        app.listen("probe_status", move |event| {
+            let _ = tx.send(event.payload().to_owned());
+        });
+        probe::emit::probe_status(app.handle(), &UpdateProgress::Installing).unwrap();
+        // Rust listeners run inside `emit`, so the payload is there already.
+        assert_eq!(rx.try_recv().unwrap(), r#"{"stage":"installing"}"#);
     }
 }

@@ -5,13 +5,14 @@
 // a default makes the argument optional in TypeScript; `~ [events: T]` is a progress channel the
 // command sends `T`s to while it runs. App-wide events (pushed at any time) go in `events {}`.
 //
-// This file is read three times through `include!`, each with its own `spotter_contract!`
-// (same grammar, so a change of grammar is made in all three):
+// This file is read four times through `include!`, each with its own `spotter_contract!`
+// (same grammar, so a change of grammar is made in all four; each fails to compile on drift):
 // - src-tauri/src/commands.rs: the adapters (arguments decoded by `ipc::from_arg`, so a bad one is
 //   a field error), `handler()` for `invoke_handler`, and `emit::` for the events;
 // - src-tauri/build.rs: the command names, each given an `allow-…` permission;
 // - crates/spotter-core/tests/contract.rs: ui/src/commands.gen.ts and capabilities/main.json
-//   (`make bindings`; bodies are parsed there but never compiled, so they may name anything).
+//   (`make bindings`; bodies are parsed there but never compiled, so they may name anything);
+// - crates/spotter-core/tests/ipc_contract.rs: the names, against the capability and the client.
 // Argument names are one lowercase word: the IPC key and an error's `field` are the same.
 
 spotter_contract! {

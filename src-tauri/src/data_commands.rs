@@ -9,21 +9,20 @@ use spotter_core::backups::{self, BackupInfo, BackupReason, RestoreReport, Reten
 use spotter_core::files::chosen;
 use spotter_core::full_export::{self, ExportFiles};
 use spotter_core::AppError;
-use tauri::{AppHandle, Manager};
+use tauri::AppHandle;
 
-use crate::commands::spawn_guarded;
-use crate::state::AppState;
+use crate::commands::{app_state, spawn_guarded};
 
 type CmdResult<T> = Result<T, AppError>;
 
 /// The backups of the open data folder, newest first.
 pub async fn backups_list(app: &AppHandle) -> CmdResult<Vec<BackupInfo>> {
-    let dir = app.state::<AppState>().active_dir();
+    let dir = app_state(app)?.active_dir();
     spawn_guarded(async move { backups::list(&dir) }).await
 }
 
 pub async fn backup_now(app: &AppHandle) -> CmdResult<BackupInfo> {
-    let state = app.state::<AppState>();
+    let state = app_state(app)?;
     let (db, dir) = (state.db()?, state.active_dir());
     spawn_guarded(async move { backups::take(&db, &dir, BackupReason::Manual).await }).await
 }
@@ -34,7 +33,7 @@ pub async fn backup_restore(app: AppHandle, path: String) -> CmdResult<RestoreRe
         return Err(AppError::validation("path", "Choose the backup to restore"));
     }
     spawn_guarded(async move {
-        let state = app.state::<AppState>();
+        let state = app_state(&app)?;
         // One of the backups listed, or a file the trainer chose in the open dialog.
         let listed = backups::list(&state.active_dir())?
             .iter()
@@ -50,12 +49,12 @@ pub async fn backup_restore(app: AppHandle, path: String) -> CmdResult<RestoreRe
 }
 
 pub async fn backup_retention_get(app: &AppHandle) -> CmdResult<Retention> {
-    let db = app.state::<AppState>().db()?;
+    let db = app_state(app)?.db()?;
     spawn_guarded(async move { backups::retention(&db).await }).await
 }
 
 pub async fn backup_retention_set(app: &AppHandle, retention: Retention) -> CmdResult<Retention> {
-    let state = app.state::<AppState>();
+    let state = app_state(app)?;
     let (db, dir) = (state.db()?, state.active_dir());
     spawn_guarded(async move {
         let saved = backups::set_retention(&db, &retention).await?;
@@ -74,7 +73,7 @@ pub async fn export_everything(
     // Only where the trainer chose in the save dialog (files/chosen.rs).
     let asked = replace.as_deref().map(str::trim) == Some(path.trim());
     let replace = chosen::for_writing(&path, asked)?.map(str::to_owned);
-    let db = app.state::<AppState>().db()?;
+    let db = app_state(app)?.db()?;
     spawn_guarded(async move { full_export::write_files(&db, &path, replace.as_deref()).await })
         .await
 }
@@ -82,7 +81,7 @@ pub async fn export_everything(
 /// Opens the data folder in the file manager: only that folder, never a path the window names.
 pub fn data_folder_open(app: &AppHandle) -> CmdResult<()> {
     use tauri_plugin_opener::OpenerExt;
-    let root = app.state::<AppState>().active_dir().root().to_path_buf();
+    let root = app_state(app)?.active_dir().root().to_path_buf();
     app.opener()
         .open_path(root.to_string_lossy(), None::<&str>)
         .map_err(|e| {

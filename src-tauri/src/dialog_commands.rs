@@ -17,8 +17,7 @@ use spotter_core::{paths, AppError, Database};
 use tauri::{AppHandle, Manager};
 use tauri_plugin_dialog::DialogExt;
 
-use crate::commands::spawn_guarded;
-use crate::state::AppState;
+use crate::commands::{app_state, spawn_guarded};
 
 /// Debug builds only: a folder whose `answers` file answers the dialogs (end-to-end tests).
 #[cfg(debug_assertions)]
@@ -32,7 +31,7 @@ pub async fn dialog_save(
     suggested: String,
 ) -> Result<Option<String>, AppError> {
     // Without a database (a damaged file) the dialog still works; it just remembers nothing.
-    let db = app.state::<AppState>().db().ok();
+    let db = app_state(&app)?.db().ok();
     spawn_guarded(async move {
         let request = DialogRequest {
             direction: Direction::Save,
@@ -54,7 +53,7 @@ pub async fn dialog_save(
 
 /// Shows an open dialog for `kind`; resolves with the file chosen, or null when cancelled.
 pub async fn dialog_open(app: AppHandle, kind: OpenKind) -> Result<Option<String>, AppError> {
-    let db = app.state::<AppState>().db().ok();
+    let db = app_state(&app)?.db().ok();
     spawn_guarded(async move {
         let request = DialogRequest {
             direction: Direction::Open,

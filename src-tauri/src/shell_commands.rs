@@ -5,15 +5,14 @@
 use spotter_core::first_start::{self, FirstStart};
 use spotter_core::info::{self, AppInfo};
 use spotter_core::{AppError, ErrorCode};
-use tauri::{AppHandle, Manager};
+use tauri::AppHandle;
 
-use crate::commands::spawn_guarded;
-use crate::state::AppState;
+use crate::commands::{app_state, spawn_guarded};
 
 type CmdResult<T> = Result<T, AppError>;
 
 pub async fn app_info(app: &AppHandle) -> CmdResult<AppInfo> {
-    let state = app.state::<AppState>();
+    let state = app_state(app)?;
     let data_dir = state.active_dir().root().to_path_buf();
     let log_dir = state.log_dir.clone();
     let db = state.db()?;
@@ -22,7 +21,7 @@ pub async fn app_info(app: &AppHandle) -> CmdResult<AppInfo> {
 
 /// Whether to show the welcome, and whether the demo data are open.
 pub async fn first_start_get(app: &AppHandle) -> CmdResult<FirstStart> {
-    let state = app.state::<AppState>();
+    let state = app_state(app)?;
     let demo = state.is_demo();
     let db = state.db()?;
     spawn_guarded(async move {
@@ -36,7 +35,7 @@ pub async fn first_start_get(app: &AppHandle) -> CmdResult<FirstStart> {
 
 /// Opens the demo data (`demo` true) or the trainer's own again, in place of the open database.
 pub async fn data_dir_use(app: &AppHandle, demo: bool) -> CmdResult<FirstStart> {
-    let state = app.state::<AppState>();
+    let state = app_state(app)?;
     if demo != state.is_demo() {
         let home = state.data_dir.clone();
         let (db, dir) =

@@ -17,7 +17,7 @@ use tauri::ipc::Channel;
 use tauri::{AppHandle, Manager, Runtime, Url};
 use tauri_plugin_updater::{Error as UpdaterError, Update, Updater, UpdaterExt};
 
-use crate::state::AppState;
+use crate::commands::app_state;
 
 /// Debug builds only (the tests): the update server to ask instead of the configured one.
 pub const ENDPOINT_ENV: &str = "SPOTTER_UPDATE_ENDPOINT";
@@ -273,7 +273,7 @@ pub async fn update_install(
     version: String,
     events: Channel<UpdateProgress>,
 ) -> CmdResult<()> {
-    let (updates, state) = (app.state::<Updates>(), app.state::<AppState>());
+    let (updates, state) = (app.state::<Updates>(), app_state(app)?);
     let update = updates
         .offered()
         .filter(|u| u.version == version)
@@ -341,6 +341,6 @@ pub async fn apply(
 
 /// Starts the installed version (after the database is closed cleanly).
 pub async fn update_restart(app: &AppHandle) -> CmdResult<()> {
-    app.state::<AppState>().close().await;
+    app_state(app)?.close().await;
     app.restart()
 }
