@@ -346,3 +346,79 @@ async fn huge_notes_are_refused_whole() {
     assert_eq!(err.field.as_deref(), Some("notes"));
     assert_eq!(count_rows(&db).await, 0);
 }
+
+/// 20261205000001 rebuilt the search index with fewer prefix indexes. A file from before it,
+/// its clients indexed the old way, must find the same clients afterwards: by a one-letter,
+/// a three-letter and a folded prefix, and by a phone number's bare digits.
+#[tokio::test]
+async fn search_finds_clients_indexed_before_the_prefix_index_change() {
+    use sqlx::migrate::Migrator;
+    use sqlx::sqlite::{SqliteConnectOptions, SqlitePool};
+    use std::borrow::Cow;
+
+    const CHANGE: i64 = 20261205000001;
+    let dir = tempfile::tempdir().unwrap();
+    let data = DataDir::new(dir.path());
+    {
+        let pool = SqlitePool::connect_with(
+            SqliteConnectOptions::new()
+                .filename(data.database())
+                .create_if_missing(true),
+        )
+        .await
+        .unwrap();
+        let before = Migrator {
+            migrations: Cow::Owned(
+                spotter_core::db::MIGRATOR
+                    .iter()
+                    .filter(|m| m.version < CHANGE)
+                    .cloned()
+                    .collect(),
+            ),
+            ignore_missing: false,
+            locking: true,
+            no_tx: false,
+        };
+        before.run(&pool).await.unwrap();
+        let old_index: String =
+            sqlx::query_scalar("SELECT sql FROM sqlite_master WHERE name = 'clients_fts'")
+                .fetch_one(&pool)
+                .await
+                .unwrap();
+        assert!(old_index.contains("prefix = '1 2 3'"), "{old_index}");
+        sqlx::query(
+            "INSERT INTO clients (id, name, email, phone, created_at, updated_at)
+             VALUES ('01a241f4-45bb-7696-aeef-5bf63b08bbea', 'Łukasz Nowak', 'lukasz@example.com',
+                     '+48 601 234 567', '2026-12-01T10:00:00Z', '2026-12-01T10:00:00Z')",
+        )
+        .execute(&pool)
+        .await
+        .unwrap();
+        pool.close().await;
+    }
+
+    let db = Database::open(&data).await.unwrap();
+    assert!(
+        db.pre_migration_backup().is_some(),
+        "the file was backed up before the index was rebuilt"
+    );
+    let index: String =
+        sqlx::query_scalar("SELECT sql FROM sqlite_master WHERE name = 'clients_fts'")
+            .fetch_one(db.pool())
+            .await
+            .unwrap();
+    assert!(index.contains("prefix = '1 2'"), "{index}");
+    for text in ["ł", "Nowa", "luk", "lukasz@ex", "48601234567", "601"] {
+        let found = clients::list(&db, &search(text)).await.unwrap();
+        assert_eq!(
+            found.iter().map(|c| c.name.as_str()).collect::<Vec<_>>(),
+            ["Łukasz Nowak"],
+            "search {text:?}"
+        );
+    }
+    // A client written after the change is indexed by the unchanged triggers.
+    clients::create(&db, &anna()).await.unwrap();
+    let found = clients::list(&db, &search("sch")).await.unwrap();
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].name, "Anna Schmidt");
+}
