@@ -15,7 +15,7 @@ use spotter_core::training::plan::{
 use spotter_core::training::plans::{
     self, Author, AuthorKind, NewPlan, PlanAssignment, PlanListQuery, PlanSave,
 };
-use spotter_core::training::progression;
+use spotter_core::training::{progression, vocab};
 use spotter_core::Database;
 
 use super::recorder::Recorder;
@@ -358,7 +358,15 @@ pub async fn record(db: &Database, rec: &mut Recorder) -> Value {
         }
         stored.push(json!({ "summary": p, "plan": plans::get(db, &p.id).await.unwrap(), "versions": versions }));
     }
-    let data = json!({ "clients": client_list, "exercises": library, "plans": stored });
+    let vocab = json!({
+        "muscles": vocab::MUSCLES,
+        "equipment": vocab::EQUIPMENT,
+        "patterns": vocab::PATTERNS,
+        "difficulties": vocab::DIFFICULTIES,
+        "bodyAreas": clients::BODY_AREAS,
+    });
+    let data =
+        json!({ "vocab": vocab, "clients": client_list, "exercises": library, "plans": stored });
 
     calls(
         db,
@@ -420,6 +428,13 @@ async fn calls(
     }
     let answer = exercises::get(db, &x("ex-squat")).await;
     rec.call("exercise_get", json!({ "id": x("ex-squat") }), &answer);
+    // An id of the right form that names nothing (the aliases below stand for UUIDs).
+    const NOWHERE: &str = "0190a0a0-0000-7000-8000-0000000000ff";
+    rec.alias(NOWHERE, "nowhere");
+    let answer = exercises::get(db, NOWHERE).await;
+    rec.call("exercise_get", json!({ "id": NOWHERE }), &answer);
+    let answer = plans::get(db, NOWHERE).await;
+    rec.call("plan_get", json!({ "id": NOWHERE }), &answer);
     let form = |name: &str, primary: &[&str], pattern: &str| ExerciseInput {
         name: name.into(),
         primary_muscles: strings(primary),
