@@ -1,8 +1,9 @@
 //! The IPC adapters, generated from the command table (contract.rs) by `spotter_contract!`:
 //! each command decodes its arguments (`ipc::from_arg`, so a malformed one is a field error
-//! like any other), runs its body on its own task and returns `Result<T, AppError>`
-//! (serialised as `{code, message, field}`). No logic here; the bodies call spotter-core,
-//! spotter-ai, spotter-print, or the shell's own modules for what needs the app itself.
+//! like any other) and returns `Result<T, AppError>` (serialised as `{code, message, field}`);
+//! `db` and `ai` bodies run on their own task, so a panic is an error, not a hung promise.
+//! No logic here; the bodies call spotter-core, spotter-ai, spotter-print, or the shell's own
+//! modules (`app` lines) for what needs the app itself.
 
 use std::future::Future;
 use std::sync::Arc;

@@ -68,7 +68,7 @@ impl<T: TS> TS for RawJson<T> {
 mod tests {
     use serde_json::json;
 
-    use super::from_arg;
+    use super::{from_arg, RawJson};
     use crate::clients::{ClientInput, ClientListQuery};
 
     #[test]
@@ -78,6 +78,14 @@ mod tests {
         let err = from_arg::<ClientListQuery>("query", json!({"status": "sleeping"})).unwrap_err();
         assert_eq!(err.field.as_deref(), Some("status"));
         assert!(err.message.contains("sleeping"), "{}", err.message);
+    }
+
+    #[test]
+    fn raw_json_goes_out_as_built_and_refuses_what_is_not_json() {
+        let raw = RawJson::<Vec<u32>>::new("[1, 2,3]".into()).unwrap();
+        assert_eq!(serde_json::to_string(&raw).unwrap(), "[1, 2,3]");
+        let err = RawJson::<Vec<u32>>::new("[1, 2".into()).err().unwrap();
+        assert_eq!(err.code, crate::ErrorCode::Internal);
     }
 
     #[test]
