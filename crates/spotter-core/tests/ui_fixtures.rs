@@ -5,6 +5,8 @@
 //! file with the real core functions the Tauri commands call. Fails when a fixture is stale;
 //! `UPDATE_BINDINGS=1` (or `make bindings`) rewrites them.
 
+#[path = "ui_fixtures/ai.rs"]
+mod ai;
 #[path = "ui_fixtures/recorder.rs"]
 mod recorder;
 #[path = "ui_fixtures/training.rs"]
@@ -26,4 +28,13 @@ async fn training_fixture_is_fresh() {
     let data = training::record(&db, &mut rec).await;
     let text = rec.finish("crates/spotter-core/tests/ui_fixtures.rs (training)", data);
     recorder::check_or_write("training.json", &text);
+}
+
+#[tokio::test]
+async fn ai_fixture_is_fresh() {
+    let (_dir, db) = fresh().await;
+    let mut rec = recorder::Recorder::new();
+    let data = ai::record(&db, &mut rec).await;
+    let text = rec.finish("crates/spotter-core/tests/ui_fixtures.rs (AI)", data);
+    recorder::check_or_write("ai.json", &text);
 }

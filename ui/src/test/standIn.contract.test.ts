@@ -1,11 +1,13 @@
 // The stand-in backend against the real core: replays every call recorded by
 // crates/spotter-core/tests/ui_fixtures.rs (fixtures/*.json), in order, against a fresh
 // stand-in seeded with the same data, and checks each answer, errors included, equals the
-// core's. Times are compared only as times (the fixture writes one fixed time for all).
-import { invoke } from '@tauri-apps/api/core';
+// core's, as the UI receives them (through ipc.ts). Times are compared only as times (the
+// fixture writes one fixed time for all).
 import { describe, expect, it } from 'vitest';
+import { call as send } from '../ipc';
 import { installBackend } from './backend';
-import { trainingFixture, type RecordedCall } from './fixtures';
+import { seedAi } from './aiBackend';
+import { aiFixture, trainingFixture, type RecordedCall } from './fixtures';
 import { seedTraining } from './trainingBackend';
 
 const TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
@@ -26,7 +28,7 @@ function comparable(value: unknown): unknown {
 
 async function answer(call: RecordedCall): Promise<{ ok: unknown } | { err: unknown }> {
   try {
-    return { ok: await invoke(call.cmd, call.args) };
+    return { ok: await send(call.cmd, call.args) };
   } catch (err) {
     return { err };
   }
@@ -45,5 +47,11 @@ describe('the stand-in answers as the core did', () => {
     seedTraining();
     installBackend(trainingFixture.clients);
     await replay(trainingFixture.calls);
+  });
+
+  it('AI: providers, agent settings, the log and the review queue, and their errors', async () => {
+    seedAi({ review: aiFixture.review, executions: [aiFixture.execution] });
+    installBackend(aiFixture.clients);
+    await replay(aiFixture.calls);
   });
 });
