@@ -7,72 +7,22 @@ mod common;
 use std::sync::Arc;
 
 use common::*;
-use spotter_ai::{Keychain, Llm, RunRequest, Runtime};
-use spotter_core::ai::agents;
+use spotter_ai::{RunRequest, Runtime};
 use spotter_core::ai::executions::{self, ExecutionStatus};
-use spotter_core::ai::providers::{self, ProviderInput};
-use spotter_core::clients::{self, ClientInput, ClientListQuery, ClientStatusFilter};
-use spotter_core::paths::DataDir;
+use spotter_core::clients::{self, ClientInput};
 use spotter_core::{Database, ErrorCode};
-use wiremock::MockServer;
 
-struct Setup {
-    _dir: tempfile::TempDir,
-    db: Database,
-}
-
-async fn demo() -> Setup {
-    let dir = tempfile::tempdir().unwrap();
-    let db = Database::open(&DataDir::new(dir.path())).await.unwrap();
-    spotter_core::seed::seed_demo(&db).await.unwrap();
-    agents::ensure_agents(&db).await.unwrap();
-    Setup { _dir: dir, db }
-}
-
+/// This file's keychain service.
 fn runtime(db: &Database) -> Runtime {
-    Runtime::new(
-        db.clone(),
-        Keychain::with_service("Spotter outbound test"),
-        Arc::new(Llm::default()),
-    )
-}
-
-async fn add_provider(db: &Database, server: &MockServer) {
-    providers::create(
-        db,
-        &ProviderInput {
-            name: "Local".into(),
-            base_url: format!("{}/v1", server.uri()),
-            model: "test-model".into(),
-            timeout_seconds: Some(5),
-            ..Default::default()
-        },
-    )
-    .await
-    .unwrap();
-}
-
-async fn client(db: &Database, name: &str) -> clients::Client {
-    clients::list(
-        db,
-        &ClientListQuery {
-            status: ClientStatusFilter::All,
-            ..Default::default()
-        },
-    )
-    .await
-    .unwrap()
-    .into_iter()
-    .find(|c| c.name == name)
-    .unwrap()
+    runtime_with_keychain(db, "Spotter outbound test")
 }
 
 #[tokio::test]
 async fn other_people_named_in_a_chat_question_go_out_as_labels() {
     let setup = demo().await;
-    let anna = client(&setup.db, "Anna Schmidt").await;
+    let anna = client_named(&setup.db, "Anna Schmidt").await;
     let s = server().await;
-    add_provider(&setup.db, &s).await;
+    add_provider(&setup.db, "Local", &s).await;
     always(&s, sse(&["Client B ", "trains on Mondays."])).await;
     let rt = runtime(&setup.db);
     let answer = rt
@@ -107,7 +57,7 @@ async fn other_people_named_in_a_chat_question_go_out_as_labels() {
 #[tokio::test]
 async fn an_agent_request_naming_someone_is_not_sent_and_the_run_says_why() {
     let setup = demo().await;
-    let anna = client(&setup.db, "Anna Schmidt").await;
+    let anna = client_named(&setup.db, "Anna Schmidt").await;
     // Free text the progress facts pass on, naming another client the agent never registered.
     let input = ClientInput {
         goals: "Train together with Ben Carter for the marathon".into(),
@@ -115,7 +65,7 @@ async fn an_agent_request_naming_someone_is_not_sent_and_the_run_says_why() {
     };
     clients::update(&setup.db, &anna.id, &input).await.unwrap();
     let s = server().await;
-    add_provider(&setup.db, &s).await;
+    add_provider(&setup.db, "Local", &s).await;
     always(&s, ok("{}")).await;
     let rt = runtime(&setup.db);
     let err = rt

@@ -1,6 +1,11 @@
 //! A real HTTP server speaking the OpenAI chat-completions API (wiremock on localhost),
-//! and providers pointing at it.
+//! and providers pointing at it. `demo.rs`: the demo database, a runtime, clients by name.
 #![allow(dead_code)]
+
+mod demo;
+// Test files that need no database use none of it.
+#[allow(unused_imports)]
+pub use demo::*;
 
 use serde_json::{json, Value};
 use spotter_ai::llm::Target;
