@@ -1,28 +1,11 @@
 //! spotter-cli's backups, restore and import-all, run as a process on real data directories:
 //! what they print, what they change, and their exit codes.
 
+mod support;
+
 use std::path::Path;
-use std::process::{Command, Output};
 
-fn cli(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_spotter-cli"))
-        .arg("--data-dir")
-        .arg(data)
-        .args(args)
-        .env_remove("SPOTTER_DATA_DIR")
-        .output()
-        .expect("run spotter-cli")
-}
-
-fn ok(data: &Path, args: &[&str]) -> String {
-    let out = cli(data, args);
-    assert!(
-        out.status.success(),
-        "spotter-cli {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("utf-8 output")
-}
+use support::{cli, ok};
 
 fn client_count(data: &Path) -> usize {
     let out = ok(data, &["clients", "list", "--json", "--status", "all"]);

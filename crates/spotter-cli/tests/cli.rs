@@ -1,27 +1,11 @@
 //! spotter-cli run as a process against real data directories.
 
+mod support;
+
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Command;
 
-fn cli(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_spotter-cli"))
-        .arg("--data-dir")
-        .arg(data)
-        .args(args)
-        .env_remove("SPOTTER_DATA_DIR")
-        .output()
-        .expect("run spotter-cli")
-}
-
-fn ok(data: &Path, args: &[&str]) -> String {
-    let out = cli(data, args);
-    assert!(
-        out.status.success(),
-        "spotter-cli {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("utf-8 output")
-}
+use support::{cli, ok};
 
 fn list_json(data: &Path, extra: &[&str]) -> Vec<serde_json::Value> {
     let mut args = vec!["clients", "list", "--json"];
