@@ -46,18 +46,18 @@ export function useProvidersChanged() {
 }
 
 export function useSaveProvider() {
-  const changed = useProvidersChanged();
+  const providersChanged = useProvidersChanged();
   return useMutation<Provider, AppError, { id: string | null; input: ProviderInput }>({
     mutationFn: ({ id, input }) => (id ? api.aiProviderUpdate(id, input) : api.aiProviderCreate(input)),
-    onSuccess: () => changed(),
+    onSuccess: () => providersChanged(),
   });
 }
 
 export function useDeleteProvider() {
-  const changed = useProvidersChanged();
+  const providersChanged = useProvidersChanged();
   return useMutation<null, AppError, string>({
     mutationFn: (id) => api.aiProviderDelete(id),
-    onSuccess: () => changed(),
+    onSuccess: () => providersChanged(),
   });
 }
 
@@ -65,18 +65,15 @@ export function useReorderProviders() {
   const queryClient = useQueryClient();
   return useMutation<Provider[], AppError, string[]>({
     mutationFn: (ids) => api.aiProvidersReorder(ids),
-    onSuccess: (list) => {
-      queryClient.setQueryData(aiKeys.providers, list);
-      void changed.aiStatus(queryClient);
-    },
+    onSuccess: (list) => changed.providersReordered(queryClient, list),
   });
 }
 
 export function useRemoveKey() {
-  const changed = useProvidersChanged();
+  const providersChanged = useProvidersChanged();
   return useMutation<Provider, AppError, string>({
     mutationFn: (id) => api.aiKeyRemove(id),
-    onSuccess: () => changed(),
+    onSuccess: () => providersChanged(),
   });
 }
 
@@ -112,7 +109,7 @@ export function useHealthCheckNow() {
   const queryClient = useQueryClient();
   return useMutation<HealthReport, AppError, void>({
     mutationFn: () => api.aiHealthCheck(),
-    onSuccess: (report) => queryClient.setQueryData(aiKeys.health, report),
+    onSuccess: (report) => changed.healthReport(queryClient, report),
     // The provider checks send real requests, which can open (or close) a provider's circuit.
     onSettled: () => changed.aiStatus(queryClient),
   });
@@ -128,9 +125,7 @@ export function useUpdateAgent() {
   const queryClient = useQueryClient();
   return useMutation<Agent, AppError, { id: string; input: AgentInput }>({
     mutationFn: ({ id, input }) => api.aiAgentUpdate(id, input),
-    onSuccess: (agent) => {
-      queryClient.setQueryData<Agent[]>(aiKeys.agents, (list) => list?.map((a) => (a.id === agent.id ? agent : a)));
-    },
+    onSuccess: (agent) => changed.agent(queryClient, agent),
   });
 }
 

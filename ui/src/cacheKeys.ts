@@ -4,6 +4,7 @@
 // (['sessions']) refreshes everything under it.
 import type { QueryClient } from '@tanstack/react-query';
 import type {
+  Agent,
   CalendarQuery,
   ChatMessage,
   Client,
@@ -12,8 +13,10 @@ import type {
   ExecutionQuery,
   ExerciseQuery,
   FirstStart,
+  HealthReport,
   Plan,
   PlanListQuery,
+  Provider,
   Retention,
   ReviewItem,
   ReviewQuery,
@@ -186,6 +189,16 @@ export const changed = {
 
   /** Providers and their circuits changed: the list, the health panel and previews follow. */
   providers: (qc: QueryClient) => Promise.all([refresh(qc, aiKeys.providers), refresh(qc, aiKeys.status)]),
+  /** The fallback order changed: the list as saved; the status (which provider is tried first) refetches. */
+  providersReordered(qc: QueryClient, list: Provider[]) {
+    qc.setQueryData(aiKeys.providers, list);
+    void changed.aiStatus(qc);
+  },
+  /** A check ran now: the light and the list show its report at once. */
+  healthReport: (qc: QueryClient, report: HealthReport) => qc.setQueryData(aiKeys.health, report),
+  /** An agent's settings were saved: it takes its place in the list. */
+  agent: (qc: QueryClient, agent: Agent) =>
+    qc.setQueryData<Agent[]>(aiKeys.agents, (list) => list?.map((a) => (a.id === agent.id ? agent : a))),
   /** A provider's circuit may have opened or closed (a check sent a real request). */
   aiStatus: (qc: QueryClient) => refresh(qc, aiKeys.status),
 
