@@ -13,7 +13,7 @@ use crate::time::now_utc;
 use crate::{AppError, Database, Result};
 
 /// The library written for Spotter (see `data/README.md`).
-const LIBRARY_JSON: &str = include_str!("../../data/exercises.json");
+const LIBRARY_JSON: &str = include_str!("../../../data/exercises.json");
 
 pub const MAX_NAME_CHARS: usize = 120;
 pub const MAX_INSTRUCTIONS_CHARS: usize = 4_000;
