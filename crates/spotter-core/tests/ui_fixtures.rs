@@ -9,6 +9,8 @@
 mod ai;
 #[path = "ui_fixtures/recorder.rs"]
 mod recorder;
+#[path = "ui_fixtures/records.rs"]
+mod records;
 #[path = "ui_fixtures/training.rs"]
 mod training;
 
@@ -37,4 +39,16 @@ async fn ai_fixture_is_fresh() {
     let data = ai::record(&db, &mut rec).await;
     let text = rec.finish("crates/spotter-core/tests/ui_fixtures.rs (AI)", data);
     recorder::check_or_write("ai.json", &text);
+}
+
+#[tokio::test]
+async fn records_fixture_is_fresh() {
+    let (_dir, db) = fresh().await;
+    let mut rec = recorder::Recorder::new();
+    let data = records::record(&db, &mut rec).await;
+    let text = rec.finish(
+        "crates/spotter-core/tests/ui_fixtures.rs (client records)",
+        data,
+    );
+    recorder::check_or_write("records.json", &text);
 }

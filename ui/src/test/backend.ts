@@ -34,6 +34,7 @@ import type {
   Settings,
   Trainer,
 } from '../bindings';
+import { recordsFixture } from './fixtures';
 import { handlerFor, type StandIn } from './standIn';
 
 export interface Call {
@@ -78,16 +79,8 @@ export const ME: Trainer = {
 
 export const DEFAULT_EXPORT_DIR = '/home/test/Documents/Spotter';
 
-/** The PAR-Q+ questions, as the core sends them. */
-export const PARQ_QUESTIONS = [
-  'Has your doctor ever said that you have a heart condition OR high blood pressure?',
-  'Do you feel pain in your chest at rest, during your daily activities of living, OR when you do physical activity?',
-  'Do you lose balance because of dizziness OR have you lost consciousness in the last 12 months?',
-  'Have you ever been diagnosed with another chronic medical condition (other than heart disease or high blood pressure)?',
-  'Are you currently taking prescribed medications for a chronic medical condition?',
-  'Do you currently have (or have had within the past 12 months) a bone, joint, or soft tissue problem that could be made worse by becoming more physically active?',
-  'Has your doctor ever said that you should only do medically supervised physical activity?',
-];
+/** The PAR-Q+ questions, as the core sends them (recorded in fixtures/records.json). */
+export const PARQ_QUESTIONS: string[] = recordsFixture.parqQuestions;
 
 function statusOf(c: Pick<Client, 'archivedAt' | 'pausedAt'>): ClientStatus {
   return c.archivedAt ? 'archived' : c.pausedAt ? 'paused' : 'active';
@@ -194,7 +187,7 @@ function invalid(field: string, message: string): AppError {
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function checkDate(field: string, raw: string): string {
-  if (!ISO_DATE.test(raw.trim())) throw invalid(field, `'${raw}' is not a date; use YYYY-MM-DD`);
+  if (!ISO_DATE.test(raw.trim())) throw invalid(field, `'${raw}' is not a date (YYYY-MM-DD)`);
   return raw.trim();
 }
 
@@ -251,7 +244,13 @@ export function installBackend(initial: Client[] = [], seed: Seed = {}) {
   };
   // The core keeps "latest PAR-Q+ had a yes" apart from the clearance date.
   const latestYes = new Map(initial.map((c) => [c.id, c.needsClearance]));
-  let nextId = 1;
+  // Numbered per kind (note-1, m-1, …), as the recorded fixtures name what the core made.
+  const counters = new Map<string, number>();
+  const newId = (prefix: string) => {
+    const n = (counters.get(prefix) ?? 0) + 1;
+    counters.set(prefix, n);
+    return `${prefix}-${n}`;
+  };
   let clock = Date.parse('2025-02-01T09:00:00Z');
   const now = () => new Date((clock += 1000)).toISOString();
 
@@ -299,7 +298,7 @@ export function installBackend(initial: Client[] = [], seed: Seed = {}) {
     client_get: (args) => get(args.id),
     client_create: (args) => {
       const input = args.input as ClientInput;
-      const client = makeClient({ ...input, id: `new-${nextId++}` } as Partial<Client> & { name: string });
+      const client = makeClient({ ...input, id: newId('new') } as Partial<Client> & { name: string });
       clients.set(client.id, client);
       return client;
     },
@@ -366,7 +365,7 @@ export function installBackend(initial: Client[] = [], seed: Seed = {}) {
         return a;
       });
       const intake: ParqIntake = {
-        id: `intake-${nextId++}`,
+        id: newId('intake'),
         clientId: client.id,
         answeredOn,
         answers,
@@ -414,7 +413,7 @@ export function installBackend(initial: Client[] = [], seed: Seed = {}) {
       if (customName === '') throw invalid('customName', 'Name the custom measurement (at most 60 characters)');
       const { value, unit } = toSi(input);
       const measurement: Measurement = {
-        id: `m-${nextId++}`,
+        id: newId('m'),
         clientId: client.id,
         measuredOn,
         metric: input.metric,
@@ -439,7 +438,7 @@ export function installBackend(initial: Client[] = [], seed: Seed = {}) {
       const body = String(args.body).trim();
       if (body === '') throw invalid('body', 'Write the note first');
       const at = now();
-      const note: ClientNote = { id: `note-${nextId++}`, clientId: client.id, body, createdAt: at, updatedAt: at };
+      const note: ClientNote = { id: newId('note'), clientId: client.id, body, createdAt: at, updatedAt: at };
       notes.push(note);
       return note;
     },
@@ -473,7 +472,7 @@ export function installBackend(initial: Client[] = [], seed: Seed = {}) {
   const csv = csvHandlers(
     () => clients,
     (fields) => {
-      const client = makeClient({ id: `new-${nextId++}`, ...fields });
+      const client = makeClient({ id: newId('new'), ...fields });
       clients.set(client.id, client);
     },
   );

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { call as send } from '../ipc';
 import { installBackend } from './backend';
 import { seedAi } from './aiBackend';
-import { aiFixture, trainingFixture, type RecordedCall } from './fixtures';
+import { aiFixture, recordsFixture, trainingFixture, type RecordedCall } from './fixtures';
 import { seedTraining } from './trainingBackend';
 
 const TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
@@ -43,6 +43,11 @@ async function replay(calls: RecordedCall[]) {
 }
 
 describe('the stand-in answers as the core did', () => {
+  it('client records: the list, PAR-Q+ and clearance, measurements, notes, and their errors', async () => {
+    installBackend(recordsFixture.clients);
+    await replay(recordsFixture.calls);
+  });
+
   it('training: the library, plans, versions, and their errors', async () => {
     seedTraining();
     installBackend(trainingFixture.clients);

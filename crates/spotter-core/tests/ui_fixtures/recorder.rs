@@ -34,6 +34,14 @@ impl Recorder {
         self.aliases.push((real.to_owned(), alias.to_owned()));
     }
 
+    /// How many aliases start with `prefix` (to number records as they are made).
+    pub fn count_aliases(&self, prefix: &str) -> usize {
+        self.aliases
+            .iter()
+            .filter(|(_, a)| a.starts_with(prefix))
+            .count()
+    }
+
     /// One command as the UI would call it (`args` in its IPC shape) and the core's answer.
     pub fn call<T: Serialize>(&mut self, cmd: &str, args: Value, answer: &Result<T>) {
         let outcome = match answer {
