@@ -36,7 +36,7 @@ async fn training_fixture_is_fresh() {
 async fn ai_fixture_is_fresh() {
     let (_dir, db) = fresh().await;
     let mut rec = recorder::Recorder::new();
-    let data = ai::record(&db, &mut rec).await;
+    let data = ai::record(&db, &DataDir::new(_dir.path()), &mut rec).await;
     let text = rec.finish("crates/spotter-core/tests/ui_fixtures.rs (AI)", data);
     recorder::check_or_write("ai.json", &text);
 }

@@ -1,19 +1,23 @@
 //! The AI fixture: the agents the core sets up, the execution and review items one run
 //! leaves (an insight about Anna), and the answers to Settings → AI's and the review queue's
-//! calls: providers and their errors, agent settings and theirs, dismissing and accepting.
+//! calls: providers and their errors, agent settings and theirs, dismissing and accepting; and
+//! the local health checks when all is well (a backup made today, an empty log).
 
 use serde_json::{json, Value};
 use spotter_core::ai::agents::{self, AgentInput};
 use spotter_core::ai::executions::{self, ExecutionQuery};
+use spotter_core::ai::facts::health;
 use spotter_core::ai::providers::{self, ProviderInput, ProviderKind};
 use spotter_core::ai::review::{self, Evidence, NewReviewItem, ReviewKind, ReviewQuery};
 use spotter_core::ai::TaskType;
+use spotter_core::backups::{self, BackupReason};
 use spotter_core::clients::{self, ClientInput};
+use spotter_core::paths::DataDir;
 use spotter_core::Database;
 
 use super::recorder::Recorder;
 
-pub async fn record(db: &Database, rec: &mut Recorder) -> Value {
+pub async fn record(db: &Database, data_dir: &DataDir, rec: &mut Recorder) -> Value {
     let anna = clients::create(
         db,
         &ClientInput {
@@ -81,8 +85,25 @@ pub async fn record(db: &Database, rec: &mut Recorder) -> Value {
     rec.alias(&items[0].id, "review-1");
     rec.alias(&items[1].id, "review-2");
     let execution = executions::get(db, &exec).await.unwrap();
-    let data =
-        json!({ "clients": [anna], "agents": agent_list, "review": items, "execution": execution });
+    backups::take(db, data_dir, BackupReason::Manual)
+        .await
+        .unwrap();
+    let log_dir = data_dir.root().join("empty-logs");
+    std::fs::create_dir_all(&log_dir).unwrap();
+    let mut local_checks = health::local_checks(db, data_dir, &log_dir).await.unwrap();
+    // The one value that depends on the machine: how much disk is free.
+    let free = regex::Regex::new(r"^[0-9.]+ [KMGT]?B free\.$").unwrap();
+    for c in local_checks.iter_mut().filter(|c| c.key == "disk") {
+        assert!(free.is_match(&c.detail), "{}", c.detail);
+        c.detail = "120 GB free.".into();
+    }
+    let data = json!({
+        "clients": [anna],
+        "agents": agent_list,
+        "review": items,
+        "execution": execution,
+        "localChecks": local_checks,
+    });
 
     // Settings → AI: providers, in the order the core checks their fields.
     let provider = |name: &str, url: &str, model: &str, timeout: Option<u32>| ProviderInput {

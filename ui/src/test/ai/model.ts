@@ -158,12 +158,13 @@ export function makeHealthReport(checks: HealthCheck[], checkedAt: string = new 
   return { checkedAt, overall, checks: checks.map((c) => ({ ...c })) };
 }
 
+/** The local checks when all is well, as the core's ai::facts::health::local_checks made them
+ * (a backup made today, no errors logged; the free space is the one figure fixed by the recorder). */
+export const LOCAL_CHECKS_OK: HealthCheck[] = aiFixture.localChecks;
+
+// The keychain and provider checks are the runtime's (spotter-ai), not recorded here.
 const HEALTH_LABELS: Record<string, string> = {
-  database: 'Database',
-  links: 'Links between records',
-  backup: 'Backups',
-  disk: 'Disk space',
-  log: 'Recent errors',
+  ...Object.fromEntries(LOCAL_CHECKS_OK.map((c) => [c.key, c.label])),
   keychain: 'Keychain',
   provider: 'AI provider',
 };
@@ -172,15 +173,6 @@ const HEALTH_LABELS: Record<string, string> = {
 export function makeHealthCheck(partial: Partial<HealthCheck> & { key: string }): HealthCheck {
   return { label: HEALTH_LABELS[partial.key] ?? partial.key, status: 'ok', detail: 'All good.', fix: null, ...partial };
 }
-
-/** The local checks when all is well (the core's spotter_core::ai::facts::health). */
-export const LOCAL_CHECKS_OK: HealthCheck[] = [
-  makeHealthCheck({ key: 'database', detail: 'The database file is intact.' }),
-  makeHealthCheck({ key: 'links', detail: 'Every record points at records that exist.' }),
-  makeHealthCheck({ key: 'backup', detail: 'The newest backup is from today.' }),
-  makeHealthCheck({ key: 'disk', detail: '120 GB free.' }),
-  makeHealthCheck({ key: 'log', detail: 'No errors in the log in the last 24 hours.' }),
-];
 
 export function invalid(field: string, message: string): AppError {
   return { code: 'validation', message, field };
