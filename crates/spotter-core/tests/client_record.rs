@@ -1,13 +1,15 @@
 //! The full client record against real SQLite files: profile, status, PAR-Q+ and clearance,
 //! measurements in SI, notes, reminders and the CSV import with mapping and duplicates.
 
+mod support;
+
 use spotter_core::clients::record::{self, MeasurementInput, Metric, ParqInput};
 use spotter_core::clients::{
     self, ClientInput, ClientListQuery, ClientStatus, ClientStatusFilter, FitnessLevel,
 };
 use spotter_core::import::{self, CsvField, CsvImportRequest};
-use spotter_core::paths::DataDir;
 use spotter_core::{settings, Database, ErrorCode};
+use support::fresh;
 
 fn upload(text: &str) -> spotter_core::upload::FileUpload {
     use base64::Engine;
@@ -16,12 +18,6 @@ fn upload(text: &str) -> spotter_core::upload::FileUpload {
         base64: base64::engine::general_purpose::STANDARD.encode(text),
         path: None,
     }
-}
-
-async fn fresh() -> (tempfile::TempDir, Database) {
-    let dir = tempfile::tempdir().unwrap();
-    let db = Database::open(&DataDir::new(dir.path())).await.unwrap();
-    (dir, db)
 }
 
 #[tokio::test]
@@ -270,10 +266,14 @@ async fn a_note_is_edited_in_place_with_the_same_rules_and_its_creation_time_kep
     // A refused edit changes nothing.
     assert_eq!(record::notes(&db, &c.id).await.unwrap(), vec![edited]);
 
-    let err = record::update_note(&db, "not-an-id", "x").await.unwrap_err();
+    let err = record::update_note(&db, "not-an-id", "x")
+        .await
+        .unwrap_err();
     assert_eq!(err.field.as_deref(), Some("id"));
     record::delete_note(&db, &note.id).await.unwrap();
-    let err = record::update_note(&db, &note.id, "back again").await.unwrap_err();
+    let err = record::update_note(&db, &note.id, "back again")
+        .await
+        .unwrap_err();
     assert_eq!(err.code, ErrorCode::NotFound);
 }
 
@@ -302,7 +302,10 @@ async fn settings_default_and_persist() {
     assert_eq!(settings::get(&db).await.unwrap(), changed);
     assert_eq!(changed.studio_name, "Núñez Strength", "trimmed");
     assert_eq!(changed.paper, settings::Paper::Letter);
-    assert!(changed.check_updates_at_start, "the opt-in update check is kept");
+    assert!(
+        changed.check_updates_at_start,
+        "the opt-in update check is kept"
+    );
     let err = settings::set(
         &db,
         &settings::Settings {

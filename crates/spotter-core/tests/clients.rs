@@ -1,16 +1,11 @@
 //! Clients against real SQLite files in temporary directories.
 
+mod support;
+
 use spotter_core::clients::{self, ClientInput, ClientListQuery, ClientStatusFilter};
 use spotter_core::paths::DataDir;
 use spotter_core::{Database, ErrorCode};
-
-async fn fresh() -> (tempfile::TempDir, Database) {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let db = Database::open(&DataDir::new(dir.path()))
-        .await
-        .expect("open");
-    (dir, db)
-}
+use support::fresh;
 
 fn anna() -> ClientInput {
     ClientInput {

@@ -3,24 +3,20 @@
 //! Netherlands and Poland, the exports of Google Contacts, Trainerize, TrueCoach, Mindbody
 //! and PT Distinction, and a file of edge cases.
 
+mod support;
+
 use spotter_core::clients::{self, Client};
 use spotter_core::import::{
     self, headers, CsvDelimiter, CsvField, CsvImportRequest, CsvOptions, DateOrder,
 };
-use spotter_core::paths::DataDir;
 use spotter_core::{Database, ErrorCode};
 
+use support::fresh;
 use CsvField::*;
 
 fn fixture(name: &str) -> Vec<u8> {
     let path = format!("{}/tests/fixtures/csv/{name}", env!("CARGO_MANIFEST_DIR"));
     std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
-}
-
-async fn fresh() -> (tempfile::TempDir, Database) {
-    let dir = tempfile::tempdir().unwrap();
-    let db = Database::open(&DataDir::new(dir.path())).await.unwrap();
-    (dir, db)
 }
 
 async fn everyone(db: &Database) -> Vec<Client> {

@@ -1,14 +1,11 @@
 //! Export and CSV import on real files.
 
+mod support;
+
 use spotter_core::clients::{self, ClientInput, ClientListQuery, ClientStatusFilter};
 use spotter_core::paths::DataDir;
 use spotter_core::{export, import, seed, Database, ErrorCode};
-
-async fn fresh() -> (tempfile::TempDir, Database) {
-    let dir = tempfile::tempdir().unwrap();
-    let db = Database::open(&DataDir::new(dir.path())).await.unwrap();
-    (dir, db)
-}
+use support::fresh;
 
 #[tokio::test]
 async fn export_includes_everything_and_csv_reimports() {
