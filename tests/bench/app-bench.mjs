@@ -54,7 +54,10 @@ function treePss(exe) {
       }
     } catch { /* exited */ }
   }
-  return { kb, parts };
+  // WebKit processes of other apps (another test run) share the libraries' pages and lower the
+  // file-backed PSS of both sides; such samples are flagged, anonymous PSS is unaffected.
+  const foreign = all.filter((p) => !tree.has(p.pid) && /WebKit(Web|Network)Process$/.test(p.exe)).length;
+  return { kb, parts, foreign };
 }
 
 /**
@@ -92,7 +95,7 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 // App and bare window alternate, so drift on the machine hits both alike; medians damp the noise
 // (the bare window alone varies by ±5 % between launches).
 const driver = await Driver.start();
-const samples = { cold_start_ms: [], app_kb: [], bare_kb: [], app_processes: [], bare_processes: [] };
+const samples = { cold_start_ms: [], app_kb: [], bare_kb: [], app_processes: [], bare_processes: [], foreign_webkit: [] };
 let lastApp;
 let lastBare;
 try {
@@ -105,6 +108,7 @@ try {
     lastApp = await idlePss(path.resolve(APP));
     samples.app_kb.push(lastApp.kb);
     samples.app_processes.push(lastApp.parts);
+    samples.foreign_webkit.push(lastApp.foreign);
     await app.quit();
     await waitGone(path.resolve(APP));
 
@@ -116,6 +120,7 @@ try {
     lastBare = await idlePss(path.resolve(BARE));
     samples.bare_kb.push(lastBare.kb);
     samples.bare_processes.push(lastBare.parts);
+    samples.foreign_webkit.push(lastBare.foreign);
     await bare.quit();
     await waitGone(path.resolve(BARE));
   }
@@ -138,7 +143,7 @@ const result = {
   ratio_of_medians: +(median(samples.app_kb) / median(samples.bare_kb)).toFixed(3),
   app_processes_median: perProcess(samples.app_processes),
   bare_processes_median: perProcess(samples.bare_processes),
-  samples: { cold_start_ms: samples.cold_start_ms, app_kb: samples.app_kb, bare_kb: samples.bare_kb },
+  samples: { cold_start_ms: samples.cold_start_ms, app_kb: samples.app_kb, bare_kb: samples.bare_kb, foreign_webkit: samples.foreign_webkit },
   last_app_processes: lastApp.parts,
   last_bare_processes: lastBare.parts,
 };

@@ -8,23 +8,25 @@ import { KeptScreen } from './components/KeptScreen';
 import { DateSettingsSync } from './components/DateSettingsSync';
 import { FirstStartGate } from './components/FirstStartGate';
 import { StartupGate } from './components/StartupGate';
-import { ClientEditScreen } from './screens/ClientEditScreen';
-import { ClientNewScreen } from './screens/ClientNewScreen';
-import { ClientScreen } from './screens/ClientScreen';
 import { ClientsScreen } from './screens/ClientsScreen';
 import { DashboardScreen } from './screens/DashboardScreen';
-import { InsightsScreen } from './screens/InsightsScreen';
 import { NotFoundScreen } from './screens/NotFoundScreen';
-import { SettingsScreen } from './screens/SettingsScreen';
-import { TrainingScreen } from './screens/TrainingScreen';
 import { StartupUpdateCheck } from './settings/UpdatesPanel';
-import { WorkoutLogScreen } from './screens/client/WorkoutLogScreen';
 
 // The calendar library is the largest part of the bundle: load it when first opened, so the
 // first screen starts fast and the idle app stays small. Once opened it stays mounted (KeptScreen).
 const CalendarScreen = lazy(() => import('./screens/CalendarScreen').then((m) => ({ default: m.CalendarScreen })));
 // The plan builder brings drag and drop; it loads when a plan is first opened.
 const PlanBuilderScreen = lazy(() => import('./training/PlanBuilderScreen').then((m) => ({ default: m.PlanBuilderScreen })));
+// The app opens on the dashboard; every screen it does not show first loads when first visited
+// (the idle web process is measured in docs/BENCHMARKS.md, "Idle memory").
+const ClientScreen = lazy(() => import('./screens/ClientScreen').then((m) => ({ default: m.ClientScreen })));
+const ClientEditScreen = lazy(() => import('./screens/ClientEditScreen').then((m) => ({ default: m.ClientEditScreen })));
+const ClientNewScreen = lazy(() => import('./screens/ClientNewScreen').then((m) => ({ default: m.ClientNewScreen })));
+const WorkoutLogScreen = lazy(() => import('./screens/client/WorkoutLogScreen').then((m) => ({ default: m.WorkoutLogScreen })));
+const TrainingScreen = lazy(() => import('./screens/TrainingScreen').then((m) => ({ default: m.TrainingScreen })));
+const InsightsScreen = lazy(() => import('./screens/InsightsScreen').then((m) => ({ default: m.InsightsScreen })));
+const SettingsScreen = lazy(() => import('./screens/SettingsScreen').then((m) => ({ default: m.SettingsScreen })));
 
 function Loading() {
   return (
