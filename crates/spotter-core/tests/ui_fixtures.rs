@@ -13,6 +13,8 @@ mod recorder;
 mod records;
 #[path = "ui_fixtures/training.rs"]
 mod training;
+#[path = "ui_fixtures/training_calls.rs"]
+mod training_calls;
 
 use spotter_core::paths::DataDir;
 use spotter_core::Database;
