@@ -1,6 +1,6 @@
-//! The core depends on the storage foundation and the iCalendar format, never on a crate
-//! built on top of it nor on Tauri (see the crate's opening comment): every dependency named
-//! in its Cargo.toml is checked here.
+//! The core depends on the storage foundation, the files and the iCalendar format, never on
+//! a crate built on top of it nor on Tauri (see the crate's opening comment): every
+//! dependency named in its Cargo.toml is checked here.
 
 #[test]
 fn depends_only_on_the_crates_below_it_and_not_on_tauri() {
@@ -21,7 +21,7 @@ fn depends_only_on_the_crates_below_it_and_not_on_tauri() {
         deps.contains(&"spotter-store".to_owned()),
         "the manifest was read: {deps:?}"
     );
-    let below = ["spotter-store", "spotter-ical"];
+    let below = ["spotter-store", "spotter-files", "spotter-ical"];
     let banned: Vec<&String> = deps
         .iter()
         .filter(|d| {
