@@ -219,7 +219,7 @@ export function clientsInDb(dataDir, status = 'all') {
 /**
  * The file dialogs of a test run. WebDriver cannot answer the native GTK file chooser, so a
  * debug build started with SPOTTER_TEST_DIALOG_DIR takes its answers from this folder instead
- * (src-tauri/src/dialog_commands.rs, crates/spotter-core/src/files/dialog.rs: this replaces only the
+ * (src-tauri/src/dialog_commands.rs, crates/spotter-files/src/dialog.rs: this replaces only the
  * native dialog, in tests; everything after it, the start folder, the remembered folder and the
  * writing, is the app's own). `documents` is the Documents folder the app sees (through
  * XDG_CONFIG_HOME/user-dirs.dirs, as on a desktop): its Spotter folder does not exist yet.

@@ -1,36 +1,42 @@
-//! Spotter's core: the domain model, validation and storage.
+//! Spotter's core: the domains — clients, scheduling, training, the AI agents' data side,
+//! imports and exports, settings, the first start and the demo data — with their validation.
 //!
-//! Nothing in here knows about Tauri. The desktop shell (`src-tauri`) and the
-//! command line (`spotter-cli`) are thin adapters over this crate, so every rule
-//! is tested here against real SQLite files.
+//! It stands on `spotter-store` (the data directory, the database, migrations, backups, ids,
+//! timestamps, `AppError`), `spotter-files` (the files it writes and reads for the trainer)
+//! and `spotter-ical` (the iCalendar format). Nothing in here knows
+//! about Tauri, and nothing here may depend on the crates above it (`spotter-ai`,
+//! `spotter-print`, `spotter-sync`, `spotter-cli`, the shell); `tests/boundary.rs` checks the
+//! Cargo.toml. The desktop shell (`src-tauri`) and the command line (`spotter-cli`) are thin
+//! adapters over this crate, so every rule is tested here against real SQLite files.
+//!
+//! Transition: the storage modules moved to `spotter-store` are re-exported below under
+//! their old paths (`spotter_core::db`, `::error`, `::ids`, `::paths`, `::time`,
+//! `::backups`, and `Database`, `AppError`, `ErrorCode`, `Result` at the root), and so is
+//! `spotter-files` (`spotter_core::files`, `spotter_core::upload`), so the crates above and
+//! this crate's own `crate::…` paths keep working. New code may name `spotter_store` and
+//! `spotter_files` directly; the re-exports go once nothing uses the old paths.
 
 pub mod ai;
-pub mod backups;
 pub mod bindings;
 pub mod clients;
 pub mod datefmt;
-pub mod db;
-pub mod error;
 pub mod export;
-pub mod files;
-pub mod full_export;
 pub mod first_start;
+pub mod full_export;
 pub mod ics;
-pub mod ids;
 pub mod import;
 pub mod info;
 pub mod ipc;
 pub mod logging;
-pub mod paths;
 pub mod quick_find;
 pub mod schedule;
 pub mod seed;
 pub mod seed_training;
 pub mod settings;
-pub mod time;
 pub mod training;
 pub mod updates;
-pub mod upload;
 
-pub use db::Database;
-pub use error::{AppError, ErrorCode, Result};
+pub use spotter_files as files;
+pub use spotter_files::upload;
+pub use spotter_store::{backups, db, error, ids, paths, time};
+pub use spotter_store::{AppError, Database, ErrorCode, Result};

@@ -106,7 +106,7 @@ describe('client form', () => {
 
   it("shows the machine's faults in the core's words, keeps what was typed, and saves once they clear", async () => {
     const backend = installBackend();
-    // The messages as crates/spotter-core/src/error.rs writes them (tests/faults.rs makes the faults).
+    // The messages as crates/spotter-store/src/error.rs writes them (tests/faults.rs makes the faults).
     const faults: AppError[] = [
       {
         code: 'read_only',

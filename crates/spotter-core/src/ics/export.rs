@@ -10,11 +10,11 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use chrono::{DateTime, Datelike, Duration, NaiveDateTime, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
+use spotter_ical::vtimezone;
+use spotter_ical::writer::{param_value, IcsWriter};
 use sqlx::FromRow;
 use ts_rs::TS;
 
-use super::vtimezone;
-use super::writer::{param_value, IcsWriter};
 use crate::files::target::{ExportKind, ExportTarget};
 use crate::schedule::recurrence::expand;
 use crate::schedule::zoned::fmt_utc;

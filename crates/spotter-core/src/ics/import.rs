@@ -1,7 +1,7 @@
 //! iCalendar import (Google Calendar, Apple Calendar, Outlook and anything else RFC 5545):
 //! a preview first, then everything in one transaction.
 //!
-//! Parsing uses the `icalendar` crate; recurrence the `rrule` crate. Events become
+//! Reading the file is `spotter_ical::read`'s; recurrence is the `rrule` crate's. Events become
 //! sessions of the chosen trainer: a 1:1 session when the summary is a client's name,
 //! otherwise an "Other" session that blocks the time. All-day and cancelled events are
 //! skipped, and so is anything imported before (same UID), so importing twice is harmless.
@@ -10,19 +10,18 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Duration, NaiveDateTime, Utc};
 use chrono_tz::Tz;
-use icalendar::parser::{read_calendar, Component, Property};
 use rrule::{RRuleSet, Unvalidated};
 use serde::{Deserialize, Serialize};
+use spotter_ical::read::{self, calendar_zone, parse_duration, Event, ReadError, When};
 use ts_rs::TS;
 
-use super::windows_zones::windows_to_iana;
 use crate::schedule::sessions::{insert_series_row, insert_session_row, ValidSession};
 use crate::schedule::zoned::{fmt_local, fmt_utc, local_of, parse_zone, to_utc_lenient};
 use crate::schedule::{trainers, Planned, SessionKind, MAX_SESSION_MINUTES};
 use crate::time::now_utc;
 use crate::{AppError, Database, ErrorCode, Result};
 
-pub const MAX_FILE_BYTES: usize = 10 * 1024 * 1024;
+pub use spotter_ical::read::MAX_FILE_BYTES;
 /// At most this many events are read from one file, and at most this many sessions made by
 /// one import (each recurring event may expand to 1,200): one transaction stays seconds long.
 pub const MAX_EVENTS: usize = 20_000;
@@ -83,153 +82,11 @@ struct Parsed {
 
 /// Reads the file's bytes: size, encoding and shape are checked before parsing.
 pub fn decode(bytes: &[u8]) -> Result<String> {
-    if bytes.len() > MAX_FILE_BYTES {
-        return Err(AppError::new(
-            ErrorCode::InvalidFile,
-            format!(
-                "The file is {:.1} MB; Spotter imports calendars up to {} MB (export a shorter date range)",
-                bytes.len() as f64 / 1_048_576.0,
-                MAX_FILE_BYTES / 1_048_576
-            ),
-        ));
-    }
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    // Unfold before decoding: some writers fold lines in the middle of a UTF-8 character.
-    let mut unfolded = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i..].starts_with(b"\r\n ") || bytes[i..].starts_with(b"\r\n\t") {
-            i += 3;
-        } else if bytes[i..].starts_with(b"\n ") || bytes[i..].starts_with(b"\n\t") {
-            i += 2;
-        } else {
-            unfolded.push(bytes[i]);
-            i += 1;
-        }
-    }
-    let text = String::from_utf8(unfolded).map_err(|e| {
-        AppError::new(
-            ErrorCode::InvalidFile,
-            format!("The file is not UTF-8 text (invalid byte near position {}); iCalendar files are UTF-8", e.utf8_error().valid_up_to()),
-        )
-    })?;
-    let text = text.replace("\r\n", "\n");
-    let trimmed = text.trim_start();
-    if !trimmed.to_ascii_uppercase().starts_with("BEGIN:VCALENDAR") {
-        return Err(AppError::new(
-            ErrorCode::InvalidFile,
-            "This is not an iCalendar file (it does not start with BEGIN:VCALENDAR)",
-        ));
-    }
-    if !text.to_ascii_uppercase().contains("END:VCALENDAR") {
-        return Err(AppError::new(
-            ErrorCode::InvalidFile,
-            "The file ends before END:VCALENDAR; it looks truncated (download it again)",
-        ));
-    }
-    Ok(text)
+    read::decode(bytes).map_err(invalid_file)
 }
 
-fn prop<'a>(c: &'a Component<'a>, name: &str) -> Option<&'a Property<'a>> {
-    c.properties
-        .iter()
-        .find(|p| p.name.as_str().eq_ignore_ascii_case(name))
-}
-
-fn props<'a>(c: &'a Component<'a>, name: &'a str) -> impl Iterator<Item = &'a Property<'a>> {
-    c.properties
-        .iter()
-        .filter(move |p| p.name.as_str().eq_ignore_ascii_case(name))
-}
-
-fn param<'a>(p: &'a Property<'a>, name: &str) -> Option<&'a str> {
-    p.params
-        .iter()
-        .find(|x| x.key.as_str().eq_ignore_ascii_case(name))
-        .and_then(|x| x.val.as_ref())
-        .map(|v| v.as_str().trim_matches('"'))
-}
-
-fn text_of(p: Option<&Property<'_>>) -> String {
-    p.map(|p| p.val.clone().unescape_text().as_str().trim().to_owned())
-        .unwrap_or_default()
-}
-
-/// A TZID as found in the wild: IANA, Outlook's Windows names, or Thunderbird's
-/// `/mozilla.org/…/Europe/Berlin`.
-fn resolve_zone(tzid: &str) -> Option<Tz> {
-    let tzid = tzid.trim().trim_matches('"');
-    if let Ok(tz) = tzid.parse::<Tz>() {
-        return Some(tz);
-    }
-    if let Some(tz) = windows_to_iana(tzid).and_then(|z| z.parse().ok()) {
-        return Some(tz);
-    }
-    let parts: Vec<&str> = tzid.split('/').collect();
-    (1..parts.len()).find_map(|i| parts[i..].join("/").parse().ok())
-}
-
-enum When {
-    Timed(NaiveDateTime, Tz),
-    AllDay,
-}
-
-/// DTSTART/DTEND/RECURRENCE-ID/EXDATE values: with TZID, in UTC (`Z`), floating, or a date.
-fn when(p: &Property<'_>, value: &str, fallback: Tz) -> std::result::Result<When, String> {
-    let v = value.trim();
-    if param(p, "VALUE").is_some_and(|x| x.eq_ignore_ascii_case("DATE"))
-        || (v.len() == 8 && !v.contains('T'))
-    {
-        return Ok(When::AllDay);
-    }
-    if let Some(utc) = v.strip_suffix('Z').or_else(|| v.strip_suffix('z')) {
-        let t = NaiveDateTime::parse_from_str(utc, "%Y%m%dT%H%M%S")
-            .map_err(|_| format!("unreadable time '{v}'"))?;
-        let t = DateTime::<Utc>::from_naive_utc_and_offset(t, Utc);
-        return Ok(When::Timed(local_of(t, fallback), fallback));
-    }
-    let t = NaiveDateTime::parse_from_str(v, "%Y%m%dT%H%M%S")
-        .map_err(|_| format!("unreadable time '{v}'"))?;
-    match param(p, "TZID") {
-        Some(tzid) => resolve_zone(tzid)
-            .map(|tz| When::Timed(t, tz))
-            .ok_or_else(|| format!("unknown time zone '{tzid}'")),
-        None => Ok(When::Timed(t, fallback)),
-    }
-}
-
-fn parse_duration(v: &str) -> Option<Duration> {
-    // RFC 5545 DURATION, e.g. PT1H30M, P1D, -PT15M (negative is refused later).
-    let v = v.trim();
-    let (neg, v) = match v.strip_prefix('-') {
-        Some(rest) => (true, rest),
-        None => (false, v.strip_prefix('+').unwrap_or(v)),
-    };
-    let v = v.strip_prefix('P')?;
-    let mut total = Duration::zero();
-    let mut num = String::new();
-    let mut in_time = false;
-    for ch in v.chars() {
-        match ch {
-            'T' => in_time = true,
-            '0'..='9' => num.push(ch),
-            unit => {
-                let n: i64 = num.parse().ok()?;
-                num.clear();
-                // Checked: a huge number is unreadable, not a panic.
-                let part = match (unit, in_time) {
-                    ('W', false) => Duration::try_weeks(n),
-                    ('D', false) => Duration::try_days(n),
-                    ('H', true) => Duration::try_hours(n),
-                    ('M', true) => Duration::try_minutes(n),
-                    ('S', true) => Duration::try_seconds(n),
-                    _ => return None,
-                };
-                total = total.checked_add(&part?)?;
-            }
-        }
-    }
-    Some(if neg { -total } else { total })
+fn invalid_file(e: ReadError) -> AppError {
+    AppError::new(ErrorCode::InvalidFile, e.message)
 }
 
 struct Context {
@@ -264,22 +121,7 @@ async fn context(db: &Database, trainer_tz: Tz, calendar_tz: Option<Tz>) -> Resu
 
 /// Turns the file into events (each either importable or skipped with a reason).
 fn parse_events(text: &str, cx: &Context) -> Result<Vec<(IcsPreviewEvent, Option<Parsed>)>> {
-    let calendar = read_calendar(text).map_err(|e| {
-        let first = e.lines().take(4).collect::<Vec<_>>().join(" ");
-        AppError::new(
-            ErrorCode::InvalidFile,
-            format!(
-                "The calendar file is malformed: {}",
-                first.chars().take(300).collect::<String>()
-            ),
-        )
-    })?;
-    let vevents: Vec<&Component<'_>> = calendar
-        .components
-        .iter()
-        .filter(|c| c.name.as_str().eq_ignore_ascii_case("VEVENT"))
-        .collect();
-
+    let vevents = read::events(text).map_err(invalid_file)?;
     if vevents.len() > MAX_EVENTS {
         return Err(AppError::new(
             ErrorCode::InvalidFile,
@@ -291,27 +133,25 @@ fn parse_events(text: &str, cx: &Context) -> Result<Vec<(IcsPreviewEvent, Option
     }
     let mut sessions_so_far: u32 = 0;
     // Overrides (RECURRENCE-ID) belong to the event with the same UID.
-    let mut overrides: HashMap<String, Vec<&Component<'_>>> = HashMap::new();
+    let mut overrides: HashMap<String, Vec<&Event>> = HashMap::new();
     let mut masters = Vec::new();
     for (i, e) in vevents.iter().enumerate() {
-        let uid = text_of(prop(e, "UID"));
-        if prop(e, "RECURRENCE-ID").is_some() && !uid.is_empty() {
-            overrides.entry(uid).or_default().push(e);
+        if e.recurrence_id.is_some() && !e.uid.is_empty() {
+            overrides.entry(e.uid.clone()).or_default().push(e);
         } else {
-            masters.push((i, *e));
+            masters.push((i, e));
         }
     }
     let mut out = Vec::new();
     for (i, e) in masters {
-        let uid = match text_of(prop(e, "UID")) {
-            u if u.is_empty() => format!("no-uid-{i}-{}", text_of(prop(e, "DTSTART"))),
+        let uid = match e.uid.clone() {
+            u if u.is_empty() => format!("no-uid-{i}-{}", e.start_text),
             u => u,
         };
-        let summary = text_of(prop(e, "SUMMARY"));
-        let summary = if summary.is_empty() {
+        let summary = if e.summary.is_empty() {
             "(no title)".to_owned()
         } else {
-            summary.chars().take(200).collect()
+            e.summary.chars().take(200).collect()
         };
         let mut preview = IcsPreviewEvent {
             uid: uid.clone(),
@@ -320,7 +160,7 @@ fn parse_events(text: &str, cx: &Context) -> Result<Vec<(IcsPreviewEvent, Option
             local_start: String::new(),
             local_end: String::new(),
             sessions: 0,
-            recurring: prop(e, "RRULE").is_some(),
+            recurring: e.rrule.is_some(),
             client_name: None,
             action: IcsAction::Skip,
             reason: None,
@@ -372,22 +212,22 @@ fn parse_events(text: &str, cx: &Context) -> Result<Vec<(IcsPreviewEvent, Option
 }
 
 fn parse_event(
-    e: &Component<'_>,
+    e: &Event,
     uid: &str,
     summary: &str,
     cx: &Context,
-    overrides: &[&Component<'_>],
+    overrides: &[&Event],
 ) -> std::result::Result<Parsed, String> {
-    if text_of(prop(e, "STATUS")).eq_ignore_ascii_case("CANCELLED") {
+    if e.is_cancelled() {
         return Err("Cancelled in the source calendar".to_owned());
     }
-    let start_prop = prop(e, "DTSTART").ok_or("No start time (DTSTART)")?;
-    let (first, tz) = match when(start_prop, start_prop.val.as_str(), cx.fallback)? {
+    let start_prop = e.start.as_ref().ok_or("No start time (DTSTART)")?;
+    let (first, tz) = match start_prop.when(cx.fallback)? {
         When::Timed(t, tz) => (t, tz),
         When::AllDay => return Err("All-day event (no time of day)".to_owned()),
     };
-    let minutes = if let Some(end) = prop(e, "DTEND") {
-        match when(end, end.val.as_str(), tz)? {
+    let minutes = if let Some(end) = &e.end {
+        match end.when(tz)? {
             When::Timed(t, etz) => {
                 let s = to_utc_lenient(first, tz);
                 let e = to_utc_lenient(t, etz);
@@ -395,9 +235,9 @@ fn parse_event(
             }
             When::AllDay => return Err("All-day event (no time of day)".to_owned()),
         }
-    } else if let Some(d) = prop(e, "DURATION") {
-        parse_duration(d.val.as_str())
-            .ok_or_else(|| format!("unreadable duration '{}'", d.val.as_str()))?
+    } else if let Some(d) = &e.duration {
+        parse_duration(d)
+            .ok_or_else(|| format!("unreadable duration '{d}'"))?
             .num_minutes()
     } else {
         60
@@ -410,10 +250,10 @@ fn parse_event(
     }
     let from = cx.now - Duration::days(PAST_DAYS);
     let to = cx.now + Duration::days(FUTURE_DAYS);
-    let (starts, rrule) = match prop(e, "RRULE") {
+    let (starts, rrule) = match &e.rrule {
         None => (vec![first], None),
         Some(r) => {
-            let raw = r.val.as_str().trim().to_owned();
+            let raw = r.trim().to_owned();
             let dt_start = to_utc_lenient(first, tz).with_timezone(&rrule::Tz::Tz(tz));
             let rule: rrule::RRule<Unvalidated> = raw
                 .parse()
@@ -425,9 +265,9 @@ fn parse_event(
                 .rrule(rule)
                 .after(from.with_timezone(&rrule::Tz::Tz(tz)))
                 .before(to.with_timezone(&rrule::Tz::Tz(tz)));
-            for ex in props(e, "EXDATE") {
-                for v in ex.val.as_str().split(',') {
-                    if let Ok(When::Timed(t, xtz)) = when(ex, v, tz) {
+            for ex in &e.exdates {
+                for v in ex.each(tz) {
+                    if let Ok(When::Timed(t, xtz)) = v {
                         set = set.exdate(to_utc_lenient(t, xtz).with_timezone(&rrule::Tz::Tz(tz)));
                     }
                 }
@@ -449,25 +289,25 @@ fn parse_event(
     };
     let mut moved = Vec::new();
     for o in overrides {
-        let Some(rid) = prop(o, "RECURRENCE-ID") else {
+        let Some(rid) = &o.recurrence_id else {
             continue;
         };
-        let Ok(When::Timed(orig, otz)) = when(rid, rid.val.as_str(), tz) else {
+        let Ok(When::Timed(orig, otz)) = rid.when(tz) else {
             continue;
         };
         let orig = to_utc_lenient(orig, otz);
-        if text_of(prop(o, "STATUS")).eq_ignore_ascii_case("CANCELLED") {
+        if o.is_cancelled() {
             moved.push((orig, first, -1));
             continue;
         }
-        let Some(sp) = prop(o, "DTSTART") else {
+        let Some(sp) = &o.start else {
             continue;
         };
-        let Ok(When::Timed(ns, ntz)) = when(sp, sp.val.as_str(), tz) else {
+        let Ok(When::Timed(ns, ntz)) = sp.when(tz) else {
             continue;
         };
         let new_start = local_of(to_utc_lenient(ns, ntz), tz);
-        let len = match prop(o, "DTEND").map(|p| when(p, p.val.as_str(), tz)) {
+        let len = match o.end.as_ref().map(|p| p.when(tz)) {
             Some(Ok(When::Timed(ne, netz))) => {
                 (to_utc_lenient(ne, netz) - to_utc_lenient(ns, ntz)).num_minutes()
             }
@@ -495,7 +335,8 @@ fn parse_event(
     Ok(Parsed {
         uid: uid.to_owned(),
         summary: summary.to_owned(),
-        notes: text_of(prop(e, "DESCRIPTION"))
+        notes: e
+            .description
             .chars()
             .take(crate::schedule::sessions::NOTES_MAX)
             .collect(),
@@ -514,15 +355,6 @@ async fn trainer_zone(db: &Database, trainer_id: &str) -> Result<(crate::schedul
     let trainer = trainers::get(db, trainer_id).await?;
     let tz = parse_zone("timeZone", &trainer.time_zone)?;
     Ok((trainer, tz))
-}
-
-fn calendar_zone(text: &str) -> Option<Tz> {
-    text.lines()
-        .find_map(|l| {
-            l.strip_prefix("X-WR-TIMEZONE:")
-                .or_else(|| l.strip_prefix("x-wr-timezone:"))
-        })
-        .and_then(resolve_zone)
 }
 
 pub async fn preview(db: &Database, bytes: &[u8], trainer_id: &str) -> Result<IcsPreview> {
@@ -632,51 +464,4 @@ pub async fn import(db: &Database, bytes: &[u8], trainer_id: &str) -> Result<Ics
         sessions_to_import,
         events_skipped,
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn decoding_refuses_wrong_shapes_precisely() {
-        let err = decode(b"hello").unwrap_err();
-        assert!(err.message.contains("not an iCalendar"), "{}", err.message);
-        let err =
-            decode(b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nSUMMARY:Cut").unwrap_err();
-        assert!(err.message.contains("truncated"), "{}", err.message);
-        let err =
-            decode(b"BEGIN:VCALENDAR\r\nSUMMARY:Gr\xfc\xdfe\r\nEND:VCALENDAR\r\n").unwrap_err();
-        assert!(err.message.contains("UTF-8"), "{}", err.message);
-        let big = vec![b'a'; MAX_FILE_BYTES + 1];
-        assert!(decode(&big).unwrap_err().message.contains("up to 10 MB"));
-        // A fold inside a UTF-8 character is mended.
-        let split = [
-            b"BEGIN:VCALENDAR\r\nSUMMARY:Gr\xc3".as_slice(),
-            b"\r\n \xbc\xc3\x9fe\r\nEND:VCALENDAR\r\n",
-        ]
-        .concat();
-        assert!(decode(&split).unwrap().contains("SUMMARY:Grüße"));
-    }
-
-    #[test]
-    fn zones_from_outlook_and_thunderbird_resolve() {
-        assert_eq!(
-            resolve_zone("W. Europe Standard Time").map(|t| t.name()),
-            Some("Europe/Berlin")
-        );
-        assert_eq!(
-            resolve_zone("Eastern Standard Time").map(|t| t.name()),
-            Some("America/New_York")
-        );
-        assert_eq!(
-            resolve_zone("/mozilla.org/20050126_1/Europe/Berlin").map(|t| t.name()),
-            Some("Europe/Berlin")
-        );
-        assert_eq!(resolve_zone("Mars Standard Time"), None);
-        assert_eq!(parse_duration("PT1H30M"), Some(Duration::minutes(90)));
-        assert_eq!(parse_duration("P1DT2H"), Some(Duration::hours(26)));
-        assert_eq!(parse_duration("1H"), None);
-        assert_eq!(parse_duration("P99999999999999W"), None);
-    }
 }

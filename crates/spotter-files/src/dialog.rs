@@ -6,17 +6,16 @@
 //! trainer who saves a plan into a client's folder expects the report to go there too, while
 //! the files they import come from elsewhere (Downloads, a USB stick) and must not pull the
 //! next export after them. A folder that no longer exists is forgotten quietly. Saving starts
-//! in Documents/Spotter ([`crate::paths::default_export_dir`]) until something was saved, and
+//! in Documents/Spotter ([`spotter_store::paths::default_export_dir`]) until something was saved, and
 //! that folder is created when missing, so the first PDF on a fresh machine has somewhere to go.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
+use spotter_store::time::now_utc;
+use spotter_store::{AppError, Database, ErrorCode, Result};
 use ts_rs::TS;
-
-use crate::time::now_utc;
-use crate::{AppError, Database, ErrorCode, Result};
 
 /// What the trainer is saving; each has its own name in the dialog and one extension.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]

@@ -2,7 +2,7 @@
 //!
 //! We write calendars ourselves rather than with the `icalendar` crate's builder, which
 //! stamps DTSTAMP and UID into every component (VTIMEZONE and its STANDARD/DAYLIGHT
-//! parts included), which RFC 5545 does not allow. Parsing uses the crate (see import).
+//! parts included), which RFC 5545 does not allow. Parsing uses the crate (see `read`).
 
 pub struct IcsWriter {
     out: String,

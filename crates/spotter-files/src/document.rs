@@ -9,7 +9,7 @@
 use std::io::Read;
 use std::path::PathBuf;
 
-use crate::{AppError, Result};
+use spotter_store::{AppError, Result};
 
 /// The extensions of the documents Spotter writes and will open.
 pub const OPENABLE: [&str; 4] = ["pdf", "ics", "csv", "json"];

@@ -12,7 +12,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, OnceLock};
 
-use crate::{AppError, ErrorCode, Result};
+use spotter_store::{AppError, ErrorCode, Result};
 
 #[derive(Default)]
 struct Chosen {

@@ -11,7 +11,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::{AppError, ErrorCode, Result};
+use spotter_store::{AppError, ErrorCode, Result};
 
 /// The kinds of file Spotter exports, each with its one extension.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -123,7 +123,7 @@ impl ExportTarget {
             .file_name()
             .and_then(|n| n.to_str())
             .unwrap_or("export");
-        let tmp = dir.join(format!(".{name}.{}.part", crate::ids::new_id()));
+        let tmp = dir.join(format!(".{name}.{}.part", spotter_store::ids::new_id()));
         let result = self
             .write_temp(&tmp, fill)
             .and_then(|()| self.put_in_place(&tmp));

@@ -5,9 +5,8 @@
 
 use base64::Engine;
 use serde::{Deserialize, Serialize};
+use spotter_store::{AppError, ErrorCode, Result};
 use ts_rs::TS;
-
-use crate::{AppError, ErrorCode, Result};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase", default)]
@@ -25,7 +24,7 @@ impl FileUpload {
     /// The bytes, refusing files above `max_bytes` before decoding them.
     pub fn bytes(&self, max_bytes: usize) -> Result<Vec<u8>> {
         if let Some(path) = self.path.as_deref() {
-            return crate::files::chosen::read_opened(path, &self.name, max_bytes);
+            return crate::chosen::read_opened(path, &self.name, max_bytes);
         }
         let approx = self.base64.len() / 4 * 3;
         if approx > max_bytes + 3 {

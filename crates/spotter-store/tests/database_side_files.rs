@@ -4,8 +4,8 @@
 
 use std::time::Duration;
 
-use spotter_core::paths::DataDir;
-use spotter_core::{Database, ErrorCode};
+use spotter_store::paths::DataDir;
+use spotter_store::{Database, ErrorCode};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode};
 use sqlx::{ConnectOptions, Connection};
 

@@ -1,0 +1,34 @@
+//! The files crate stands on the storage foundation only, never on a domain crate nor on
+//! Tauri (see its opening comment): every dependency named in its Cargo.toml is checked here.
+
+#[test]
+fn depends_only_on_the_storage_and_not_on_tauri() {
+    let manifest = include_str!("../Cargo.toml");
+    let mut section = String::new();
+    let mut deps = Vec::new();
+    for line in manifest.lines().map(str::trim) {
+        if line.starts_with('[') {
+            section = line.trim_matches(|c| c == '[' || c == ']').to_owned();
+            continue;
+        }
+        if section.contains("dependencies") && !line.is_empty() && !line.starts_with('#') {
+            let name = line.split(['=', '.', ' ']).next().unwrap_or_default();
+            deps.push(name.to_owned());
+        }
+    }
+    assert!(
+        deps.contains(&"spotter-store".to_owned()),
+        "the manifest was read: {deps:?}"
+    );
+    let below = ["spotter-store"];
+    let banned: Vec<&String> = deps
+        .iter()
+        .filter(|d| {
+            (d.starts_with("spotter") && !below.contains(&d.as_str())) || d.starts_with("tauri")
+        })
+        .collect();
+    assert!(
+        banned.is_empty(),
+        "spotter-files must not depend on {banned:?}"
+    );
+}
