@@ -417,3 +417,28 @@ async fn search_finds_clients_indexed_before_the_prefix_index_change() {
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].name, "Anna Schmidt");
 }
+
+/// No pooled connection may keep a view of the schema from halfway through the migrations:
+/// one that read it before 20261205000001 re-created the search index kept the old index's
+/// options and called the index malformed (about one fresh database in five, before the
+/// migrations got a connection of their own). Every connection of the pool is checked, on
+/// many fresh databases, after a client went through the search index's trigger.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_pooled_connection_sees_the_migrated_search_index() {
+    for round in 0..25 {
+        let (_dir, db) = fresh().await;
+        clients::create(&db, &anna()).await.unwrap();
+        let max = db.pool().options().get_max_connections();
+        let mut held = Vec::new();
+        for _ in 0..max {
+            held.push(db.pool().acquire().await.unwrap());
+        }
+        for (i, conn) in held.iter_mut().enumerate() {
+            let integrity: String = sqlx::query_scalar("PRAGMA integrity_check")
+                .fetch_one(&mut **conn)
+                .await
+                .unwrap();
+            assert_eq!(integrity, "ok", "round {round}, connection {i}");
+        }
+    }
+}
