@@ -8,7 +8,7 @@ use spotter_core::clients::{
     self, ClientInput, ClientListQuery, ClientStatus, ClientStatusFilter, FitnessLevel,
 };
 use spotter_core::import::{self, CsvField, CsvImportRequest};
-use spotter_core::{settings, Database, ErrorCode};
+use spotter_core::{settings, ErrorCode};
 use support::fresh;
 
 fn upload(text: &str) -> spotter_core::upload::FileUpload {

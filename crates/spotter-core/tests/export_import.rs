@@ -3,8 +3,7 @@
 mod support;
 
 use spotter_core::clients::{self, ClientInput, ClientListQuery, ClientStatusFilter};
-use spotter_core::paths::DataDir;
-use spotter_core::{export, import, seed, Database, ErrorCode};
+use spotter_core::{export, import, seed, ErrorCode};
 use support::fresh;
 
 #[tokio::test]

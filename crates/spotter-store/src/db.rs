@@ -71,25 +71,30 @@ impl Database {
         // done: a pooled connection that read the schema halfway through them keeps a stale
         // view of a virtual table a later migration re-created (seen: the client search index
         // with its old prefix options, 'malformed inverted index' on that connection).
-        let mut conn = connect_options(&path, false).connect().await?;
+        // (A pool of one rather than a bare connection: `Migrator::run(&mut conn)` makes every
+        // future that opens a database !Send for some lifetimes, which Tauri's tasks refuse.)
+        let migrating = SqlitePoolOptions::new()
+            .max_connections(1)
+            .connect_with(connect_options(&path, false))
+            .await?;
         // The app and spotter-cli may start on an old file together. sqlx reads the list of
         // applied migrations before it takes SQLite's write lock, so both can try the same
         // migration; the loser's transaction rolls back ("table … already exists"). Running
         // again skips what the other applied; each migration is all-or-nothing, so this is safe.
         let mut attempts = 0;
-        while let Err(e) = migrator.run(&mut conn).await {
+        while let Err(e) = migrator.run(&migrating).await {
             attempts += 1;
             let state = inspect_existing(&path, migrator).await?;
             if !state.has_pending {
                 break;
             }
             if attempts >= 5 {
-                let _ = conn.close().await;
+                migrating.close().await;
                 return Err(e.into());
             }
             tokio::time::sleep(Duration::from_millis(20 * attempts)).await;
         }
-        conn.close().await?;
+        migrating.close().await;
         let pool = SqlitePoolOptions::new()
             .max_connections(4)
             .min_connections(1)
