@@ -52,6 +52,9 @@ export class Driver {
       // Its chatter goes to stderr, so a benchmark's stdout stays pure JSON.
       stdio: ['ignore', 2, 2],
       env: { ...process.env, ...env },
+      // Its own process group, which the app it launches (through WebKitWebDriver) joins:
+      // stop() ends the whole group, so no app outlives its test file.
+      detached: true,
     });
     await waitForStatus(`http://127.0.0.1:${port}/status`, child, Date.now() + TIMEOUT);
     return new Driver(child, port);
@@ -90,8 +93,14 @@ export class Driver {
     return app;
   }
 
+  /** Ends tauri-driver and everything it started. An app left running (a quit that did not
+   *  close it) would hold the test file's stderr open, and node --test would wait for it. */
   stop() {
-    this.child.kill();
+    try {
+      process.kill(-this.child.pid, 'SIGKILL');
+    } catch {
+      this.child.kill();
+    }
   }
 }
 
