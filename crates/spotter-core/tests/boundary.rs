@@ -1,10 +1,10 @@
-//! The core depends on the storage foundation, the files and the iCalendar format, never on
-//! a crate built on top of it nor on Tauri (see the crate's opening comment): every
-//! dependency named in its Cargo.toml is checked here.
+//! What each crate below the shell must never depend on (see each crate's opening comment),
+//! checked in one place from the crates' Cargo.toml files: the storage foundation and the
+//! iCalendar format on no other Spotter crate, the files on the storage only, the core on
+//! those three only, and none of them on Tauri.
 
-#[test]
-fn depends_only_on_the_crates_below_it_and_not_on_tauri() {
-    let manifest = include_str!("../Cargo.toml");
+/// The dependency names in a Cargo.toml's `[dependencies]`-like sections.
+fn dependencies(manifest: &str) -> Vec<String> {
     let mut section = String::new();
     let mut deps = Vec::new();
     for line in manifest.lines().map(str::trim) {
@@ -17,19 +17,50 @@ fn depends_only_on_the_crates_below_it_and_not_on_tauri() {
             deps.push(name.to_owned());
         }
     }
-    assert!(
-        deps.contains(&"spotter-store".to_owned()),
-        "the manifest was read: {deps:?}"
-    );
-    let below = ["spotter-store", "spotter-files", "spotter-ical"];
-    let banned: Vec<&String> = deps
-        .iter()
-        .filter(|d| {
-            (d.starts_with("spotter") && !below.contains(&d.as_str())) || d.starts_with("tauri")
-        })
-        .collect();
-    assert!(
-        banned.is_empty(),
-        "spotter-core must not depend on {banned:?}"
-    );
+    deps
+}
+
+#[test]
+fn each_crate_depends_only_on_the_crates_below_it_and_never_on_tauri() {
+    // (crate, its manifest, a dependency it surely has, the Spotter crates it may use)
+    let crates: [(&str, &str, &str, &[&str]); 4] = [
+        (
+            "spotter-store",
+            include_str!("../../spotter-store/Cargo.toml"),
+            "sqlx",
+            &[],
+        ),
+        (
+            "spotter-ical",
+            include_str!("../../spotter-ical/Cargo.toml"),
+            "icalendar",
+            &[],
+        ),
+        (
+            "spotter-files",
+            include_str!("../../spotter-files/Cargo.toml"),
+            "spotter-store",
+            &["spotter-store"],
+        ),
+        (
+            "spotter-core",
+            include_str!("../Cargo.toml"),
+            "spotter-store",
+            &["spotter-store", "spotter-files", "spotter-ical"],
+        ),
+    ];
+    for (name, manifest, surely, below) in crates {
+        let deps = dependencies(manifest);
+        assert!(
+            deps.iter().any(|d| d == surely),
+            "{name}'s manifest was read: {deps:?}"
+        );
+        let banned: Vec<&String> = deps
+            .iter()
+            .filter(|d| {
+                (d.starts_with("spotter") && !below.contains(&d.as_str())) || d.starts_with("tauri")
+            })
+            .collect();
+        assert!(banned.is_empty(), "{name} must not depend on {banned:?}");
+    }
 }

@@ -9,7 +9,7 @@
 //! What a calendar means for Spotter — sessions, trainers, clients, the import window, the
 //! 12-hour limit, the database — is `spotter-core`'s `ics` module. This crate must never
 //! depend on the storage foundation (`spotter-store`), on a domain crate (`spotter-core` and
-//! the crates above it) or on Tauri; `tests/boundary.rs` reads its Cargo.toml to keep it so.
+//! the crates above it) or on Tauri; spotter-core's `tests/boundary.rs` reads its Cargo.toml to keep it so.
 
 pub mod read;
 pub mod vtimezone;

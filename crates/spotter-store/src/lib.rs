@@ -9,7 +9,7 @@
 //! It knows tables only as SQL (the settings row a retention lives in, the tables that make a
 //! file a Spotter database), never a domain's rules. It must never depend on a domain crate
 //! (`spotter-core`, `spotter-ical`, `spotter-ai`, `spotter-print`, `spotter-sync`) nor on
-//! Tauri; `tests/boundary.rs` reads this crate's Cargo.toml to keep it so.
+//! Tauri; spotter-core's `tests/boundary.rs` reads this crate's Cargo.toml to keep it so.
 
 pub mod backups;
 pub mod db;
