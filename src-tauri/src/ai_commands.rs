@@ -8,7 +8,7 @@ use std::sync::Arc;
 use spotter_core::ai::chat::ChatMessage;
 use spotter_core::ai::run::{RunOutcome, RunRequest};
 use spotter_core::ai::AgentEvent;
-use spotter_core::AppError;
+use spotter_store::AppError;
 use tauri::ipc::Channel;
 use tauri::AppHandle;
 

@@ -5,8 +5,8 @@
 use std::path::Path;
 use std::time::Duration;
 
-use spotter_core::backups::{self, RestoreReport};
-use spotter_core::{AppError, Database};
+use spotter_store::backups::{self, RestoreReport};
+use spotter_store::{AppError, Database};
 use tauri::{AppHandle, Manager};
 
 use crate::state::AppState;

@@ -12,7 +12,6 @@ use serde_json::Value;
 use spotter_ai::Runtime;
 use spotter_core::ai::{agents, chat, executions, providers, review};
 use spotter_core::clients::{self, clearance, overview, record};
-use spotter_core::files::chosen;
 use spotter_core::first_start;
 use spotter_core::ipc::from_arg;
 use spotter_core::ipc::prelude::*;
@@ -21,8 +20,10 @@ use spotter_core::training::plans::{self, Author};
 use spotter_core::training::{
     exercise_import, exercises, last_time, log_pages, logs, progress, progression,
 };
-use spotter_core::{export, ics, import, paths, quick_find, settings, Database};
+use spotter_core::{export, ics, import, quick_find, settings};
+use spotter_files::chosen;
 use spotter_print::documents;
+use spotter_store::{paths, Database};
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Manager, State};
 

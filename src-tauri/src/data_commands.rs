@@ -1,14 +1,14 @@
 //! IPC for Settings → Data: backups (list, back up now, restore, retention), "Export
-//! everything" and "Open data folder". Thin adapters over `spotter_core::backups` and
+//! everything" and "Open data folder". Thin adapters over `spotter_store::backups` and
 //! `spotter_core::full_export`; the list and the restore also work when the database could
 //! not be opened (a damaged file), so the start-up screen can offer the latest backup.
 
 use std::path::PathBuf;
 
-use spotter_core::backups::{self, BackupInfo, BackupReason, RestoreReport, Retention};
-use spotter_core::files::chosen;
 use spotter_core::full_export::{self, ExportFiles};
-use spotter_core::AppError;
+use spotter_files::chosen;
+use spotter_store::backups::{self, BackupInfo, BackupReason, RestoreReport, Retention};
+use spotter_store::AppError;
 use tauri::AppHandle;
 
 use crate::commands::{app_state, spawn_guarded};
@@ -87,7 +87,7 @@ pub fn data_folder_open(app: &AppHandle) -> CmdResult<()> {
         .map_err(|e| {
             tracing::warn!(error = %e, "opening the data folder failed");
             AppError::new(
-                spotter_core::ErrorCode::Io,
+                spotter_store::ErrorCode::Io,
                 format!("The data folder could not be opened: {e}"),
             )
         })

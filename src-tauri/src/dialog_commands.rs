@@ -11,9 +11,9 @@
 
 use std::path::PathBuf;
 
-use spotter_core::files::chosen;
-use spotter_core::files::dialog::{self, DialogRequest, Direction, Filter, OpenKind, SaveKind};
-use spotter_core::{paths, AppError, Database};
+use spotter_files::chosen;
+use spotter_files::dialog::{self, DialogRequest, Direction, Filter, OpenKind, SaveKind};
+use spotter_store::{paths, AppError, Database};
 use tauri::{AppHandle, Manager};
 use tauri_plugin_dialog::DialogExt;
 
@@ -125,7 +125,7 @@ async fn show(
         .map(|p| {
             p.into_path().map_err(|e| {
                 AppError::new(
-                    spotter_core::ErrorCode::Io,
+                    spotter_store::ErrorCode::Io,
                     format!("That file cannot be used here: {e}"),
                 )
             })

@@ -13,8 +13,8 @@ pub mod update_commands;
 
 use std::path::PathBuf;
 
-use spotter_core::paths::{data_dir_from_args, DataDir};
-use spotter_core::Database;
+use spotter_store::paths::{data_dir_from_args, DataDir};
+use spotter_store::Database;
 use tauri::Manager;
 
 use crate::state::AppState;
@@ -22,7 +22,7 @@ use crate::state::AppState;
 pub fn run() {
     let explicit_dir = data_dir_from_args(std::env::args_os().skip(1));
     let env_dir_set =
-        std::env::var_os(spotter_core::paths::DATA_DIR_ENV).is_some_and(|v| !v.is_empty());
+        std::env::var_os(spotter_store::paths::DATA_DIR_ENV).is_some_and(|v| !v.is_empty());
 
     let app = tauri::Builder::default()
         .plugin(tauri_plugin_notification::init())

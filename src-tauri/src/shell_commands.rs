@@ -4,7 +4,7 @@
 
 use spotter_core::first_start::{self, FirstStart};
 use spotter_core::info::{self, AppInfo};
-use spotter_core::{AppError, ErrorCode};
+use spotter_store::{AppError, ErrorCode};
 use tauri::AppHandle;
 
 use crate::commands::{app_state, spawn_guarded};
@@ -50,7 +50,7 @@ pub async fn data_dir_use(app: &AppHandle, demo: bool) -> CmdResult<FirstStart> 
 /// default app; anything else (a program, a .desktop file, a script) is refused by the core.
 pub fn file_open(app: &AppHandle, path: &str) -> CmdResult<()> {
     use tauri_plugin_opener::OpenerExt;
-    let real = spotter_core::files::document::openable(path)?;
+    let real = spotter_files::document::openable(path)?;
     app.opener()
         .open_path(real.to_string_lossy(), None::<&str>)
         .map_err(|e| {

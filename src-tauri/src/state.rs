@@ -7,8 +7,8 @@ use std::sync::{Arc, RwLock};
 use spotter_ai::Runtime;
 
 use spotter_core::logging::LogGuard;
-use spotter_core::paths::DataDir;
-use spotter_core::{AppError, Database};
+use spotter_store::paths::DataDir;
+use spotter_store::{AppError, Database};
 
 /// The database in use and what hangs off it.
 struct Open {

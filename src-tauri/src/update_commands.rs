@@ -9,10 +9,10 @@ use std::sync::Mutex;
 use std::time::Duration;
 
 use serde_json::Value;
-use spotter_core::backups::{self, BackupReason};
-use spotter_core::paths::DataDir;
 use spotter_core::updates::{UpdateCheck, UpdateOffer, UpdateProgress, UpdateStatus};
-use spotter_core::{AppError, Database, ErrorCode};
+use spotter_store::backups::{self, BackupReason};
+use spotter_store::paths::DataDir;
+use spotter_store::{AppError, Database, ErrorCode};
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Manager, Runtime, Url};
 use tauri_plugin_updater::{Error as UpdaterError, Update, Updater, UpdaterExt};

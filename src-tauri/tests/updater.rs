@@ -17,9 +17,9 @@ use std::sync::{Arc, Mutex};
 
 use serde_json::json;
 use spotter::update_commands::{self as updates, UpdateSource};
-use spotter_core::paths::DataDir;
 use spotter_core::updates::{UpdateProgress, UpdateStatus};
-use spotter_core::{Database, ErrorCode};
+use spotter_store::paths::DataDir;
+use spotter_store::{Database, ErrorCode};
 use tauri::test::{mock_builder, mock_context, noop_assets, MockRuntime};
 use tauri::{App, Url};
 
@@ -232,7 +232,7 @@ async fn apply_recorded(
     app: &App<MockRuntime>,
     release: &Release,
     data: &Path,
-) -> (Result<(), spotter_core::AppError>, Recorded) {
+) -> (Result<(), spotter_store::AppError>, Recorded) {
     let (check, update) = updates::check(app.handle(), &release.source())
         .await
         .unwrap();
@@ -338,7 +338,7 @@ fn a_correctly_signed_download_is_verified_backed_up_then_installed() {
 }
 
 fn assert_refused(
-    result: Result<(), spotter_core::AppError>,
+    result: Result<(), spotter_store::AppError>,
     recorded: &Recorded,
     data: &Path,
     says: &str,

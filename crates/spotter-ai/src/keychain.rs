@@ -5,7 +5,7 @@
 //! message or an IPC response ([`ApiKey`]'s Debug prints "[redacted]"). Without a
 //! keychain the trainer is told so and how to fix it: there is no plaintext fallback.
 
-use spotter_core::{AppError, ErrorCode, Result};
+use spotter_store::{AppError, ErrorCode, Result};
 
 /// The service name entries are stored under; the account is the provider's id.
 pub const SERVICE: &str = "Spotter AI provider";

@@ -8,7 +8,7 @@ use std::time::Instant;
 use spotter_core::ai::agents::Agent;
 use spotter_core::ai::providers::{self, Provider, ProviderKind};
 use spotter_core::ai::run::ProviderCheck;
-use spotter_core::{Database, Result};
+use spotter_store::{Database, Result};
 use tokio_util::sync::CancellationToken;
 
 use crate::keychain::Keychain;

@@ -13,8 +13,8 @@ use spotter_ai::{Keychain, Llm, RunRequest, Runtime};
 use spotter_core::ai::agents;
 use spotter_core::ai::providers::{self, ProviderInput, ProviderKind};
 use spotter_core::clients::{self, ClientListQuery};
-use spotter_core::paths::DataDir;
-use spotter_core::Database;
+use spotter_store::paths::DataDir;
+use spotter_store::Database;
 
 fn keychain() -> Keychain {
     // A service name of this run's own: never the trainer's entries.

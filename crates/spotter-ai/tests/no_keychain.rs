@@ -2,7 +2,7 @@
 //! nothing anywhere else. (Its own process: the D-Bus address is pointed at nothing.)
 
 use spotter_ai::Keychain;
-use spotter_core::ErrorCode;
+use spotter_store::ErrorCode;
 
 #[tokio::test]
 async fn without_a_keychain_the_trainer_is_told_how_to_fix_it_and_nothing_is_stored() {

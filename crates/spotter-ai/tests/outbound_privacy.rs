@@ -10,7 +10,7 @@ use common::*;
 use spotter_ai::{RunRequest, Runtime};
 use spotter_core::ai::executions::{self, ExecutionStatus};
 use spotter_core::clients::{self, ClientInput};
-use spotter_core::{Database, ErrorCode};
+use spotter_store::{Database, ErrorCode};
 
 /// This file's keychain service.
 fn runtime(db: &Database) -> Runtime {

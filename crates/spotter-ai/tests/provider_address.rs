@@ -6,8 +6,8 @@ use std::sync::Arc;
 
 use spotter_ai::{Keychain, Llm, Runtime};
 use spotter_core::ai::providers::{self, ProviderInput, ProviderKind};
-use spotter_core::paths::DataDir;
-use spotter_core::{Database, ErrorCode};
+use spotter_store::paths::DataDir;
+use spotter_store::{Database, ErrorCode};
 
 async fn runtime() -> (tempfile::TempDir, Runtime) {
     let dir = tempfile::tempdir().unwrap();

@@ -12,8 +12,9 @@ use spotter_ai::{Keychain, Llm, RunRequest, Runtime};
 use spotter_core::ai::agents::{self, AgentInput};
 use spotter_core::ai::providers::{self, ProviderInput};
 use spotter_core::ai::TaskType;
-use spotter_core::paths::DataDir;
-use spotter_core::{seed, Database};
+use spotter_core::seed;
+use spotter_store::paths::DataDir;
+use spotter_store::Database;
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
@@ -45,7 +46,7 @@ async fn model(delay: Duration) -> MockServer {
     server
 }
 
-async fn use_only(db: &Database, server: &MockServer) -> spotter_core::Result<()> {
+async fn use_only(db: &Database, server: &MockServer) -> spotter_store::Result<()> {
     for p in providers::list(db).await? {
         providers::delete(db, &p.id).await?;
     }
@@ -63,7 +64,7 @@ async fn use_only(db: &Database, server: &MockServer) -> spotter_core::Result<()
     Ok(())
 }
 
-pub async fn run(data: &DataDir, rounds: usize) -> spotter_core::Result<()> {
+pub async fn run(data: &DataDir, rounds: usize) -> spotter_store::Result<()> {
     let db = Database::open(data).await?;
     let seeded: i64 = sqlx::query_scalar("SELECT count(*) FROM workout_logs")
         .fetch_one(db.pool())

@@ -21,8 +21,9 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use spotter_core::clients::{self, ClientListQuery};
-use spotter_core::paths::DataDir;
-use spotter_core::{seed, Database};
+use spotter_core::seed;
+use spotter_store::paths::DataDir;
+use spotter_store::Database;
 
 /// What a trainer types, keystroke by keystroke: each prefix is one query.
 const TYPED: &[&str] = &[
@@ -162,7 +163,7 @@ async fn main() {
     }
 }
 
-async fn bench_search(data: &DataDir, clients_n: u64, rounds: usize) -> spotter_core::Result<()> {
+async fn bench_search(data: &DataDir, clients_n: u64, rounds: usize) -> spotter_store::Result<()> {
     let db = Database::open(data).await?;
     let existing = clients::list(
         &db,

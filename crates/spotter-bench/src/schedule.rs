@@ -4,12 +4,13 @@
 use std::time::{Duration, Instant};
 
 use chrono::{Duration as Days, NaiveDate};
-use spotter_core::paths::DataDir;
 use spotter_core::schedule::recurrence::{expand, weekly_rule};
 use spotter_core::schedule::sessions;
 use spotter_core::schedule::zoned::{fmt_utc, to_utc_lenient};
 use spotter_core::schedule::{trainers, CalendarQuery, Recurrence, SessionInput, SessionKind};
-use spotter_core::{ics, seed, Database};
+use spotter_core::{ics, seed};
+use spotter_store::paths::DataDir;
+use spotter_store::Database;
 
 use crate::{percentiles, Lcg};
 
@@ -30,7 +31,7 @@ fn utc(day: NaiveDate) -> String {
     ))
 }
 
-pub async fn run(data: &DataDir, rounds: usize) -> spotter_core::Result<()> {
+pub async fn run(data: &DataDir, rounds: usize) -> spotter_store::Result<()> {
     let db = Database::open(data).await?;
     let seeded: i64 = sqlx::query_scalar("SELECT count(*) FROM sessions")
         .fetch_one(db.pool())
@@ -194,7 +195,7 @@ pub async fn run(data: &DataDir, rounds: usize) -> spotter_core::Result<()> {
 }
 
 /// The calendar's query exactly as the core sends it, run directly: the JSON text, undecoded.
-async fn raw_week(db: &Database, q: &CalendarQuery) -> spotter_core::Result<usize> {
+async fn raw_week(db: &Database, q: &CalendarQuery) -> spotter_store::Result<usize> {
     let json: String = sqlx::query_scalar(&sessions::range_json_sql(1, 0, false))
         .bind(sessions::range_lower_bound(&q.from)?)
         .bind(&q.to)
@@ -207,7 +208,7 @@ async fn raw_week(db: &Database, q: &CalendarQuery) -> spotter_core::Result<usiz
 }
 
 /// Exporting 10,000 events to .ics (one trainer with 10,000 single sessions).
-pub async fn ics_export(data: &DataDir, rounds: usize) -> spotter_core::Result<()> {
+pub async fn ics_export(data: &DataDir, rounds: usize) -> spotter_store::Result<()> {
     let db = Database::open(data).await?;
     let seeded: i64 = sqlx::query_scalar("SELECT count(*) FROM sessions")
         .fetch_one(db.pool())

@@ -14,9 +14,10 @@ use std::time::{Duration, Instant};
 
 use serde_json::json;
 use spotter_core::clients::{self, ClientInput};
-use spotter_core::paths::DataDir;
-use spotter_core::{seed, Database};
+use spotter_core::seed;
 use spotter_pgtest::TempPostgres;
+use spotter_store::paths::DataDir;
+use spotter_store::Database;
 use spotter_sync::engine::{self, SyncReport};
 use spotter_sync::server::{admin, Server, ServerAddress};
 use spotter_sync::{device, tables};
@@ -29,7 +30,7 @@ struct Dev {
     server: Server,
 }
 
-async fn open(dir: &Path) -> spotter_core::Result<Database> {
+async fn open(dir: &Path) -> spotter_store::Result<Database> {
     Database::open(&DataDir::new(dir.to_path_buf())).await
 }
 
@@ -40,7 +41,7 @@ async fn create_studio(
     pg: &TempPostgres,
     name: &str,
     owner_db: &Database,
-) -> spotter_core::Result<(ServerAddress, Dev)> {
+) -> spotter_store::Result<(ServerAddress, Dev)> {
     let url = pg.create_studio_database(name, &format!("{name}_owner"), OWNER_PASSWORD);
     let (address, password) = ServerAddress::parse(&url, None)?;
     let password = password.expect("password in the URL");
@@ -60,7 +61,7 @@ async fn join(
     base: &ServerAddress,
     name: &str,
     dir: &Path,
-) -> spotter_core::Result<Dev> {
+) -> spotter_store::Result<Dev> {
     let inv = admin::invite(&owner.db, &owner.server, name, "trainer", None).await?;
     let db = open(dir).await?;
     let address = ServerAddress {
@@ -80,9 +81,9 @@ fn percentile(sorted: &[f64], p: f64) -> f64 {
     sorted[i.min(sorted.len() - 1)]
 }
 
-pub async fn run(out: &Path, rows: u64, seconds: u64, devices: usize) -> spotter_core::Result<()> {
+pub async fn run(out: &Path, rows: u64, seconds: u64, devices: usize) -> spotter_store::Result<()> {
     let _ = std::fs::remove_dir_all(out);
-    std::fs::create_dir_all(out).map_err(|e| spotter_core::AppError::io("bench dir", e))?;
+    std::fs::create_dir_all(out).map_err(|e| spotter_store::AppError::io("bench dir", e))?;
     let pg = Arc::new(TempPostgres::start());
     initial_pull(&pg, out, rows).await?;
     initial_pull_mix(&pg, out, rows).await?;
@@ -111,7 +112,7 @@ async fn seed_and_pull(
     out: &Path,
     name: &str,
     (clients, trainers, sessions): (u64, u64, u64),
-) -> spotter_core::Result<Pulled> {
+) -> spotter_store::Result<Pulled> {
     let owner_db = open(&out.join(format!("{name}-owner"))).await?;
     seed::seed_bench(&owner_db, clients, trainers, sessions).await?;
     let (address, owner) = create_studio(pg, name, &owner_db).await?;
@@ -155,7 +156,7 @@ async fn seed_and_pull(
 
 /// A studio's usual mix instead of clients only: a fifth clients, the rest sessions and their
 /// participants (narrower rows, no search index).
-async fn initial_pull_mix(pg: &TempPostgres, out: &Path, rows: u64) -> spotter_core::Result<()> {
+async fn initial_pull_mix(pg: &TempPostgres, out: &Path, rows: u64) -> spotter_store::Result<()> {
     let p = seed_and_pull(pg, out, "pullmix", (rows / 5, 10, rows * 35 / 100)).await?;
     println!(
         "{}",
@@ -171,7 +172,7 @@ async fn initial_pull_mix(pg: &TempPostgres, out: &Path, rows: u64) -> spotter_c
     Ok(())
 }
 
-async fn initial_pull(pg: &TempPostgres, out: &Path, rows: u64) -> spotter_core::Result<()> {
+async fn initial_pull(pg: &TempPostgres, out: &Path, rows: u64) -> spotter_store::Result<()> {
     let Pulled {
         owner,
         report,
@@ -274,7 +275,7 @@ async fn initial_pull(pg: &TempPostgres, out: &Path, rows: u64) -> spotter_core:
     Ok(())
 }
 
-async fn push_10k(pg: &TempPostgres, out: &Path) -> spotter_core::Result<()> {
+async fn push_10k(pg: &TempPostgres, out: &Path) -> spotter_store::Result<()> {
     let db = open(&out.join("push-owner")).await?;
     let (_address, owner) = create_studio(pg, "pushbench", &db).await?;
     engine::sync(&owner.db, &owner.server, &mut quiet).await?;
@@ -306,7 +307,7 @@ async fn push_10k(pg: &TempPostgres, out: &Path) -> spotter_core::Result<()> {
     Ok(())
 }
 
-async fn round_trip(pg: &TempPostgres, out: &Path, rounds: usize) -> spotter_core::Result<()> {
+async fn round_trip(pg: &TempPostgres, out: &Path, rounds: usize) -> spotter_store::Result<()> {
     let db = open(&out.join("rt-a")).await?;
     let (address, a) = create_studio(pg, "rtbench", &db).await?;
     engine::sync(&a.db, &a.server, &mut quiet).await?;
@@ -317,7 +318,7 @@ async fn round_trip(pg: &TempPostgres, out: &Path, rounds: usize) -> spotter_cor
     let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
     let (bdb, bserver) = (b.db.clone(), b.server.clone());
     let watcher = tokio::spawn(async move {
-        let mut on_round = |r: spotter_core::Result<SyncReport>| {
+        let mut on_round = |r: spotter_store::Result<SyncReport>| {
             let _ = tx.send((Instant::now(), r.map(|r| r.pulled).unwrap_or(0)));
         };
         engine::watch(
@@ -352,7 +353,7 @@ async fn round_trip(pg: &TempPostgres, out: &Path, rounds: usize) -> spotter_cor
                 }
                 Ok(Some(_)) => continue,
                 _ => {
-                    return Err(spotter_core::AppError::internal(
+                    return Err(spotter_store::AppError::internal(
                         "the watcher was not woken within 10 s",
                     ))
                 }
@@ -380,7 +381,7 @@ async fn load(
     out: &Path,
     seconds: u64,
     devices: usize,
-) -> spotter_core::Result<()> {
+) -> spotter_store::Result<()> {
     const PER_STUDIO: usize = 5;
     let studios = devices.div_ceil(PER_STUDIO);
     let mut all: Vec<Arc<Dev>> = Vec::new();
@@ -472,7 +473,7 @@ async fn load(
     for t in tasks {
         let (l, e, w) = t
             .await
-            .map_err(|e| spotter_core::AppError::internal(e.to_string()))?;
+            .map_err(|e| spotter_store::AppError::internal(e.to_string()))?;
         latencies.extend(l);
         errors += e;
         writes += w;
@@ -511,7 +512,7 @@ async fn load(
 }
 
 /// The clients table (the one the load writes) is the same on the device and the server.
-async fn replica_equals_server(d: &Dev) -> spotter_core::Result<bool> {
+async fn replica_equals_server(d: &Dev) -> spotter_store::Result<bool> {
     let mut local: Vec<(String, String, Option<String>)> =
         sqlx::query_as("SELECT id, name, phone FROM clients")
             .fetch_all(d.db.pool())

@@ -3,19 +3,25 @@
 
 use std::time::{Duration, Instant};
 
-use spotter_core::paths::DataDir;
+use spotter_core::seed;
 use spotter_core::training::logs::{self, WorkoutLogInput, WorkoutSetInput};
 use spotter_core::training::plan::{
     Load, LoadKind, PlanBody, PlanDay, PlanWeek, Prescription, Progression, ProgressionRule,
 };
 use spotter_core::training::plans::{self, Author, AuthorKind, NewPlan, PlanSave};
 use spotter_core::training::{progress, progression};
-use spotter_core::{seed, Database};
 use spotter_print::{documents, plan_pdf, Branding, LoadUnit};
+use spotter_store::paths::DataDir;
+use spotter_store::Database;
 
 use crate::percentiles;
 
-fn body(ids: &[String], weeks: usize, days: u32, per_day: usize) -> spotter_core::Result<PlanBody> {
+fn body(
+    ids: &[String],
+    weeks: usize,
+    days: u32,
+    per_day: usize,
+) -> spotter_store::Result<PlanBody> {
     let week = PlanWeek {
         deload: false,
         days: (0..days)
@@ -80,7 +86,7 @@ pub(crate) fn report(name: &str, extra: serde_json::Value, times: &mut [Duration
     println!("{v}");
 }
 
-pub async fn run(data: &DataDir, rounds: usize) -> spotter_core::Result<()> {
+pub async fn run(data: &DataDir, rounds: usize) -> spotter_store::Result<()> {
     let db = Database::open(data).await?;
     let seeded: i64 = sqlx::query_scalar("SELECT count(*) FROM workout_logs")
         .fetch_one(db.pool())
@@ -140,7 +146,7 @@ pub async fn run(data: &DataDir, rounds: usize) -> spotter_core::Result<()> {
         for _ in 0..rounds {
             let t = Instant::now();
             bytes = plan_pdf::render(&doc)
-                .map_err(spotter_core::AppError::internal)?
+                .map_err(spotter_store::AppError::internal)?
                 .len();
             times.push(t.elapsed());
         }
@@ -223,7 +229,7 @@ pub async fn run(data: &DataDir, rounds: usize) -> spotter_core::Result<()> {
     Ok(())
 }
 
-pub(crate) async fn heavy_client(db: &Database, ids: &[String]) -> spotter_core::Result<String> {
+pub(crate) async fn heavy_client(db: &Database, ids: &[String]) -> spotter_store::Result<String> {
     let name = "Bench Heavy Lifter";
     if let Some(id) = sqlx::query_scalar::<_, String>("SELECT id FROM clients WHERE name = ?")
         .bind(name)

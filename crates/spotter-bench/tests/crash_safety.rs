@@ -40,8 +40,8 @@ async fn a_writer_killed_at_random_moments_leaves_every_acknowledged_write_and_n
 #[tokio::test(flavor = "current_thread")]
 async fn the_checks_notice_a_lost_write_and_stale_derived_data() {
     use spotter_core::clients::{self, ClientInput};
-    use spotter_core::paths::DataDir;
-    use spotter_core::Database;
+    use spotter_store::paths::DataDir;
+    use spotter_store::Database;
 
     let dir = std::env::temp_dir().join(format!("spotter-crash-checks-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);

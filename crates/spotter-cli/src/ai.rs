@@ -3,8 +3,8 @@
 use std::path::PathBuf;
 
 use clap::Subcommand;
-use spotter_core::paths::DataDir;
-use spotter_core::{AppError, Database};
+use spotter_store::paths::DataDir;
+use spotter_store::{AppError, Database};
 
 use crate::lookup::find_client;
 use crate::output::print_json;

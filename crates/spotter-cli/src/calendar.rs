@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use clap::Subcommand;
 use spotter_core::ics;
 use spotter_core::schedule::trainers;
-use spotter_core::{AppError, Database};
+use spotter_store::{AppError, Database};
 
 use crate::output::print_json;
 

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use clap::Subcommand;
-use spotter_core::{AppError, Database};
+use spotter_store::{AppError, Database};
 
 use crate::lookup::find_client;
 

@@ -2,7 +2,7 @@
 
 use clap::Subcommand;
 use spotter_core::clients::{self, ClientListQuery, ClientStatusFilter};
-use spotter_core::{AppError, Database};
+use spotter_store::{AppError, Database};
 
 use crate::clients_import;
 use crate::output::print_json;

@@ -9,7 +9,7 @@ use clap::Args;
 use spotter_core::import::{
     self, CsvDelimiter, CsvField, CsvOptions, CsvPreview, DateOrder, ImportReport,
 };
-use spotter_core::{AppError, Database, ErrorCode};
+use spotter_store::{AppError, Database, ErrorCode};
 
 #[derive(Args)]
 pub struct ImportArgs {

@@ -3,8 +3,9 @@
 
 use std::path::{Path, PathBuf};
 
-use spotter_core::paths::DataDir;
-use spotter_core::{backups, export, AppError, Database, ErrorCode};
+use spotter_core::export;
+use spotter_store::paths::DataDir;
+use spotter_store::{backups, AppError, Database, ErrorCode};
 
 /// A backup to `file`, or (without one) a manual backup in the data folder's backups.
 pub async fn backup(
@@ -94,7 +95,7 @@ pub async fn import_all(db: &Database, file: &Path) -> Result<(), AppError> {
 
 /// Everything as <dir>/spotter-export.json and the clients as <dir>/clients.csv.
 pub async fn export_all(db: &Database, dir: &Path, replace: bool) -> Result<(), AppError> {
-    use spotter_core::files::target::{ExportKind, ExportTarget};
+    use spotter_files::target::{ExportKind, ExportTarget};
     let json_path = dir.join("spotter-export.json").display().to_string();
     let csv_path = dir.join("clients.csv").display().to_string();
     let confirmed = |p: &str| replace.then(|| p.to_owned());

@@ -2,7 +2,7 @@
 
 use spotter_core::clients::{self, ClientListQuery, ClientStatusFilter};
 use spotter_core::training::plans::{self, PlanListQuery};
-use spotter_core::{AppError, Database};
+use spotter_store::{AppError, Database};
 
 /// A client by id, or by exact (case-insensitive) name when that names exactly one.
 pub async fn find_client(db: &Database, key: &str) -> Result<String, AppError> {

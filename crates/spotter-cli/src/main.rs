@@ -6,8 +6,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use spotter_core::paths::DataDir;
-use spotter_core::{AppError, Database, ErrorCode};
+use spotter_store::paths::DataDir;
+use spotter_store::{AppError, Database, ErrorCode};
 
 mod ai;
 mod calendar;
@@ -140,9 +140,9 @@ fn exit_code(code: ErrorCode) -> ExitCode {
 
 async fn run(cli: Cli) -> Result<(), AppError> {
     let chosen = cli.data_dir.is_some()
-        || std::env::var_os(spotter_core::paths::DATA_DIR_ENV).is_some_and(|v| !v.is_empty());
+        || std::env::var_os(spotter_store::paths::DATA_DIR_ENV).is_some_and(|v| !v.is_empty());
     let data_dir = DataDir::resolve(cli.data_dir)?;
-    let log_dir = spotter_core::paths::log_dir(&data_dir, chosen);
+    let log_dir = spotter_store::paths::log_dir(&data_dir, chosen);
     // Commands that work without an open database (listing backups, restoring over a damaged one).
     match &cli.command {
         Command::Backups { json } => return data::backups_list(&data_dir, *json),

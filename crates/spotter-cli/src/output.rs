@@ -1,6 +1,6 @@
 //! Printing results: JSON for scripts.
 
-use spotter_core::AppError;
+use spotter_store::AppError;
 
 pub fn print_json<T: serde::Serialize>(value: &T) -> Result<(), AppError> {
     let text = serde_json::to_string_pretty(value)

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::Subcommand;
 use spotter_core::training::plans::{self, PlanListQuery};
-use spotter_core::{AppError, Database};
+use spotter_store::{AppError, Database};
 
 use crate::lookup::{find_client, find_plan};
 use crate::output::print_json;

@@ -1,7 +1,8 @@
 //! `spotter-cli seed`: demo or benchmark data into a fresh data directory.
 
 use clap::Args;
-use spotter_core::{seed, AppError, Database};
+use spotter_core::seed;
+use spotter_store::{AppError, Database};
 
 #[derive(Args)]
 pub struct SeedArgs {

@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 
 use clap::Subcommand;
 use indicatif::{ProgressBar, ProgressStyle};
-use spotter_core::{AppError, Database, ErrorCode};
+use spotter_store::{AppError, Database, ErrorCode};
 use spotter_sync::credentials::{self, Password};
 use spotter_sync::device;
 use spotter_sync::engine::{self, Progress, SyncReport};

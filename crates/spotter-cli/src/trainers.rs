@@ -2,7 +2,7 @@
 
 use clap::Subcommand;
 use spotter_core::schedule::trainers;
-use spotter_core::{AppError, Database};
+use spotter_store::{AppError, Database};
 
 use crate::output::print_json;
 

@@ -5,8 +5,8 @@ use std::io::Write;
 use serde::Serialize;
 
 use crate::clients::{self, Client};
-use crate::time::now_utc;
-use crate::{AppError, Database, ErrorCode, Result};
+use spotter_store::time::now_utc;
+use spotter_store::{AppError, Database, ErrorCode, Result};
 
 pub const EXPORT_FORMAT: &str = "spotter-export";
 pub const EXPORT_FORMAT_VERSION: u32 = 1;
@@ -163,7 +163,7 @@ pub const CSV_HEADER: [&str; 18] = [
 /// Writes the clients as CSV. Cells a spreadsheet would run as a formula (starting with
 /// `=`, `+`, `-`, `@`) get a leading `'` (see `files::formula`).
 pub fn write_clients_csv<W: Write>(clients: &[Client], out: W) -> Result<()> {
-    use crate::files::formula::neutralise;
+    use spotter_files::formula::neutralise;
     let csv_err = |e: csv::Error| match e.kind() {
         csv::ErrorKind::Io(io) => AppError::io_ref("cannot write the CSV", io),
         _ => AppError::new(ErrorCode::Io, format!("cannot write the CSV: {e}")),
@@ -208,7 +208,7 @@ pub async fn write_clients_csv_file(
     path: &str,
     replace: Option<&str>,
 ) -> Result<String> {
-    use crate::files::target::{ExportKind, ExportTarget};
+    use spotter_files::target::{ExportKind, ExportTarget};
     let target = ExportTarget::check(ExportKind::Csv, path, replace)?;
     let all = clients::all_including_deleted(db).await?;
     target.write_with(|out| write_clients_csv(&all, out))

@@ -5,12 +5,12 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::paths::DataDir;
 use crate::schedule::trainers;
 use crate::schedule::zoned::parse_zone;
 use crate::settings::{self, Clock, Settings, Units, WeekStart};
-use crate::time::now_utc;
-use crate::{AppError, Database, Result};
+use spotter_store::paths::DataDir;
+use spotter_store::time::now_utc;
+use spotter_store::{AppError, Database, Result};
 
 /// The folder, inside the real data directory, that holds the demo database. Apart from the
 /// trainer's data, so demo clients can never mix with real ones.

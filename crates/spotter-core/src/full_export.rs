@@ -8,10 +8,10 @@ use serde::Serialize;
 use serde_json::Value;
 use ts_rs::TS;
 
-use crate::db::MIGRATOR;
 use crate::export::{self, DERIVED_TABLES, DEVICE_STATE_TABLES, EXPORT_FORMAT, RAW_TABLES};
-use crate::files::target::{ExportKind, ExportTarget};
-use crate::{AppError, Database, ErrorCode, Result};
+use spotter_files::target::{ExportKind, ExportTarget};
+use spotter_store::db::MIGRATOR;
+use spotter_store::{AppError, Database, ErrorCode, Result};
 
 /// The two files an "Export everything" wrote.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]

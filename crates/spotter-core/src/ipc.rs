@@ -9,7 +9,7 @@ use serde::{Serialize, Serializer};
 use serde_json::value::RawValue;
 use ts_rs::{Config, TS};
 
-use crate::{AppError, Result};
+use spotter_store::{AppError, Result};
 
 pub mod client;
 pub mod prelude;
@@ -85,7 +85,7 @@ mod tests {
         let raw = RawJson::<Vec<u32>>::new("[1, 2,3]".into()).unwrap();
         assert_eq!(serde_json::to_string(&raw).unwrap(), "[1, 2,3]");
         let err = RawJson::<Vec<u32>>::new("[1, 2".into()).err().unwrap();
-        assert_eq!(err.code, crate::ErrorCode::Internal);
+        assert_eq!(err.code, spotter_store::ErrorCode::Internal);
     }
 
     #[test]

@@ -8,13 +8,6 @@
 //! `spotter-print`, `spotter-sync`, `spotter-cli`, the shell); `tests/boundary.rs` checks the
 //! Cargo.toml. The desktop shell (`src-tauri`) and the command line (`spotter-cli`) are thin
 //! adapters over this crate, so every rule is tested here against real SQLite files.
-//!
-//! Transition: the storage modules moved to `spotter-store` are re-exported below under
-//! their old paths (`spotter_core::db`, `::error`, `::ids`, `::paths`, `::time`,
-//! `::backups`, and `Database`, `AppError`, `ErrorCode`, `Result` at the root), and so is
-//! `spotter-files` (`spotter_core::files`, `spotter_core::upload`), so the crates above and
-//! this crate's own `crate::…` paths keep working. New code may name `spotter_store` and
-//! `spotter_files` directly; the re-exports go once nothing uses the old paths.
 
 pub mod ai;
 pub mod bindings;
@@ -35,8 +28,3 @@ pub mod seed_training;
 pub mod settings;
 pub mod training;
 pub mod updates;
-
-pub use spotter_files as files;
-pub use spotter_files::upload;
-pub use spotter_store::{backups, db, error, ids, paths, time};
-pub use spotter_store::{AppError, Database, ErrorCode, Result};

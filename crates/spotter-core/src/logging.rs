@@ -5,7 +5,7 @@ use std::path::Path;
 use tracing_appender::non_blocking::WorkerGuard;
 use tracing_subscriber::{fmt, prelude::*, EnvFilter};
 
-use crate::{AppError, Result};
+use spotter_store::{AppError, Result};
 
 /// Keeps the background log writer alive; dropping it flushes.
 pub use tracing_appender::non_blocking::WorkerGuard as LogGuard;

@@ -3,15 +3,15 @@
 
 use chrono::{Datelike, Duration, NaiveDate};
 
-use crate::ids::new_id;
-use crate::time::{now_utc, today_utc};
 use crate::training::plan::{
     Load, LoadKind, PlanBody, PlanDay, PlanWeek, Prescription, Progression, ProgressionRule,
 };
 use crate::training::plans::{self, Author, AuthorKind, NewPlan, PlanAssignment};
 use crate::training::records::epley;
 use crate::training::{exercises, progression};
-use crate::{AppError, Database, Result};
+use spotter_store::ids::new_id;
+use spotter_store::time::{now_utc, today_utc};
+use spotter_store::{AppError, Database, Result};
 
 async fn exercise_id(db: &Database, key: &str) -> Result<String> {
     sqlx::query_scalar("SELECT id FROM exercises WHERE library_key = ?")

@@ -5,8 +5,8 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::time::now_utc;
-use crate::{AppError, Database, Result};
+use spotter_store::time::now_utc;
+use spotter_store::{AppError, Database, Result};
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]

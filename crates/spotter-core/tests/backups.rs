@@ -4,10 +4,11 @@
 use std::path::{Path, PathBuf};
 
 use chrono::{Duration, TimeZone, Utc};
-use spotter_core::backups::{self, BackupReason, Retention};
 use spotter_core::clients::{self, ClientInput};
-use spotter_core::paths::DataDir;
-use spotter_core::{seed, Database, ErrorCode};
+use spotter_core::seed;
+use spotter_store::backups::{self, BackupReason, Retention};
+use spotter_store::paths::DataDir;
+use spotter_store::{Database, ErrorCode};
 use sqlx::migrate::Migrator;
 
 async fn demo() -> (tempfile::TempDir, DataDir, Database) {

@@ -1,7 +1,9 @@
 //! What each crate below the shell must never depend on (see each crate's opening comment),
 //! checked in one place from the crates' Cargo.toml files: the storage foundation and the
 //! iCalendar format on no other Spotter crate, the files on the storage only, the core on
-//! those three only, and none of them on Tauri.
+//! those three only; the PDFs, the AI runtime and the sync engine on the core and below (never
+//! on each other: each is its own feature), the test PostgreSQL on nothing; and none of them on
+//! Tauri.
 
 /// The dependency names in a Cargo.toml's `[dependencies]`-like sections.
 fn dependencies(manifest: &str) -> Vec<String> {
@@ -23,7 +25,7 @@ fn dependencies(manifest: &str) -> Vec<String> {
 #[test]
 fn each_crate_depends_only_on_the_crates_below_it_and_never_on_tauri() {
     // (crate, its manifest, a dependency it surely has, the Spotter crates it may use)
-    let crates: [(&str, &str, &str, &[&str]); 4] = [
+    let crates: [(&str, &str, &str, &[&str]); 8] = [
         (
             "spotter-store",
             include_str!("../../spotter-store/Cargo.toml"),
@@ -47,6 +49,30 @@ fn each_crate_depends_only_on_the_crates_below_it_and_never_on_tauri() {
             include_str!("../Cargo.toml"),
             "spotter-store",
             &["spotter-store", "spotter-files", "spotter-ical"],
+        ),
+        (
+            "spotter-pgtest",
+            include_str!("../../spotter-pgtest/Cargo.toml"),
+            "tempfile",
+            &[],
+        ),
+        (
+            "spotter-print",
+            include_str!("../../spotter-print/Cargo.toml"),
+            "printpdf",
+            &["spotter-store", "spotter-files", "spotter-core"],
+        ),
+        (
+            "spotter-ai",
+            include_str!("../../spotter-ai/Cargo.toml"),
+            "async-openai",
+            &["spotter-store", "spotter-files", "spotter-core"],
+        ),
+        (
+            "spotter-sync",
+            include_str!("../../spotter-sync/Cargo.toml"),
+            "sqlx",
+            &["spotter-store", "spotter-core", "spotter-pgtest"],
         ),
     ];
     for (name, manifest, surely, below) in crates {

@@ -3,8 +3,8 @@
 use spotter_core::clients::clearance;
 use spotter_core::clients::record::{self, ParqInput};
 use spotter_core::clients::{self, ClientInput};
-use spotter_core::paths::DataDir;
-use spotter_core::Database;
+use spotter_store::paths::DataDir;
+use spotter_store::Database;
 
 #[tokio::test]
 async fn a_flagged_client_is_warned_about_with_the_questions_answered_yes() {

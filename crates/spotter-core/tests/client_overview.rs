@@ -4,7 +4,6 @@
 use chrono::{Duration, Utc};
 use spotter_core::clients::overview::{self, ClientOverviewQuery, ClientSort, SortDirection};
 use spotter_core::clients::{self, ClientInput, ClientStatusFilter};
-use spotter_core::paths::DataDir;
 use spotter_core::schedule::{
     sessions, trainers, SaveOutcome, SessionInput, SessionKind, SessionStatus, TrainerInput,
 };
@@ -13,7 +12,8 @@ use spotter_core::training::log_pages;
 use spotter_core::training::logs::{self, WorkoutLogInput, WorkoutSetInput};
 use spotter_core::training::plan::{PlanBody, PlanDay, PlanWeek, Prescription, ProgressionRule};
 use spotter_core::training::plans::{self, Author, AuthorKind, NewPlan, PlanAssignment};
-use spotter_core::Database;
+use spotter_store::paths::DataDir;
+use spotter_store::Database;
 
 struct World {
     _dir: tempfile::TempDir,

@@ -8,12 +8,13 @@ use spotter_core::clients::{
     self, ClientInput, ClientListQuery, ClientStatus, ClientStatusFilter, FitnessLevel,
 };
 use spotter_core::import::{self, CsvField, CsvImportRequest};
-use spotter_core::{settings, ErrorCode};
+use spotter_core::settings;
+use spotter_store::ErrorCode;
 use support::fresh;
 
-fn upload(text: &str) -> spotter_core::upload::FileUpload {
+fn upload(text: &str) -> spotter_files::upload::FileUpload {
     use base64::Engine;
-    spotter_core::upload::FileUpload {
+    spotter_files::upload::FileUpload {
         name: "clients.csv".into(),
         base64: base64::engine::general_purpose::STANDARD.encode(text),
         path: None,

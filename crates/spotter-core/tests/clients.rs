@@ -3,8 +3,8 @@
 mod support;
 
 use spotter_core::clients::{self, ClientInput, ClientListQuery, ClientStatusFilter};
-use spotter_core::paths::DataDir;
-use spotter_core::{Database, ErrorCode};
+use spotter_store::paths::DataDir;
+use spotter_store::{Database, ErrorCode};
 use support::fresh;
 
 fn anna() -> ClientInput {
@@ -364,7 +364,7 @@ async fn search_finds_clients_indexed_before_the_prefix_index_change() {
         .unwrap();
         let before = Migrator {
             migrations: Cow::Owned(
-                spotter_core::db::MIGRATOR
+                spotter_store::db::MIGRATOR
                     .iter()
                     .filter(|m| m.version < CHANGE)
                     .cloned()

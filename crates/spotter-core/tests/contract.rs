@@ -188,9 +188,9 @@ fn problems_name_what_the_compiler_cannot_see() {
 /// `Array<CalendarEntry>`: the rows must read back as exactly that, field for field.
 #[tokio::test]
 async fn the_calendar_range_json_is_calendar_entries() {
-    use spotter_core::paths::DataDir;
     use spotter_core::schedule::sessions;
-    use spotter_core::Database;
+    use spotter_store::paths::DataDir;
+    use spotter_store::Database;
 
     let dir = tempfile::tempdir().expect("tempdir");
     let db = Database::open(&DataDir::new(dir.path()))

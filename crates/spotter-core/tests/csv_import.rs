@@ -9,7 +9,7 @@ use spotter_core::clients::{self, Client};
 use spotter_core::import::{
     self, headers, CsvDelimiter, CsvField, CsvImportRequest, CsvOptions, DateOrder,
 };
-use spotter_core::{Database, ErrorCode};
+use spotter_store::{Database, ErrorCode};
 
 use support::fresh;
 use CsvField::*;
@@ -561,7 +561,7 @@ async fn the_separator_and_mapping_can_be_overridden() {
 
     // A request from the dialog carries the same choices.
     let req = CsvImportRequest {
-        file: spotter_core::upload::FileUpload {
+        file: spotter_files::upload::FileUpload {
             name: "x.csv".into(),
             base64: base64_of(&fixture("pt_distinction_uk.csv")),
             path: None,

@@ -7,8 +7,8 @@
 
 use proptest::prelude::*;
 use spotter_core::import::{self, CsvDelimiter, CsvField, CsvOptions, DateOrder};
-use spotter_core::paths::DataDir;
-use spotter_core::{Database, ErrorCode};
+use spotter_store::paths::DataDir;
+use spotter_store::{Database, ErrorCode};
 
 struct World {
     runtime: tokio::runtime::Runtime,
@@ -164,7 +164,7 @@ async fn count(db: &Database) -> i64 {
         .unwrap()
 }
 
-fn check_error(e: &spotter_core::AppError) -> Result<(), TestCaseError> {
+fn check_error(e: &spotter_store::AppError) -> Result<(), TestCaseError> {
     prop_assert!(!e.message.trim().is_empty(), "an error without a message");
     prop_assert!(
         matches!(e.code, ErrorCode::InvalidFile | ErrorCode::Validation),

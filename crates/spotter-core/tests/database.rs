@@ -3,8 +3,8 @@
 use std::path::Path;
 
 use spotter_core::clients::{self, ClientInput};
-use spotter_core::paths::DataDir;
-use spotter_core::{Database, ErrorCode};
+use spotter_store::paths::DataDir;
+use spotter_store::{Database, ErrorCode};
 use sqlx::migrate::Migrator;
 
 fn client(name: &str) -> ClientInput {

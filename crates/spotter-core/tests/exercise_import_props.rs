@@ -9,11 +9,11 @@
 use base64::Engine;
 use proptest::prelude::*;
 use serde_json::{json, Map, Value};
-use spotter_core::paths::DataDir;
 use spotter_core::training::exercise_import::{self, DuplicateAction, DuplicateDecision};
 use spotter_core::training::exercises;
-use spotter_core::upload::FileUpload;
-use spotter_core::{Database, ErrorCode};
+use spotter_files::upload::FileUpload;
+use spotter_store::paths::DataDir;
+use spotter_store::{Database, ErrorCode};
 
 struct World {
     runtime: tokio::runtime::Runtime,
@@ -267,7 +267,7 @@ async fn doubled_names(db: &Database) -> Vec<String> {
     .unwrap()
 }
 
-fn check_error(e: &spotter_core::AppError) -> Result<(), TestCaseError> {
+fn check_error(e: &spotter_store::AppError) -> Result<(), TestCaseError> {
     prop_assert!(!e.message.trim().is_empty(), "an error without a message");
     prop_assert!(
         matches!(e.code, ErrorCode::InvalidFile | ErrorCode::Validation),

@@ -3,10 +3,11 @@
 //! formulas; "Open" hands only Spotter's own document types to the desktop.
 
 use spotter_core::clients::{self, ClientInput, ClientListQuery};
-use spotter_core::files::document::openable;
-use spotter_core::paths::DataDir;
 use spotter_core::schedule::trainers;
-use spotter_core::{export, ics, import, Database, ErrorCode};
+use spotter_core::{export, ics, import};
+use spotter_files::document::openable;
+use spotter_store::paths::DataDir;
+use spotter_store::{Database, ErrorCode};
 
 async fn fresh() -> (tempfile::TempDir, Database) {
     let dir = tempfile::tempdir().unwrap();
@@ -52,8 +53,8 @@ async fn an_export_goes_only_to_a_file_of_its_type() {
         .await
         .unwrap_err();
     assert!(err.message.contains(".csv"), "{}", err.message);
-    let err = spotter_core::files::target::ExportTarget::check(
-        spotter_core::files::target::ExportKind::Pdf,
+    let err = spotter_files::target::ExportTarget::check(
+        spotter_files::target::ExportKind::Pdf,
         dir.path().to_str().unwrap(),
         None,
     )

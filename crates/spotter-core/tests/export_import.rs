@@ -3,7 +3,8 @@
 mod support;
 
 use spotter_core::clients::{self, ClientInput, ClientListQuery, ClientStatusFilter};
-use spotter_core::{export, import, seed, ErrorCode};
+use spotter_core::{export, import, seed};
+use spotter_store::ErrorCode;
 use support::fresh;
 
 #[tokio::test]
@@ -193,7 +194,7 @@ use std::io::Read;
 #[tokio::test]
 async fn every_table_with_user_data_is_in_the_export() {
     let dir = tempfile::tempdir().unwrap();
-    let db = spotter_core::Database::open(&spotter_core::paths::DataDir::new(dir.path()))
+    let db = spotter_store::Database::open(&spotter_store::paths::DataDir::new(dir.path()))
         .await
         .unwrap();
     let tables: Vec<String> = sqlx::query_scalar(

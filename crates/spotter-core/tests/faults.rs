@@ -9,9 +9,10 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use spotter_core::clients::{self, ClientInput, ClientListQuery, ClientStatusFilter};
-use spotter_core::paths::DataDir;
+use spotter_core::export;
 use spotter_core::schedule::{sessions, trainers, Recurrence, SaveOutcome, SessionInput};
-use spotter_core::{export, AppError, Database, ErrorCode};
+use spotter_store::paths::DataDir;
+use spotter_store::{AppError, Database, ErrorCode};
 use sqlx::sqlite::SqliteConnectOptions;
 use sqlx::{ConnectOptions, Connection};
 
@@ -165,7 +166,7 @@ async fn a_read_only_database_file_opens_shows_its_data_and_refuses_writes_clear
         .connect()
         .await
         .unwrap();
-    spotter_core::db::MIGRATOR.run(&mut conn).await.unwrap();
+    spotter_store::db::MIGRATOR.run(&mut conn).await.unwrap();
     sqlx::query(
         "INSERT INTO clients (id, name, created_at, updated_at)
          VALUES ('01900000-0000-7000-8000-000000000001', 'Kept', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')",

@@ -5,11 +5,11 @@
 
 use std::path::Path;
 
-use spotter_core::files::chosen;
-use spotter_core::files::dialog::{self, DialogRequest, Direction, SaveKind};
-use spotter_core::paths::DataDir;
-use spotter_core::upload::FileUpload;
-use spotter_core::{Database, ErrorCode};
+use spotter_files::chosen;
+use spotter_files::dialog::{self, DialogRequest, Direction, SaveKind};
+use spotter_files::upload::FileUpload;
+use spotter_store::paths::DataDir;
+use spotter_store::{Database, ErrorCode};
 
 async fn fresh() -> (tempfile::TempDir, Database) {
     let dir = tempfile::tempdir().unwrap();

@@ -4,10 +4,10 @@
 
 use spotter_core::clients::{self, ClientInput};
 use spotter_core::first_start::{self, WelcomeInput};
-use spotter_core::paths::DataDir;
 use spotter_core::schedule::trainers;
 use spotter_core::settings::{self, Clock, Settings, Units, WeekStart};
-use spotter_core::Database;
+use spotter_store::paths::DataDir;
+use spotter_store::Database;
 
 fn welcome() -> WelcomeInput {
     WelcomeInput {

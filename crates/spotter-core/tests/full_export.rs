@@ -3,8 +3,9 @@
 //! written beside each other and never over one nobody chose.
 
 use spotter_core::export::{DERIVED_TABLES, DEVICE_STATE_TABLES};
-use spotter_core::paths::DataDir;
-use spotter_core::{export, full_export, seed, Database, ErrorCode};
+use spotter_core::{export, full_export, seed};
+use spotter_store::paths::DataDir;
+use spotter_store::{Database, ErrorCode};
 
 async fn open(dir: &std::path::Path) -> Database {
     Database::open(&DataDir::new(dir)).await.unwrap()
@@ -178,7 +179,10 @@ async fn the_csv_beside_the_export_is_never_replaced() {
         .await
         .unwrap_err();
     assert_eq!(err.code, ErrorCode::FileExists);
-    assert!(!csv.exists(), "neither file is written when the JSON may not be replaced");
+    assert!(
+        !csv.exists(),
+        "neither file is written when the JSON may not be replaced"
+    );
     let path = json.display().to_string();
     let files = full_export::write_files(&db, &path, Some(&path))
         .await

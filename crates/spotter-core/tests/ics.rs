@@ -10,12 +10,12 @@ use chrono::{Datelike, Duration, Utc, Weekday};
 use serde_json::Value;
 use spotter_core::clients::{self, ClientInput};
 use spotter_core::ics::{self, import, IcsAction};
-use spotter_core::paths::DataDir;
 use spotter_core::schedule::{
     sessions, trainers, EditScope, Recurrence, SaveOutcome, SessionInput, SessionKind, Trainer,
     TrainerInput,
 };
-use spotter_core::{Database, ErrorCode};
+use spotter_store::paths::DataDir;
+use spotter_store::{Database, ErrorCode};
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")

@@ -2,9 +2,9 @@
 //! events that would make tens of thousands of sessions is refused whole, with the fix.
 
 use spotter_core::ics::import;
-use spotter_core::paths::DataDir;
 use spotter_core::schedule::trainers;
-use spotter_core::{Database, ErrorCode};
+use spotter_store::paths::DataDir;
+use spotter_store::{Database, ErrorCode};
 
 fn daily_events(n: usize) -> String {
     let mut text = String::from("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n");

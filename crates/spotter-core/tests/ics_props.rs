@@ -9,9 +9,9 @@ use chrono::Datelike;
 use proptest::prelude::*;
 use spotter_core::clients::{self, ClientInput};
 use spotter_core::ics::import;
-use spotter_core::paths::DataDir;
 use spotter_core::schedule::trainers;
-use spotter_core::{Database, ErrorCode};
+use spotter_store::paths::DataDir;
+use spotter_store::{Database, ErrorCode};
 
 /// A fresh database per case (an event imported once is skipped the next time, which would
 /// hide the import path from later cases), with a client named like the fixtures' summaries.
@@ -232,7 +232,7 @@ async fn count(db: &Database) -> i64 {
         .unwrap()
 }
 
-fn check_error(e: &spotter_core::AppError) -> Result<(), TestCaseError> {
+fn check_error(e: &spotter_store::AppError) -> Result<(), TestCaseError> {
     prop_assert!(!e.message.trim().is_empty(), "an error without a message");
     prop_assert!(
         matches!(e.code, ErrorCode::InvalidFile | ErrorCode::Validation),

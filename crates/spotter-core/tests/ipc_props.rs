@@ -15,8 +15,8 @@ use spotter_core::import::{CsvDelimiter, CsvField, CsvImportRequest, DateOrder};
 use spotter_core::ipc::from_arg;
 use spotter_core::schedule::{Recurrence, SessionInput, SessionKind};
 use spotter_core::training::plans::PlanSave;
-use spotter_core::upload::FileUpload;
-use spotter_core::ErrorCode;
+use spotter_files::upload::FileUpload;
+use spotter_store::ErrorCode;
 
 const ARG: &str = "input";
 
@@ -145,8 +145,8 @@ fn valid_samples() -> Vec<(&'static str, Value)> {
 }
 
 /// Decodes as the type the sample is of.
-fn decode(kind: &str, v: Value) -> Result<(), spotter_core::AppError> {
-    fn one<T: DeserializeOwned + Serialize>(v: Value) -> Result<(), spotter_core::AppError> {
+fn decode(kind: &str, v: Value) -> Result<(), spotter_store::AppError> {
+    fn one<T: DeserializeOwned + Serialize>(v: Value) -> Result<(), spotter_store::AppError> {
         let t: T = from_arg(ARG, v)?;
         // What is accepted can be sent back and read again.
         let again = serde_json::to_value(&t).unwrap();
@@ -160,7 +160,7 @@ fn decode(kind: &str, v: Value) -> Result<(), spotter_core::AppError> {
     }
 }
 
-fn check_error(e: &spotter_core::AppError, input: &Value) -> Result<String, TestCaseError> {
+fn check_error(e: &spotter_store::AppError, input: &Value) -> Result<String, TestCaseError> {
     prop_assert_eq!(e.code, ErrorCode::Validation, "{}", e.message);
     let field = e.field.clone().unwrap_or_default();
     prop_assert!(!field.is_empty(), "an error naming no field: {}", e.message);

@@ -1,9 +1,9 @@
 //! Shipped exercises have the same id on every device (studio sync relies on it), and a
 //! database from before that gets them, with every reference rewritten.
 
-use spotter_core::paths::DataDir;
 use spotter_core::training::exercises;
-use spotter_core::Database;
+use spotter_store::paths::DataDir;
+use spotter_store::Database;
 
 #[tokio::test]
 async fn shipped_exercises_get_stable_ids_and_old_references_follow() {
@@ -15,11 +15,20 @@ async fn shipped_exercises_get_stable_ids_and_old_references_follow() {
             .fetch_one(db.pool())
             .await
             .unwrap();
-    assert_eq!(id, exercises::library_id(&key), "the same id on every device");
+    assert_eq!(
+        id,
+        exercises::library_id(&key),
+        "the same id on every device"
+    );
 
     // As an older Spotter left it: a random id, used by a set, a plan body and a proposal.
     let old = uuid::Uuid::now_v7().to_string();
-    sqlx::query("UPDATE exercises SET id = ? WHERE id = ?").bind(&old).bind(&id).execute(db.pool()).await.unwrap();
+    sqlx::query("UPDATE exercises SET id = ? WHERE id = ?")
+        .bind(&old)
+        .bind(&id)
+        .execute(db.pool())
+        .await
+        .unwrap();
     let stamp = "2026-11-01T10:00:00.000Z";
     sqlx::query(
         "INSERT INTO workout_sets (id, log_id, client_id, performed_on, exercise_id, position, reps, load_kg, created_at)
@@ -46,12 +55,25 @@ async fn shipped_exercises_get_stable_ids_and_old_references_follow() {
     .unwrap();
 
     exercises::ensure_library(&db).await.unwrap();
-    let now: String = sqlx::query_scalar("SELECT id FROM exercises WHERE library_key = ?").bind(&key).fetch_one(db.pool()).await.unwrap();
+    let now: String = sqlx::query_scalar("SELECT id FROM exercises WHERE library_key = ?")
+        .bind(&key)
+        .fetch_one(db.pool())
+        .await
+        .unwrap();
     assert_eq!(now, id);
-    let set_ex: String = sqlx::query_scalar("SELECT exercise_id FROM workout_sets").fetch_one(db.pool()).await.unwrap();
+    let set_ex: String = sqlx::query_scalar("SELECT exercise_id FROM workout_sets")
+        .fetch_one(db.pool())
+        .await
+        .unwrap();
     assert_eq!(set_ex, id);
-    let stats: String = sqlx::query_scalar("SELECT exercise_id FROM workout_day_stats").fetch_one(db.pool()).await.unwrap();
+    let stats: String = sqlx::query_scalar("SELECT exercise_id FROM workout_day_stats")
+        .fetch_one(db.pool())
+        .await
+        .unwrap();
     assert_eq!(stats, id, "the derived table follows");
-    let body: String = sqlx::query_scalar("SELECT body FROM plan_versions").fetch_one(db.pool()).await.unwrap();
+    let body: String = sqlx::query_scalar("SELECT body FROM plan_versions")
+        .fetch_one(db.pool())
+        .await
+        .unwrap();
     assert!(body.contains(&id) && !body.contains(&old), "{body}");
 }

@@ -3,7 +3,6 @@
 
 use chrono::{Duration, Utc};
 use spotter_core::clients::{self, ClientInput};
-use spotter_core::paths::DataDir;
 use spotter_core::quick_find::{self, EXERCISE_LIMIT, SESSION_LIMIT};
 use spotter_core::schedule::{
     sessions, trainers, SaveOutcome, SessionInput, SessionKind, TrainerInput,
@@ -11,7 +10,8 @@ use spotter_core::schedule::{
 use spotter_core::training::exercises;
 use spotter_core::training::plan::{PlanBody, PlanDay, PlanWeek, ProgressionRule};
 use spotter_core::training::plans::{self, Author, AuthorKind, NewPlan, PlanAssignment};
-use spotter_core::Database;
+use spotter_store::paths::DataDir;
+use spotter_store::Database;
 
 async fn session(
     db: &Database,

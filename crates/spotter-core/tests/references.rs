@@ -4,11 +4,12 @@
 //! and the health checker's "links" check finds any reference that points nowhere.
 
 use spotter_core::ai::facts::health::{self, HealthStatus};
+use spotter_core::clients;
 use spotter_core::clients::record;
-use spotter_core::paths::DataDir;
 use spotter_core::schedule::{sessions, EditScope};
 use spotter_core::training::{logs, plans};
-use spotter_core::{clients, Database};
+use spotter_store::paths::DataDir;
+use spotter_store::Database;
 
 /// Every reference between user tables: (child table, column, parent table).
 const LINKS: [(&str, &str, &str); 14] = [

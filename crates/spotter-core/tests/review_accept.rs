@@ -6,11 +6,11 @@ use spotter_core::ai::executions;
 use spotter_core::ai::review::{self, NewReviewItem, ReviewKind, ReviewStatus};
 use spotter_core::ai::TaskType;
 use spotter_core::clients::{self, ClientInput};
-use spotter_core::paths::DataDir;
 use spotter_core::schedule::{
     sessions, trainers, SessionInput, SessionKind, TrainerInput, WorkingHours,
 };
-use spotter_core::{Database, ErrorCode};
+use spotter_store::paths::DataDir;
+use spotter_store::{Database, ErrorCode};
 
 struct Setup {
     _dir: tempfile::TempDir,

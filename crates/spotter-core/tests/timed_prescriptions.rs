@@ -4,7 +4,6 @@
 //! without an estimated 1RM.
 
 use spotter_core::clients::{self, ClientInput};
-use spotter_core::paths::DataDir;
 use spotter_core::training::exercises::{self, ExerciseInput};
 use spotter_core::training::logs::{self, WorkoutLogInput, WorkoutSetInput};
 use spotter_core::training::plan::{
@@ -13,7 +12,8 @@ use spotter_core::training::plan::{
 };
 use spotter_core::training::plans::{self, Author, NewPlan, PlanAssignment};
 use spotter_core::training::progression;
-use spotter_core::Database;
+use spotter_store::paths::DataDir;
+use spotter_store::Database;
 
 fn rx(measure: Measure, min: u32, max: u32) -> Prescription {
     Prescription {

@@ -16,8 +16,8 @@ mod training;
 #[path = "ui_fixtures/training_calls.rs"]
 mod training_calls;
 
-use spotter_core::paths::DataDir;
-use spotter_core::Database;
+use spotter_store::paths::DataDir;
+use spotter_store::Database;
 
 async fn fresh() -> (tempfile::TempDir, Database) {
     let dir = tempfile::tempdir().unwrap();

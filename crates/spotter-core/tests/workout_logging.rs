@@ -2,12 +2,12 @@
 //! the client did last time and which exercises are bodyweight.
 
 use spotter_core::clients::{self, ClientInput};
-use spotter_core::paths::DataDir;
 use spotter_core::schedule::{sessions, trainers, SaveOutcome, SessionInput, TrainerInput};
 use spotter_core::training::exercises::{self, ExerciseInput};
 use spotter_core::training::last_time::{last_time, LastSet};
 use spotter_core::training::logs::{self, WorkoutLogInput, WorkoutSetInput};
-use spotter_core::Database;
+use spotter_store::paths::DataDir;
+use spotter_store::Database;
 
 async fn exercise(db: &Database, name: &str, equipment: &str) -> String {
     exercises::create(

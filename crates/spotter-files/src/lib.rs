@@ -8,8 +8,7 @@
 //! chose, never replaces a file unasked, and never leaves half a file. What goes into a file
 //! (an export's rows, a calendar, a PDF) is the domains'. It stands on `spotter-store` only
 //! and must never depend on a domain crate (`spotter-core` and the crates above it) nor on
-//! Tauri; spotter-core's `tests/boundary.rs` reads its Cargo.toml to keep it so. `spotter-core` re-exports
-//! it as `spotter_core::files` (and `upload` as `spotter_core::upload`) for the transition.
+//! Tauri; spotter-core's `tests/boundary.rs` reads its Cargo.toml to keep it so.
 
 pub mod chosen;
 pub mod dialog;

@@ -4,11 +4,11 @@
 use spotter_core::clients::record;
 use spotter_core::datefmt::DateFormatter;
 use spotter_core::settings::{self, Paper, Units};
-use spotter_core::time::today_utc;
 use spotter_core::training::report_range::ReportRange;
 use spotter_core::training::{plans, progress};
-use spotter_core::upload::FileUpload;
-use spotter_core::{AppError, Database, ErrorCode, Result};
+use spotter_files::upload::FileUpload;
+use spotter_store::time::today_utc;
+use spotter_store::{AppError, Database, ErrorCode, Result};
 
 use crate::canvas::PageSize;
 use crate::{plan_pdf, report_pdf, Branding, LoadUnit};
@@ -138,6 +138,6 @@ fn display_name(u: &FileUpload) -> String {
 /// to replace (`replace` is the path they confirmed), through a temporary file so a failure
 /// leaves no half document. Returns the path written.
 pub fn write_pdf(path: &str, replace: Option<&str>, bytes: &[u8]) -> Result<String> {
-    use spotter_core::files::target::{ExportKind, ExportTarget};
+    use spotter_files::target::{ExportKind, ExportTarget};
     ExportTarget::check(ExportKind::Pdf, path, replace)?.write(bytes)
 }

@@ -8,7 +8,6 @@ use std::process::Command;
 use base64::Engine;
 use spotter_core::clients::record::{self, MeasurementInput, Metric};
 use spotter_core::clients::{self, ClientInput};
-use spotter_core::paths::DataDir;
 use spotter_core::settings::{self, Paper};
 use spotter_core::training::exercises::{self, ExerciseInput};
 use spotter_core::training::logs::{self, WorkoutLogInput, WorkoutSetInput};
@@ -18,9 +17,10 @@ use spotter_core::training::plan::{
 };
 use spotter_core::training::plans::{self, Author, AuthorKind, NewPlan, PlanAssignment};
 use spotter_core::training::progression;
-use spotter_core::upload::FileUpload;
-use spotter_core::Database;
+use spotter_files::upload::FileUpload;
 use spotter_print::documents;
+use spotter_store::paths::DataDir;
+use spotter_store::Database;
 
 async fn fresh() -> (tempfile::TempDir, Database) {
     let dir = tempfile::tempdir().unwrap();
@@ -392,7 +392,7 @@ async fn a_one_page_plan_and_letter_paper() {
         pages[0]
     );
     // The trainer's date setting (US English) decides how the printed date reads.
-    let today = spotter_core::time::today_utc();
+    let today = spotter_store::time::today_utc();
     let us_date = today.format("%b %-d, %Y").to_string();
     assert!(
         pages[0].contains(&us_date),
@@ -569,7 +569,7 @@ async fn the_report_covers_the_period_picked_with_the_trainers_notes_from_it() {
     )
     .await
     .unwrap();
-    let today = spotter_core::time::today_utc()
+    let today = spotter_store::time::today_utc()
         .format("%Y-%m-%d")
         .to_string();
 
@@ -590,7 +590,9 @@ async fn the_report_covers_the_period_picked_with_the_trainers_notes_from_it() {
     );
     assert!(all.contains("Trainer's notes"), "{all}");
     assert!(all.contains("Back Squat is holding steady"), "{all}");
-    let today_read = spotter_core::time::today_utc().format("%-d %b %Y").to_string();
+    let today_read = spotter_store::time::today_utc()
+        .format("%-d %b %Y")
+        .to_string();
     assert!(all.contains(&today_read), "the note's date: {all}");
 
     // A period that ended before the note: no notes section.

@@ -2,7 +2,7 @@
 //! Manager), like the AI keys: never in SQLite, config, logs, errors or IPC. The account is
 //! `login@host:port/db`, so two studios (or two logins) never share an entry.
 
-use spotter_core::{AppError, ErrorCode, Result};
+use spotter_store::{AppError, ErrorCode, Result};
 
 const SERVICE: &str = "Spotter studio server";
 

@@ -6,7 +6,7 @@
 use std::time::Duration;
 
 use serde::Serialize;
-use spotter_core::{AppError, Database, ErrorCode, Result};
+use spotter_store::{AppError, Database, ErrorCode, Result};
 use sqlx::postgres::PgListener;
 
 use crate::credentials;

@@ -4,8 +4,8 @@
 
 use std::path::Path;
 
-use spotter_core::paths::DataDir;
-use spotter_core::Database;
+use spotter_store::paths::DataDir;
+use spotter_store::Database;
 use spotter_sync::capture;
 use spotter_sync::tables::TABLES;
 

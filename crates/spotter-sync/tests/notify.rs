@@ -16,7 +16,7 @@ async fn a_watching_device_pulls_another_devices_push_when_notified() {
     let (rounds_tx, mut rounds) = tokio::sync::mpsc::unbounded_channel();
     let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
     let watcher = async {
-        let mut on_round = |r: spotter_core::Result<engine::SyncReport>| {
+        let mut on_round = |r: spotter_store::Result<engine::SyncReport>| {
             let _ = rounds_tx.send(r.map(|r| r.pulled).unwrap_or(0));
         };
         engine::watch(

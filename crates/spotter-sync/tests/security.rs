@@ -192,7 +192,7 @@ async fn a_removed_trainers_next_request_is_refused() {
     assert_eq!(n, 0, "an open connection sees nothing any more");
     add_client(&ben.db, "Sneaky").await;
     let err = ben.try_sync().await.unwrap_err();
-    assert_eq!(err.code, spotter_core::ErrorCode::Studio);
+    assert_eq!(err.code, spotter_store::ErrorCode::Studio);
     assert!(
         err.message.contains("access to this studio has ended"),
         "{}",

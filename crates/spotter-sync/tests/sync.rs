@@ -502,7 +502,7 @@ async fn a_device_on_another_schema_is_told_to_update_and_nothing_is_written() {
     let older = push::push_batch(&owner.server, dev, known - 1, &batch)
         .await
         .unwrap_err();
-    assert_eq!(older.code, spotter_core::ErrorCode::UpdateRequired);
+    assert_eq!(older.code, spotter_store::ErrorCode::UpdateRequired);
     assert!(
         older.message.contains("update Spotter on this device"),
         "{}",
@@ -511,7 +511,7 @@ async fn a_device_on_another_schema_is_told_to_update_and_nothing_is_written() {
     let newer = push::push_batch(&owner.server, dev, known + 1, &batch)
         .await
         .unwrap_err();
-    assert_eq!(newer.code, spotter_core::ErrorCode::UpdateRequired);
+    assert_eq!(newer.code, spotter_store::ErrorCode::UpdateRequired);
     assert!(
         newer.message.contains("studio upgrade"),
         "{}",

@@ -53,7 +53,7 @@ async fn verify_full_with_the_studios_ca_connects_and_another_ca_is_refused() {
         .await
         .err()
         .expect("refused");
-    assert_eq!(err.code, spotter_core::ErrorCode::Studio);
+    assert_eq!(err.code, spotter_store::ErrorCode::Studio);
     assert!(
         err.message.contains("sslrootcert") || err.message.contains("secure connection"),
         "{}",

@@ -1,6 +1,6 @@
 // Settings → Data: "Back up now", the backups with date and size, "Restore…" from one of them
 // or from a file, how many backups to keep, "Export everything" and "Open data folder".
-// Everything is done by the core (spotter_core::backups, full_export); after a restore the
+// Everything is done by the core (spotter_store::backups, spotter_core::full_export); after a restore the
 // window starts afresh on the restored data.
 import { Alert, Badge, Button, Divider, Group, NumberInput, Paper, ScrollArea, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';

@@ -7,7 +7,7 @@ use spotter_core::ai::facts::to_json;
 use spotter_core::ai::grounding::AllowedNumbers;
 use spotter_core::ai::privacy::Pseudonyms;
 use spotter_core::ai::review::{Evidence, NewReviewItem, ReviewKind};
-use spotter_core::{Database, Result};
+use spotter_store::{Database, Result};
 
 use super::{insights_schema, Prepared};
 use crate::llm::Message;

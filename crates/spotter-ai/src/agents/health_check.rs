@@ -6,8 +6,8 @@ use spotter_core::ai::facts::health::{self, HealthCheck, HealthReport, HealthSta
 use spotter_core::ai::grounding::AllowedNumbers;
 use spotter_core::ai::privacy::Pseudonyms;
 use spotter_core::ai::review::{Evidence, NewReviewItem, ReviewKind};
-use spotter_core::paths::DataDir;
-use spotter_core::{Database, Result};
+use spotter_store::paths::DataDir;
+use spotter_store::{Database, Result};
 
 use super::{insights_schema, Prepared};
 use crate::keychain::Keychain;

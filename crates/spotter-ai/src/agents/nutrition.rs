@@ -11,7 +11,7 @@ use spotter_core::ai::grounding::AllowedNumbers;
 use spotter_core::ai::privacy::Pseudonyms;
 use spotter_core::ai::review::{Evidence, NewReviewItem, ReviewKind};
 use spotter_core::clients::Client;
-use spotter_core::{Database, Result};
+use spotter_store::{Database, Result};
 
 use super::{parse_json, Checker, Prepared};
 use crate::llm::Message;

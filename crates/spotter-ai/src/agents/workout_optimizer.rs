@@ -13,7 +13,7 @@ use spotter_core::ai::plan_change::{self, contraindication, PlanChange, PlanChan
 use spotter_core::ai::privacy::Pseudonyms;
 use spotter_core::ai::review::{Evidence, NewReviewItem, ReviewKind};
 use spotter_core::clients::Client;
-use spotter_core::{Database, Result};
+use spotter_store::{Database, Result};
 
 use super::{parse_json, Prepared};
 use crate::llm::Message;

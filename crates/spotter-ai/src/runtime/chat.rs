@@ -5,7 +5,7 @@ use std::time::Instant;
 
 use spotter_core::ai::executions::Outcome;
 use spotter_core::ai::{AgentEvent, AgentStage, TaskType};
-use spotter_core::{AppError, Result};
+use spotter_store::{AppError, Result};
 
 use super::run::{ExecutionRun, RunKey, Stop};
 use super::{fingerprint, EventSink, RunRequest, Runtime};
@@ -64,7 +64,7 @@ impl Runtime {
             return Err(AppError::validation("clientId", "Ask about which client?"));
         };
         let started = Instant::now();
-        let today = spotter_core::time::today_utc();
+        let today = spotter_store::time::today_utc();
         let mut names = spotter_core::ai::privacy::Pseudonyms::new();
         let facts =
             spotter_core::ai::facts::progress::compute(&self.db, &client, today, &mut names)

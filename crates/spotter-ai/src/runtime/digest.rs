@@ -5,7 +5,8 @@ use std::time::Instant;
 use spotter_core::ai::agents::Agent;
 use spotter_core::ai::executions::Outcome;
 use spotter_core::ai::{AgentStage, TaskType};
-use spotter_core::{clients, AppError, ErrorCode, Result};
+use spotter_core::clients;
+use spotter_store::{AppError, ErrorCode, Result};
 
 use super::run::{ExecutionRun, RunKey, Stop};
 use super::{plural, EventSink, RunOutcome, RunRequest, Runtime};
@@ -33,7 +34,7 @@ impl Runtime {
             .and_then(serde_json::Value::as_u64)
             .unwrap_or(4)
             .clamp(1, 16) as usize;
-        let fingerprint = format!("digest-{}", spotter_core::time::now_utc());
+        let fingerprint = format!("digest-{}", spotter_store::time::now_utc());
         let key = RunKey {
             task: TaskType::WeeklyDigest,
             agent,

@@ -6,7 +6,7 @@ use spotter_core::ai::agents::Agent;
 use spotter_core::ai::executions::Outcome;
 use spotter_core::ai::review::NewReviewItem;
 use spotter_core::ai::AgentStage;
-use spotter_core::Result;
+use spotter_store::Result;
 
 use super::run::{ExecutionRun, Stop};
 use super::Runtime;

@@ -20,7 +20,7 @@ pub use spotter_core::ai::run::{
     AiStatus, ProviderCheck, ProviderStatus, RunOutcome, RunPreview, RunRequest,
 };
 use spotter_core::ai::{AgentEvent, AgentStage, TaskType};
-use spotter_core::{AppError, Database, ErrorCode, Result};
+use spotter_store::{AppError, Database, ErrorCode, Result};
 use tokio::sync::Semaphore;
 use tokio_util::sync::CancellationToken;
 
@@ -47,7 +47,7 @@ pub type EventSink = Arc<dyn Fn(AgentEvent) + Send + Sync>;
 pub struct Runtime {
     db: Database,
     /// Where the data (and its backups) and the log files are, for the health checker.
-    data_dir: Option<(spotter_core::paths::DataDir, std::path::PathBuf)>,
+    data_dir: Option<(spotter_store::paths::DataDir, std::path::PathBuf)>,
     last_health: Mutex<Option<HealthReport>>,
     keychain: Keychain,
     llm: Arc<Llm>,
@@ -76,7 +76,7 @@ impl Runtime {
     /// data directory was given).
     pub fn with_data_dir(
         mut self,
-        data_dir: spotter_core::paths::DataDir,
+        data_dir: spotter_store::paths::DataDir,
         log_dir: std::path::PathBuf,
     ) -> Self {
         self.data_dir = Some((data_dir, log_dir));

@@ -4,7 +4,8 @@
 
 use spotter_core::ai::agents::{self, Agent};
 use spotter_core::ai::TaskType;
-use spotter_core::{clients, AppError, ErrorCode, Result};
+use spotter_core::clients;
+use spotter_store::{AppError, ErrorCode, Result};
 
 use super::run::ExecutionRun;
 use super::{RunPreview, RunRequest, Runtime};
@@ -32,7 +33,7 @@ impl Runtime {
         let agent = agents::for_task(&self.db, task).await?;
         if !agent.enabled {
             let asked_for =
-                client_arg.and_then(|c| spotter_core::ids::parse_id("clientId", c).ok());
+                client_arg.and_then(|c| spotter_store::ids::parse_id("clientId", c).ok());
             ExecutionRun::refuse(self, task.as_str(), asked_for.as_deref(), "agent disabled")
                 .await?;
             return Err(AppError::new(
@@ -68,7 +69,7 @@ impl Runtime {
         task: TaskType,
         client: Option<&clients::Client>,
     ) -> Result<Prepared> {
-        let today = spotter_core::time::today_utc();
+        let today = spotter_store::time::today_utc();
         match (task, client) {
             (TaskType::ProgressMonitor, Some(c)) => {
                 agent_impls::progress_monitor::prepare(&self.db, c, today).await

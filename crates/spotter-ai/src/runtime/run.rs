@@ -17,7 +17,7 @@ use spotter_core::ai::agents::Agent;
 use spotter_core::ai::executions::{self, Execution, ExecutionStatus, Outcome};
 use spotter_core::ai::review;
 use spotter_core::ai::{AgentEvent, AgentStage, TaskType};
-use spotter_core::{AppError, ErrorCode, Result};
+use spotter_store::{AppError, ErrorCode, Result};
 use tokio_util::sync::CancellationToken;
 
 use super::{EventSink, RunOutcome, Runtime};

@@ -4,7 +4,7 @@
 
 use spotter_core::ai::address::Server;
 use spotter_core::ai::providers::{self, Provider, ProviderInput};
-use spotter_core::Result;
+use spotter_store::Result;
 
 use super::{AiStatus, ProviderCheck, ProviderStatus, Runtime};
 use crate::llm::BreakerState;

@@ -7,8 +7,8 @@ use spotter_ai::{Keychain, Llm, Runtime};
 use spotter_core::ai::agents;
 use spotter_core::ai::providers::{self, ProviderInput};
 use spotter_core::clients::{self, ClientListQuery, ClientStatusFilter};
-use spotter_core::paths::DataDir;
-use spotter_core::Database;
+use spotter_store::paths::DataDir;
+use spotter_store::Database;
 use wiremock::MockServer;
 
 /// The demo database; the folder lives as long as this does.

@@ -7,7 +7,7 @@ use spotter_ai::RunRequest;
 use spotter_core::ai::executions::{self, ExecutionQuery, ExecutionStatus};
 use spotter_core::ai::providers;
 use spotter_core::ai::{AgentEvent, AgentStage, TaskType};
-use spotter_core::ErrorCode;
+use spotter_store::ErrorCode;
 use std::sync::Arc;
 use std::time::Duration;
 

@@ -6,7 +6,7 @@ use crate::{grounded_answer, progress, runtime};
 use spotter_ai::RunRequest;
 use spotter_core::ai::executions;
 use spotter_core::ai::providers;
-use spotter_core::paths::DataDir;
+use spotter_store::paths::DataDir;
 
 #[tokio::test]
 async fn metrics_count_runs_success_latency_and_tokens_per_day() {

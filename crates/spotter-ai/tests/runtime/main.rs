@@ -27,7 +27,7 @@ mod workout_optimizer;
 use crate::common::runtime_with_keychain;
 use serde_json::{json, Value};
 use spotter_ai::{RunRequest, Runtime};
-use spotter_core::Database;
+use spotter_store::Database;
 
 fn progress(client: &str) -> RunRequest {
     RunRequest {

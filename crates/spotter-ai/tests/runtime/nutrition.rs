@@ -38,7 +38,7 @@ async fn nutrition_targets_are_computed_and_meal_ideas_respect_restrictions() {
         ..Default::default()
     };
     clients::update(&setup.db, &mia, &input).await.unwrap();
-    let today = spotter_core::time::today_utc()
+    let today = spotter_store::time::today_utc()
         .format("%Y-%m-%d")
         .to_string();
     add_measurement(

@@ -7,7 +7,7 @@ use serde_json::{json, Value};
 use spotter_core::ai::executions::{self, ExecutionQuery, ExecutionStatus};
 use spotter_core::ai::review::{self, ReviewKind, ReviewQuery};
 use spotter_core::clients;
-use spotter_core::ErrorCode;
+use spotter_store::ErrorCode;
 
 #[tokio::test]
 async fn the_progress_monitor_sends_no_identifiers_and_its_grounded_insights_land_in_review() {

@@ -8,7 +8,7 @@ use spotter_ai::RunRequest;
 use spotter_core::ai::providers;
 use spotter_core::ai::review::{self, ReviewStatus};
 use spotter_core::clients;
-use spotter_core::Database;
+use spotter_store::Database;
 
 async fn with_knee_injury(db: &Database, name: &str) -> String {
     let id = client_id(db, name).await;

@@ -9,7 +9,7 @@
 
 use std::path::Path;
 
-use spotter_core::Database;
+use spotter_store::Database;
 use spotter_sync::capture::{row_id_expr, row_json_sql};
 use spotter_sync::tables::TABLES;
 use sqlx::sqlite::SqliteConnectOptions;

@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use spotter_core::Database;
+use spotter_store::Database;
 
 /// One line of the writer's output.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -18,8 +18,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
-use spotter_core::paths::DataDir;
-use spotter_core::Database;
+use spotter_store::paths::DataDir;
+use spotter_store::Database;
 
 /// A small, seedable generator (SplitMix64): the run is repeatable from its seed.
 #[derive(Debug, Clone)]

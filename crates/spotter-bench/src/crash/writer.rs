@@ -10,12 +10,12 @@ use std::io::Write;
 
 use serde_json::json;
 use spotter_core::clients::{self, ClientInput};
-use spotter_core::paths::DataDir;
 use spotter_core::schedule::{sessions, trainers, SaveOutcome, SessionInput, SessionKind};
 use spotter_core::training::exercises;
 use spotter_core::training::logs::{self, WorkoutLogInput};
 use spotter_core::training::plans::{self, Author, AuthorKind, NewPlan, PlanSave};
-use spotter_core::{AppError, Database, Result};
+use spotter_store::paths::DataDir;
+use spotter_store::{AppError, Database, Result};
 
 use super::Rng;
 

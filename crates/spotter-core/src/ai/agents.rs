@@ -6,9 +6,9 @@ use sqlx::FromRow;
 use ts_rs::TS;
 
 use super::TaskType;
-use crate::ids::{new_id, parse_id};
-use crate::time::now_utc;
-use crate::{AppError, Database, Result};
+use spotter_store::ids::{new_id, parse_id};
+use spotter_store::time::now_utc;
+use spotter_store::{AppError, Database, Result};
 
 /// The prompts' version; bumped when a prompt changes, so cached results of the old
 /// prompt are not reused (it is part of the input fingerprint).

@@ -22,7 +22,7 @@ pub mod run;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::{AppError, Result};
+use spotter_store::{AppError, Result};
 
 /// What an agent is asked to do. One agent per task type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]

@@ -16,7 +16,7 @@ use std::collections::{HashMap, HashSet};
 
 use regex::Regex;
 
-use crate::{Database, Result};
+use spotter_store::{Database, Result};
 
 static EMAIL: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
     Regex::new(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}").expect("email pattern")

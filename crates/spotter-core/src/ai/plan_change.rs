@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::training::exercises::Caution;
 use crate::training::plan::{self, Load, PlanBody, Prescription};
-use crate::{AppError, Result};
+use spotter_store::{AppError, Result};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "op", rename_all = "snake_case")]

@@ -8,9 +8,9 @@ use ts_rs::TS;
 
 use super::TaskType;
 use crate::clients::record;
-use crate::ids::{new_id, parse_id};
-use crate::time::now_utc;
-use crate::{AppError, Database, Result};
+use spotter_store::ids::{new_id, parse_id};
+use spotter_store::time::now_utc;
+use spotter_store::{AppError, Database, Result};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]

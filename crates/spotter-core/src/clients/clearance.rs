@@ -6,8 +6,8 @@ use ts_rs::TS;
 
 use super::record::{intakes, PARQ_QUESTIONS};
 use super::{get, Client};
-use crate::ids::parse_id;
-use crate::{Database, Result};
+use spotter_store::ids::parse_id;
+use spotter_store::{Database, Result};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]

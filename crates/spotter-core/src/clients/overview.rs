@@ -9,7 +9,7 @@ use ts_rs::TS;
 use super::store::{ClientRow, COLUMNS};
 use super::{fts_query, Client, ClientStatusFilter};
 use crate::schedule::zoned::fmt_utc;
-use crate::{Database, Result};
+use spotter_store::{Database, Result};
 
 pub const DEFAULT_PAGE: u32 = 100;
 pub const MAX_PAGE: u32 = 1_000;
@@ -185,7 +185,9 @@ pub async fn list(db: &Database, q: &ClientOverviewQuery) -> Result<ClientOvervi
          SELECT t.* FROM t ORDER BY {order} {outer_page}"
     );
     let now = fmt_utc(chrono::Utc::now());
-    let today = crate::time::today_utc().format("%Y-%m-%d").to_string();
+    let today = spotter_store::time::today_utc()
+        .format("%Y-%m-%d")
+        .to_string();
     let rows: Vec<OverviewRow> = sqlx::query_as(&sql)
         .bind(&now)
         .bind(&today)

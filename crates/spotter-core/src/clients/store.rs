@@ -6,9 +6,9 @@ use sqlx::{Executor, FromRow, Sqlite};
 use super::{
     fts_query, validate, Client, ClientInput, ClientListQuery, ClientStatusFilter, ValidClient,
 };
-use crate::ids::{new_id, parse_id};
-use crate::time::{now_utc, today_utc};
-use crate::{AppError, Database, Result};
+use spotter_store::ids::{new_id, parse_id};
+use spotter_store::time::{now_utc, today_utc};
+use spotter_store::{AppError, Database, Result};
 
 pub const DEFAULT_LIST_LIMIT: u32 = 500;
 pub const MAX_LIST_LIMIT: u32 = 5_000;

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use super::{ClientInput, FitnessLevel, BODY_AREAS};
-use crate::{AppError, Result};
+use spotter_store::{AppError, Result};
 
 pub mod limits {
     pub const NAME: usize = 200;

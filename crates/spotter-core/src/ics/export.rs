@@ -15,12 +15,12 @@ use spotter_ical::writer::{param_value, IcsWriter};
 use sqlx::FromRow;
 use ts_rs::TS;
 
-use crate::files::target::{ExportKind, ExportTarget};
 use crate::schedule::recurrence::expand;
 use crate::schedule::zoned::fmt_utc;
 use crate::schedule::zoned::{local_of, parse_local, parse_utc, to_utc_lenient};
 use crate::schedule::{trainers, SessionKind, LABEL_SQL};
-use crate::{AppError, Database, Result};
+use spotter_files::target::{ExportKind, ExportTarget};
+use spotter_store::{AppError, Database, Result};
 
 pub const UID_DOMAIN: &str = "spotter.app";
 const PRODID: &str = "-//Spotter//Spotter Desktop//EN";
@@ -100,7 +100,7 @@ pub async fn trainer_calendar(db: &Database, trainer_id: &str) -> Result<(String
 
 /// One session as an invitation to send to the client(s): METHOD:PUBLISH, with attendees.
 pub async fn session_invitation(db: &Database, session_id: &str) -> Result<String> {
-    let id = crate::ids::parse_id("id", session_id)?;
+    let id = spotter_store::ids::parse_id("id", session_id)?;
     let row: Option<Row> = sqlx::query_as(&select("s.id = ?"))
         .bind(&id)
         .fetch_optional(db.pool())

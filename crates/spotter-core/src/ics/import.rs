@@ -18,8 +18,8 @@ use ts_rs::TS;
 use crate::schedule::sessions::{insert_series_row, insert_session_row, ValidSession};
 use crate::schedule::zoned::{fmt_local, fmt_utc, local_of, parse_zone, to_utc_lenient};
 use crate::schedule::{trainers, Planned, SessionKind, MAX_SESSION_MINUTES};
-use crate::time::now_utc;
-use crate::{AppError, Database, ErrorCode, Result};
+use spotter_store::time::now_utc;
+use spotter_store::{AppError, Database, ErrorCode, Result};
 
 pub use spotter_ical::read::MAX_FILE_BYTES;
 /// At most this many events are read from one file, and at most this many sessions made by

@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 use serde::Deserialize;
 
 use super::CsvField;
-use crate::{AppError, Result};
+use spotter_store::{AppError, Result};
 
 const HEADERS_JSON: &str = include_str!("../../data/csv_headers.json");
 

@@ -21,10 +21,10 @@ pub use model::{
 pub use table::CsvDelimiter;
 
 use crate::clients::insert_validated;
-use crate::ids::new_id;
-use crate::time::now_utc;
-use crate::{AppError, Database, ErrorCode, Result};
 use rows::Checked;
+use spotter_store::ids::new_id;
+use spotter_store::time::now_utc;
+use spotter_store::{AppError, Database, ErrorCode, Result};
 use table::Table;
 
 /// Refuse files larger than this before parsing (a client list is a few hundred kB).

@@ -175,7 +175,7 @@ pub struct CsvPreview {
 #[serde(rename_all = "camelCase", default)]
 pub struct CsvImportRequest {
     /// The file the trainer picked.
-    pub file: crate::upload::FileUpload,
+    pub file: spotter_files::upload::FileUpload,
     /// Column → field; none means "guess from the header".
     #[ts(optional = nullable)]
     pub mapping: Option<Vec<Option<CsvField>>>,

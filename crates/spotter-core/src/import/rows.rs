@@ -10,8 +10,8 @@ use super::dates::{self, DateOrder};
 use super::table::Table;
 use super::{CsvField, RowDuplicate, RowError};
 use crate::clients::{validate, ClientInput, FitnessLevel, ValidClient};
-use crate::time::today_utc;
-use crate::{Database, Result};
+use spotter_store::time::today_utc;
+use spotter_store::{Database, Result};
 
 /// Status columns of a row.
 pub struct Flags {
@@ -98,7 +98,7 @@ impl Cells<'_> {
     fn get(&self, f: CsvField) -> String {
         self.column(f)
             .and_then(|i| self.values.get(i))
-            .map(|v| crate::files::formula::restore(v).to_owned())
+            .map(|v| spotter_files::formula::restore(v).to_owned())
             .unwrap_or_default()
     }
 

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::MAX_CSV_BYTES;
-use crate::{AppError, ErrorCode, Result};
+use spotter_store::{AppError, ErrorCode, Result};
 
 /// The character between cells.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]

@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 
 use serde_json::json;
 
-use crate::ErrorCode;
+use spotter_store::ErrorCode;
 
 /// One command as the table declares it, its types already named in TypeScript.
 #[derive(Debug, Clone)]

@@ -14,7 +14,6 @@ pub use crate::ai::run::{
     AiStatus, ProviderCheck, ProviderStatus, RunOutcome, RunPreview, RunRequest,
 };
 pub use crate::ai::{AgentEvent, AgentStage, TaskType};
-pub use crate::backups::{BackupInfo, BackupReason, RestoreReport, Retention};
 pub use crate::clients::clearance::ClearanceWarning;
 pub use crate::clients::overview::{
     ClientOverview, ClientOverviewPage, ClientOverviewQuery, ClientSort, SortDirection,
@@ -25,7 +24,6 @@ pub use crate::clients::record::{
 pub use crate::clients::{
     Client, ClientInput, ClientListQuery, ClientStatus, ClientStatusFilter, FitnessLevel,
 };
-pub use crate::files::dialog::{OpenKind, SaveKind};
 pub use crate::first_start::{FirstStart, WelcomeInput};
 pub use crate::full_export::ExportFiles;
 pub use crate::ics::{IcsAction, IcsExportSummary, IcsPreview, IcsPreviewEvent};
@@ -70,5 +68,7 @@ pub use crate::training::progress::{
 pub use crate::training::records::{ExerciseRecords, RecordHit, RecordKind};
 pub use crate::training::report_range::ReportRange;
 pub use crate::updates::{UpdateCheck, UpdateOffer, UpdateProgress, UpdateStatus};
-pub use crate::upload::FileUpload;
-pub use crate::{AppError, ErrorCode};
+pub use spotter_files::dialog::{OpenKind, SaveKind};
+pub use spotter_files::upload::FileUpload;
+pub use spotter_store::backups::{BackupInfo, BackupReason, RestoreReport, Retention};
+pub use spotter_store::{AppError, ErrorCode};

@@ -12,7 +12,7 @@ use ts_rs::TS;
 use crate::clients::fts_query;
 use crate::schedule::zoned::{fmt_local, fmt_utc, local_of, parse_utc, parse_zone, to_utc_lenient};
 use crate::training::vocab::name_key;
-use crate::{Database, Result};
+use spotter_store::{Database, Result};
 
 pub use dates::split_date;
 

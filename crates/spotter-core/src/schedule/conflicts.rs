@@ -10,7 +10,7 @@ use sqlx::FromRow;
 
 use super::zoned::{fmt_utc, local_of, parse_hhmm};
 use super::{Conflict, ConflictKind, Room, Trainer, LABEL_SQL, MAX_SESSION_MINUTES};
-use crate::{Database, Result};
+use spotter_store::{Database, Result};
 
 /// One planned occurrence (a single session, or one of a series).
 #[derive(Debug, Clone)]

@@ -8,7 +8,7 @@ use ts_rs::TS;
 use super::sessions::{detailed, range};
 use super::zoned::{fmt_utc, local_of, parse_utc, parse_zone, to_utc_lenient};
 use super::{CalendarEntry, CalendarQuery, Session};
-use crate::{Database, Result};
+use spotter_store::{Database, Result};
 
 /// Days without a session after which a client counts as gone quiet.
 pub const QUIET_DAYS: i64 = 14;

@@ -12,8 +12,8 @@ use super::zoned::{
     fmt_local, fmt_utc, local_of, parse_hhmm, parse_utc, parse_zone, to_utc_lenient,
 };
 use super::{trainers, FreeSlot, FreeSlotQuery, WorkingHours, MAX_SESSION_MINUTES};
-use crate::ids::parse_id;
-use crate::{AppError, Database, Result};
+use spotter_store::ids::parse_id;
+use spotter_store::{AppError, Database, Result};
 
 const STEP_MINUTES: i64 = 15;
 /// Slots offered when the query does not say how many.

@@ -9,7 +9,7 @@ use rrule::{Frequency, NWeekday, RRule, RRuleSet, Unvalidated};
 
 use super::zoned::{parse_date, to_utc};
 use super::Recurrence;
-use crate::{AppError, Result};
+use spotter_store::{AppError, Result};
 
 /// Longest series we materialise; beyond this a trainer makes a new series.
 pub const MAX_OCCURRENCES: u16 = 1_200;

@@ -8,7 +8,7 @@ use ts_rs::TS;
 use super::sessions::detailed;
 use super::zoned::fmt_utc;
 use super::CalendarQuery;
-use crate::{Database, Result};
+use spotter_store::{Database, Result};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]

@@ -4,9 +4,9 @@ use sqlx::FromRow;
 
 use super::zoned::{parse_hhmm, parse_zone, system_zone};
 use super::{Room, RoomInput, Trainer, TrainerInput, WorkingHours};
-use crate::ids::{new_id, parse_id};
-use crate::time::now_utc;
-use crate::{AppError, Database, Result};
+use spotter_store::ids::{new_id, parse_id};
+use spotter_store::time::now_utc;
+use spotter_store::{AppError, Database, Result};
 
 const PALETTE: [&str; 8] = [
     "#228be6", "#40c057", "#fab005", "#be4bdb", "#fd7e14", "#15aabf", "#e64980", "#82c91e",

@@ -8,7 +8,7 @@ use chrono::{
 };
 use chrono_tz::Tz;
 
-use crate::{AppError, Result};
+use spotter_store::{AppError, Result};
 
 pub const LOCAL_FORMAT: &str = "%Y-%m-%dT%H:%M";
 

@@ -4,9 +4,9 @@
 
 use super::{ensure_empty, SeedReport};
 use crate::clients::{insert_validated, validate, ClientInput};
-use crate::ids::new_id;
-use crate::time::{now_utc, today_utc};
-use crate::{AppError, Database, Result};
+use spotter_store::ids::new_id;
+use spotter_store::time::{now_utc, today_utc};
+use spotter_store::{AppError, Database, Result};
 
 const FIRST: &[&str] = &[
     "Anna", "Ben", "Clara", "David", "Elif", "Finn", "Greta", "Hugo", "Ines", "Jonas", "Kira",

@@ -1,7 +1,7 @@
 //! The demo's schedule: trainers, rooms and recurring series around today in this computer's
 //! zone, with past occurrences completed (one no-show).
 
-use crate::{Database, Result};
+use spotter_store::{Database, Result};
 
 /// Demo trainers, rooms and recurring series around today, in this computer's zone:
 /// past occurrences are completed (one no-show), so the dashboard and calendar look lived in.

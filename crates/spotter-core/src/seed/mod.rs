@@ -8,7 +8,7 @@ mod bench;
 mod demo;
 mod demo_schedule;
 
-use crate::{AppError, Database, ErrorCode, Result};
+use spotter_store::{AppError, Database, ErrorCode, Result};
 
 pub use bench::{seed_bench, BENCH_FIRST_DAY};
 pub use demo::seed_demo;

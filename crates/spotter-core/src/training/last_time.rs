@@ -5,9 +5,9 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::ids::parse_id;
 use crate::schedule::zoned::parse_date;
-use crate::{AppError, Database, Result};
+use spotter_store::ids::parse_id;
+use spotter_store::{AppError, Database, Result};
 
 /// At most this many exercises per question (a plan day has far fewer).
 pub const MAX_EXERCISES: usize = 100;

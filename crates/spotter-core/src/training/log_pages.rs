@@ -5,8 +5,8 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::logs::WorkoutLogSummary;
-use crate::ids::parse_id;
-use crate::{Database, Result};
+use spotter_store::ids::parse_id;
+use spotter_store::{Database, Result};
 
 /// The most logs one page may ask for.
 pub const MAX_PAGE: u32 = 500;

@@ -11,6 +11,6 @@ pub mod plan;
 pub mod plans;
 pub mod progress;
 pub mod progression;
-pub mod report_range;
 pub mod records;
+pub mod report_range;
 pub mod vocab;

@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::{AppError, Result};
+use spotter_store::{AppError, Result};
 
 pub const MAX_WEEKS: usize = 52;
 pub const MAX_DAYS_PER_WEEK: usize = 7;

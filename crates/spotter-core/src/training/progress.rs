@@ -7,9 +7,9 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::records::ExerciseRecords;
-use crate::ids::parse_id;
-use crate::time::today_utc;
-use crate::{Database, Result};
+use spotter_store::ids::parse_id;
+use spotter_store::time::today_utc;
+use spotter_store::{Database, Result};
 
 /// How many exercises get a 1RM chart: the ones logged most often.
 pub const E1RM_SERIES: usize = 8;
@@ -77,7 +77,7 @@ pub async fn client_progress(db: &Database, client_id: &str) -> Result<ClientPro
     .fetch_one(pool)
     .await?;
     let rows: Vec<Row> = serde_json::from_str(&json)
-        .map_err(|e| crate::AppError::internal(format!("progress rows: {e}")))?;
+        .map_err(|e| spotter_store::AppError::internal(format!("progress rows: {e}")))?;
     let ids: Vec<&str> = {
         let mut v: Vec<&str> = rows.iter().map(|r| r.0.as_str()).collect();
         v.sort_unstable();

@@ -4,7 +4,7 @@
 use super::plan::{
     LoadKind, Measure, PlanBody, PlanWeek, Prescription, Progression, MAX_LOAD_KG, MAX_WEEKS,
 };
-use crate::{AppError, Result};
+use spotter_store::{AppError, Result};
 
 /// Rounds a load to what a gym can load: 0.5 kg steps.
 fn round_load(kg: f64) -> f64 {

@@ -9,8 +9,8 @@ use ts_rs::TS;
 use super::progress::ClientProgress;
 use crate::clients::record::{ClientNote, Measurement};
 use crate::schedule::zoned::parse_date;
-use crate::time::today_utc;
-use crate::{AppError, Result};
+use spotter_store::time::today_utc;
+use spotter_store::{AppError, Result};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase", default)]

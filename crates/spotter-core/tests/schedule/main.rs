@@ -17,7 +17,7 @@ use spotter_core::schedule::{
     sessions, trainers, CalendarQuery, Recurrence, SaveOutcome, Session, SessionInput, SessionKind,
     Trainer, TrainerInput, WorkingHours,
 };
-use spotter_core::Database;
+use spotter_store::Database;
 use support::fresh;
 
 struct Studio {

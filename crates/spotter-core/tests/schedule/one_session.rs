@@ -3,7 +3,7 @@
 
 use crate::{input, saved, studio};
 use spotter_core::schedule::{sessions, Recurrence, SessionInput, SessionStatus};
-use spotter_core::ErrorCode;
+use spotter_store::ErrorCode;
 
 #[tokio::test]
 async fn a_session_is_stored_in_utc_with_its_zone() {

@@ -6,8 +6,8 @@
 #![allow(dead_code)]
 
 use spotter_core::clients::{self, ClientInput};
-use spotter_core::paths::DataDir;
-use spotter_core::Database;
+use spotter_store::paths::DataDir;
+use spotter_store::Database;
 
 /// A new database in a new temporary data folder; keep the folder alive as long as the database.
 pub async fn fresh() -> (tempfile::TempDir, Database) {

@@ -3,14 +3,14 @@
 
 use crate::support::fresh;
 use spotter_core::training::exercises::{self, ExerciseQuery};
-use spotter_core::ErrorCode;
+use spotter_store::ErrorCode;
 
-fn fixture(name: &str) -> spotter_core::upload::FileUpload {
+fn fixture(name: &str) -> spotter_files::upload::FileUpload {
     use base64::Engine;
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/exercises")
         .join(name);
-    spotter_core::upload::FileUpload {
+    spotter_files::upload::FileUpload {
         name: name.into(),
         base64: base64::engine::general_purpose::STANDARD.encode(std::fs::read(path).unwrap()),
         path: None,
@@ -177,14 +177,14 @@ async fn free_exercise_db_imports_and_bad_files_are_refused_whole() {
         assert!(e.message.contains(expect), "{}", e.message);
     }
     use base64::Engine;
-    let huge = spotter_core::upload::FileUpload {
+    let huge = spotter_files::upload::FileUpload {
         name: "huge.json".into(),
         base64: base64::engine::general_purpose::STANDARD.encode(vec![b' '; 26 * 1024 * 1024]),
         path: None,
     };
     let e = exercise_import::preview(&db, &huge).await.unwrap_err();
     assert!(e.message.contains("MB"), "{}", e.message);
-    let latin1 = spotter_core::upload::FileUpload {
+    let latin1 = spotter_files::upload::FileUpload {
         name: "x.json".into(),
         base64: base64::engine::general_purpose::STANDARD.encode(b"[{\"name\": \"Caf\xe9\"}]"),
         path: None,

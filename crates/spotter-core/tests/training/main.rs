@@ -20,7 +20,7 @@ use spotter_core::training::plan::{
     Load, LoadKind, PlanBody, PlanDay, PlanWeek, Prescription, ProgressionRule,
 };
 use spotter_core::training::plans::{Author, AuthorKind};
-use spotter_core::Database;
+use spotter_store::Database;
 
 fn trainer() -> Author {
     Author {

@@ -5,7 +5,7 @@ use crate::{one_week, rx};
 use spotter_core::training::plan::{
     self, GroupKind, Load, LoadKind, PlanBody, PlanWeek, Prescription,
 };
-use spotter_core::ErrorCode;
+use spotter_store::ErrorCode;
 
 #[test]
 fn prescriptions_refuse_absurd_values_at_their_field() {

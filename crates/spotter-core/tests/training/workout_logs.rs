@@ -31,7 +31,7 @@ async fn logs_prefill_from_the_plan_flag_records_and_count_adherence() {
     let squat = exercise(&db, "Back Squat", "quadriceps").await;
     let row = exercise(&db, "Barbell Row", "upper_back").await;
     let anna = client(&db, "Anna Lindqvist").await;
-    let start = (spotter_core::time::today_utc() - chrono::Duration::days(14))
+    let start = (spotter_store::time::today_utc() - chrono::Duration::days(14))
         .format("%Y-%m-%d")
         .to_string();
     let mut body = one_week(vec![(
@@ -123,7 +123,7 @@ async fn logs_prefill_from_the_plan_flag_records_and_count_adherence() {
         first.records
     );
 
-    let d2 = (spotter_core::time::today_utc() - chrono::Duration::days(7))
+    let d2 = (spotter_store::time::today_utc() - chrono::Duration::days(7))
         .format("%Y-%m-%d")
         .to_string();
     // Week 2: heavier squat (new e1RM), a rep record on the row at the same load, one set missed.
@@ -222,7 +222,7 @@ async fn logs_prefill_from_the_plan_flag_records_and_count_adherence() {
 
     // Moving a log to another day moves its numbers: the per-day table the progress page reads
     // (kept by triggers) always equals the sets reduced afresh.
-    let moved = (spotter_core::time::today_utc() - chrono::Duration::days(3))
+    let moved = (spotter_store::time::today_utc() - chrono::Duration::days(3))
         .format("%Y-%m-%d")
         .to_string();
     logs::update(

@@ -10,10 +10,10 @@ use spotter_core::ai::facts::health;
 use spotter_core::ai::providers::{self, ProviderInput, ProviderKind};
 use spotter_core::ai::review::{self, Evidence, NewReviewItem, ReviewKind, ReviewQuery};
 use spotter_core::ai::TaskType;
-use spotter_core::backups::{self, BackupReason};
 use spotter_core::clients::{self, ClientInput};
-use spotter_core::paths::DataDir;
-use spotter_core::Database;
+use spotter_store::backups::{self, BackupReason};
+use spotter_store::paths::DataDir;
+use spotter_store::Database;
 
 use super::recorder::Recorder;
 

@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use regex::Regex;
 use serde::Serialize;
 use serde_json::{json, Value};
-use spotter_core::Result;
+use spotter_store::Result;
 
 pub struct Recorder {
     /// (real id, alias), longest first is not needed: UUIDs all have one length.

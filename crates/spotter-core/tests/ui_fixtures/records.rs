@@ -5,7 +5,7 @@
 use serde_json::{json, Value};
 use spotter_core::clients::record::{self, MeasurementInput, Metric, ParqInput};
 use spotter_core::clients::{self, clearance, ClientInput, ClientListQuery, ClientStatusFilter};
-use spotter_core::Database;
+use spotter_store::Database;
 
 use super::recorder::Recorder;
 
@@ -36,7 +36,7 @@ pub async fn record(db: &Database, rec: &mut Recorder) -> Value {
     let data = json!({ "clients": made, "parqQuestions": record::PARQ_QUESTIONS });
     let (anna, ben) = (made[0].id.clone(), made[1].id.clone());
 
-    let answer: spotter_core::Result<Vec<String>> = Ok(record::PARQ_QUESTIONS
+    let answer: spotter_store::Result<Vec<String>> = Ok(record::PARQ_QUESTIONS
         .iter()
         .map(|q| q.to_string())
         .collect());

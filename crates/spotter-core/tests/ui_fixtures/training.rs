@@ -16,7 +16,7 @@ use spotter_core::training::plans::{
     self, Author, AuthorKind, NewPlan, PlanAssignment, PlanListQuery, PlanSave,
 };
 use spotter_core::training::vocab;
-use spotter_core::Database;
+use spotter_store::Database;
 
 use super::recorder::Recorder;
 

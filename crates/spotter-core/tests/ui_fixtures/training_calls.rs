@@ -9,7 +9,7 @@ use spotter_core::training::plans::{
     self, Author, NewPlan, PlanAssignment, PlanListQuery, PlanSave,
 };
 use spotter_core::training::progression;
-use spotter_core::Database;
+use spotter_store::Database;
 
 use super::recorder::Recorder;
 use super::training::{rx, strings, NONE};

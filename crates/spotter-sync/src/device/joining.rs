@@ -2,7 +2,7 @@
 //! existing row queued for `studio init`), the refusal of a folder with data of its own, and
 //! "me" found among the studio's trainers after the first pull.
 
-use spotter_core::{AppError, Database, ErrorCode, Result};
+use spotter_store::{AppError, Database, ErrorCode, Result};
 use sqlx::Connection;
 
 use crate::capture;
@@ -33,7 +33,7 @@ pub async fn join(db: &Database, j: Joining<'_>) -> Result<()> {
             "this data folder is already part of a studio",
         ));
     }
-    let now = spotter_core::time::now_utc();
+    let now = spotter_store::time::now_utc();
     sqlx::query(
         "UPDATE sync_state SET capture = 1, applying = 0, server_url = ?, login = ?, device_id = ?,
                 studio_id = ?, studio_name = ?, role = ?, trainer_id = ?, pull_cursor = 0,

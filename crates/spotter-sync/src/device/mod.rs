@@ -13,7 +13,7 @@ mod rows;
 
 use serde::Serialize;
 use serde_json::Value;
-use spotter_core::{AppError, Database, ErrorCode, Result};
+use spotter_store::{AppError, Database, ErrorCode, Result};
 use sqlx::{FromRow, Row};
 
 use crate::server::push::Mutation;

@@ -1,7 +1,7 @@
 //! Applying a pull page and its cursor in one transaction (a fault-test variant stops part
 //! way, as a killed process would), and what a role change moves on or off the device.
 
-use spotter_core::{AppError, Database, Result};
+use spotter_store::{AppError, Database, Result};
 use sqlx::sqlite::SqliteConnection;
 use sqlx::Connection;
 
@@ -88,7 +88,7 @@ async fn apply_page_inner(
     )
     .bind(widened)
     .bind(cursor)
-    .bind(spotter_core::time::now_utc())
+    .bind(spotter_store::time::now_utc())
     .bind(&membership.studio_name)
     .bind(&membership.role)
     .bind(membership.trainer_id.map(|t| t.to_string()))

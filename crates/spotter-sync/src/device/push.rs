@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 use serde_json::Value;
-use spotter_core::{Database, Result};
+use spotter_store::{Database, Result};
 use sqlx::sqlite::SqliteConnection;
 use sqlx::Connection;
 
@@ -35,7 +35,7 @@ pub async fn apply_push(
         .execute(&mut *tx)
         .await?;
     let mut counts = PushApplied::default();
-    let now = spotter_core::time::now_utc();
+    let now = spotter_store::time::now_utc();
     for r in &outcome.results {
         match r.status.as_str() {
             "applied" => counts.applied += 1,
@@ -56,7 +56,7 @@ pub async fn apply_push(
                                                      local_values, server_values, created_at)
                          VALUES (?, 'rejected', ?, ?, ?, ?, ?, ?, ?)",
                     )
-                    .bind(spotter_core::ids::new_id())
+                    .bind(spotter_store::ids::new_id())
                     .bind(&m.t)
                     .bind(&row_id)
                     .bind(m.id)

@@ -3,7 +3,7 @@
 //! the session labels that depend on them refreshed.
 
 use serde_json::Value;
-use spotter_core::Result;
+use spotter_store::Result;
 use sqlx::sqlite::SqliteConnection;
 
 use crate::server::pull::PulledRow;

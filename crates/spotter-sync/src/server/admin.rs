@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 use spotter_core::schedule::{trainers, TrainerInput};
-use spotter_core::{AppError, Database, ErrorCode, Result};
+use spotter_store::{AppError, Database, ErrorCode, Result};
 use uuid::Uuid;
 
 use super::{schema, Membership, Server, ServerAddress, WHOAMI_SQL};

@@ -11,7 +11,7 @@ pub mod schema;
 use std::str::FromStr;
 use std::time::Duration;
 
-use spotter_core::{AppError, ErrorCode, Result};
+use spotter_store::{AppError, ErrorCode, Result};
 use sqlx::postgres::{PgConnectOptions, PgDatabaseError, PgPool, PgPoolOptions, PgSslMode};
 use sqlx::{ConnectOptions, Connection};
 

@@ -7,7 +7,7 @@
 //! at a version below which nothing can still appear, and a cursor never skips a row that was
 //! committed late (the failure of a timestamp or sequence cursor).
 
-use spotter_core::Result;
+use spotter_store::Result;
 use sqlx::Row;
 
 use super::{Membership, Server, WHOAMI_SQL};

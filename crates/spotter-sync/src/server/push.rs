@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
-use spotter_core::{AppError, ErrorCode, Result};
+use spotter_store::{AppError, ErrorCode, Result};
 use sqlx::Row;
 use uuid::Uuid;
 

@@ -1,7 +1,7 @@
 //! The server schema: migrations/postgres, embedded like the SQLite ones, and the check that
 //! device and server speak the same version before anything is written.
 
-use spotter_core::{AppError, ErrorCode, Result};
+use spotter_store::{AppError, ErrorCode, Result};
 use sqlx::migrate::Migrator;
 
 use super::Server;

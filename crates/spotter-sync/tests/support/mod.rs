@@ -8,10 +8,10 @@ use std::collections::BTreeMap;
 
 use serde_json::Value;
 use spotter_core::clients::{self, ClientInput};
-use spotter_core::paths::DataDir;
 use spotter_core::schedule::{sessions, trainers, SaveOutcome, SessionInput, SessionKind};
-use spotter_core::Database;
 use spotter_pgtest::TempPostgres;
+use spotter_store::paths::DataDir;
+use spotter_store::Database;
 use spotter_sync::credentials::Password;
 use spotter_sync::device;
 use spotter_sync::engine::{self, SyncReport};
@@ -36,7 +36,7 @@ impl Device {
             .expect("sync")
     }
 
-    pub async fn try_sync(&self) -> spotter_core::Result<SyncReport> {
+    pub async fn try_sync(&self) -> spotter_store::Result<SyncReport> {
         engine::sync(&self.db, &self.server, &mut |_| {}).await
     }
 
@@ -189,7 +189,7 @@ pub async fn book(
     clients: &[String],
     start: &str,
     end: &str,
-) -> spotter_core::Result<SaveOutcome> {
+) -> spotter_store::Result<SaveOutcome> {
     sessions::create(
         db,
         &SessionInput {

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::ai::privacy::Pseudonyms;
 use crate::clients::{self, Client, ClientListQuery, ClientStatusFilter};
-use crate::{Database, Result};
+use spotter_store::{Database, Result};
 
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -134,7 +134,7 @@ pub async fn compute(db: &Database, names: &mut Pseudonyms) -> Result<Vec<Findin
         }
     }
 
-    let now = crate::time::now_utc();
+    let now = spotter_store::time::now_utc();
     let stale: Vec<(String, i64)> = sqlx::query_as(
         "SELECT trainer_id, COUNT(*) FROM sessions WHERE deleted_at IS NULL AND status = 'scheduled' AND end_utc < ?
          GROUP BY trainer_id ORDER BY COUNT(*) DESC",

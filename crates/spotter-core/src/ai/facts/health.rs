@@ -9,8 +9,8 @@ use std::time::{Duration, SystemTime};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::paths::DataDir;
-use crate::{Database, Result};
+use spotter_store::paths::DataDir;
+use spotter_store::{Database, Result};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -50,7 +50,7 @@ impl HealthReport {
             .max()
             .unwrap_or(HealthStatus::Ok);
         Self {
-            checked_at: crate::time::now_utc(),
+            checked_at: spotter_store::time::now_utc(),
             overall,
             checks,
         }
@@ -345,7 +345,7 @@ mod tests {
         std::fs::write(
             dir.path().join("spotter.log.2026-11-30"),
             "2026-11-30T05:00:00Z  INFO spotter: Spotter starting\n\
-             2026-11-30T05:01:00Z \u{1b}[31mERROR\u{1b}[0m spotter_core::error: database error error=database is locked\n",
+             2026-11-30T05:01:00Z \u{1b}[31mERROR\u{1b}[0m spotter_store::error: database error error=database is locked\n",
         )
         .unwrap();
         let c = log_check(dir.path(), now);

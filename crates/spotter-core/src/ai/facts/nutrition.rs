@@ -11,7 +11,7 @@ use super::r1;
 use crate::ai::privacy::{age_on, Pseudonyms};
 use crate::clients::record::{measurements, Metric};
 use crate::clients::Client;
-use crate::{Database, Result};
+use spotter_store::{Database, Result};
 
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]

@@ -15,7 +15,7 @@ use crate::clients::Client;
 use crate::training::exercises::{self, Exercise, ExerciseQuery};
 use crate::training::plan::describe;
 use crate::training::plans::{self, Plan, PlanListQuery};
-use crate::{Database, Result};
+use spotter_store::{Database, Result};
 
 /// At most this many alternatives are offered to the model.
 const ALTERNATIVES: usize = 40;

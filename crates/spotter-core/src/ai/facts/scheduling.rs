@@ -16,7 +16,7 @@ use crate::schedule::zoned::{
     fmt_utc, local_of, parse_local, parse_utc, parse_zone, to_utc_lenient,
 };
 use crate::schedule::{free_slot, trainers, FreeSlot, FreeSlotQuery, SessionInput, SessionKind};
-use crate::{Database, Result};
+use spotter_store::{Database, Result};
 
 const HISTORY_WEEKS: i64 = 12;
 const AHEAD_DAYS: i64 = 14;

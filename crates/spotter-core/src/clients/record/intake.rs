@@ -6,9 +6,9 @@ use sqlx::FromRow;
 use ts_rs::TS;
 
 use super::{check_date, client_id};
-use crate::ids::{new_id, parse_id};
-use crate::time::now_utc;
-use crate::{AppError, Database, Result};
+use spotter_store::ids::{new_id, parse_id};
+use spotter_store::time::now_utc;
+use spotter_store::{AppError, Database, Result};
 
 /// The seven general health questions of the PAR-Q+ (2023).
 pub const PARQ_QUESTIONS: [&str; 7] = [

@@ -6,9 +6,9 @@ use sqlx::FromRow;
 use ts_rs::TS;
 
 use super::{check_date, client_id};
-use crate::ids::{new_id, parse_id};
-use crate::time::now_utc;
-use crate::{AppError, Database, Result};
+use spotter_store::ids::{new_id, parse_id};
+use spotter_store::time::now_utc;
+use spotter_store::{AppError, Database, Result};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -227,18 +227,7 @@ pub async fn measurements(db: &Database, client: &str) -> Result<Vec<Measurement
 }
 
 pub async fn delete_measurement(db: &Database, id: &str) -> Result<()> {
-    let id = parse_id("id", id)?;
-    let now = now_utc();
-    let done = sqlx::query("UPDATE measurements SET deleted_at = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL")
-        .bind(&now)
-        .bind(&now)
-        .bind(&id)
-        .execute(db.pool())
-        .await?;
-    if done.rows_affected() == 0 {
-        return Err(AppError::not_found("measurement"));
-    }
-    Ok(())
+    super::tombstone(db, "measurements", "measurement", id).await
 }
 
 #[cfg(test)]

@@ -13,8 +13,9 @@ use chrono::Datelike;
 
 use super::{get, Client};
 use crate::schedule::zoned::parse_date;
-use crate::time::{now_utc, today_utc};
-use crate::{AppError, Database, Result};
+use spotter_store::ids::parse_id;
+use spotter_store::time::{now_utc, today_utc};
+use spotter_store::{AppError, Database, Result};
 
 pub use intake::{intakes, record_intake, ParqInput, ParqIntake, PARQ_QUESTIONS};
 pub use measurements::{
@@ -27,6 +28,26 @@ pub use notes::{add_note, delete_note, notes, update_note, ClientNote, NOTE_MAX}
 /// The id of a client that exists, or the error saying it does not.
 async fn client_id(db: &Database, raw: &str) -> Result<String> {
     Ok(get(db, raw).await?.id)
+}
+
+/// Deletes one row of a record table as a tombstone (sync carries deletes as rows), or says
+/// that `what` is not there. `table` is one of this module's own table names, never input.
+async fn tombstone(db: &Database, table: &'static str, what: &str, raw_id: &str) -> Result<()> {
+    let id = parse_id("id", raw_id)?;
+    let now = now_utc();
+    let sql = format!(
+        "UPDATE {table} SET deleted_at = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL"
+    );
+    let done = sqlx::query(&sql)
+        .bind(&now)
+        .bind(&now)
+        .bind(&id)
+        .execute(db.pool())
+        .await?;
+    if done.rows_affected() == 0 {
+        return Err(AppError::not_found(what));
+    }
+    Ok(())
 }
 
 /// A past date (or today, or tomorrow across zones), from 1900 on.

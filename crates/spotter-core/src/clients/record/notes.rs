@@ -5,9 +5,9 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::client_id;
-use crate::ids::{new_id, parse_id};
-use crate::time::now_utc;
-use crate::{AppError, Database, Result};
+use spotter_store::ids::{new_id, parse_id};
+use spotter_store::time::now_utc;
+use spotter_store::{AppError, Database, Result};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -118,16 +118,5 @@ pub async fn update_note(db: &Database, id: &str, body: &str) -> Result<ClientNo
 }
 
 pub async fn delete_note(db: &Database, id: &str) -> Result<()> {
-    let id = parse_id("id", id)?;
-    let now = now_utc();
-    let done = sqlx::query("UPDATE client_notes SET deleted_at = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL")
-        .bind(&now)
-        .bind(&now)
-        .bind(&id)
-        .execute(db.pool())
-        .await?;
-    if done.rows_affected() == 0 {
-        return Err(AppError::not_found("note"));
-    }
-    Ok(())
+    super::tombstone(db, "client_notes", "note", id).await
 }

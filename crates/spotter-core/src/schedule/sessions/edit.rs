@@ -13,8 +13,8 @@ use crate::schedule::zoned::{
     fmt_local, fmt_utc, local_of, parse_local, parse_utc, parse_zone, to_utc_lenient,
 };
 use crate::schedule::{EditScope, SaveOutcome, SessionInput};
-use crate::time::now_utc;
-use crate::{AppError, Database, Result};
+use spotter_store::time::now_utc;
+use spotter_store::{AppError, Database, Result};
 
 use super::*;
 

@@ -4,12 +4,12 @@
 use chrono::Duration;
 use sqlx::FromRow;
 
-use crate::ids::parse_id;
 use crate::schedule::zoned::{fmt_utc, parse_utc};
 use crate::schedule::{
     CalendarEntry, CalendarQuery, SessionKind, SessionStatus, LABEL_SQL, MAX_SESSION_MINUTES,
 };
-use crate::{AppError, Database, Result};
+use spotter_store::ids::parse_id;
+use spotter_store::{AppError, Database, Result};
 
 use super::*;
 

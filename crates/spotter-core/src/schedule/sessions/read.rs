@@ -7,7 +7,6 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use sqlx::FromRow;
 
-use crate::ids::parse_id;
 use crate::schedule::conflicts::{self, Planned};
 use crate::schedule::recurrence::{self, expand};
 use crate::schedule::zoned::{fmt_local, local_of, parse_local, parse_utc, parse_zone};
@@ -15,7 +14,8 @@ use crate::schedule::{
     Attendance, CalendarEntry, CalendarQuery, Participant, Session, SessionInput, SessionKind,
     SessionStatus, LABEL_SQL,
 };
-use crate::{AppError, Database, Result};
+use spotter_store::ids::parse_id;
+use spotter_store::{AppError, Database, Result};
 
 use super::*;
 

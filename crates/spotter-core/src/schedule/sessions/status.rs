@@ -2,12 +2,12 @@
 
 use chrono::Utc;
 
-use crate::ids::parse_id;
 use crate::schedule::recurrence::truncate_before;
 use crate::schedule::zoned::{fmt_utc, parse_local, parse_utc, parse_zone, to_utc_lenient};
 use crate::schedule::{Attendance, EditScope, Session, SessionStatus};
-use crate::time::now_utc;
-use crate::{AppError, Database, Result};
+use spotter_store::ids::parse_id;
+use spotter_store::time::now_utc;
+use spotter_store::{AppError, Database, Result};
 
 use super::*;
 

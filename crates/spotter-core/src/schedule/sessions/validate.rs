@@ -3,12 +3,12 @@
 use chrono::{Duration, NaiveDateTime};
 use chrono_tz::Tz;
 
-use crate::ids::parse_id;
 use crate::schedule::conflicts::{Candidate, Planned};
 use crate::schedule::recurrence::weekly_rule;
 use crate::schedule::zoned::{parse_local, parse_zone, to_utc, to_utc_lenient};
 use crate::schedule::{trainers, Room, SessionInput, SessionKind, Trainer, MAX_SESSION_MINUTES};
-use crate::{AppError, Database, Result};
+use spotter_store::ids::parse_id;
+use spotter_store::{AppError, Database, Result};
 
 use super::*;
 

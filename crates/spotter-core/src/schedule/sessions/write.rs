@@ -5,13 +5,13 @@ use std::collections::HashSet;
 
 use sqlx::{Sqlite, Transaction};
 
-use crate::ids::new_id;
 use crate::schedule::conflicts::{self, Planned};
 use crate::schedule::recurrence::expand;
 use crate::schedule::zoned::{fmt_local, fmt_utc};
 use crate::schedule::{SaveOutcome, SessionInput};
-use crate::time::now_utc;
-use crate::{AppError, Database, Result};
+use spotter_store::ids::new_id;
+use spotter_store::time::now_utc;
+use spotter_store::{AppError, Database, Result};
 
 use super::*;
 

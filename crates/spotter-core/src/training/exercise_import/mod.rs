@@ -17,10 +17,10 @@ use ts_rs::TS;
 
 use super::exercises::{self, validate, ExerciseInput, ExerciseSource, Provenance};
 use super::vocab::name_key;
-use crate::upload::FileUpload;
-use crate::{AppError, Database, ErrorCode, Result};
 use free_exercise_db::{is_fedb_entry, parse_fedb};
 pub use html::html_to_text;
+use spotter_files::upload::FileUpload;
+use spotter_store::{AppError, Database, ErrorCode, Result};
 use wger::{is_wger_entry, parse_wger};
 
 pub const MAX_FILE_BYTES: usize = 25 * 1024 * 1024;
@@ -291,7 +291,7 @@ async fn merge(tx: &mut sqlx::SqliteConnection, id: &str, e: &ImportedExercise) 
         .bind(serde_json::to_string(&equipment).unwrap_or_else(|_| "[]".into()))
         .bind(instructions)
         .bind(attribution)
-        .bind(crate::time::now_utc())
+        .bind(spotter_store::time::now_utc())
         .bind(id)
         .execute(&mut *tx)
         .await?;

@@ -6,7 +6,7 @@ use serde::Deserialize;
 
 use super::store::insert;
 use super::{validate, Caution, ExerciseInput, ExerciseSource, Provenance};
-use crate::{AppError, Database, Result};
+use spotter_store::{AppError, Database, Result};
 
 /// The library written for Spotter (see `data/README.md`).
 const LIBRARY_JSON: &str = include_str!("../../../data/exercises.json");

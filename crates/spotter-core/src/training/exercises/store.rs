@@ -6,10 +6,10 @@ use sqlx::FromRow;
 
 use super::shipped::library_id;
 use super::{validate, Exercise, ExerciseInput, ExerciseQuery, ExerciseSource};
-use crate::ids::{new_id, parse_id};
-use crate::time::now_utc;
 use crate::training::vocab::name_key;
-use crate::{AppError, Database, Result};
+use spotter_store::ids::{new_id, parse_id};
+use spotter_store::time::now_utc;
+use spotter_store::{AppError, Database, Result};
 
 const COLUMNS: &str =
     "id, name, primary_muscles, secondary_muscles, equipment, pattern, difficulty, \

@@ -5,7 +5,7 @@
 use super::{Caution, ExerciseInput, MAX_INSTRUCTIONS_CHARS, MAX_NAME_CHARS};
 use crate::clients::BODY_AREAS;
 use crate::training::vocab;
-use crate::{AppError, Result};
+use spotter_store::{AppError, Result};
 
 fn clean_list(
     field: &str,

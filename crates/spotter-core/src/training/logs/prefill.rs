@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use super::WorkoutSetInput;
 use crate::training::plan::LoadKind;
-use crate::{AppError, Database, Result};
+use spotter_store::{AppError, Database, Result};
 
 /// Sets to start a log from: each prescription of the plan day, set by set, with its
 /// target reps and a load — the prescribed kg, or a % of 1RM worked out from the client's

@@ -2,9 +2,9 @@
 //! were for), a client's log of a session, and a client's newest logs.
 
 use super::{WorkoutLog, WorkoutLogSummary, WorkoutSet};
-use crate::ids::parse_id;
 use crate::training::plan::Measure;
-use crate::{AppError, Database, Result};
+use spotter_store::ids::parse_id;
+use spotter_store::{AppError, Database, Result};
 
 pub async fn get(db: &Database, id: &str) -> Result<WorkoutLog> {
     let id = parse_id("logId", id)?;

@@ -4,7 +4,7 @@
 use sqlx::SqliteConnection;
 
 use crate::training::records::{RecordHit, RecordKind};
-use crate::Result;
+use spotter_store::Result;
 
 /// The records the log `log_id` set, compared with every other workout of the client on or
 /// before its date.

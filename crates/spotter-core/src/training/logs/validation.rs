@@ -7,11 +7,11 @@ use chrono::Datelike;
 use super::reading::day_measures;
 use super::WorkoutSetInput;
 use super::{WorkoutLogInput, MAX_SETS_PER_LOG};
-use crate::ids::parse_id;
 use crate::schedule::zoned::parse_date;
-use crate::time::today_utc;
 use crate::training::plan::MAX_LOAD_KG;
-use crate::{AppError, Database, Result};
+use spotter_store::ids::parse_id;
+use spotter_store::time::today_utc;
+use spotter_store::{AppError, Database, Result};
 
 fn check_date(raw: &str) -> Result<String> {
     let d = parse_date("performedOn", raw)?;

@@ -7,11 +7,11 @@ use super::reading::get;
 use super::records_set::records_set_by;
 use super::validation::{check, CheckedLog};
 use super::{LogSaved, WorkoutLogInput};
-use crate::ids::new_id;
-use crate::time::now_utc;
 use crate::training::plan::Measure;
 use crate::training::records::epley;
-use crate::{AppError, Database, Result};
+use spotter_store::ids::new_id;
+use spotter_store::time::now_utc;
+use spotter_store::{AppError, Database, Result};
 
 async fn insert_sets(tx: &mut SqliteConnection, log_id: &str, c: &CheckedLog) -> Result<()> {
     let now = now_utc();

@@ -7,8 +7,8 @@ use chrono::{Duration, NaiveDate};
 use super::store::{get, insert_plan};
 use super::{clean_name, Author, Plan, PlanAssignment, PlanDate};
 use crate::schedule::zoned::parse_date;
-use crate::time::now_utc;
-use crate::{AppError, Database, Result};
+use spotter_store::time::now_utc;
+use spotter_store::{AppError, Database, Result};
 
 fn check_start(raw: &str) -> Result<String> {
     let d = parse_date("startDate", raw.trim())?;
@@ -19,7 +19,7 @@ async fn check_client(db: &Database, raw: &str) -> Result<String> {
     let client = crate::clients::get(db, raw)
         .await
         .map_err(|e| match e.code {
-            crate::ErrorCode::NotFound | crate::ErrorCode::Validation => {
+            spotter_store::ErrorCode::NotFound | spotter_store::ErrorCode::Validation => {
                 AppError::validation("clientId", "Choose a client")
             }
             _ => e,

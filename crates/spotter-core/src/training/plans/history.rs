@@ -3,10 +3,10 @@
 
 use super::store::{append_version, get};
 use super::{body_json, parse_body, Author, AuthorKind, Plan, PlanVersion, PlanVersionDetail};
-use crate::ids::parse_id;
-use crate::time::now_utc;
 use crate::training::diff;
-use crate::{AppError, Database, Result};
+use spotter_store::ids::parse_id;
+use spotter_store::time::now_utc;
+use spotter_store::{AppError, Database, Result};
 
 const VERSION_COLUMNS: &str =
     "version, author_kind, author_name, summary, name, restored_from, created_at";

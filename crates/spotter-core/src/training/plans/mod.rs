@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::plan::{self, PlanBody};
-use crate::{AppError, Database, Result};
+use spotter_store::{AppError, Database, Result};
 
 pub use assignment::{assign, dates, day_date, from_template, save_as_template};
 pub use history::{compare, restore, version, versions};

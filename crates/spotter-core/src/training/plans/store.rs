@@ -9,11 +9,11 @@ use ts_rs::TS;
 use super::{
     body_json, checked_body, clean_name, parse_body, Author, NewPlan, Plan, PlanSave, PlanSummary,
 };
-use crate::ids::{new_id, parse_id};
-use crate::time::now_utc;
 use crate::training::diff;
 use crate::training::plan::PlanBody;
-use crate::{AppError, Database, Result};
+use spotter_store::ids::{new_id, parse_id};
+use spotter_store::time::now_utc;
+use spotter_store::{AppError, Database, Result};
 
 pub(super) async fn append_version<'c>(
     tx: &mut sqlx::SqliteConnection,

@@ -17,7 +17,7 @@ use super::{r1, r2};
 use crate::ai::privacy::{age_on, Pseudonyms};
 use crate::clients::{self, Client};
 use crate::training::progress;
-use crate::{Database, Result};
+use spotter_store::{Database, Result};
 
 pub use in_words::ComputedInsight;
 
@@ -286,7 +286,7 @@ async fn session_facts(db: &Database, client_id: &str, today: NaiveDate) -> Resu
         "{}T00:00:00",
         (today - Duration::weeks(SESSION_WEEKS)).format("%Y-%m-%d")
     );
-    let now = crate::time::now_utc();
+    let now = spotter_store::time::now_utc();
     let ahead = format!(
         "{}T00:00:00",
         (today + Duration::days(15)).format("%Y-%m-%d")
