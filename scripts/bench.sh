@@ -2,12 +2,17 @@
 # `make bench`: core and app benchmarks. Figures go into docs/BENCHMARKS.md by hand,
 # each with the command that produced it. Not part of `make test`: speed goals are
 # measured here, never asserted in timed tests.
+# `scripts/bench.sh core` runs only the core part (release build), `scripts/bench.sh app` only the
+# app part (bundled debug build, which `make bench` builds first); no argument runs both.
 set -euo pipefail
+part="${1:-all}"
+case "$part" in all|core|app) ;; *) echo "usage: $0 [core|app]" >&2; exit 2 ;; esac
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 out=bench-out
 mkdir -p "$out"
 
+if [ "$part" != app ]; then
 echo "== client search over 50,000 clients (core, release build)"
 cargo build --release --locked -p spotter-bench
 rm -rf "$out/search-db"
@@ -35,6 +40,9 @@ echo "== studio sync: initial pull of 100,000 rows, push of 10,000, NOTIFY round
 echo "== crash safety: a writer killed with SIGKILL 1,000 times, the database checked after each kill (core, release build)"
 ./target/release/spotter-bench crash --kills 1000 --data-dir "$out/crash" | tee "$out/crash.json"
 
+fi
+
+if [ "$part" != core ]; then
 echo "== app cold start and idle memory (bundled debug build, demo data)"
 cargo build --locked -p spotter --features custom-protocol,bench-baseline --bin spotter-bare-window
 rm -rf "$out/app-db"
@@ -47,3 +55,4 @@ rm -rf "$out/calendar-db"
 ./target/debug/spotter-cli --data-dir "$out/calendar-db" seed --bench --clients 200 --trainers 4 --sessions 960 >/dev/null
 NO_AT_BRIDGE=1 dbus-run-session -- xvfb-run -a -s "-screen 0 1400x900x24" \
   node tests/bench/calendar-bench.mjs "$PWD/$out/calendar-db" 7 | tee "$out/calendar.json"
+fi

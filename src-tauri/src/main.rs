@@ -3,8 +3,28 @@
 
 fn main() {
     limit_malloc_arenas();
+    paint_on_the_cpu();
     spotter::run();
 }
+
+/// WebKitGTK (2.46 on) paints pages with Skia on the GPU by default. Under a software OpenGL
+/// (Mesa's llvmpipe: virtual machines, remote desktops, Xvfb) every shader program Skia
+/// compiles for our buttons, badges, icons and shadows stays in the web process: 22 programs,
+/// ~31 MB of its heap against a bare window's one (docs/BENCHMARKS.md, "Idle memory").
+/// Painting on the CPU, as WebKitGTK always did before 2.46, keeps compositing and was no
+/// slower on the calendar here. A WEBKIT_SKIA_ENABLE_CPU_RENDERING set by whoever starts
+/// Spotter wins (0 brings GPU painting back).
+#[cfg(target_os = "linux")]
+fn paint_on_the_cpu() {
+    const VAR: &str = "WEBKIT_SKIA_ENABLE_CPU_RENDERING";
+    if std::env::var_os(VAR).is_none() {
+        // The web process WebKit starts later inherits it; no other thread exists yet.
+        std::env::set_var(VAR, "1");
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn paint_on_the_cpu() {}
 
 /// glibc gives every thread that allocates its own malloc arena (up to eight per core), and
 /// each arena keeps freed memory for reuse: on a two-core machine the app and its WebKit

@@ -116,7 +116,7 @@ try {
       .usingServer(driver.url)
       .withCapabilities({ browserName: 'wry', 'tauri:options': { application: BARE, args: [] } })
       .build();
-    await bare.wait(until.elementLocated(By.id('bare')), TIMEOUT);
+    await bare.wait(until.elementLocated(By.css('#bare[data-painted]')), TIMEOUT);
     lastBare = await idlePss(path.resolve(BARE));
     samples.bare_kb.push(lastBare.kb);
     samples.bare_processes.push(lastBare.parts);

@@ -498,3 +498,75 @@ async fn the_pre_migration_backup_is_in_the_list() {
     assert_eq!(listed[0].reason, BackupReason::BeforeMigration);
     assert_eq!(PathBuf::from(&listed[0].path), taken);
 }
+
+/// How much of the file at `path` this process has mapped and resident, in kB (the Rss of
+/// every mapping of it in /proc/self/smaps).
+#[cfg(target_os = "linux")]
+fn resident_kb_of(path: &Path) -> u64 {
+    let path = std::fs::canonicalize(path).unwrap();
+    let path = path.to_str().unwrap();
+    let smaps = std::fs::read_to_string("/proc/self/smaps").unwrap();
+    let mut in_file = false;
+    let mut kb = 0;
+    for line in smaps.lines() {
+        let mut words = line.split_whitespace();
+        let first = words.next().unwrap_or_default();
+        if first.contains('-') && first.chars().all(|c| c.is_ascii_hexdigit() || c == '-') {
+            // A mapping's header: address range, perms, offset, device, inode, path.
+            in_file = line.ends_with(path);
+        } else if in_file && first == "Rss:" {
+            kb += words.next().unwrap().parse::<u64>().unwrap();
+        }
+    }
+    kb
+}
+
+/// A backup reads every page; through a pooled connection (memory-mapped, living as long as
+/// the app) the whole file stayed mapped in the app's memory afterwards.
+#[cfg(target_os = "linux")]
+#[tokio::test]
+async fn a_backup_leaves_no_copy_of_the_database_mapped_in_the_app() {
+    let (_dir, data, db) = demo().await;
+    // Reopened, so that the data is in the main file (not the write-ahead log) and the pool's
+    // connections start with nothing mapped.
+    db.close().await;
+    let db = Database::open(&data).await.unwrap();
+    let file_kb = std::fs::metadata(db.path()).unwrap().len() / 1024;
+    assert!(
+        file_kb > 1024,
+        "the demo data is {file_kb} kB: too small to tell"
+    );
+    let before = resident_kb_of(db.path());
+    backups::take(&db, &data, BackupReason::Manual)
+        .await
+        .unwrap();
+    let after = resident_kb_of(db.path());
+    assert!(
+        after.saturating_sub(before) < file_kb / 4,
+        "after a backup {after} kB of the {file_kb} kB database are mapped (before: {before} kB)"
+    );
+    // The connections still work, and the copy is whole.
+    assert!(!client_names(&db).await.is_empty());
+    assert_eq!(backups::list(&data).unwrap().len(), 1);
+}
+
+/// The health checker's database checks read every page too (quick_check) and whole tables
+/// (the link checks), every few minutes while the app runs.
+#[cfg(target_os = "linux")]
+#[tokio::test]
+async fn the_health_checks_leave_no_copy_of_the_database_mapped_in_the_app() {
+    use spotter_core::ai::facts::health;
+    let (_dir, data, db) = demo().await;
+    db.close().await;
+    let db = Database::open(&data).await.unwrap();
+    let file_kb = std::fs::metadata(db.path()).unwrap().len() / 1024;
+    let before = resident_kb_of(db.path());
+    let checks = health::local_checks(&db, &data, &data.logs()).await.unwrap();
+    let database = checks.iter().find(|c| c.key == "database").unwrap();
+    assert_eq!(database.status, health::HealthStatus::Ok, "{}", database.detail);
+    let after = resident_kb_of(db.path());
+    assert!(
+        after.saturating_sub(before) < file_kb / 4,
+        "after the health checks {after} kB of the {file_kb} kB database are mapped (before: {before} kB)"
+    );
+}

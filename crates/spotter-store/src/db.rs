@@ -6,7 +6,8 @@ use std::time::Duration;
 
 use sqlx::migrate::Migrator;
 use sqlx::sqlite::{
-    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
+    SqliteConnectOptions, SqliteConnection, SqliteJournalMode, SqlitePool, SqlitePoolOptions,
+    SqliteSynchronous,
 };
 use sqlx::{ConnectOptions, Connection};
 
@@ -156,6 +157,24 @@ impl Database {
         Ok(v.unwrap_or(0))
     }
 
+    /// A connection of its own for reading the whole file once (a backup, an integrity
+    /// check): no memory map and a small page cache; close it when done. Through a pooled
+    /// connection, such a read left every page of the file mapped (and up to 32 MB cached) in
+    /// a connection that lives as long as the app: the demo data's whole 4.6 MB in its idle
+    /// memory, years of data's hundreds. Read-only, so it can never change the file; none
+    /// once the database is closed.
+    pub async fn whole_file_reader(&self) -> Result<SqliteConnection> {
+        if self.pool.is_closed() {
+            return Err(sqlx::Error::PoolClosed.into());
+        }
+        let conn = connect_options(&self.path, true)
+            .pragma("mmap_size", "0")
+            .pragma("cache_size", "-2000")
+            .connect()
+            .await?;
+        Ok(conn)
+    }
+
     /// Writes a consistent copy of the whole database to `dest` (which must not exist),
     /// safe while other connections read and write: into a temporary file beside it, flushed,
     /// then renamed, so `dest` never holds half a copy. Backups into the backups folder go
@@ -184,11 +203,14 @@ impl Database {
             AppError::validation("destination", "the backup path must be valid UTF-8")
         })?;
         let _ = std::fs::remove_file(&partial);
-        if let Err(e) = sqlx::query("VACUUM INTO ?")
+        let mut reader = self.whole_file_reader().await?;
+        let written = sqlx::query("VACUUM INTO ?")
             .bind(partial_text)
-            .execute(&self.pool)
-            .await
-        {
+            .execute(&mut reader)
+            .await;
+        // Closed now, not whenever its worker thread gets to it: the file is let go of here.
+        let _ = reader.close().await;
+        if let Err(e) = written {
             let _ = std::fs::remove_file(&partial);
             return Err(e.into());
         }

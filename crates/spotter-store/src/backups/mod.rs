@@ -154,7 +154,10 @@ pub fn latest(data_dir: &DataDir) -> Result<Option<BackupInfo>> {
 /// Takes a backup of the open database now and prunes older ones by the stored retention
 /// (never the one just taken). Safe while the app and `spotter-cli` read and write.
 pub async fn take(db: &Database, data_dir: &DataDir, reason: BackupReason) -> Result<BackupInfo> {
-    let path = write_backup(db.pool(), &data_dir.backups(), reason).await?;
+    let mut reader = db.whole_file_reader().await?;
+    let written = write_backup(&mut reader, &data_dir.backups(), reason).await;
+    let _ = sqlx::Connection::close(reader).await;
+    let path = written?;
     let info = info_for(&path)
         .ok_or_else(|| AppError::internal("a backup just written could not be listed"))?;
     tracing::info!(backup = %info.path, reason = ?reason, "backup written");

@@ -86,8 +86,11 @@ pub async fn local_checks(
 ) -> Result<Vec<HealthCheck>> {
     let mut out = Vec::new();
 
+    // Both database checks read every page or whole tables: on a connection of their own, so
+    // that the file does not stay mapped in the app's pooled connections afterwards.
+    let mut reader = db.whole_file_reader().await?;
     let integrity: Vec<String> = sqlx::query_scalar("PRAGMA quick_check")
-        .fetch_all(db.pool())
+        .fetch_all(&mut reader)
         .await?;
     out.push(if integrity.len() == 1 && integrity[0] == "ok" {
         check("database", "Database", HealthStatus::Ok, "The database file is intact.".into(), None)
@@ -131,8 +134,9 @@ pub async fn local_checks(
          UNION ALL SELECT 'set of a missing exercise', count(*) FROM workout_sets s
            WHERE NOT EXISTS (SELECT 1 FROM exercises e WHERE e.id = s.exercise_id)",
     )
-    .fetch_all(db.pool())
+    .fetch_all(&mut reader)
     .await?;
+    let _ = sqlx::Connection::close(reader).await;
     let broken: Vec<String> = orphans
         .iter()
         .filter(|(_, n)| *n > 0)
