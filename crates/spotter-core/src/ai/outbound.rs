@@ -7,7 +7,7 @@
 //! birth dates and emergency contacts. A request that contains one is not sent.
 //!
 //! Matching: a full name anywhere (case-insensitive, as a sequence of words); a single part of
-//! a name (three letters or more) only written as in the name ("Bruno", "Keller"), so that a
+//! a name (three characters or more, letters among them) only written as in the name ("Bruno", "Keller"), so that a
 //! surname like "Strong" does not stop every text saying "strong", and not when the word is
 //! part of an exercise's name ("Press", "Row"); emails case-insensitive; phones by their last
 //! seven digits; birth dates as stored (YYYY-MM-DD).
@@ -152,7 +152,9 @@ impl Identifiers {
                 .or_insert_with(|| owner.clone());
         }
         for part in all {
-            if part.chars().count() >= 3 {
+            // A part without letters ("Anna Schmidt 2", a studio's "Client 115") names nobody
+            // on its own, and numbers are what facts are made of: only the full name counts.
+            if part.chars().count() >= 3 && part.chars().any(char::is_alphabetic) {
                 for spelling in [part.to_owned(), part.to_uppercase()] {
                     self.parts.entry(spelling).or_insert_with(|| owner.clone());
                 }
@@ -288,5 +290,17 @@ mod tests {
         ] {
             assert_eq!(ids.find(clean), None, "{clean}");
         }
+        // A name with a number in it: the whole name is found, the number alone is not.
+        let mut ids = ids;
+        let numbered = Owner {
+            role: "client",
+            name: "Digest Client 115".into(),
+        };
+        ids.add_name("Digest Client 115", &numbered);
+        assert_eq!(
+            ids.find("for digest client 115 only").map(|l| l.what),
+            Some("name")
+        );
+        assert_eq!(ids.find("Squat 115 kg × 5, 108 sessions"), None);
     }
 }
