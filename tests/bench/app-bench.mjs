@@ -8,8 +8,7 @@
 import { mkdirSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { By, until } from 'selenium-webdriver';
-import { APP, Driver, TIMEOUT } from '../e2e/harness.mjs';
-import { Builder } from 'selenium-webdriver';
+import { APP, Driver, TIMEOUT, newSession } from '../e2e/harness.mjs';
 
 const dataDir = process.argv[2];
 const runs = Number(process.argv[3] ?? 5);
@@ -112,10 +111,7 @@ try {
     await app.quit();
     await waitGone(path.resolve(APP));
 
-    const bare = await new Builder()
-      .usingServer(driver.url)
-      .withCapabilities({ browserName: 'wry', 'tauri:options': { application: BARE, args: [] } })
-      .build();
+    const bare = await newSession(driver.url, BARE, []);
     await bare.wait(until.elementLocated(By.css('#bare[data-painted]')), TIMEOUT);
     lastBare = await idlePss(path.resolve(BARE));
     samples.bare_kb.push(lastBare.kb);

@@ -17,6 +17,33 @@ export const CLI = process.env.SPOTTER_CLI ?? path.join(root, 'target/debug/spot
 const TAURI_DRIVER = process.env.TAURI_DRIVER ?? 'tauri-driver';
 export const TIMEOUT = 20_000;
 
+/** How long a new WebDriver session may take: the app's start (a debug build on a loaded machine). */
+const SESSION_TIMEOUT = 120_000;
+
+/**
+ * A new session for `application` (with `args`). WebKitWebDriver answers only once the app's
+ * window is up, so an app that dies at start (once: GTK could not initialise under Xvfb) left
+ * the caller waiting without end; after SESSION_TIMEOUT this fails with the app's name instead.
+ */
+export async function newSession(url, application, args) {
+  let timer;
+  const limit = new Promise((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`${path.basename(application)} did not start within ${SESSION_TIMEOUT / 1000} s`)),
+      SESSION_TIMEOUT,
+    );
+  });
+  const session = new Builder()
+    .usingServer(url)
+    .withCapabilities({ browserName: 'wry', 'tauri:options': { application, args } })
+    .build();
+  try {
+    return await Promise.race([session, limit]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** A port the OS says is free right now (never a fixed 4444). */
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -67,13 +94,7 @@ export class Driver {
 
   /** Launches the app on `dataDir` and waits until the UI has talked to the backend. */
   async launch(dataDir, readyTestId = 'app-ready') {
-    const driver = await new Builder()
-      .usingServer(this.url)
-      .withCapabilities({
-        browserName: 'wry',
-        'tauri:options': { application: APP, args: ['--data-dir', dataDir] },
-      })
-      .build();
+    const driver = await newSession(this.url, APP, ['--data-dir', dataDir]);
     if (readyTestId !== 'app-ready') {
       await driver.wait(until.elementLocated(By.css(`[data-testid="${readyTestId}"]`)), TIMEOUT);
       return new App(driver);
