@@ -154,10 +154,14 @@ test('change the plan (version 2), then restore version 1 as version 3', async (
   assert.equal(firstSets(versions[2]), 3);
   assert.equal(versions[2].restored_from, 1);
   // Restoring closes the history; close it by hand if it stayed open.
-  for (const close of await app.driver.findElements(By.css('.mantine-Drawer-close'))) {
+  // WebKitWebDriver can report a stale element while the drawer is being removed: not gone yet.
+  for (const close of await app.driver.findElements(By.css('.mantine-Drawer-close')).catch(() => [])) {
     await close.click().catch(() => {});
   }
-  await app.driver.wait(async () => (await app.driver.findElements(By.css('.mantine-Drawer-content'))).length === 0, TIMEOUT);
+  await app.driver.wait(
+    async () => (await app.driver.findElements(By.css('.mantine-Drawer-content')).catch(() => [null])).length === 0,
+    TIMEOUT,
+  );
 });
 
 test('save the plan as a PDF whose text names the client, the plan and its exercises', async () => {
